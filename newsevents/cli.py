@@ -1,0 +1,168 @@
+"""The newsevents command line. Commands only parse arguments and call
+library functions; a NewsEventsError becomes a one-line message and exit 1."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import InputError, NewsEventsError
+from .models import CodedArticle
+from .nlp.text import decode
+
+app = typer.Typer(
+    help="newsevents: turn French and English news into structured event data.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+_err = Console(stderr=True)
+_MAX_BYTES = 50_000_000
+
+
+def _read(path: str) -> tuple[str, str]:
+    """Read a file (or ``-`` for standard input) as text: (name, text)."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise InputError(f"{path}: no such file")
+        if file.stat().st_size > _MAX_BYTES:
+            raise InputError(f"{path}: larger than {_MAX_BYTES // 1_000_000} MB")
+        data = file.read_bytes()
+        name = path
+    return name, decode(data, name)
+
+
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def _date_from_name(path: str) -> date | None:
+    """"2024-06-19-summit.txt" was published on 2024-06-19."""
+    match = _DATED_NAME.match(Path(path).name)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"--published {value!r}: want a date as YYYY-MM-DD") from exc
+
+
+@app.command("code")
+def code_command(
+    files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
+    lang: Annotated[str, typer.Option("--lang", help="auto, fr or en.")] = "auto",
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--format", help="json or table (default: table on a terminal)."),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the lexicon entry and pattern of each event.")
+    ] = False,
+) -> None:
+    """Code articles: actors, places, dates and events.
+
+    Without --published, a file named like 2024-06-19-anything.txt is taken
+    as published on that day.
+    """
+    from .service import code
+
+    fmt = output or ("table" if sys.stdout.isatty() else "json")
+    if fmt not in ("json", "table"):
+        _fail(f"--format {fmt!r}: want json or table")
+    when = _guard(lambda: _parse_date(published))
+    coded_any = False
+    for path in files:
+        try:
+            name, text = _read(path)
+            published_on = when or _date_from_name(path)
+            result = code(text, None if lang == "auto" else lang, published_on, name=name)
+        except NewsEventsError as exc:
+            _err.print(f"[red]error:[/red] {exc}", highlight=False)
+            continue
+        coded_any = True
+        if fmt == "json":
+            sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        else:
+            _print_table(result, name, explain)
+    if not coded_any:
+        raise typer.Exit(1)
+
+
+def _guard(func):  # type: ignore[no-untyped-def]
+    try:
+        return func()
+    except NewsEventsError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str) -> None:
+    _err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _print_table(result: CodedArticle, name: str, explain: bool) -> None:
+    console = Console()
+    article = result.article
+    console.rule(f"{name}  [{article.language}]  {article.published or 'no date'}")
+    if article.title:
+        console.print(f"[bold]{article.title}[/bold]")
+    actors = Table("mention", "kind", "actor", title="Actors")
+    for m in result.mentions:
+        actors.add_row(m.text, m.kind, m.actor.code if m.actor else "-")
+    console.print(actors)
+    places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
+    for p in result.places:
+        places.add_row(p.text or p.name, p.country or "-", f"{p.lat:.2f}" if p.lat is not None else "-", f"{p.lon:.2f}" if p.lon is not None else "-", str(p.geonameid or "-"))
+    console.print(places)
+    dates = Table("date", "value", "precision", title="Dates")
+    for d in result.dates:
+        dates.add_row(d.text, d.value or "?", d.precision or "-")
+    console.print(dates)
+    columns = ["source", "code", "target", "modality", "date", "place", "evidence"]
+    if explain:
+        columns += ["why"]
+    events = Table(*columns, title="Events")
+    for e in result.events:
+        row = [
+            e.source.code if e.source else "-",
+            f"{e.code} {e.label}",
+            e.target.code if e.target else "-",
+            e.modality + (f" (per {e.attribution.code})" if e.attribution else ""),
+            (e.date.value or "?") + (" (pub.)" if e.date and e.date.precision == "publication" else "") if e.date else "-",
+            e.place.name if e.place else "-",
+            " / ".join(ev.text for ev in e.evidence),
+        ]
+        if explain:
+            row.append(f"{e.trigger} via {e.pattern}; Goldstein {e.goldstein}, quad {e.quad_class}, PLOVER {e.plover_type or '-'}")
+        events.add_row(*row)
+    console.print(events)
+
+
+def main() -> None:
+    """Entry point of the ``newsevents`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Errors raised by newsevents.
+
+NewsEventsError
+├── InputError                 input that cannot be read or coded
+│   ├── EmptyInput             empty or whitespace-only text
+│   ├── BinaryInput            binary data, not text
+│   ├── UndecodableInput       bytes in no encoding we can read
+│   └── UnsupportedLanguage    a language we have no resources for
+└── DataError                  a bad entry in a data file (file and line)
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class of every error newsevents raises on purpose."""
+
+    status: int = 500
+
+
+class InputError(NewsEventsError):
+    """An input that cannot be read or coded."""
+
+    status = 400
+
+
+class EmptyInput(InputError):
+    """The input holds no text."""
+
+
+class BinaryInput(InputError):
+    """The input is binary data, not text."""
+
+
+class UndecodableInput(InputError):
+    """The input's bytes decode in none of the encodings we try."""
+
+
+class UnsupportedLanguage(InputError):
+    """The text's language has no resources in newsevents."""
+
+
+class DataError(NewsEventsError):
+    """A data file has a bad entry; the message names the file and line."""
+
+    def __init__(self, path: object, line: int, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        super().__init__(f"{path}:{line}: {message}")

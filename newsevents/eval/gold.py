@@ -1,0 +1,236 @@
+"""Read gold event files in the ``newsevents-gold/1`` format.
+
+A gold file is JSON: ``{"format": "newsevents-gold/1", "documents": [...]}``.
+Each document gives its text inline (``"text"``) or as a file path relative
+to the gold file (``"text_file"``); its ``events`` are the hand-checked
+events the coder should find. Every problem with a gold file is raised as a
+``DataError`` naming the file (line 0 when the problem has no line, the JSON
+line for a syntax error) and, for invalid content, the field path such as
+``documents[0].events[3].code``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..errors import DataError
+from ..models import Modality
+
+__all__ = [
+    "FORMAT",
+    "GoldActor",
+    "GoldDocument",
+    "GoldEvent",
+    "GoldLocation",
+    "read_gold",
+]
+
+FORMAT = "newsevents-gold/1"
+
+_CODE = r"^\d{2,4}$"
+_PREFIX = r"^\d{1,4}$"
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_ACTOR_COUNTRY = r"^[A-Z]{3}$"
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class GoldActor(_Gold):
+    """An expected actor: country (or group code, or IGO), role, org acronym."""
+
+    country: str = Field(pattern=_ACTOR_COUNTRY)
+    role: str | None = None
+    org: str | None = None
+
+
+class GoldLocation(_Gold):
+    """Where an expected event happened: a place name and/or a country."""
+
+    place: str | None = None
+    country: str | None = Field(default=None, pattern=_ACTOR_COUNTRY)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> GoldLocation:
+        if self.place is None and self.country is None:
+            raise ValueError("a location needs a place or a country")
+        return self
+
+
+class GoldEvent(_Gold):
+    """One expected event of a gold document."""
+
+    id: str
+    required: bool = True
+    source: GoldActor
+    code: str = Field(pattern=_CODE)
+    accept: tuple[str, ...] | None = None
+    target: GoldActor | None = None
+    symmetric: bool = False
+    date: str | None = Field(default=None, pattern=_DATE)
+    date_accept: tuple[str, ...] = ()
+    location: GoldLocation | None = None
+    modality: Modality | None = None
+    evidence: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check_lists(self) -> GoldEvent:
+        for prefix in self.accept or ():
+            if not re.fullmatch(_PREFIX, prefix):
+                raise ValueError(f"accept prefix {prefix!r} is not 1-4 digits")
+        for value in self.date_accept:
+            if not re.fullmatch(_DATE, value):
+                raise ValueError(
+                    f"date_accept value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+        return self
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        """The code prefixes that count: ``accept``, or the root of ``code``."""
+        return self.accept if self.accept else (self.code[:2],)
+
+    @property
+    def root(self) -> str:
+        """The two-digit root of the gold code."""
+        return self.code[:2]
+
+
+class GoldDocument(_Gold):
+    """A gold document: its text, expected events and optional per-stage data."""
+
+    id: str
+    language: str
+    published: date | None = None
+    text: str
+    text_file: str | None = None
+    corpus: dict[str, Any] | None = None
+    events: tuple[GoldEvent, ...] = ()
+    entities: tuple[dict[str, Any], ...] = ()
+    places: tuple[dict[str, Any], ...] = ()
+    dates: tuple[dict[str, Any], ...] = ()
+    about: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check_events(self) -> GoldDocument:
+        seen: set[str] = set()
+        for event in self.events:
+            if event.id in seen:
+                raise ValueError(f"duplicate event id {event.id!r}")
+            seen.add(event.id)
+            if event.evidence is not None and event.evidence not in self.text:
+                raise ValueError(
+                    f"evidence of event {event.id!r} is not a substring of the "
+                    f"text: {event.evidence!r}"
+                )
+        return self
+
+    @property
+    def required_events(self) -> tuple[GoldEvent, ...]:
+        """The events a coder must find (``required: true``)."""
+        return tuple(event for event in self.events if event.required)
+
+
+class _GoldFile(_Gold):
+    format: str
+    documents: tuple[GoldDocument, ...]
+    about: str | None = None
+    note: str | None = None
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def _resolve_text(path: Path, index: int, doc: Any) -> Any:
+    """Return the document dict with ``text`` read from ``text_file``."""
+    if not isinstance(doc, dict):
+        return doc
+    where = f"documents[{index}]"
+    has_text, has_file = "text" in doc, "text_file" in doc
+    if has_text and has_file:
+        raise DataError(path, 0, f"{where}: give 'text' or 'text_file', not both")
+    if has_text:
+        return doc
+    if not has_file:
+        if "corpus" in doc:
+            raise DataError(
+                path,
+                0,
+                f"{where}: corpus records are not supported yet; "
+                "give the text as 'text' or 'text_file'",
+            )
+        raise DataError(path, 0, f"{where}: no 'text' or 'text_file'")
+    text_path = path.parent / str(doc["text_file"])
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(
+            path, 0, f"{where}: cannot read text_file {str(text_path)!r}: {exc}"
+        ) from exc
+    return {**doc, "text": text}
+
+
+def read_gold(path: Path | str) -> list[GoldDocument]:
+    """Read a ``newsevents-gold/1`` file and return its documents.
+
+    Raises DataError naming the file for an unreadable file, bad JSON (with
+    its line), a wrong or missing format tag, a missing text file, or content
+    that does not fit the format (with the field path).
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, 0, f"cannot read gold file: {exc}") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise DataError(path, exc.lineno, f"bad JSON: {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise DataError(path, 0, "a gold file is a JSON object")
+    if data.get("format") != FORMAT:
+        raise DataError(
+            path,
+            0,
+            f"format is {data.get('format')!r}; expected {FORMAT!r}",
+        )
+    documents = data.get("documents")
+    if isinstance(documents, list):
+        data = {
+            **data,
+            "documents": [
+                _resolve_text(path, index, doc) for index, doc in enumerate(documents)
+            ],
+        }
+    try:
+        gold = _GoldFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise DataError(
+            path,
+            0,
+            f"{_field_path(tuple(first['loc']))}: {first['msg']}"
+            + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""),
+        ) from exc
+    seen: set[str] = set()
+    for doc in gold.documents:
+        if doc.id in seen:
+            raise DataError(path, 0, f"duplicate document id {doc.id!r}")
+        seen.add(doc.id)
+    return list(gold.documents)

@@ -1,0 +1,158 @@
+"""Find the source and target actors of a trigger in the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lang import LangResources
+from ..lang._lexicon import Trigger
+from .actors import ActorRef
+
+_SUBJECT = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
+_AGENT = frozenset({"obl:agent", "agent"})
+_OBJECT = frozenset({"obj", "dobj"})
+_OBLIQUE = frozenset(
+    {"obl", "obl:arg", "obl:mod", "nmod", "prep", "iobj", "dative", "advmod"}
+)
+_NAME_PARTS = frozenset({"appos", "flat:name", "flat", "compound", "fixed"})
+_REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+_CLAUSE_DEPS = frozenset({"acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "csubj"})
+
+
+class Arguments:
+    """Resolves tokens to the actor mentions found in their paragraph."""
+
+    def __init__(self, refs: list[ActorRef], res: LangResources) -> None:
+        self.res = res
+        self.by_token: dict[int, ActorRef] = {}
+        for ref in refs:
+            for index in range(ref.start, ref.end):
+                self.by_token[index] = ref
+
+    # -- resolving one argument token -------------------------------------
+    def resolve(self, token: Token, depth: int = 2) -> ActorRef | None:
+        """The actor a token stands for: its own mention, a name in apposition
+        ("le président Vladimir Poutine"), or, for a thing, its owner ("le
+        soutien de la Corée du Nord", "le programme spatial de la Corée")."""
+        ref = self.by_token.get(token.i)
+        if ref is not None:
+            return ref
+        for child in token.children:
+            if child.dep_ in _NAME_PARTS:
+                ref = self.by_token.get(child.i)
+                if ref is not None:
+                    return ref
+        if depth == 0:
+            return None
+        for child in token.children:
+            if child.dep_ in _CLAUSE_DEPS or child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_.startswith("nmod") or child.dep_ in (
+                "poss", "amod", "obl:arg", "pobj", "prep"
+            ):
+                ref = self.resolve(child, depth - 1)
+                if ref is not None:
+                    return ref
+        return None
+
+    def group(self, token: Token) -> list[ActorRef]:
+        """The actors of a token and of the tokens coordinated with it."""
+        refs: list[ActorRef] = []
+        for member in (token, *token.conjuncts):
+            ref = self.resolve(member, depth=0) or self.resolve(member)
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    # -- finding argument tokens -----------------------------------------
+    def preposition(self, token: Token) -> str | None:
+        """The preposition introducing ``token`` (contractions normalised)."""
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            return token.head.lower_
+        for child in token.children:
+            if child.dep_ in ("case", "mark") and child.pos_ == "ADP":
+                word = child.lower_
+                fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+                if fixed:
+                    word = " ".join([word, *fixed])
+                return self.res.prepositions.get(word, word)
+        return None
+
+    def marked(self, head: Token, prep: str) -> Token | None:
+        """The child of ``head`` introduced by preposition ``prep``."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+            if child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
+                if self.preposition(child) == prep:
+                    return child
+        return None
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether the verb is passive.
+
+    In the passive, the "subject" returned is the agent ("par X", "by X").
+    """
+    passive = any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        if passive and child.dep_ in _AGENT:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand, True
+            return child, True
+        if not passive and child.dep_ in _SUBJECT:
+            return child, False
+    return None, passive
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _PASSIVE_SUBJECT:
+            return child
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _OBJECT:
+            return child
+    if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.pos_ == "VERB":
+        # "le programme que la Russie soutient": the noun is the object.
+        for child in verb.children:
+            if child.dep_ in _OBJECT or (child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj"):
+                return verb.head
+    return None
+
+
+def has_reflexive(verb: Token) -> bool:
+    return any(
+        c.lower_ in _REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass")
+        for c in verb.children
+    )
+
+
+def object_matches(verb: Token, trigger: Trigger) -> Token | None:
+    """The object noun required by a support-verb entry, if present."""
+    candidates = [c for c in verb.children if c.dep_ in _OBJECT or c.dep_ in _PASSIVE_SUBJECT]
+    for obj in list(candidates):
+        candidates.extend(c for c in obj.conjuncts)
+    for obj in candidates:
+        if obj.lemma_.lower() in trigger.objects or obj.lower_ in trigger.objects:
+            return obj
+    # "un accord de partenariat": the object's noun complement also counts.
+    for obj in candidates:
+        for child in obj.children:
+            if child.dep_.startswith("nmod") and child.lemma_.lower() in trigger.objects:
+                return obj
+    return None
+
+
+def particle_matches(verb: Token, trigger: Trigger) -> bool:
+    return trigger.particle is None or any(
+        c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children
+    )

@@ -1,0 +1,229 @@
+"""Find the actors an article mentions and resolve them to CAMEO actor codes.
+
+Works on a parsed paragraph (spaCy ``Doc`` with known multi-word names
+already merged into single tokens) and a ``Context`` that carries what earlier
+paragraphs established: surnames of people named in full ("Poutine" after
+"Vladimir Poutine") and the last two countries named together ("les deux
+pays").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..kb.base import Entry, KnowledgeBase, key
+from ..models import Actor, Mention, MentionKind
+
+_KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
+_MAX_AGENT_WORDS = 5
+_PAIR_NUMBERS = frozenset({"deux", "two", "both"})
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A mention of one actor (or two, for "les deux pays") in a parsed Doc.
+
+    ``start``/``end``/``head`` are token indices; ``capital`` marks a capital
+    city's name, which stands for the government when it acts (metonymy).
+    """
+
+    actors: tuple[Actor, ...]
+    kind: MentionKind
+    start: int
+    end: int
+    head: int
+    capital: bool = False
+
+
+@dataclass
+class Context:
+    """What the article has established so far (coreference memory)."""
+
+    published: date | None
+    surnames: dict[str, Entry] = field(default_factory=dict)
+    last_pair: tuple[Actor, Actor] | None = None
+
+
+def find_actors(
+    doc: Doc, kb: KnowledgeBase, lang: str, context: Context
+) -> list[ActorRef]:
+    """Every actor mention of ``doc``, in text order."""
+    refs: list[ActorRef] = []
+    taken: set[int] = set()
+    for token in doc:
+        if token.i in taken:
+            continue
+        ref = _named(token, kb, lang, context) or _agent(token, kb, lang, context)
+        if ref is None:
+            ref = _demonym(token, kb, lang) or _pair(token, lang, context)
+        if ref is not None:
+            refs.append(ref)
+            taken.update(range(ref.start, ref.end))
+    _remember_pairs(refs, doc, context)
+    return refs
+
+
+def mentions(refs: list[ActorRef], doc: Doc, offset: int, sentence_base: int) -> list[Mention]:
+    """Turn token-level references into Mention models with article offsets."""
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    out: list[Mention] = []
+    for ref in refs:
+        span = doc[ref.start : ref.end]
+        sent = sentence_base + sentence_of.get(span.sent.start, 0)
+        for actor in ref.actors:
+            out.append(
+                Mention(
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    text=span.text,
+                    kind=ref.kind,
+                    actor=actor,
+                    sentence=sent,
+                )
+            )
+    return out
+
+
+def _best(entries: list[Entry]) -> Entry:
+    return min(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))
+
+
+def _named(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> ActorRef | None:
+    if not (token.pos_ in ("PROPN", "NOUN", "X", "ADJ") or token.text[:1].isupper()):
+        return None
+    entries = kb.lookup(lang, token.text)
+    if not entries:
+        entry = context.surnames.get(key(token.text))
+        if entry is None or not token.text[:1].isupper():
+            return None
+        entries = [entry]
+    elif not token.text[:1].isupper() and all(e.kind != "group" for e in entries):
+        # "union", "congrès", "onu"? Only capitalised words name actors here;
+        # groups such as "occidentaux" are the exception.
+        return None
+    entry = _best(entries)
+    actor = entry.actor_at(context.published)
+    if actor is None:
+        return None
+    if entry.person is not None:
+        parts = token.text.split()
+        if len(parts) > 1:
+            context.surnames[key(parts[-1])] = entry
+    return ActorRef(
+        actors=(actor,),
+        kind=entry.kind,
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        capital=entry.capital,
+    )
+
+
+def _agent_phrase(token: Token, kb: KnowledgeBase, lang: str) -> tuple[int, tuple[str, ...]] | None:
+    """The longest agent phrase starting at ``token``: (end index, roles)."""
+    agents = kb.agents.get(lang, {})
+    doc = token.doc
+    best = None
+    words: list[str] = []
+    for index in range(token.i, min(len(doc), token.i + _MAX_AGENT_WORDS)):
+        words.append(doc[index].text)
+        roles = agents.get(key(" ".join(words)))
+        if roles is None and index == token.i:
+            roles = agents.get(key(token.lemma_))
+        if roles is not None:
+            best = (index + 1, roles)
+    return best
+
+
+def _agent(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> ActorRef | None:
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    found = _agent_phrase(token, kb, lang)
+    if found is None:
+        return None
+    end, roles = found
+    head = token.doc[token.i : end].root
+    country, country_index = _country_of(head, kb, lang, context)
+    if country is None:
+        return None
+    start = min(token.i, country_index)
+    stop = max(end, country_index + 1)
+    actor = Actor(
+        code=country.country + "".join(r for r in roles if r != country.country),
+        country=country.country,
+        roles=tuple(roles),
+        org=country.org,
+        name=f"{country.name} ({'/'.join(roles)})",
+    )
+    return ActorRef(actors=(actor,), kind="organisation", start=start, end=stop, head=head.i)
+
+
+def _country_of(
+    head: Token, kb: KnowledgeBase, lang: str, context: Context
+) -> tuple[Actor | None, int]:
+    """The country qualifying an agent noun: "soldats nord-coréens",
+    "l'armée de la Russie", "the Russian foreign minister", "Russia's army"."""
+    for child in head.children:
+        if child.dep_ in ("appos", "flat:name") and kb.lookup(lang, child.text):
+            return None, -1  # "le président Vladimir Poutine": the person wins
+    candidates = [head, *head.children]
+    for tok in candidates:
+        for word in (tok.text, tok.lemma_):
+            iso3 = kb.demonyms.get(lang, {}).get(key(word))
+            if iso3 and (tok is not head or tok.pos_ == "ADJ"):
+                country = kb.countries[iso3]
+                return Actor(code=iso3, country=iso3, name=country.name_en), tok.i
+    for child in head.children:
+        if child.dep_ in ("nmod", "poss", "compound", "nmod:poss", "amod") or child.dep_.startswith("nmod"):
+            entries = [e for e in kb.lookup(lang, child.text) if e.kind in ("country", "place", "organisation")]
+            if entries:
+                actor = _best(entries).actor_at(context.published)
+                if actor is not None and actor.country:
+                    return actor, child.i
+    return None, -1
+
+
+def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
+    iso3 = kb.demonyms.get(lang, {}).get(key(token.text))
+    if iso3 is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        return None
+    country = kb.countries.get(iso3)
+    if country is None:
+        return None
+    actor = Actor(code=iso3, country=iso3, name=country.name_en)
+    return ActorRef(actors=(actor,), kind="country", start=token.i, end=token.i + 1, head=token.i)
+
+
+def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:
+    from ..lang import get_resources
+
+    if context.last_pair is None or token.lemma_.lower() not in get_resources(lang).pair_words and token.lower_ not in get_resources(lang).pair_words:
+        return None
+    numbers = [c for c in token.children if c.lower_ in _PAIR_NUMBERS]
+    if not numbers:
+        return None
+    start = min(numbers[0].i, token.i)
+    return ActorRef(
+        actors=context.last_pair, kind="group", start=start, end=token.i + 1, head=token.i
+    )
+
+
+def _remember_pairs(refs: list[ActorRef], doc: Doc, context: Context) -> None:
+    """Record the last two countries named together ("la Russie et la Corée du
+    Nord", "entre Moscou et Pyongyang") for a later "les deux pays"."""
+    by_head = {ref.head: ref for ref in refs if len(ref.actors) == 1}
+    for ref in by_head.values():
+        token = doc[ref.head]
+        for conj in token.conjuncts:
+            other = by_head.get(conj.i)
+            if other is None or conj.i < token.i:
+                continue
+            a, b = ref.actors[0], other.actors[0]
+            if a.country and b.country and a.country != b.country:
+                context.last_pair = (
+                    Actor(code=a.country, country=a.country, name=a.name),
+                    Actor(code=b.country, country=b.country, name=b.name),
+                )

@@ -1,0 +1,339 @@
+"""Find date expressions in a text and normalise them against a publication date.
+
+The language modules (``newsevents.lang.<code>.dates``) hold the expressions:
+regular expressions tagged with a *kind*, whose named groups this driver reads,
+plus the lexicons that turn words into numbers. This module holds the calendar
+arithmetic, which is the same in every language.
+
+Normalisation rules, relative to the publication date ``published``:
+
+- a weekday alone ("mercredi", "on Tuesday") is the latest such day up to and
+  including ``published``; with "dernier"/"last" strictly before it, with
+  "prochain"/"next" strictly after it; when the nearest verb of the sentence
+  is in the future ("se rendra vendredi", "will visit on Friday"), the first
+  such day on or after ``published`` (see ``_future``);
+- "la nuit de mardi à mercredi" is the night that starts on the first day: the
+  date of "mardi" just before the date of "mercredi";
+- "la semaine dernière"/"last week" is ``published`` minus 7 days (precision
+  day: the model has no week precision); "next week" is plus 7 days;
+- a month alone ("en mars") is the latest such month up to and including the
+  publication month; with "dernier"/"last" strictly before it, with
+  "prochain"/"next" strictly after it; in the future tense, the first such
+  month from the publication month on;
+- a day and month without a year take the publication year, unless that puts
+  them more than 183 days after ``published`` (then the year before) or more
+  than 275 days before it (then the year after); "dernier"/"prochain" force the
+  latest date before / the first date after ``published``;
+- "il y a deux jours"/"two days ago": days and weeks give a day, months a month,
+  years a year.
+
+Without a publication date, relative expressions keep their text with value and
+precision None; absolute ones ("19 juin 2024", "en 2022") are still normalised.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Protocol, cast
+
+from ..errors import UnsupportedLanguage
+from ..models import DateRef, Precision
+
+__all__ = ["find_dates", "date_languages"]
+
+# Language code -> module holding its date expressions, imported on first use.
+_MODULES: dict[str, str] = {
+    "en": "newsevents.lang.en.dates",
+    "fr": "newsevents.lang.fr.dates",
+}
+
+# How far from the publication date a day-month without a year may fall.
+_FUTURE_LIMIT = timedelta(days=183)
+_PAST_LIMIT = timedelta(days=275)
+# A relation beside -1/0/+1: on or after the publication date (future tense).
+_ON_OR_AFTER = 2
+_CUE_WINDOW = 6  # words looked at on each side of a weekday or month
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
+
+
+class _Grammar(Protocol):
+    """What a language module provides to the driver."""
+
+    PATTERNS: tuple[tuple[str, re.Pattern[str]], ...]
+    MONTHS: Mapping[str, int]
+    WEEKDAYS: Mapping[str, int]
+    NUMBERS: Mapping[str, int]
+    RELATIONS: Mapping[str, int]
+    UNITS: Mapping[str, str]
+    DEICTICS: Mapping[str, int]
+    YEAR_BLOCK_BEFORE: re.Pattern[str]
+    YEAR_BLOCK_AFTER: re.Pattern[str]
+    FUTURE_CUES: re.Pattern[str]
+    PAST_CUES: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """A normalised value and its precision (both None without ``published``)."""
+
+    value: str | None
+    precision: Precision | None
+
+
+def date_languages() -> tuple[str, ...]:
+    """The language codes that have date expressions, sorted."""
+    return tuple(sorted(_MODULES))
+
+
+@cache
+def _grammar(language: str) -> _Grammar:
+    """Import the date module of ``language``.
+
+    Raises UnsupportedLanguage when there is none.
+    """
+    module = _MODULES.get(language)
+    if module is None:
+        raise UnsupportedLanguage(
+            f"No date expressions for language {language!r}. "
+            f"Available: {', '.join(date_languages())}."
+        )
+    return cast(_Grammar, importlib.import_module(module))
+
+
+def find_dates(text: str, language: str, published: date | None) -> list[DateRef]:
+    """Find the date expressions of ``text``, normalised against ``published``.
+
+    Returns non-overlapping DateRefs sorted by start; where two expressions
+    overlap the longer one wins. Raises UnsupportedLanguage for a language
+    without date expressions.
+    """
+    grammar = _grammar(language)
+    if published is not None:
+        published = date(published.year, published.month, published.day)
+    candidates: list[tuple[int, int, _Resolved]] = []
+    for kind, pattern in grammar.PATTERNS:
+        for match in pattern.finditer(text):
+            if kind == "year" and _blocked_year(grammar, text, match):
+                continue
+            resolved = _resolve(kind, match, grammar, published, text)
+            if resolved is not None:
+                candidates.append((match.start(), match.end(), resolved))
+    # Longest first, then leftmost; the pattern order breaks remaining ties.
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int, _Resolved]] = []
+    for start, end, resolved in candidates:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, resolved))
+    taken.sort(key=lambda c: c[0])
+    return [
+        DateRef(
+            text=text[start:end],
+            value=resolved.value,
+            precision=resolved.precision,
+            start=start,
+            end=end,
+        )
+        for start, end, resolved in taken
+    ]
+
+
+def _blocked_year(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
+    """Whether a bare year is a quantity ("2000 soldats", "environ 2000")."""
+    year_end = match.end("y")
+    if grammar.YEAR_BLOCK_AFTER.match(text, year_end):
+        return True
+    before = text[max(0, match.start() - 30) : match.start()]
+    return grammar.YEAR_BLOCK_BEFORE.search(before) is not None
+
+
+def _key(word: str) -> str:
+    """The lexicon key of a matched word: lower case, plain apostrophes and
+    hyphens, single spaces, no final full stop."""
+    word = word.lower().replace("’", "'").replace("ʼ", "'")
+    word = re.sub(r"[‐‑–]", "-", word)
+    return re.sub(r"\s+", " ", word).strip().rstrip(".")
+
+
+def _lookup(lexicon: Mapping[str, int], match: re.Match[str], group: str) -> int | None:
+    """The number a lexicon gives to a group of ``match``, None if absent."""
+    word = match.groupdict().get(group)
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    return lexicon.get(_key(word))
+
+
+def _future(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
+    """Whether the verb nearest to a match, in its sentence, is in the future.
+
+    Looks back, then ahead, at most ``_CUE_WINDOW`` words; the first word that
+    is a future cue ("se rendra", "will") or a past cue ("a", "avait", "was",
+    "said") decides. Without a cue the answer is no: news reports the past.
+    """
+    before = _SENTENCE_END.split(text[max(0, match.start() - 200) : match.start()])
+    after = _SENTENCE_END.split(text[match.end() : match.end() + 200])
+    words = _WORD.findall(before[-1])[::-1][:_CUE_WINDOW]
+    words += _WORD.findall(after[0])[:_CUE_WINDOW]
+    for word in words:
+        word = word.lower() if word.isupper() else word  # headlines in capitals
+        if grammar.FUTURE_CUES.fullmatch(word):
+            return True
+        if grammar.PAST_CUES.fullmatch(word):
+            return False
+    return False
+
+
+def _resolve(
+    kind: str,
+    match: re.Match[str],
+    grammar: _Grammar,
+    published: date | None,
+    text: str,
+) -> _Resolved | None:
+    """Normalise one match; None rejects it (an impossible date)."""
+    groups = match.groupdict()
+    rel = _lookup(grammar.RELATIONS, match, "rel")
+    if kind in ("weekday", "month") and not rel and published is not None:
+        # A weekday or month with no "last"/"next" takes the tense of its verb.
+        rel = _ON_OR_AFTER if _future(grammar, text, match) else rel
+    if kind in ("numeric", "date", "month", "year"):
+        return _resolve_calendar(kind, match, grammar, rel, published)
+    if published is None:
+        return _Resolved(None, None)
+    if kind == "weekday":
+        weekday = _lookup(grammar.WEEKDAYS, match, "wd")
+        return None if weekday is None else _day(_weekday(weekday, rel, published))
+    if kind == "night":
+        first = _lookup(grammar.WEEKDAYS, match, "wd")
+        second = _lookup(grammar.WEEKDAYS, match, "wd2")
+        if first is None or second is None:
+            return None
+        end = _weekday(second, rel, published)
+        return _day(end - timedelta(days=(end.weekday() - first) % 7 or 7))
+    if kind == "deictic":
+        offset = grammar.DEICTICS.get(_key(groups["deic"]))
+        return None if offset is None else _day(published + timedelta(days=offset))
+    if kind in ("period", "ago"):
+        unit = grammar.UNITS.get(_key(groups["unit"]))
+        if unit is None:
+            return None
+        if kind == "period":
+            return _shift(published, unit, rel if rel is not None else 0)
+        count = _lookup(grammar.NUMBERS, match, "n")
+        return None if not count else _shift(published, unit, -count)
+    raise ValueError(f"Unknown date pattern kind {kind!r}")
+
+
+def _resolve_calendar(
+    kind: str,
+    match: re.Match[str],
+    grammar: _Grammar,
+    rel: int | None,
+    published: date | None,
+) -> _Resolved | None:
+    """Normalise numeric dates, day-month(-year), month(-year) and years."""
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    if kind == "year":
+        return _Resolved(f"{year:04d}", "year")
+    month = _lookup(grammar.MONTHS, match, "mon" if groups.get("mon") else "m")
+    if month is None:
+        return None
+    if kind == "month":
+        if year is None and published is not None:
+            year = _month_year(month, rel, published)
+        if year is None:
+            return _Resolved(None, None)
+        return _Resolved(f"{year:04d}-{month:02d}", "month")
+    day = int(groups["d"])
+    if kind == "numeric" and month > 12 and 1 <= day <= 12:
+        day, month = month, day  # "06/19/2024" read day-first is impossible
+    if year is not None:
+        found = _valid(year, month, day)
+        return None if found is None else _day(found)
+    if published is None:
+        return _Resolved(None, None) if _valid(2000, month, day) else None
+    found = _day_month_date(month, day, rel, published)
+    return None if found is None else _day(found)
+
+
+def _day(value: date) -> _Resolved:
+    """A resolved day."""
+    return _Resolved(value.isoformat(), "day")
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist (31 June, month 13)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(weekday: int, rel: int | None, published: date) -> date:
+    """The date of a weekday (0 = Monday) relative to ``published``."""
+    if rel == _ON_OR_AFTER:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    if rel is not None and rel > 0:
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    back = (published.weekday() - weekday) % 7
+    if rel is not None and rel < 0 and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _month_year(month: int, rel: int | None, published: date) -> int:
+    """The year of a month named without one."""
+    if rel is None:
+        return published.year if month <= published.month else published.year - 1
+    if rel < 0:
+        return published.year if month < published.month else published.year - 1
+    if rel == _ON_OR_AFTER:
+        return published.year if month >= published.month else published.year + 1
+    if rel > 0:
+        return published.year if month > published.month else published.year + 1
+    return published.year
+
+
+def _day_month_date(
+    month: int, day: int, rel: int | None, published: date
+) -> date | None:
+    """The date of a day and month named without a year."""
+    options = [
+        found
+        for year in (published.year - 1, published.year, published.year + 1)
+        if (found := _valid(year, month, day)) is not None
+    ]
+    if rel is not None and rel < 0:
+        return max((d for d in options if d < published), default=None)
+    if rel is not None and rel > 0:
+        return min((d for d in options if d > published), default=None)
+    same = _valid(published.year, month, day)
+    if same is None:  # 29 February outside a leap year
+        return None
+    if same - published > _FUTURE_LIMIT:
+        return _valid(published.year - 1, month, day)
+    if published - same > _PAST_LIMIT:
+        return _valid(published.year + 1, month, day)
+    return same
+
+
+def _shift(published: date, unit: str, count: int) -> _Resolved | None:
+    """``published`` moved by ``count`` units, at the unit's precision."""
+    if unit == "day":
+        return _day(published + timedelta(days=count))
+    if unit == "week":
+        return _day(published + timedelta(days=7 * count))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + count
+        return _Resolved(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    if unit == "year":
+        return _Resolved(f"{published.year + count:04d}", "year")
+    return None

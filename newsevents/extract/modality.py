@@ -1,0 +1,122 @@
+"""Modality of an event (asserted, negated, planned, hypothetical, alleged)
+and its attribution (who reports or claims it)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lang import LangResources
+from ..lang._lexicon import Marker
+from ..models import Modality
+
+_UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "csubj", "acl"})
+_IF = frozenset({"si", "s'", "if", "unless", "whether"})
+
+
+def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Marker]]:
+    """Modality markers governing ``token``: its auxiliaries and adverbs, and
+    the verbs it is the complement of ("prévoit de se rendre", "plans to")."""
+    found: list[tuple[Token, Marker]] = []
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            marker = res.markers.get((child.lemma_.lower(), child.pos_))
+            if marker is not None and child.dep_ not in ("nsubj", "obj", "conj"):
+                found.append((child, marker))
+        if current.dep_ not in _UP or current.head is current:
+            break
+        if current.dep_ == "conj" and current.head.pos_ not in ("VERB", "AUX"):
+            break
+        head = current.head
+        if current.dep_ != "conj":
+            marker = res.markers.get((head.lemma_.lower(), head.pos_))
+            if marker is not None:
+                found.append((head, marker))
+                if marker.kind == "report":
+                    break
+        current = head
+    return found
+
+
+def modality(token: Token, res: LangResources, embedded_alleged: bool = False) -> Modality:
+    """The modality of the event whose trigger is ``token``."""
+    if _negated(token, res):
+        return "negated"
+    markers = governing_markers(token, res)
+    kinds = [m.kind for _, m in markers]
+    for kind in kinds:
+        if kind == "negated":
+            return "negated"
+        if kind == "hypothetical":
+            return "hypothetical"
+        if kind in ("planned", "future"):
+            return "planned"
+        if kind == "alleged":
+            return "alleged"
+    if embedded_alleged:
+        return "alleged"
+    if _conditional_clause(token):
+        return "hypothetical"
+    if _future(token):
+        return "planned"
+    if res.conditional_alleged and _conditional(token):
+        return "alleged"
+    return "asserted"
+
+
+def reporter(token: Token) -> Token | None:
+    """The verb that reports the clause of ``token`` ("annonce que ...")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("ccomp", "parataxis") and current.head is not current:
+            return current.head
+        if current.dep_ not in _UP:
+            return None
+        current = current.head
+    return None
+
+
+def _negated(token: Token, res: LangResources) -> bool:
+    heads = [token]
+    if token.dep_ == "conj":
+        heads.append(token.head)
+    return any(
+        child.lower_ in res.negations and child.dep_ in ("advmod", "neg", "det")
+        for head in heads
+        for child in head.children
+    )
+
+
+def _verbs_of(token: Token) -> list[Token]:
+    verbs = [token]
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        verbs.append(token.head)
+    return verbs
+
+
+def _conditional(token: Token) -> bool:
+    for verb in _verbs_of(token):
+        for candidate in (verb, *verb.children):
+            if candidate is not verb and candidate.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+                continue
+            if "Cnd" in candidate.morph.get("Mood"):
+                return True
+    return False
+
+
+def _future(token: Token) -> bool:
+    for verb in _verbs_of(token):
+        for candidate in (verb, *verb.children):
+            if candidate is not verb and candidate.dep_ not in ("aux", "aux:tense"):
+                continue
+            if "Fut" in candidate.morph.get("Tense"):
+                return True
+    return False
+
+
+def _conditional_clause(token: Token) -> bool:
+    return any(
+        child.lower_ in _IF and child.dep_ in ("mark", "advmod")
+        for verb in _verbs_of(token)
+        for child in verb.children
+    )

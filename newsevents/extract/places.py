@@ -1,0 +1,100 @@
+"""Find and geocode the places of a parsed paragraph.
+
+Places are: named locations the model tags (LOC, GPE), capitals and cities
+of the knowledge base, countries governed by a locative preposition ("en
+Corée du Nord", "au Vietnam", "in Kyiv"), and landmarks such as "la place
+Kim Il-sung à Pyongyang", placed in the city that follows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb.gazetteer import Gazetteer, to_place
+from ..models import Place
+from .actors import ActorRef
+
+_LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "in", "to", "into", "at", "near", "près", "vers", "sur"})
+_LANDMARKS = frozenset(
+    {"place", "rue", "avenue", "boulevard", "palais", "square", "street", "palace", "avenue", "résidence"}
+)
+
+
+def find_places(
+    doc: Doc,
+    refs: Sequence[ActorRef],
+    gazetteer: Gazetteer,
+    lang: str,
+    offset: int,
+    context_countries: Sequence[str],
+) -> list[Place]:
+    """Every geocoded place of ``doc``, with article offsets, in text order."""
+    places: dict[tuple[int, int], Place] = {}
+    by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+    for ref in refs:
+        span = doc[ref.start : ref.end]
+        if ref.capital or (ref.kind == "country" and _locative(span.root)):
+            if ref.kind == "country" and span.root.pos_ == "ADJ":
+                continue
+            place = _resolve(span, gazetteer, lang, offset, context_countries)
+            if place is not None:
+                places[(place.start or 0, place.end or 0)] = place
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "GPE", "FAC"):
+            continue
+        if any(ref.kind in ("person", "organisation") for i in range(ent.start, ent.end) if (ref := by_token.get(i))):
+            continue
+        landmark = _landmark(ent, gazetteer, lang, offset, context_countries)
+        place = landmark or _resolve(ent, gazetteer, lang, offset, context_countries)
+        if place is not None and not _overlaps(place, places):
+            places[(place.start or 0, place.end or 0)] = place
+    return [places[k] for k in sorted(places)]
+
+
+def _locative(token: Token) -> bool:
+    return any(c.dep_ in ("case", "prep") and c.lower_ in _LOCATIVE for c in token.children) or (
+        token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+    )
+
+
+def _resolve(span: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]) -> Place | None:
+    text = span.text
+    for prefix in ("la ", "le ", "les ", "l'", "the "):
+        if text.lower().startswith(prefix):
+            text = text[len(prefix):]
+    candidate = gazetteer.resolve(text, context, lang=lang)
+    if candidate is None:
+        return None
+    return to_place(candidate, start=offset + span.end_char - len(text), end=offset + span.end_char, text=text)
+
+
+def _landmark(ent: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]) -> Place | None:
+    """"la place Kim Il-sung à Pyongyang": a landmark within a city."""
+    words = ent.text.split()
+    first = ent[0]
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    noun = first if first.lower_ in _LANDMARKS else previous
+    if noun is None or noun.lower_ not in _LANDMARKS or len(words) < 1:
+        return None
+    city = None
+    for token in ent.doc[ent.end : min(len(ent.doc), ent.end + 6)]:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            city = gazetteer.resolve(token.text, context, lang=lang)
+            if city is not None:
+                break
+    start = noun.idx
+    end = ent.end_char
+    name = ent.doc.text[start:end]
+    return Place(
+        name=name, kind="landmark", country=city.country if city else None,
+        lat=city.lat if city else None, lon=city.lon if city else None,
+        start=offset + start, end=offset + end, text=name,
+    )
+
+
+def _overlaps(place: Place, places: dict[tuple[int, int], Place]) -> bool:
+    return any(
+        (place.start or 0) < end and start < (place.end or 0) for start, end in places
+    )

@@ -1,0 +1,140 @@
+"""The one data model of newsevents: articles, mentions, actors, places, dates
+and events. Every stage returns these frozen pydantic models; golden files hold
+their JSON (``model_dump(mode="json")``)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MentionKind = Literal["person", "organisation", "country", "place", "group"]
+Precision = Literal["day", "month", "year", "publication"]
+Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
+PlaceKind = Literal["country", "city", "admin", "landmark", "region"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def content_id(text: str) -> str:
+    """The id of an article: the SHA-256 of its text, first 16 hex digits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Article(_Model):
+    """One news article. ``id`` is a hash of its text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    language: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, language: str, **fields: object) -> Article:
+        return cls(id=content_id(text), text=text, language=language, **fields)
+
+
+class Actor(_Model):
+    """A political actor in CAMEO style.
+
+    ``code`` is the full CAMEO actor code (``RUSGOV``, ``PRKMIL``, ``IGOUNO``,
+    ``WST``); ``country`` is an ISO 3166 alpha-3 code, a CAMEO group code
+    (``WST``, ``EUR``...) or ``IGO``; ``roles`` are CAMEO role codes (``GOV``,
+    ``MIL``...); ``org`` is the common English acronym of an organisation.
+    """
+
+    code: str
+    country: str | None = None
+    roles: tuple[str, ...] = ()
+    org: str | None = None
+    name: str
+    wikidata: str | None = None
+
+
+class Mention(_Model):
+    """A span of the article that names an actor or a place."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    actor: Actor | None = None
+    sentence: int | None = None
+
+
+class Place(_Model):
+    """A geocoded place (GeoNames)."""
+
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    kind: PlaceKind = "city"
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+class DateRef(_Model):
+    """A date expression, normalised to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    ``value`` is None when the expression is relative and the article has no
+    publication date. Precision ``publication`` marks an event dated by the
+    article's publication date for want of a date in its clause.
+    """
+
+    text: str
+    value: str | None = None
+    precision: Precision | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Evidence(_Model):
+    """The text that supports an event."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int | None = None
+
+
+class Event(_Model):
+    """One coded event: source does ``code`` to target."""
+
+    source: Actor | None = None
+    target: Actor | None = None
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    label: str = ""
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    modality: Modality = "asserted"
+    attribution: Actor | None = None
+    date: DateRef | None = None
+    place: Place | None = None
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 1.0
+    trigger: str = Field(default="", description="id of the lexicon entry")
+    pattern: str = Field(default="", description="name of the pattern that fired")
+    symmetric: bool = False
+
+
+class CodedArticle(_Model):
+    """An article with everything newsevents found in it."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,246 @@
+"""Tests for newsevents.extract.dates: finding and normalising date expressions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import UnsupportedLanguage
+from newsevents.extract.dates import date_languages, find_dates
+
+WED = date(2024, 6, 19)  # a Wednesday
+SEED = Path("/work/shared/eval/seed-article-fr.txt")
+
+Expected = list[tuple[str, str | None, str | None]]
+
+CASES: list[tuple[str, str, date | None, Expected]] = [
+    # French weekdays, relative to Wednesday 2024-06-19
+    ("fr", "ont signé mercredi un accord", WED, [("mercredi", "2024-06-19", "day")]),
+    ("fr", "Il est arrivé mardi.", WED, [("mardi", "2024-06-18", "day")]),
+    ("fr", "Il a parlé jeudi.", WED, [("jeudi", "2024-06-13", "day")]),
+    ("fr", "Ils se sont vus lundi soir.", WED, [("lundi soir", "2024-06-17", "day")]),
+    ("fr", "mercredi dernier", WED, [("mercredi dernier", "2024-06-12", "day")]),
+    ("fr", "vendredi prochain", WED, [("vendredi prochain", "2024-06-21", "day")]),
+    ("fr", "mercredi prochain", WED, [("mercredi prochain", "2024-06-26", "day")]),
+    ("fr", "Il se rendra vendredi à Hanoï.", WED, [("vendredi", "2024-06-21", "day")]),
+    (
+        "fr",
+        "dans la nuit de mardi à mercredi",
+        WED,
+        [("dans la nuit de mardi à mercredi", "2024-06-18", "day")],
+    ),
+    (
+        "fr",
+        "la nuit du samedi au dimanche",
+        WED,
+        [("la nuit du samedi au dimanche", "2024-06-15", "day")],
+    ),
+    ("fr", "l'accord du Vendredi saint", WED, []),
+    # French deictics, with both apostrophes
+    ("fr", "hier", WED, [("hier", "2024-06-18", "day")]),
+    ("fr", "avant-hier", WED, [("avant-hier", "2024-06-17", "day")]),
+    ("fr", "aujourd'hui", WED, [("aujourd'hui", "2024-06-19", "day")]),
+    ("fr", "aujourd’hui", WED, [("aujourd’hui", "2024-06-19", "day")]),
+    ("fr", "demain", WED, [("demain", "2024-06-20", "day")]),
+    ("fr", "ce matin", WED, [("ce matin", "2024-06-19", "day")]),
+    ("fr", "ce soir", WED, [("ce soir", "2024-06-19", "day")]),
+    ("fr", "hier soir", WED, [("hier soir", "2024-06-18", "day")]),
+    # French periods
+    ("fr", "la semaine dernière", WED, [("la semaine dernière", "2024-06-12", "day")]),
+    ("fr", "le mois dernier", WED, [("le mois dernier", "2024-05", "month")]),
+    ("fr", "le mois prochain", WED, [("le mois prochain", "2024-07", "month")]),
+    ("fr", "l'an dernier", WED, [("l'an dernier", "2023", "year")]),
+    ("fr", "l’an dernier", WED, [("l’an dernier", "2023", "year")]),
+    ("fr", "l'année dernière", WED, [("l'année dernière", "2023", "year")]),
+    ("fr", "l'an prochain", WED, [("l'an prochain", "2025", "year")]),
+    ("fr", "cette année", WED, [("cette année", "2024", "year")]),
+    # French months
+    ("fr", "En septembre dernier", WED, [("En septembre dernier", "2023-09", "month")]),
+    ("fr", "septembre dernier", WED, [("septembre dernier", "2023-09", "month")]),
+    (
+        "fr",
+        "en septembre prochain",
+        WED,
+        [("en septembre prochain", "2024-09", "month")],
+    ),
+    ("fr", "En mars, la Russie", WED, [("En mars", "2024-03", "month")]),
+    ("fr", "en juin", WED, [("en juin", "2024-06", "month")]),
+    ("fr", "en octobre", WED, [("en octobre", "2023-10", "month")]),
+    ("fr", "début mars", WED, [("début mars", "2024-03", "month")]),
+    ("fr", "fin mars", WED, [("fin mars", "2024-03", "month")]),
+    ("fr", "à la mi-mars", WED, [("à la mi-mars", "2024-03", "month")]),
+    ("fr", "juin 2024", WED, [("juin 2024", "2024-06", "month")]),
+    ("fr", "en mai 2021", WED, [("en mai 2021", "2021-05", "month")]),
+    # French explicit dates
+    ("fr", "le 19 juin 2024", WED, [("le 19 juin 2024", "2024-06-19", "day")]),
+    ("fr", "le 19 juin", WED, [("le 19 juin", "2024-06-19", "day")]),
+    ("fr", "1er juin 2024", WED, [("1er juin 2024", "2024-06-01", "day")]),
+    ("fr", "19/06/2024", WED, [("19/06/2024", "2024-06-19", "day")]),
+    ("fr", "2024-06-19", WED, [("2024-06-19", "2024-06-19", "day")]),
+    ("fr", "le 25 décembre", WED, [("le 25 décembre", "2023-12-25", "day")]),
+    ("fr", "le 14 juillet", WED, [("le 14 juillet", "2024-07-14", "day")]),
+    ("fr", "le 8 mars dernier", WED, [("le 8 mars dernier", "2024-03-08", "day")]),
+    (
+        "fr",
+        "le mercredi 19 juin",
+        WED,
+        [("le mercredi 19 juin", "2024-06-19", "day")],
+    ),
+    ("fr", "le 31 juin 2024", WED, [("juin 2024", "2024-06", "month")]),
+    # French years and "il y a"
+    ("fr", "l'invasion en 2022", WED, [("en 2022", "2022", "year")]),
+    ("fr", "depuis 2022", WED, [("depuis 2022", "2022", "year")]),
+    ("fr", "fin 2023", WED, [("fin 2023", "2023", "year")]),
+    ("fr", "il y a deux jours", WED, [("il y a deux jours", "2024-06-17", "day")]),
+    (
+        "fr",
+        "il y a trois semaines",
+        WED,
+        [("il y a trois semaines", "2024-05-29", "day")],
+    ),
+    ("fr", "il y a deux ans", WED, [("il y a deux ans", "2022", "year")]),
+    ("fr", "il y a 3 mois", WED, [("il y a 3 mois", "2024-03", "month")]),
+    # French false positives
+    ("fr", "1500 soldats", WED, []),
+    ("fr", "2000 soldats", WED, []),
+    ("fr", "3000 km", WED, []),
+    ("fr", "environ 2000 personnes", WED, []),
+    ("fr", "les années 1990", WED, []),
+    ("fr", "un robot sur Mars", WED, []),
+    ("fr", "depuis 24 ans", WED, []),
+    ("fr", "12 345 2024", WED, []),
+    # English weekdays and nights
+    ("en", "signed on Wednesday", WED, [("on Wednesday", "2024-06-19", "day")]),
+    ("en", "Tuesday", WED, [("Tuesday", "2024-06-18", "day")]),
+    ("en", "Thursday", WED, [("Thursday", "2024-06-13", "day")]),
+    ("en", "last Wednesday", WED, [("last Wednesday", "2024-06-12", "day")]),
+    ("en", "next Friday", WED, [("next Friday", "2024-06-21", "day")]),
+    ("en", "this coming Monday", WED, [("this coming Monday", "2024-06-24", "day")]),
+    (
+        "en",
+        "He will fly to Hanoi on Thursday",
+        WED,
+        [("on Thursday", "2024-06-20", "day")],
+    ),
+    (
+        "en",
+        "overnight Tuesday to Wednesday",
+        WED,
+        [("overnight Tuesday to Wednesday", "2024-06-18", "day")],
+    ),
+    (
+        "en",
+        "on the night of Tuesday to Wednesday",
+        WED,
+        [("on the night of Tuesday to Wednesday", "2024-06-18", "day")],
+    ),
+    # English deictics and periods
+    ("en", "yesterday", WED, [("yesterday", "2024-06-18", "day")]),
+    ("en", "Today", WED, [("Today", "2024-06-19", "day")]),
+    ("en", "tomorrow", WED, [("tomorrow", "2024-06-20", "day")]),
+    ("en", "this morning", WED, [("this morning", "2024-06-19", "day")]),
+    ("en", "last night", WED, [("last night", "2024-06-18", "day")]),
+    ("en", "tonight", WED, [("tonight", "2024-06-19", "day")]),
+    ("en", "last week", WED, [("last week", "2024-06-12", "day")]),
+    ("en", "last month", WED, [("last month", "2024-05", "month")]),
+    ("en", "next month", WED, [("next month", "2024-07", "month")]),
+    ("en", "last year", WED, [("last year", "2023", "year")]),
+    ("en", "this year", WED, [("this year", "2024", "year")]),
+    ("en", "next year", WED, [("next year", "2025", "year")]),
+    # English months
+    ("en", "last September", WED, [("last September", "2023-09", "month")]),
+    ("en", "next September", WED, [("next September", "2024-09", "month")]),
+    ("en", "in March", WED, [("in March", "2024-03", "month")]),
+    ("en", "In July", WED, [("In July", "2023-07", "month")]),
+    ("en", "September", WED, [("September", "2023-09", "month")]),
+    ("en", "early March", WED, [("early March", "2024-03", "month")]),
+    ("en", "late March", WED, [("late March", "2024-03", "month")]),
+    ("en", "in May", WED, [("in May", "2024-05", "month")]),
+    ("en", "June 2024", WED, [("June 2024", "2024-06", "month")]),
+    # English explicit dates
+    ("en", "June 19, 2024", WED, [("June 19, 2024", "2024-06-19", "day")]),
+    ("en", "19 June 2024", WED, [("19 June 2024", "2024-06-19", "day")]),
+    ("en", "June 19", WED, [("June 19", "2024-06-19", "day")]),
+    ("en", "on June 19th", WED, [("on June 19th", "2024-06-19", "day")]),
+    ("en", "May 5", WED, [("May 5", "2024-05-05", "day")]),
+    ("en", "Sept. 12, 2023", WED, [("Sept. 12, 2023", "2023-09-12", "day")]),
+    ("en", "06/19/2024", WED, [("06/19/2024", "2024-06-19", "day")]),
+    ("en", "2024-06-19", WED, [("2024-06-19", "2024-06-19", "day")]),
+    # English years and "ago"
+    ("en", "in 2022", WED, [("in 2022", "2022", "year")]),
+    ("en", "since 2022", WED, [("since 2022", "2022", "year")]),
+    ("en", "the 2022 election", WED, [("2022", "2022", "year")]),
+    ("en", "two days ago", WED, [("two days ago", "2024-06-17", "day")]),
+    ("en", "three weeks ago", WED, [("three weeks ago", "2024-05-29", "day")]),
+    ("en", "a year ago", WED, [("a year ago", "2023", "year")]),
+    ("en", "5 years ago", WED, [("5 years ago", "2019", "year")]),
+    # English false positives
+    ("en", "the rover landed on Mars", WED, []),
+    ("en", "they may march", WED, []),
+    ("en", "Protesters march through the city", WED, []),
+    ("en", "It may rain. May is warm.", WED, []),
+    ("en", "2000 soldiers", WED, []),
+    ("en", "3000 km", WED, []),
+    ("en", "more than 2000 people", WED, []),
+    ("en", "the 1990s", WED, []),
+    # No publication date: relative expressions keep their text only
+    ("fr", "mercredi", None, [("mercredi", None, None)]),
+    ("fr", "En septembre dernier", None, [("En septembre dernier", None, None)]),
+    ("fr", "le 19 juin", None, [("le 19 juin", None, None)]),
+    ("fr", "il y a deux jours", None, [("il y a deux jours", None, None)]),
+    ("fr", "19 juin 2024", None, [("19 juin 2024", "2024-06-19", "day")]),
+    ("fr", "en 2022", None, [("en 2022", "2022", "year")]),
+    ("fr", "juin 2024", None, [("juin 2024", "2024-06", "month")]),
+    ("en", "yesterday", None, [("yesterday", None, None)]),
+    ("en", "last year", None, [("last year", None, None)]),
+    ("en", "June 19, 2024", None, [("June 19, 2024", "2024-06-19", "day")]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expected"), CASES)
+def test_dates_find_dates(
+    language: str, text: str, published: date | None, expected: Expected
+) -> None:
+    found = find_dates(text, language, published)
+    assert [(d.text, d.value, d.precision) for d in found] == expected
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expected"), CASES)
+def test_dates_offsets_point_into_text(
+    language: str, text: str, published: date | None, expected: Expected
+) -> None:
+    found = find_dates(text, language, published)
+    assert [text[d.start : d.end] for d in found] == [d.text for d in found]
+
+
+def test_dates_longest_match_wins_and_sorted() -> None:
+    text = "Le mercredi 19 juin 2024, puis en 2022 et hier."
+    found = find_dates(text, "fr", WED)
+    assert [d.text for d in found] == ["Le mercredi 19 juin 2024", "en 2022", "hier"]
+    starts = [d.start or 0 for d in found]
+    assert starts == sorted(starts)
+
+
+def test_dates_seed_article() -> None:
+    if not SEED.exists():
+        pytest.skip(f"seed article {SEED} absent")
+    text = SEED.read_text(encoding="utf-8")
+    found = find_dates(text, "fr", date(2024, 6, 19))
+    assert [(d.text, d.value) for d in found] == [
+        ("mercredi", "2024-06-19"),
+        ("dans la nuit de mardi à mercredi", "2024-06-18"),
+        ("En septembre dernier", "2023-09"),
+        ("en 2022", "2022"),
+        ("En mars", "2024-03"),
+    ]
+
+
+def test_dates_unknown_language_lists_available() -> None:
+    with pytest.raises(UnsupportedLanguage, match="Available: en, fr"):
+        find_dates("hier", "xx", WED)
+
+
+def test_dates_languages() -> None:
+    assert date_languages() == ("en", "fr")
