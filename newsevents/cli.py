@@ -46,7 +46,7 @@ _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 def _date_from_name(path: str) -> date | None:
-    """"2024-06-19-summit.txt" was published on 2024-06-19."""
+    """ "2024-06-19-summit.txt" was published on 2024-06-19."""
     match = _DATED_NAME.match(Path(path).name)
     if match is None:
         return None
@@ -77,7 +77,10 @@ def code_command(
         typer.Option("--format", help="json or table (default: table on a terminal)."),
     ] = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show the lexicon entry and pattern of each event.")
+        bool,
+        typer.Option(
+            "--explain", help="Show the lexicon entry and pattern of each event."
+        ),
     ] = False,
 ) -> None:
     """Code articles: actors, places, dates and events.
@@ -96,7 +99,9 @@ def code_command(
         try:
             name, text = _read(path)
             published_on = when or _date_from_name(path)
-            result = code(text, None if lang == "auto" else lang, published_on, name=name)
+            result = code(
+                text, None if lang == "auto" else lang, published_on, name=name
+            )
         except NewsEventsError as exc:
             _err.print(f"[red]error:[/red] {exc}", highlight=False)
             continue
@@ -133,7 +138,13 @@ def _print_table(result: CodedArticle, name: str, explain: bool) -> None:
     console.print(actors)
     places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
     for p in result.places:
-        places.add_row(p.text or p.name, p.country or "-", f"{p.lat:.2f}" if p.lat is not None else "-", f"{p.lon:.2f}" if p.lon is not None else "-", str(p.geonameid or "-"))
+        places.add_row(
+            p.text or p.name,
+            p.country or "-",
+            f"{p.lat:.2f}" if p.lat is not None else "-",
+            f"{p.lon:.2f}" if p.lon is not None else "-",
+            str(p.geonameid or "-"),
+        )
     console.print(places)
     dates = Table("date", "value", "precision", title="Dates")
     for d in result.dates:
@@ -149,12 +160,18 @@ def _print_table(result: CodedArticle, name: str, explain: bool) -> None:
             f"{e.code} {e.label}",
             e.target.code if e.target else "-",
             e.modality + (f" (per {e.attribution.code})" if e.attribution else ""),
-            (e.date.value or "?") + (" (pub.)" if e.date and e.date.precision == "publication" else "") if e.date else "-",
+            (e.date.value or "?")
+            + (" (pub.)" if e.date and e.date.precision == "publication" else "")
+            if e.date
+            else "-",
             e.place.name if e.place else "-",
             " / ".join(ev.text for ev in e.evidence),
         ]
         if explain:
-            row.append(f"{e.trigger} via {e.pattern}; Goldstein {e.goldstein}, quad {e.quad_class}, PLOVER {e.plover_type or '-'}")
+            row.append(
+                f"{e.trigger} via {e.pattern}; Goldstein {e.goldstein}, "
+                f"quad {e.quad_class}, PLOVER {e.plover_type or '-'}"
+            )
         events.add_row(*row)
     console.print(events)
 

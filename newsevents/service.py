@@ -3,6 +3,7 @@ the HTTP API. Runs the pipeline stage by stage and returns models."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -42,7 +43,11 @@ def make_article(
     lang = check_language(language) if language else detect(text, name)
     if title is None:
         first = text.strip().split("\n", 1)[0].strip()
-        if "\n" in text.strip() and len(first) <= _TITLE_MAX and not first.endswith("."):
+        if (
+            "\n" in text.strip()
+            and len(first) <= _TITLE_MAX
+            and not first.endswith(".")
+        ):
             title = first
     return Article.from_text(
         text, lang, title=title, published=published, source=source, url=url
@@ -79,36 +84,50 @@ def code_articles(
         yield _code_one(article, kb, gazetteer, batch_size)
 
 
-def _code_one(article: Article, kb: KnowledgeBase, gazetteer: Gazetteer, batch_size: int) -> CodedArticle:
+def _code_one(
+    article: Article, kb: KnowledgeBase, gazetteer: Gazetteer, batch_size: int
+) -> CodedArticle:
+    """Code one article paragraph by paragraph: only one paragraph's parse is
+    held at a time, so memory stays bounded on huge texts."""
     lang = article.language
     res = get_resources(lang)
     nlp = load_pipeline(lang)
     norm = normalise(article.text)
-    dates = tuple(find_dates(norm, lang, article.published))
-    dates = tuple(d.model_copy(update={"text": article.text[d.start : d.end]}) if d.start is not None else d for d in dates)
+    dates = [
+        d.model_copy(update={"text": article.text[d.start : d.end]})
+        for d in find_dates(norm, lang, article.published)
+    ]
+    starts = [d.start or 0 for d in dates]
     context = Context(published=article.published)
     parts: list[Paragraph] = list(paragraphs(norm))
-    all_mentions: list[Mention] = []
-    all_places: list[Place] = []
-    parsed = []
-    sentence_base = 0
-    for part, doc in zip(parts, nlp.pipe((p.text for p in parts), batch_size=batch_size)):
-        refs = find_actors(doc, kb, lang, context)
-        countries = _salient_countries(all_mentions)
-        all_mentions.extend(mentions(refs, doc, part.start, sentence_base))
-        places = find_places(doc, refs, gazetteer, lang, part.start, countries)
-        all_places.extend(places)
-        parsed.append((part, doc, refs, sentence_base))
-        sentence_base += sum(1 for _ in doc.sents)
-    anchors = Anchors(published=article.published, dates=dates, places=tuple(all_places))
+    found: list[Mention] = []
+    places: list[Place] = []
     events: list[Event] = []
-    for part, doc, refs, base in parsed:
-        events.extend(extract_events(doc, refs, res, anchors, part.start, base))
+    sentence_base = 0
+    texts = (p.text for p in parts)
+    for part, doc in zip(parts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        refs = find_actors(doc, kb, lang, context)
+        countries = _salient_countries(found)
+        found.extend(mentions(refs, doc, part.start, sentence_base))
+        here = find_places(doc, refs, gazetteer, lang, part.start, countries)
+        places.extend(here)
+        end = part.start + len(part.text)
+        anchors = Anchors(
+            published=article.published,
+            dates=tuple(
+                dates[bisect_left(starts, part.start) : bisect_left(starts, end)]
+            ),
+            places=tuple(here),
+        )
+        events.extend(
+            extract_events(doc, refs, res, anchors, part.start, sentence_base)
+        )
+        sentence_base += sum(1 for _ in doc.sents)
     return CodedArticle(
         article=article,
-        mentions=tuple(_original_text(m, article.text) for m in all_mentions),
-        places=tuple(all_places),
-        dates=dates,
+        mentions=tuple(_original_text(m, article.text) for m in found),
+        places=tuple(places),
+        dates=tuple(dates),
         events=tuple(merge_events(events, article.text)),
     )
 

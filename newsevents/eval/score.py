@@ -9,7 +9,9 @@ the gold's ``accept`` prefixes (default: the gold code's root).
 Choices this module makes where the rule leaves room:
 
 - Duplicates: extracted events of one document with the same (source code,
-  target code, root, date value) form one unit, counted once. The unit
+  target code, root, date value) form one unit, counted once; for events
+  flagged ``symmetric`` the (source, target) pair is unordered, so both
+  directions of "A and B signed" are one unit. The unit
   matches a gold event when any of its members does; the Match names the
   member that matches, preferring the exact gold code.
 - One-to-one: a maximum bipartite matching between units and gold events,
@@ -202,9 +204,15 @@ def _units(events: Sequence[Event]) -> list[list[Event]]:
     """Group duplicate events: same source, target, root and date value."""
     groups: dict[tuple[str | None, ...], list[Event]] = {}
     for event in events:
+        source = event.source.code if event.source else None
+        target = event.target.code if event.target else None
+        if event.symmetric and source is not None and target is not None:
+            # A symmetric event emitted in both directions, as GDELT does
+            # ("A and B signed"), is one event: the pair is unordered.
+            source, target = sorted((source, target))
         key = (
-            event.source.code if event.source else None,
-            event.target.code if event.target else None,
+            source,
+            target,
             event.root or event.code[:2],
             event.date.value if event.date else None,
         )
@@ -221,18 +229,13 @@ def _member_for(gold: GoldEvent, unit: list[Event]) -> Event | None:
 
 
 def _candidates(gold: GoldEvent, row: list[Event | None]) -> list[int]:
-    """Units matching a gold event, exact-code ones first (ties favour them)."""
-    exact = [
-        u
-        for u, event in enumerate(row)
-        if event is not None and event.code == gold.code
-    ]
-    other = [
-        u
-        for u, event in enumerate(row)
-        if event is not None and event.code != gold.code
-    ]
-    return exact + other
+    """Units matching a gold event; ties favour the exact code, then the
+    right date (so two meetings of the same pair are not matched crosswise)."""
+    matching = [(u, event) for u, event in enumerate(row) if event is not None]
+    matching.sort(
+        key=lambda item: (item[1].code != gold.code, not _date_correct(gold, item[1]))
+    )
+    return [u for u, _ in matching]
 
 
 def _augment(

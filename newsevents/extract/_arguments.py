@@ -49,7 +49,11 @@ class Arguments:
             if child.dep_ in _CLAUSE_DEPS or child.pos_ in ("VERB", "AUX"):
                 continue
             if child.dep_.startswith("nmod") or child.dep_ in (
-                "poss", "amod", "obl:arg", "pobj", "prep"
+                "poss",
+                "amod",
+                "obl:arg",
+                "pobj",
+                "prep",
             ):
                 ref = self.resolve(child, depth - 1)
                 if ref is not None:
@@ -57,13 +61,29 @@ class Arguments:
         return None
 
     def group(self, token: Token) -> list[ActorRef]:
-        """The actors of a token and of the tokens coordinated with it."""
+        """The actors of a token and of the tokens coordinated with it; for a
+        thing, its owners ("le rapprochement entre Moscou et Pyongyang")."""
         refs: list[ActorRef] = []
         for member in (token, *token.conjuncts):
-            ref = self.resolve(member, depth=0) or self.resolve(member)
+            ref = self.resolve(member, depth=0)
+            if ref is None:
+                ref = self.resolve(member)
+                if ref is not None:
+                    refs.extend(
+                        r for r in self._conjoined(ref, member) if r not in refs
+                    )
             if ref is not None and ref not in refs:
                 refs.append(ref)
         return refs
+
+    def _conjoined(self, ref: ActorRef, root: Token) -> list[ActorRef]:
+        found = [ref]
+        head = root.doc[ref.head]
+        for conj in head.conjuncts:
+            other = self.by_token.get(conj.i)
+            if other is not None and other not in found:
+                found.append(other)
+        return found
 
     # -- finding argument tokens -----------------------------------------
     def preposition(self, token: Token) -> str | None:
@@ -79,17 +99,27 @@ class Arguments:
                 return self.res.prepositions.get(word, word)
         return None
 
-    def marked(self, head: Token, prep: str) -> Token | None:
-        """The child of ``head`` introduced by preposition ``prep``."""
+    def marked(self, head: Token, prep: str) -> list[Token]:
+        """The children of ``head`` introduced by preposition ``prep``."""
+        found = []
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == prep:
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
-            if child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
                 if self.preposition(child) == prep:
-                    return child
-        return None
+                    found.append(child)
+        return found
+
+    def marked_actors(
+        self, heads: list[Token], prep: str
+    ) -> tuple[list[ActorRef], Token | None]:
+        """The actors introduced by ``prep`` under any of ``heads``."""
+        for head in heads:
+            for token in self.marked(head, prep):
+                refs = self.group(token)
+                if refs:
+                    return refs, token
+        return [], None
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
@@ -97,7 +127,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 
     In the passive, the "subject" returned is the agent ("par X", "by X").
     """
-    passive = any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    passive = any(
+        c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass")
+        for c in verb.children
+    )
     for child in verb.children:
         if passive and child.dep_ in _AGENT:
             if child.dep_ == "agent":
@@ -124,21 +157,29 @@ def direct_object(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.pos_ == "VERB":
         # "le programme que la Russie soutient": the noun is the object.
         for child in verb.children:
-            if child.dep_ in _OBJECT or (child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj"):
+            if child.dep_ in _OBJECT or (
+                child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj"
+            ):
                 return verb.head
     return None
 
 
 def has_reflexive(verb: Token) -> bool:
     return any(
-        c.lower_ in _REFLEXIVE and c.dep_ in ("expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass")
+        c.lower_ in _REFLEXIVE
+        and c.dep_ in ("expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass")
         for c in verb.children
     )
 
 
 def object_matches(verb: Token, trigger: Trigger) -> Token | None:
     """The object noun required by a support-verb entry, if present."""
-    candidates = [c for c in verb.children if c.dep_ in _OBJECT or c.dep_ in _PASSIVE_SUBJECT]
+    # Partitive objects ("fournir de l'aide") are parsed as obl:arg.
+    candidates = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT or c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "obl:arg"
+    ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)
     for obj in candidates:
@@ -147,7 +188,10 @@ def object_matches(verb: Token, trigger: Trigger) -> Token | None:
     # "un accord de partenariat": the object's noun complement also counts.
     for obj in candidates:
         for child in obj.children:
-            if child.dep_.startswith("nmod") and child.lemma_.lower() in trigger.objects:
+            if (
+                child.dep_.startswith("nmod")
+                and child.lemma_.lower() in trigger.objects
+            ):
                 return obj
     return None
 

@@ -19,6 +19,7 @@ from ..models import Actor, Mention, MentionKind
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
+_MIN_SURNAME = 3
 _PAIR_NUMBERS = frozenset({"deux", "two", "both"})
 
 
@@ -66,7 +67,9 @@ def find_actors(
     return refs
 
 
-def mentions(refs: list[ActorRef], doc: Doc, offset: int, sentence_base: int) -> list[Mention]:
+def mentions(
+    refs: list[ActorRef], doc: Doc, offset: int, sentence_base: int
+) -> list[Mention]:
     """Turn token-level references into Mention models with article offsets."""
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
     out: list[Mention] = []
@@ -91,7 +94,9 @@ def _best(entries: list[Entry]) -> Entry:
     return min(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))
 
 
-def _named(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> ActorRef | None:
+def _named(
+    token: Token, kb: KnowledgeBase, lang: str, context: Context
+) -> ActorRef | None:
     if not (token.pos_ in ("PROPN", "NOUN", "X", "ADJ") or token.text[:1].isupper()):
         return None
     entries = kb.lookup(lang, token.text)
@@ -110,7 +115,9 @@ def _named(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> Acto
         return None
     if entry.person is not None:
         parts = token.text.split()
-        if len(parts) > 1:
+        # Surname-only repeats ("Poutine" after "Vladimir Poutine"). Korean and
+        # Chinese names put the family name first: "Un" is no surname.
+        if len(parts) > 1 and len(parts[-1]) >= _MIN_SURNAME and len(parts) < 3:
             context.surnames[key(parts[-1])] = entry
     return ActorRef(
         actors=(actor,),
@@ -122,7 +129,9 @@ def _named(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> Acto
     )
 
 
-def _agent_phrase(token: Token, kb: KnowledgeBase, lang: str) -> tuple[int, tuple[str, ...]] | None:
+def _agent_phrase(
+    token: Token, kb: KnowledgeBase, lang: str
+) -> tuple[int, tuple[str, ...]] | None:
     """The longest agent phrase starting at ``token``: (end index, roles)."""
     agents = kb.agents.get(lang, {})
     doc = token.doc
@@ -138,7 +147,9 @@ def _agent_phrase(token: Token, kb: KnowledgeBase, lang: str) -> tuple[int, tupl
     return best
 
 
-def _agent(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> ActorRef | None:
+def _agent(
+    token: Token, kb: KnowledgeBase, lang: str, context: Context
+) -> ActorRef | None:
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     found = _agent_phrase(token, kb, lang)
@@ -158,7 +169,9 @@ def _agent(token: Token, kb: KnowledgeBase, lang: str, context: Context) -> Acto
         org=country.org,
         name=f"{country.name} ({'/'.join(roles)})",
     )
-    return ActorRef(actors=(actor,), kind="organisation", start=start, end=stop, head=head.i)
+    return ActorRef(
+        actors=(actor,), kind="organisation", start=start, end=stop, head=head.i
+    )
 
 
 def _country_of(
@@ -177,8 +190,18 @@ def _country_of(
                 country = kb.countries[iso3]
                 return Actor(code=iso3, country=iso3, name=country.name_en), tok.i
     for child in head.children:
-        if child.dep_ in ("nmod", "poss", "compound", "nmod:poss", "amod") or child.dep_.startswith("nmod"):
-            entries = [e for e in kb.lookup(lang, child.text) if e.kind in ("country", "place", "organisation")]
+        if child.dep_ in (
+            "nmod",
+            "poss",
+            "compound",
+            "nmod:poss",
+            "amod",
+        ) or child.dep_.startswith("nmod"):
+            entries = [
+                e
+                for e in kb.lookup(lang, child.text)
+                if e.kind in ("country", "place", "organisation")
+            ]
             if entries:
                 actor = _best(entries).actor_at(context.published)
                 if actor is not None and actor.country:
@@ -190,24 +213,36 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
     iso3 = kb.demonyms.get(lang, {}).get(key(token.text))
     if iso3 is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
         return None
+    if token.head is not token and _agent_phrase(token.head, kb, lang) is not None:
+        return None  # "soldats nord-coréens": the agent takes its country
     country = kb.countries.get(iso3)
     if country is None:
         return None
     actor = Actor(code=iso3, country=iso3, name=country.name_en)
-    return ActorRef(actors=(actor,), kind="country", start=token.i, end=token.i + 1, head=token.i)
+    return ActorRef(
+        actors=(actor,), kind="country", start=token.i, end=token.i + 1, head=token.i
+    )
 
 
 def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:
     from ..lang import get_resources
 
-    if context.last_pair is None or token.lemma_.lower() not in get_resources(lang).pair_words and token.lower_ not in get_resources(lang).pair_words:
+    if (
+        context.last_pair is None
+        or token.lemma_.lower() not in get_resources(lang).pair_words
+        and token.lower_ not in get_resources(lang).pair_words
+    ):
         return None
     numbers = [c for c in token.children if c.lower_ in _PAIR_NUMBERS]
     if not numbers:
         return None
     start = min(numbers[0].i, token.i)
     return ActorRef(
-        actors=context.last_pair, kind="group", start=start, end=token.i + 1, head=token.i
+        actors=context.last_pair,
+        kind="group",
+        start=start,
+        end=token.i + 1,
+        head=token.i,
     )
 
 

@@ -33,6 +33,7 @@ from .modality import governing_markers, modality, reporter
 _RELATIVE = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
 _NOUN_SOURCE_PREPS = ("de", "par", "of", "by")
 _MAX_EVIDENCE_TOKENS = 40
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,46 @@ def extract_events(
             if found is None:
                 continue
             events.extend(
-                _events(found, args, res, anchors, triggers, offset,
-                        sentence_base + sentences.get(token.sent.start, 0))
+                _events(
+                    found,
+                    args,
+                    res,
+                    anchors,
+                    triggers,
+                    offset,
+                    sentence_base + sentences.get(token.sent.start, 0),
+                )
             )
             break
-    return events
+    return _denials(events)
+
+
+def _denials(events: list[Event]) -> list[Event]:
+    """A denial without a target denies the last accusation: "accusations
+    que les deux pays nient" targets the accusers."""
+    out: list[Event] = []
+    for event in events:
+        if event.code.startswith("016") and event.target is None:
+            accusers = [
+                e.source
+                for e in out
+                if e.root == "11"
+                and e.source is not None
+                and e.target is not None
+                and e.target.country == (event.source.country if event.source else None)
+            ]
+            accusers = accusers or [
+                e.source for e in out if e.root == "11" and e.source is not None
+            ]
+            if accusers:
+                event = event.model_copy(
+                    update={
+                        "target": accusers[-1],
+                        "pattern": event.pattern + "+denied-accusation",
+                    }
+                )
+        out.append(event)
+    return out
 
 
 def _entries(token: Token, res: LangResources) -> list[Trigger]:
@@ -88,9 +124,15 @@ def _entries(token: Token, res: LangResources) -> list[Trigger]:
 
 
 # -- matching one trigger --------------------------------------------------
-def _match(token: Token, trigger: Trigger, args: Arguments, res: LangResources) -> _Found | None:
+def _match(
+    token: Token, trigger: Trigger, args: Arguments, res: LangResources
+) -> _Found | None:
     support = None
-    if trigger.objects:
+    if trigger.objects and trigger.pos == "NOUN":
+        # "démonstration de force": a noun entry's object is its complement.
+        if not any(c.lemma_.lower() in trigger.objects for c in token.children):
+            return None
+    elif trigger.objects:
         support = object_matches(token, trigger)
         if support is None:
             return None
@@ -106,18 +148,27 @@ def _match(token: Token, trigger: Trigger, args: Arguments, res: LangResources) 
 
 
 def _is_support_object(noun: Token, res: LangResources) -> bool:
-    """"imposer des sanctions": the verb entry codes it, not the noun."""
+    """ "imposer des sanctions": the verb entry codes it, not the noun. And
+    the verbal cooperation a verb event is about ("a salué le soutien de X")
+    is that event's content, not an event of its own."""
     head = noun.head
     if head is noun or head.pos_ != "VERB":
         return False
-    return any(
-        noun.lemma_.lower() in t.objects
-        for t in res.triggers_for(head.lemma_.lower(), "VERB")
+    entries = res.triggers_for(head.lemma_.lower(), "VERB")
+    if any(noun.lemma_.lower() in t.objects for t in entries):
+        return True
+    verbal = all(
+        t.code[:2] in _VERBAL_ROOTS
+        for t in res.triggers_for(noun.lemma_.lower(), "NOUN")
     )
+    return bool(entries) and noun.dep_ in ("obj", "dobj") and verbal
 
 
 def _verbal(
-    verb: Token, trigger: Trigger, args: Arguments, res: LangResources,
+    verb: Token,
+    trigger: Trigger,
+    args: Arguments,
+    res: LangResources,
     support: Token | None,
 ) -> _Found | None:
     subj, passive = subject(verb)
@@ -126,6 +177,18 @@ def _verbal(
     sources: list[ActorRef] = []
     if subj is not None and subj.lower_ not in _RELATIVE:
         sources = args.group(subj)
+        head = verb.head
+        if (
+            verb.dep_ in ("conj", "punct", "dep", "parataxis")
+            and head.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "cc" for c in verb.children)
+        ):
+            # "Poutine, arrivé ..., et Kim Jong Un ont entamé": a parse that
+            # hangs the verb on the first subject.
+            first = args.resolve(head, depth=0)
+            if first is not None and first not in sources:
+                sources = [first, *sources]
+                pattern = "coordinated-subject"
     if not sources:
         sources, pattern, embedded = _inherited(verb, args, res)
     if not sources:
@@ -142,19 +205,24 @@ def _verb_targets(
         if spec == "obj":
             token = passive_subject(verb) if passive else direct_object(verb)
         elif spec == "iobj":
-            token = next((c for c in verb.children if c.dep_ in ("iobj", "dative")), None)
+            token = next(
+                (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
+            )
         else:
-            token = args.marked(verb, spec)
-            if token is None and support is not None:
-                token = args.marked(support, spec)
-        if token is not None:
+            heads = [verb] if support is None else [verb, support]
+            refs, _ = args.marked_actors(heads, spec)
+            if refs:
+                return refs
+        if token is not None and token is not support:
             refs = args.group(token)
             if refs:
                 return refs
     return []
 
 
-def _inherited(verb: Token, args: Arguments, res: LangResources) -> tuple[list[ActorRef], str, bool]:
+def _inherited(
+    verb: Token, args: Arguments, res: LangResources
+) -> tuple[list[ActorRef], str, bool]:
     """Sources of a verb without its own subject: the controller of an
     infinitive ("prévoit de se rendre", "accusent Pyongyang de fournir"), the
     subject of a coordinated verb, the noun a participle or relative clause
@@ -163,9 +231,14 @@ def _inherited(verb: Token, args: Arguments, res: LangResources) -> tuple[list[A
     if head is verb:
         return [], "", False
     dep = verb.dep_
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # English gerunds: "accuse X of supplying", "blame X for attacking".
+        head, dep = head.head, "xcomp"
     if dep in ("xcomp", "advcl", "obl:arg", "ccomp") and head.pos_ in ("VERB", "AUX"):
         marker = res.markers.get((head.lemma_.lower(), head.pos_))
-        embeds = any("embed" in t.flags for t in res.triggers_for(head.lemma_.lower(), "VERB"))
+        embeds = any(
+            "embed" in t.flags for t in res.triggers_for(head.lemma_.lower(), "VERB")
+        )
         if (marker is not None and marker.control == "obj") or embeds:
             obj = direct_object(head) or passive_subject(head)
             if obj is not None:
@@ -199,26 +272,38 @@ def _inherited(verb: Token, args: Arguments, res: LangResources) -> tuple[list[A
 
 
 def _nominal(noun: Token, trigger: Trigger, args: Arguments) -> _Found | None:
-    """"l'invasion russe de l'Ukraine", "la visite de Poutine en Corée"."""
+    """ "l'invasion russe de l'Ukraine", "la visite de Poutine en Corée"."""
     targets: list[ActorRef] = []
     used: set[int] = set()
     for spec in trigger.targets:
-        token = None
         if spec in ("amod", "poss"):
-            token = next((c for c in noun.children if c.dep_.startswith(spec) or (spec == "poss" and c.dep_ == "nmod:poss")), None)
-        elif spec not in ("obj", "iobj"):
-            token = args.marked(noun, spec)
-        if token is not None:
-            ref = args.resolve(token)
-            if ref is not None:
+            token = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_.startswith(spec)
+                    or (spec == "poss" and c.dep_ == "nmod:poss")
+                ),
+                None,
+            )
+            ref = args.resolve(token) if token is not None else None
+            if token is not None and ref is not None:
                 targets, used = [ref], {token.i}
                 break
+        elif spec not in ("obj", "iobj"):
+            # "an incursion by soldiers into South Korea": the target may hang
+            # on the source noun.
+            heads = [noun, *(_prep_objects(noun))]
+            refs, token = args.marked_actors(heads, spec)
+            if token is not None:
+                targets, used = refs, {token.i}
+                break
     sources: list[ActorRef] = []
-    for child in noun.children:
+    for child, prep in _noun_arguments(noun, args):
         if child.i in used:
             continue
         if child.dep_ in ("amod", "poss", "nmod:poss", "compound") or (
-            args.preposition(child) in _NOUN_SOURCE_PREPS
+            prep in _NOUN_SOURCE_PREPS
         ):
             ref = args.resolve(child)
             if ref is not None and ref not in targets:
@@ -229,15 +314,43 @@ def _nominal(noun: Token, trigger: Trigger, args: Arguments) -> _Found | None:
     return _Found(trigger, noun, tuple(sources), tuple(targets), "nominal")
 
 
+def _noun_arguments(noun: Token, args: Arguments) -> list[tuple[Token, str | None]]:
+    """The dependents of a noun with the preposition introducing each."""
+    out: list[tuple[Token, str | None]] = []
+    for child in noun.children:
+        if child.dep_ == "prep":
+            out.extend((g, child.lower_) for g in child.children if g.dep_ == "pobj")
+        else:
+            out.append((child, args.preposition(child)))
+    return out
+
+
+def _prep_objects(noun: Token) -> list[Token]:
+    out = []
+    for child in noun.children:
+        if child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_.startswith("nmod"):
+            out.append(child)
+    return out
+
+
 # -- building events -------------------------------------------------------
 def _events(
-    found: _Found, args: Arguments, res: LangResources, anchors: Anchors,
-    triggers: set[int], offset: int, sentence: int,
+    found: _Found,
+    args: Arguments,
+    res: LangResources,
+    anchors: Anchors,
+    triggers: set[int],
+    offset: int,
+    sentence: int,
 ) -> list[Event]:
     trigger = found.trigger
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
     sources = [(a, r) for r in found.sources for a in _actors(r)]
-    targets = [(a, r) for r in found.targets for a in _actors(r)]
+    # A capital one travels to is a place in a country, not its government.
+    travel = trigger.code.startswith("042")
+    targets = [(a, r) for r in found.targets for a in _actors(r, as_place=travel)]
     if not targets and trigger.symmetric and len(sources) > 1:
         for a, ra in sources:
             for b, rb in sources:
@@ -269,30 +382,47 @@ def _events(
         seen.add((source.code, target.code if target else None))
         events.append(
             Event(
-                source=source, target=target, code=code.code, root=code.root,
-                quad_class=code.quad_class, goldstein=code.goldstein, label=code.label,
-                plover_type=code.plover_event, plover_mode=code.plover_mode,
-                modality=mood, attribution=attribution, date=when, place=where,
+                source=source,
+                target=target,
+                code=code.code,
+                root=code.root,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                label=code.label,
+                plover_type=code.plover_event,
+                plover_mode=code.plover_mode,
+                modality=mood,
+                attribution=attribution,
+                date=when,
+                place=where,
                 evidence=(_evidence(found.token, ref_s, ref_t, offset, sentence),),
-                confidence=confidence, trigger=trigger.id, pattern=found.pattern,
+                confidence=confidence,
+                trigger=trigger.id,
+                pattern=found.pattern,
                 symmetric=trigger.symmetric,
             )
         )
     return events
 
 
-def _actors(ref: ActorRef) -> list[Actor]:
+def _actors(ref: ActorRef, as_place: bool = False) -> list[Actor]:
     """The event actors of a mention: a capital acting is its government."""
-    if ref.capital:
+    if ref.capital and not as_place:
         return [
-            Actor(code=f"{a.country}GOV", country=a.country, roles=("GOV",),
-                  name=f"{a.name} (government)")
+            Actor(
+                code=f"{a.country}GOV",
+                country=a.country,
+                roles=("GOV",),
+                name=f"{a.name} (government)",
+            )
             for a in ref.actors
         ]
     return list(ref.actors)
 
 
-def _evidence(token: Token, source: ActorRef, target: ActorRef | None, offset: int, sentence: int) -> Evidence:
+def _evidence(
+    token: Token, source: ActorRef, target: ActorRef | None, offset: int, sentence: int
+) -> Evidence:
     doc = token.doc
     sent = token.sent
     indices = [token.i, source.start, source.end - 1]
@@ -303,8 +433,12 @@ def _evidence(token: Token, source: ActorRef, target: ActorRef | None, offset: i
     if end - start > _MAX_EVIDENCE_TOKENS:
         start, end = max(sent.start, token.i - 10), min(sent.end, token.i + 10)
     span: Span = doc[start:end]
-    return Evidence(start=offset + span.start_char, end=offset + span.end_char,
-                    text=span.text, sentence=sentence)
+    return Evidence(
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        text=span.text,
+        sentence=sentence,
+    )
 
 
 def _attached(token: Token, triggers: set[int]) -> Token:
@@ -326,7 +460,9 @@ def _tokens_at(doc: Doc, start: int, end: int, offset: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _date(token: Token, anchors: Anchors, triggers: set[int], offset: int) -> DateRef | None:
+def _date(
+    token: Token, anchors: Anchors, triggers: set[int], offset: int
+) -> DateRef | None:
     doc = token.doc
     attached: dict[int, DateRef] = {}
     for ref in anchors.dates:
@@ -346,10 +482,14 @@ def _date(token: Token, anchors: Anchors, triggers: set[int], offset: int) -> Da
         current = current.head
     if anchors.published is None:
         return None
-    return DateRef(text="", value=anchors.published.isoformat(), precision="publication")
+    return DateRef(
+        text="", value=anchors.published.isoformat(), precision="publication"
+    )
 
 
-def _place(token: Token, anchors: Anchors, triggers: set[int], offset: int) -> Place | None:
+def _place(
+    token: Token, anchors: Anchors, triggers: set[int], offset: int
+) -> Place | None:
     doc = token.doc
     current_places: dict[int, Place] = {}
     for place in anchors.places:
@@ -385,7 +525,15 @@ def _attribution(token: Token, args: Arguments, res: LangResources) -> Actor | N
         if word.lower_ in res.attribution_preps:
             holder = word.head if word.dep_ in ("case", "prep") else word
             if word.dep_ == "prep":
-                holder = next((g for c in word.children for g in [c, *c.children] if g.dep_ == "pobj"), word)
+                holder = next(
+                    (
+                        g
+                        for c in word.children
+                        for g in [c, *c.children]
+                        if g.dep_ == "pobj"
+                    ),
+                    word,
+                )
             ref = args.resolve(holder)
             if ref is not None:
                 return _actors(ref)[0]

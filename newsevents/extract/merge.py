@@ -4,9 +4,11 @@ and the body telling the same signing give one event with both evidences)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
-from ..models import Event
+from ..models import DateRef, Event, Place
 
+_PUBLICATION_WINDOW = timedelta(days=7)
 _RANK = {"day": 0, "month": 1, "year": 2, "publication": 3, None: 4}
 
 
@@ -19,28 +21,66 @@ def _key(event: Event) -> tuple[str | None, str | None, str, str]:
     )
 
 
+def dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
+    """Whether two event dates can be the same day: one is a prefix of the
+    other ("2024-06" and "2024-06-19"), or either is unknown. A publication
+    date stands for an unstated date: it is compatible with a stated date
+    of the week before it."""
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    if a.value.startswith(b.value) or b.value.startswith(a.value):
+        return True
+    for default, stated in ((a, b), (b, a)):
+        if default.precision == "publication" and stated.precision == "day":
+            gap = date.fromisoformat(default.value) - date.fromisoformat(stated.value)  # type: ignore[arg-type]
+            return timedelta(0) <= gap <= _PUBLICATION_WINDOW
+    return False
+
+
 def merge_events(events: Sequence[Event], text: str) -> list[Event]:
-    """One event per (source, target, code, modality), first seen first,
-    keeping every evidence span and the most precise date and a place."""
-    merged: dict[tuple[str | None, str | None, str, str], Event] = {}
+    """One event per (source, target, code, modality) and compatible dates,
+    first seen first, keeping every evidence span, the most precise date and
+    the most precise place."""
+    merged: list[Event] = []
     for event in events:
         event = event.model_copy(
-            update={"evidence": tuple(e.model_copy(update={"text": text[e.start : e.end]}) for e in event.evidence)}
+            update={
+                "evidence": tuple(
+                    e.model_copy(update={"text": text[e.start : e.end]})
+                    for e in event.evidence
+                )
+            }
         )
-        key = _key(event)
-        kept = merged.get(key)
-        if kept is None:
-            merged[key] = event
-            continue
-        update: dict[str, object] = {
-            "evidence": kept.evidence + tuple(e for e in event.evidence if e not in kept.evidence),
-            "confidence": max(kept.confidence, event.confidence),
-        }
-        kept_rank = _RANK[kept.date.precision if kept.date else None]
-        new_rank = _RANK[event.date.precision if event.date else None]
-        if new_rank < kept_rank:
-            update["date"] = event.date
-        if kept.place is None and event.place is not None:
-            update["place"] = event.place
-        merged[key] = kept.model_copy(update=update)
-    return list(merged.values())
+        for index, kept in enumerate(merged):
+            if _key(kept) == _key(event) and dates_compatible(kept.date, event.date):
+                merged[index] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+def _combine(kept: Event, event: Event) -> Event:
+    update: dict[str, object] = {
+        "evidence": kept.evidence
+        + tuple(e for e in event.evidence if e not in kept.evidence),
+        "confidence": max(kept.confidence, event.confidence),
+    }
+    if (
+        _RANK[event.date.precision if event.date else None]
+        < _RANK[kept.date.precision if kept.date else None]
+    ):
+        update["date"] = event.date
+    if _more_precise(event.place, kept.place):
+        update["place"] = event.place
+    if kept.attribution is None and event.attribution is not None:
+        update["attribution"] = event.attribution
+    return kept.model_copy(update=update)
+
+
+def _more_precise(new: Place | None, old: Place | None) -> bool:
+    if new is None:
+        return False
+    if old is None:
+        return True
+    return old.kind == "country" and new.kind != "country"

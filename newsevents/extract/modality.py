@@ -10,6 +10,11 @@ from ..lang._lexicon import Marker
 from ..models import Modality
 
 _UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "csubj", "acl"})
+# Children that can mark the modality of their head: auxiliaries ("va",
+# "will", "could"), adverbs ("reportedly") and adjectives ("présumée").
+_MARKER_DEPS = frozenset(
+    {"aux", "aux:tense", "aux:pass", "advmod", "amod", "mark", "cop"}
+)
 _IF = frozenset({"si", "s'", "if", "unless", "whether"})
 
 
@@ -20,8 +25,10 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
     current = token
     for _ in range(4):
         for child in current.children:
+            if child.dep_ not in _MARKER_DEPS:
+                continue
             marker = res.markers.get((child.lemma_.lower(), child.pos_))
-            if marker is not None and child.dep_ not in ("nsubj", "obj", "conj"):
+            if marker is not None:
                 found.append((child, marker))
         if current.dep_ not in _UP or current.head is current:
             break
@@ -38,7 +45,9 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
     return found
 
 
-def modality(token: Token, res: LangResources, embedded_alleged: bool = False) -> Modality:
+def modality(
+    token: Token, res: LangResources, embedded_alleged: bool = False
+) -> Modality:
     """The modality of the event whose trigger is ``token``."""
     if _negated(token, res):
         return "negated"
@@ -97,7 +106,12 @@ def _verbs_of(token: Token) -> list[Token]:
 def _conditional(token: Token) -> bool:
     for verb in _verbs_of(token):
         for candidate in (verb, *verb.children):
-            if candidate is not verb and candidate.dep_ not in ("aux", "aux:tense", "aux:pass", "cop"):
+            if candidate is not verb and candidate.dep_ not in (
+                "aux",
+                "aux:tense",
+                "aux:pass",
+                "cop",
+            ):
                 continue
             if "Cnd" in candidate.morph.get("Mood"):
                 return True

@@ -16,9 +16,35 @@ from ..kb.gazetteer import Gazetteer, to_place
 from ..models import Place
 from .actors import ActorRef
 
-_LOCATIVE = frozenset({"à", "au", "aux", "en", "dans", "in", "to", "into", "at", "near", "près", "vers", "sur"})
+_LOCATIVE = frozenset(
+    {
+        "à",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "in",
+        "to",
+        "into",
+        "at",
+        "near",
+        "près",
+        "vers",
+        "sur",
+    }
+)
 _LANDMARKS = frozenset(
-    {"place", "rue", "avenue", "boulevard", "palais", "square", "street", "palace", "avenue", "résidence"}
+    {
+        "place",
+        "rue",
+        "avenue",
+        "boulevard",
+        "palais",
+        "square",
+        "street",
+        "palace",
+        "résidence",
+    }
 )
 
 
@@ -44,7 +70,12 @@ def find_places(
     for ent in doc.ents:
         if ent.label_ not in ("LOC", "GPE", "FAC"):
             continue
-        if any(ref.kind in ("person", "organisation") for i in range(ent.start, ent.end) if (ref := by_token.get(i))):
+        overlapping = [
+            ref for i in range(ent.start, ent.end) if (ref := by_token.get(i))
+        ]
+        if overlapping:
+            # Actors are places only where a locative preposition says so;
+            # those were handled above.
             continue
         landmark = _landmark(ent, gazetteer, lang, offset, context_countries)
         place = landmark or _resolve(ent, gazetteer, lang, offset, context_countries)
@@ -54,24 +85,33 @@ def find_places(
 
 
 def _locative(token: Token) -> bool:
-    return any(c.dep_ in ("case", "prep") and c.lower_ in _LOCATIVE for c in token.children) or (
-        token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
-    )
+    return any(
+        c.dep_ in ("case", "prep") and c.lower_ in _LOCATIVE for c in token.children
+    ) or (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE)
 
 
-def _resolve(span: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]) -> Place | None:
+def _resolve(
+    span: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
+) -> Place | None:
     text = span.text
     for prefix in ("la ", "le ", "les ", "l'", "the "):
         if text.lower().startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     candidate = gazetteer.resolve(text, context, lang=lang)
     if candidate is None:
         return None
-    return to_place(candidate, start=offset + span.end_char - len(text), end=offset + span.end_char, text=text)
+    return to_place(
+        candidate,
+        start=offset + span.end_char - len(text),
+        end=offset + span.end_char,
+        text=text,
+    )
 
 
-def _landmark(ent: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]) -> Place | None:
-    """"la place Kim Il-sung à Pyongyang": a landmark within a city."""
+def _landmark(
+    ent: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
+) -> Place | None:
+    """ "la place Kim Il-sung à Pyongyang": a landmark within a city."""
     words = ent.text.split()
     first = ent[0]
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -88,9 +128,14 @@ def _landmark(ent: Span, gazetteer: Gazetteer, lang: str, offset: int, context: 
     end = ent.end_char
     name = ent.doc.text[start:end]
     return Place(
-        name=name, kind="landmark", country=city.country if city else None,
-        lat=city.lat if city else None, lon=city.lon if city else None,
-        start=offset + start, end=offset + end, text=name,
+        name=name,
+        kind="landmark",
+        country=city.country if city else None,
+        lat=city.lat if city else None,
+        lon=city.lon if city else None,
+        start=offset + start,
+        end=offset + end,
+        text=name,
     )
 
 

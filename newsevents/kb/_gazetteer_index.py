@@ -1,10 +1,11 @@
 """Build, cache and read the name index behind ``newsevents.kb.gazetteer``.
 
 On disk the index is one marshal file of a few packed columns (strings joined
-by newlines, numbers as ``array`` bytes) so that reading it is mostly a copy:
-record columns (geonameid, name, ISO alpha-3 country, lat, lon, population,
-kind) and, per lookup key, a slice of ``codes`` (record * 16 + mask) and
-``forms`` (the accented form of the name, empty when it equals the key).
+by newlines, numbers as ``array`` bytes) so that reading it is mostly a copy.
+Record columns: geonameid, name, ISO alpha-3 country, lat, lon, population
+and kind (``k`` country, ``r`` continent, ``c`` city). Per lookup key, a slice
+of ``codes`` (record * 16 + mask) and ``forms`` (the accented form of the
+name, empty when it equals the key).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ._tsv import read_tsv
 ALIASES = Path(__file__).parent / "data" / "place_aliases.tsv"
 ALT, MAIN = 1, 2  # bits of an entry's mask
 LANGS = {"fr": 4, "en": 8}  # bits of an entry's mask: names given for a language
-_FORMAT = 2  # bump when the layout of the cached index changes
+_FORMAT = 3  # bump when the layout of the cached index changes
 _MIN_KEY = 3
 _LOG = logging.getLogger(__name__)
 _APOSTROPHES = str.maketrans({ch: "'" for ch in "’‘ʼʻ`´ʹ′"})
@@ -236,6 +237,15 @@ def build(aliases: Path = ALIASES) -> dict[str, Any]:
             builder.name(rec, country["name"], LANGS["en"])
             for name, bit in _babel_names(code):
                 builder.name(rec, name, bit)
+    for continent in cache.get_continents().values():
+        rec = builder.record(
+            continent["geonameId"], continent["name"], "", float(continent["lat"]),
+            float(continent["lng"]), continent["population"], "r",
+        )  # fmt: skip
+        builder.name(rec, continent["name"], LANGS["en"])
+        for alternate in continent.get("alternateNames") or ():
+            if alternate.get("lang") in LANGS:
+                builder.name(rec, alternate["name"], LANGS[alternate["lang"]])
     for city in cities.values():
         rec = builder.record(
             city["geonameid"], city["name"], iso3.get(city["countrycode"], ""),

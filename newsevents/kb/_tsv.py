@@ -37,7 +37,9 @@ def read_tsv(
                     f"{len(fields)} fields, header has {len(header)}",
                 )
             fields += [""] * (len(header) - len(fields))
-            row = {name: value.strip() for name, value in zip(header, fields, strict=True)}
+            row = {
+                name: value.strip() for name, value in zip(header, fields, strict=True)
+            }
             empty = [name for name in required if not row[name]]
             if empty:
                 raise DataError(path, number, f"empty required field(s) {empty}")

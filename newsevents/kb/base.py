@@ -86,6 +86,17 @@ class KnowledgeBase:
             }
         )
 
+    def multiword_demonyms(self, lang: str) -> list[str]:
+        """Demonyms of two or more words ("North Korean"), merged as one
+        adjective before parsing."""
+        names: set[str] = set()
+        for country in self.countries.values():
+            for form in country.demonyms.get(lang, ()):
+                if len(form.split()) > 1:
+                    names.add(normalise(form))
+                    names.add(normalise(form[:1].upper() + form[1:]))
+        return sorted(names)
+
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in LANGUAGES}
     )

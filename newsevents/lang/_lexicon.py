@@ -69,8 +69,10 @@ def load_triggers(path: Path) -> tuple[Trigger, ...]:
             else:
                 raise DataError(path, line, f"unknown flag {flag!r}")
         target = row["target"]
-        targets = () if target == "-" else tuple(
-            t.strip() for t in target.split(",") if t.strip()
+        targets = (
+            ()
+            if target == "-"
+            else tuple(t.strip() for t in target.split(",") if t.strip())
         )
         if not targets:
             flags.add("notarget")
@@ -81,7 +83,9 @@ def load_triggers(path: Path) -> tuple[Trigger, ...]:
                 pos=row["pos"],
                 code=row["code"],
                 objects=tuple(
-                    o.strip().lower() for o in row.get("object", "").split("|") if o.strip()
+                    o.strip().lower()
+                    for o in row.get("object", "").split("|")
+                    if o.strip()
                 ),
                 targets=targets,
                 flags=frozenset(flags),
@@ -113,7 +117,7 @@ def load_markers(path: Path) -> dict[tuple[str, str], Marker]:
         if row["kind"] not in MODALITY_KINDS:
             raise DataError(path, line, f"unknown modality kind {row['kind']!r}")
         if row["control"] not in ("subj", "obj", "-"):
-            raise DataError(path, line, f"control must be subj, obj or -")
+            raise DataError(path, line, "control must be subj, obj or -")
         marker = Marker(row["lemma"].lower(), row["pos"], row["kind"], row["control"])
         markers[(marker.lemma, marker.pos)] = marker
     return markers

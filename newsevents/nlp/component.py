@@ -45,5 +45,7 @@ class NewsEventsComponent:
 
 
 @Language.factory("newsevents", default_config={"published": None})
-def make_newsevents(nlp: Language, name: str, published: str | None) -> NewsEventsComponent:
+def make_newsevents(
+    nlp: Language, name: str, published: str | None
+) -> NewsEventsComponent:
     return NewsEventsComponent(nlp, published)

@@ -27,31 +27,40 @@ _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 class NameMerger:
     """Merge known multi-word names into one PROPN token."""
 
-    def __init__(self, nlp: Language, names: list[str]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        names: list[str],
+        adjectives: list[str] = (),  # type: ignore[assignment]
+    ) -> None:
         self.tokenizer = nlp.tokenizer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.add_names(names)
+        self.add_names(adjectives, label="ADJ")
 
-    def add_names(self, names: list[str]) -> None:
-        """Merge these names too."""
+    def add_names(self, names: list[str], label: str = "NAME") -> None:
+        """Merge these names too (``label`` ADJ for demonyms)."""
         patterns = [doc for doc in self.tokenizer.pipe(names) if len(doc) > 1]
         if patterns:
-            self.matcher.add("NAME", patterns)
+            self.matcher.add(label, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(
-            [doc[start:end] for _, start, end in self.matcher(doc)]
-        )
+        matches = self.matcher(doc)
+        spans = filter_spans([doc[start:end] for _, start, end in matches])
+        adjectives = {
+            (start, end)
+            for match_id, start, end in matches
+            if doc.vocab.strings[match_id] == "ADJ"
+        }
+        english = doc.lang_ == "en"
         with doc.retokenize() as retokenizer:
             for span in spans:
-                retokenizer.merge(
-                    span, attrs={"POS": "PROPN", "TAG": _proper_tag(doc), "MORPH": ""}
-                )
+                if (span.start, span.end) in adjectives:
+                    attrs = {"POS": "ADJ", "TAG": "JJ" if english else "ADJ"}
+                else:
+                    attrs = {"POS": "PROPN", "TAG": "NNP" if english else "PROPN"}
+                retokenizer.merge(span, attrs={**attrs, "MORPH": ""})
         return doc
-
-
-def _proper_tag(doc: Doc) -> str:
-    return "NNP" if doc.lang_ == "en" else "PROPN"
 
 
 def mark_sentences(doc: Doc) -> Doc:
@@ -70,7 +79,10 @@ def mark_sentences(doc: Doc) -> Doc:
 
 @Language.factory("ne_merge_names", default_config={})
 def _make_merger(nlp: Language, name: str) -> NameMerger:
-    return NameMerger(nlp, default_kb().multiword_names(nlp.lang))
+    kb = default_kb()
+    return NameMerger(
+        nlp, kb.multiword_names(nlp.lang), kb.multiword_demonyms(nlp.lang)
+    )
 
 
 @Language.component("ne_sentences")
