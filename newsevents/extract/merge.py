@@ -6,19 +6,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ..models import DateRef, Event, Place
+from ..models import Actor, DateRef, Event, Place
 
 _PUBLICATION_WINDOW = timedelta(days=7)
 _RANK = {"day": 0, "month": 1, "year": 2, "publication": 3, None: 4}
 
 
-def _key(event: Event) -> tuple[str | None, str | None, str, str]:
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Equal actors, or a country named bare ("la Corée du Nord") and its
+    government ("Pyongyang" acting): one state in one article."""
+    if a is None or b is None:
+        return a is b
+    if a.code == b.code:
+        return True
+    bare, full = (a, b) if not a.roles else (b, a)
     return (
-        event.source.code if event.source else None,
-        event.target.code if event.target else None,
-        event.code[:3],
-        event.modality,
+        not bare.roles
+        and bare.org is None
+        and full.roles == ("GOV",)
+        and bare.country == full.country
     )
+
+
+def _same(kept: Event, event: Event) -> bool:
+    return (
+        kept.code[:3] == event.code[:3]
+        and kept.modality == event.modality
+        and _same_actor(kept.source, event.source)
+        and _same_actor(kept.target, event.target)
+        and dates_compatible(kept.date, event.date)
+    )
+
+
+def _specific(a: Actor | None, b: Actor | None) -> Actor | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a.roles) >= len(b.roles) else b
 
 
 def dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
@@ -38,7 +61,8 @@ def dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
 
 
 def merge_events(events: Sequence[Event], text: str) -> list[Event]:
-    """One event per (source, target, code, modality) and compatible dates,
+    """One event per (source, target, code, modality) and compatible dates
+    (a bare country and its government count as one actor),
     first seen first, keeping every evidence span, the most precise date and
     the most precise place."""
     merged: list[Event] = []
@@ -52,7 +76,7 @@ def merge_events(events: Sequence[Event], text: str) -> list[Event]:
             }
         )
         for index, kept in enumerate(merged):
-            if _key(kept) == _key(event) and dates_compatible(kept.date, event.date):
+            if _same(kept, event):
                 merged[index] = _combine(kept, event)
                 break
         else:
@@ -62,6 +86,8 @@ def merge_events(events: Sequence[Event], text: str) -> list[Event]:
 
 def _combine(kept: Event, event: Event) -> Event:
     update: dict[str, object] = {
+        "source": _specific(kept.source, event.source),
+        "target": _specific(kept.target, event.target),
         "evidence": kept.evidence
         + tuple(e for e in event.evidence if e not in kept.evidence),
         "confidence": max(kept.confidence, event.confidence),

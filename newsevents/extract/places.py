@@ -67,6 +67,9 @@ def find_places(
             place = _resolve(span, gazetteer, lang, offset, context_countries)
             if place is not None:
                 places[(place.start or 0, place.end or 0)] = place
+    for place in _landmarks(doc, gazetteer, lang, offset, context_countries):
+        if not _overlaps(place, places):
+            places[(place.start or 0, place.end or 0)] = place
     for ent in doc.ents:
         if ent.label_ not in ("LOC", "GPE", "FAC"):
             continue
@@ -77,8 +80,7 @@ def find_places(
             # Actors are places only where a locative preposition says so;
             # those were handled above.
             continue
-        landmark = _landmark(ent, gazetteer, lang, offset, context_countries)
-        place = landmark or _resolve(ent, gazetteer, lang, offset, context_countries)
+        place = _resolve(ent, gazetteer, lang, offset, context_countries)
         if place is not None and not _overlaps(place, places):
             places[(place.start or 0, place.end or 0)] = place
     return [places[k] for k in sorted(places)]
@@ -108,35 +110,44 @@ def _resolve(
     )
 
 
-def _landmark(
-    ent: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
-) -> Place | None:
-    """ "la place Kim Il-sung à Pyongyang": a landmark within a city."""
-    words = ent.text.split()
-    first = ent[0]
-    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-    noun = first if first.lower_ in _LANDMARKS else previous
-    if noun is None or noun.lower_ not in _LANDMARKS or len(words) < 1:
-        return None
-    city = None
-    for token in ent.doc[ent.end : min(len(ent.doc), ent.end + 6)]:
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
-            city = gazetteer.resolve(token.text, context, lang=lang)
-            if city is not None:
-                break
-    start = noun.idx
-    end = ent.end_char
-    name = ent.doc.text[start:end]
-    return Place(
-        name=name,
-        kind="landmark",
-        country=city.country if city else None,
-        lat=city.lat if city else None,
-        lon=city.lon if city else None,
-        start=offset + start,
-        end=offset + end,
-        text=name,
-    )
+def _landmarks(
+    doc: Doc, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
+) -> list[Place]:
+    """ "la place Kim Il-sung à Pyongyang": a landmark noun followed by a
+    name, placed in the city named just after it (else in no city)."""
+    found = []
+    for token in doc[:-1]:
+        if token.lower_ not in _LANDMARKS:
+            continue
+        end = token.i + 1
+        # Capitalised words, and pieces glued by hyphens ("Kim Il-sung").
+        while end < len(doc) and (
+            doc[end].text[:1].isupper() or not doc[end - 1].whitespace_
+        ):
+            end += 1
+        if end == token.i + 1:
+            continue
+        city = None
+        for after in doc[end : min(len(doc), end + 4)]:
+            if after.pos_ == "PROPN" and after.text[:1].isupper():
+                city = gazetteer.resolve(after.text, context, lang=lang)
+                if city is not None and city.kind == "city":
+                    break
+                city = None
+        span = doc[token.i : end]
+        found.append(
+            Place(
+                name=span.text,
+                kind="landmark",
+                country=city.country if city else None,
+                lat=city.lat if city else None,
+                lon=city.lon if city else None,
+                start=offset + span.start_char,
+                end=offset + span.end_char,
+                text=span.text,
+            )
+        )
+    return found
 
 
 def _overlaps(place: Place, places: dict[tuple[int, int], Place]) -> bool:
