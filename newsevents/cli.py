@@ -3,6 +3,7 @@ library functions; a NewsEventsError becomes a one-line message and exit 1."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from datetime import date
@@ -174,6 +175,100 @@ def _print_table(result: CodedArticle, name: str, explain: bool) -> None:
             )
         events.add_row(*row)
     console.print(events)
+
+
+@app.command("bench")
+def bench_command(
+    lang: Annotated[str, typer.Option("--lang", help="fr or en.")] = "fr",
+    n: Annotated[int, typer.Option("--n", help="Number of articles.")] = 300,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus file or folder.")
+    ] = None,
+    both: Annotated[
+        bool, typer.Option("--both", help="Load both languages first (peak memory).")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Words/s of newsevents next to bare spaCy nlp.pipe on the same texts."""
+    from .bench import DEFAULT_CORPORA, bench, load_texts
+    from .nlp.pipeline import load_pipeline
+
+    path = corpus or DEFAULT_CORPORA.get(lang)
+    if path is None or not path.exists():
+        _fail(f"corpus {path} not found; give one with --corpus")
+    texts = load_texts(path, n)  # type: ignore[arg-type]
+    if both:
+        for code in ("fr", "en"):
+            load_pipeline(code)
+    result = bench(lang, texts)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json()) + "\n")
+        return
+    console = Console()
+    console.print(
+        f"{result.articles} {lang} articles, {result.words} words\n"
+        f"newsevents : {result.words_per_s:>9.0f} words/s "
+        f"({result.articles_per_s:.1f} articles/s, {result.events} events)\n"
+        f"bare spaCy : {result.baseline_words_per_s:>9.0f} words/s\n"
+        f"ratio      : {result.ratio:.2f}\n"
+        f"peak RSS   : {result.peak_rss_mb:.0f} MB"
+    )
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (newsevents-gold/1).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    by_doc: Annotated[
+        bool, typer.Option("--by-doc", help="Per-document detail.")
+    ] = False,
+) -> None:
+    """Score the coder on gold event files."""
+    from .eval.gold import read_gold
+    from .eval.score import score
+    from .service import code
+
+    pairs = []
+    for path in gold:
+        for document in _guard(lambda p=path: read_gold(p)):
+            coded = code(document.text, document.language, document.published)
+            pairs.append((document, coded.events))
+    result = score(pairs)
+    report = result.to_json()
+    if as_json:
+        if not by_doc:
+            report.pop("by_doc", None)
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    _print_score(report, by_doc)
+
+
+def _print_score(report: dict, by_doc: bool) -> None:  # type: ignore[type-arg]
+    console = Console()
+    table = Table("measure", "value", title="Event coding on gold")
+    for name in (
+        "documents",
+        "events_gold_required",
+        "events_extracted",
+        "recall",
+        "precision",
+        "f1",
+        "code_accuracy",
+        "date_accuracy",
+        "place_accuracy",
+        "modality_accuracy",
+    ):
+        value = report.get(name)
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)
+    for doc in report.get("by_doc", []):
+        if not by_doc:
+            break
+        console.rule(str(doc.get("doc_id")))
+        for missed in doc.get("missed", []):
+            console.print(f"[red]missed[/red] {missed}", highlight=False)
+        for wrong in doc.get("false_positives", []):
+            console.print(f"[yellow]false positive[/yellow] {wrong}", highlight=False)
 
 
 def main() -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import groupby
+
+from spacy.tokens import Doc
 
 from .errors import EmptyInput
 from .extract.actors import Context, find_actors, mentions
@@ -15,7 +18,7 @@ from .extract.merge import merge_events
 from .extract.places import find_places
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
-from .lang import get_resources
+from .lang import LangResources, get_resources
 from .models import Article, CodedArticle, Event, Mention, Place
 from .nlp.language import check_language, detect
 from .nlp.pipeline import load_pipeline
@@ -77,59 +80,98 @@ def code_article(article: Article, kb: KnowledgeBase | None = None) -> CodedArti
 def code_articles(
     articles: Iterable[Article], kb: KnowledgeBase | None = None, batch_size: int = 64
 ) -> Iterator[CodedArticle]:
-    """Code many articles of the same or mixed languages, streaming."""
+    """Code many articles, streaming: the paragraphs of consecutive articles
+    of one language go through spaCy together, and each article is yielded
+    as soon as its last paragraph is parsed. Only the article being
+    assembled is held in memory, so huge texts stay bounded."""
     kb = kb or default_kb()
     gazetteer = Gazetteer.load()
-    for article in articles:
-        yield _code_one(article, kb, gazetteer, batch_size)
+    for lang, group in groupby(articles, key=lambda a: a.language):
+        nlp = load_pipeline(lang)
+        res = get_resources(lang)
+        coders: dict[int, _ArticleCoder] = {}
+        pending = _paragraphs(group, coders, kb, gazetteer, res)
+        for doc, (index, part) in nlp.pipe(
+            pending, as_tuples=True, batch_size=batch_size
+        ):
+            # Articles before this one are complete: yield them in order.
+            for done in sorted(k for k in coders if k < index):
+                yield coders.pop(done).finish()
+            coders[index].feed(doc, part)
+        for done in sorted(coders):
+            yield coders.pop(done).finish()
 
 
-def _code_one(
-    article: Article, kb: KnowledgeBase, gazetteer: Gazetteer, batch_size: int
-) -> CodedArticle:
-    """Code one article paragraph by paragraph: only one paragraph's parse is
-    held at a time, so memory stays bounded on huge texts."""
-    lang = article.language
-    res = get_resources(lang)
-    nlp = load_pipeline(lang)
-    norm = normalise(article.text)
-    dates = [
-        d.model_copy(update={"text": article.text[d.start : d.end]})
-        for d in find_dates(norm, lang, article.published)
-    ]
-    starts = [d.start or 0 for d in dates]
-    context = Context(published=article.published)
-    parts: list[Paragraph] = list(paragraphs(norm))
-    found: list[Mention] = []
-    places: list[Place] = []
-    events: list[Event] = []
-    sentence_base = 0
-    texts = (p.text for p in parts)
-    for part, doc in zip(parts, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        refs = find_actors(doc, kb, lang, context)
-        countries = _salient_countries(found)
-        found.extend(mentions(refs, doc, part.start, sentence_base))
-        here = find_places(doc, refs, gazetteer, lang, part.start, countries)
-        places.extend(here)
+def _paragraphs(
+    articles: Iterable[Article],
+    coders: dict[int, _ArticleCoder],
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    res: LangResources,
+) -> Iterator[tuple[str, tuple[int, Paragraph]]]:
+    for index, article in enumerate(articles):
+        coder = _ArticleCoder(index, article, kb, gazetteer, res)
+        coders[index] = coder
+        for part in paragraphs(coder.norm):
+            yield part.text, (index, part)
+
+
+class _ArticleCoder:
+    """Collects what the paragraphs of one article yield."""
+
+    def __init__(
+        self,
+        index: int,
+        article: Article,
+        kb: KnowledgeBase,
+        gazetteer: Gazetteer,
+        res: LangResources,
+    ) -> None:
+        self.index = index
+        self.article = article
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.res = res
+        self.norm = normalise(article.text)
+        self.dates = [
+            d.model_copy(update={"text": article.text[d.start : d.end]})
+            for d in find_dates(self.norm, article.language, article.published)
+        ]
+        self.starts = [d.start or 0 for d in self.dates]
+        self.context = Context(published=article.published)
+        self.mentions: list[Mention] = []
+        self.places: list[Place] = []
+        self.events: list[Event] = []
+        self.sentences = 0
+
+    def feed(self, doc: Doc, part: Paragraph) -> None:
+        lang = self.article.language
+        refs = find_actors(doc, self.kb, lang, self.context)
+        countries = _salient_countries(self.mentions)
+        self.mentions.extend(mentions(refs, doc, part.start, self.sentences))
+        here = find_places(doc, refs, self.gazetteer, lang, part.start, countries)
+        self.places.extend(here)
         end = part.start + len(part.text)
+        dates = self.dates[
+            bisect_left(self.starts, part.start) : bisect_left(self.starts, end)
+        ]
         anchors = Anchors(
-            published=article.published,
-            dates=tuple(
-                dates[bisect_left(starts, part.start) : bisect_left(starts, end)]
-            ),
-            places=tuple(here),
+            published=self.article.published, dates=tuple(dates), places=tuple(here)
         )
-        events.extend(
-            extract_events(doc, refs, res, anchors, part.start, sentence_base)
+        self.events.extend(
+            extract_events(doc, refs, self.res, anchors, part.start, self.sentences)
         )
-        sentence_base += sum(1 for _ in doc.sents)
-    return CodedArticle(
-        article=article,
-        mentions=tuple(_original_text(m, article.text) for m in found),
-        places=tuple(places),
-        dates=tuple(dates),
-        events=tuple(merge_events(events, article.text)),
-    )
+        self.sentences += sum(1 for _ in doc.sents)
+
+    def finish(self) -> CodedArticle:
+        text = self.article.text
+        return CodedArticle(
+            article=self.article,
+            mentions=tuple(_original_text(m, text) for m in self.mentions),
+            places=tuple(self.places),
+            dates=tuple(self.dates),
+            events=tuple(merge_events(self.events, text)),
+        )
 
 
 def _original_text(mention: Mention, text: str) -> Mention:

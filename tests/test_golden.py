@@ -47,7 +47,9 @@ def summary(coded: CodedArticle) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES]
+)
 def test_golden_case(case: Path, update_golden: bool) -> None:
     lang = case.parent.name
     stored_path = case.with_suffix(".json")

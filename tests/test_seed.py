@@ -32,7 +32,9 @@ def test_seed_entities(seed: tuple[GoldDocument, CodedArticle]) -> None:
         codes = {m.actor.code for m in found if m.actor}
         assert entity["actor"] in codes, (entity["text"], codes)
         if "wikidata" in entity:
-            assert any(m.actor and m.actor.wikidata == entity["wikidata"] for m in found)
+            assert any(
+                m.actor and m.actor.wikidata == entity["wikidata"] for m in found
+            )
 
 
 @pytest.mark.slow

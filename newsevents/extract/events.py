@@ -209,7 +209,11 @@ def _verb_targets(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
             )
         else:
-            heads = [verb] if support is None else [verb, support]
+            heads = [verb]
+            if support is not None:
+                # "utiliser des missiles nord-coréens en Ukraine": the place
+                # may hang on the object or on its adjective.
+                heads += [support, *(c for c in support.children if c.dep_ == "amod")]
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs

@@ -1,0 +1,89 @@
+"""Throughput benchmark: newsevents against bare spaCy on the same texts in
+the same run. Prints figures; it is a measuring instrument, not a test."""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .ingest.corpora import CorpusText, read_corpus
+from .models import Article
+from .nlp.pipeline import load_bare, load_pipeline
+
+DEFAULT_CORPORA = {
+    "fr": Path("../shared/data/corpora/fr/depeches-2008.txt"),
+    "en": Path("../shared/data/corpora/en/bbc-2005"),
+}
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    """Figures of one benchmark run."""
+
+    lang: str
+    articles: int
+    words: int
+    seconds: float
+    baseline_seconds: float
+    words_per_s: float
+    baseline_words_per_s: float
+    ratio: float
+    articles_per_s: float
+    events: int
+    peak_rss_mb: float
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench(lang: str, texts: Sequence[CorpusText], batch_size: int = 64) -> BenchResult:
+    """Code ``texts`` with newsevents and parse them with bare spaCy."""
+    from .service import code_articles
+
+    articles = [
+        Article.from_text(t.text, lang, published=t.published, title=t.title)
+        for t in texts
+    ]
+    words = sum(len(t.text.split()) for t in texts)
+    bare = load_bare(lang)
+    load_pipeline(lang)
+    # Warm both up (model caches, knowledge base, gazetteer) before timing.
+    list(code_articles(articles[:2]))
+    list(bare.pipe([t.text for t in texts[:2]]))
+    start = time.perf_counter()
+    for _ in bare.pipe((t.text for t in texts), batch_size=batch_size):
+        pass
+    baseline = time.perf_counter() - start
+    start = time.perf_counter()
+    events = sum(len(c.events) for c in code_articles(articles, batch_size=batch_size))
+    ours = time.perf_counter() - start
+    return BenchResult(
+        lang=lang,
+        articles=len(texts),
+        words=words,
+        seconds=round(ours, 2),
+        baseline_seconds=round(baseline, 2),
+        words_per_s=round(words / ours, 1),
+        baseline_words_per_s=round(words / baseline, 1),
+        ratio=round(baseline / ours, 3),
+        articles_per_s=round(len(texts) / ours, 2),
+        events=events,
+        peak_rss_mb=round(_peak_rss_mb(), 1),
+    )
+
+
+def load_texts(path: Path, n: int) -> list[CorpusText]:
+    """The first ``n`` texts of a corpus."""
+    texts: list[CorpusText] = []
+    for text in read_corpus(path):
+        texts.append(text)
+        if len(texts) >= n:
+            break
+    return texts
