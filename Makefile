@@ -1,12 +1,13 @@
 # newsevents: two commands for newcomers.
 #   make demo  - set everything up and code the bundled example articles
 #   make test  - set everything up (with dev tools) and run the test suite
+#   make eval  - run every evaluation suite and write reports/eval.md
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint check clean
+.PHONY: demo test test-fast lint check clean eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check newsevents tests
 
 check: lint test
+
+# Each suite writes its JSON to $(EVAL_OUT); a failing suite leaves an empty
+# file and the report says "not run". Data is read from ../shared.
+EVAL_OUT := build/eval
+eval: $(STAMP)
+	mkdir -p $(EVAL_OUT)
+	-$(BIN)/newsevents eval --json ../shared/eval/gold/*.json > $(EVAL_OUT)/gold.json
+	-for f in petrarch timebank geo case2021; do \
+		$(BIN)/newsevents eval --format $$f --json > $(EVAL_OUT)/$$f.json; done
+	-$(BIN)/newsevents bench --lang fr --n 300 --json > $(EVAL_OUT)/bench-fr.json
+	-$(BIN)/newsevents bench --lang en --n 300 --json > $(EVAL_OUT)/bench-en.json
+	$(BIN)/python -m newsevents.eval.report $(EVAL_OUT) reports/eval.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -217,19 +217,42 @@ def bench_command(
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files (newsevents-gold/1).")],
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Gold files (newsevents-gold/1), or a peer suite's data files "
+            "or folders (default: its path under ../shared)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="gold, petrarch, timebank, geo or case2021."),
+    ] = "gold",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     by_doc: Annotated[
-        bool, typer.Option("--by-doc", help="Per-document detail.")
+        bool, typer.Option("--by-doc", help="Per-document detail (gold).")
     ] = False,
 ) -> None:
-    """Score the coder on gold event files."""
+    """Score the coder on gold event files or on a peer evaluation suite."""
+    from .eval.peers import FORMATS
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r}: want one of {', '.join(FORMATS)}")
+    if fmt != "gold":
+        report = _guard(lambda: _run_peer(fmt, inputs or []))
+        if as_json:
+            sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        else:
+            _print_peer(fmt, report)
+        return
+    if not inputs:
+        _fail("eval: give at least one gold file (or --format with a peer suite)")
     from .eval.gold import read_gold
     from .eval.score import score
     from .service import code
 
     pairs = []
-    for path in gold:
+    for path in inputs or []:
         for document in _guard(lambda p=path: read_gold(p)):
             coded = code(document.text, document.language, document.published)
             pairs.append((document, coded.events))
@@ -241,6 +264,38 @@ def eval_command(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         return
     _print_score(report, by_doc)
+
+
+_PATTERNS = {"petrarch": "*.xml", "timebank": "*.tml", "geo": "*.xml"}
+
+
+def _run_peer(fmt: str, given: list[Path]) -> dict:  # type: ignore[type-arg]
+    """Run one peer suite on its data files and return its JSON report."""
+    from importlib import import_module
+
+    from .eval.peers import input_paths
+
+    paths = input_paths(fmt, given, _PATTERNS.get(fmt, "*.tsv"))
+    suite = import_module(f".eval.peers.{fmt}", __package__)
+    if fmt == "petrarch":
+        results = [suite.run(path).to_json() for path in paths]
+        return results[0] if len(results) == 1 else {"files": results}
+    return suite.run(paths).to_json()  # type: ignore[no-any-return]
+
+
+def _print_peer(fmt: str, report: dict) -> None:  # type: ignore[type-arg]
+    console = Console()
+    table = Table("measure", "value", title=f"{fmt} suite")
+    for name, value in report.items():
+        if isinstance(value, dict | list | tuple):
+            continue
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)
+    for name, value in report.items():
+        if isinstance(value, dict) and value:
+            console.print(f"[bold]{name}[/bold]")
+            for key, item in value.items():
+                console.print(f"  {key}: {item}", highlight=False)
 
 
 def _print_score(report: dict, by_doc: bool) -> None:  # type: ignore[type-arg]

@@ -211,9 +211,10 @@ def _verb_targets(
         else:
             heads = [verb]
             if support is not None:
-                # "utiliser des missiles nord-coréens en Ukraine": the place
-                # may hang on the object or on its adjective.
-                heads += [support, *(c for c in support.children if c.dep_ == "amod")]
+                # "signer un accord de coopération avec X", "utiliser des
+                # missiles nord-coréens en Ukraine": the target may hang on
+                # the object or on its complements.
+                heads += _support_heads(support)
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs
@@ -222,6 +223,16 @@ def _verb_targets(
             if refs:
                 return refs
     return []
+
+
+def _support_heads(support: Token, depth: int = 2) -> list[Token]:
+    heads = [support]
+    if depth == 0:
+        return heads
+    for child in support.children:
+        if child.dep_ == "amod" or child.dep_.startswith("nmod"):
+            heads += _support_heads(child, depth - 1)
+    return heads
 
 
 def _inherited(

@@ -53,6 +53,13 @@ class NameMerger:
             if doc.vocab.strings[match_id] == "ADJ"
         }
         english = doc.lang_ == "en"
+        # The merge keeps the context vector of a name's last token ("Un" in
+        # "Kim Jong Un", read as a determiner); the mean of all its tokens
+        # gives the parser a better proper-noun representation (measured on
+        # our golden cases: more French events found, none lost).
+        rows = None
+        if doc.tensor is not None and doc.tensor.size:
+            rows = [doc.tensor[span.start : span.end].mean(axis=0) for span in spans]
         with doc.retokenize() as retokenizer:
             for span in spans:
                 if (span.start, span.end) in adjectives:
@@ -60,6 +67,11 @@ class NameMerger:
                 else:
                     attrs = {"POS": "PROPN", "TAG": "NNP" if english else "PROPN"}
                 retokenizer.merge(span, attrs={**attrs, "MORPH": ""})
+        if rows is not None:
+            shift = 0
+            for span, row in zip(spans, rows, strict=True):
+                doc.tensor[span.start - shift] = row
+                shift += len(span) - 1
         return doc
 
 

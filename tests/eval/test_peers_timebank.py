@@ -1,0 +1,101 @@
+"""Tests of the French TimeBank reader and scorer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import InputError
+from newsevents.eval.peers import timebank
+from newsevents.models import DateRef
+
+_TML = """<?xml version='1.0' encoding='UTF-8'?>
+<TimeML>
+<DOCID>doc-1</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t1" type="DATE"
+  value="1999-05-17" /></DCT>
+<TEXT>
+Le <EVENT eid="e1">sommet</EVENT> a eu lieu <TIMEX3 tid="t2" type="DATE"
+  value="1999-05-16">hier</TIMEX3>, \
+<TIMEX3 tid="t3" type="TIME" value="1999-05-16TEV">dans la soirée</TIMEX3> \
+pendant <TIMEX3 tid="t4" type="DURATION" value="PT2H">deux heures</TIMEX3>, \
+<TIMEX3 tid="t5" type="DATE" value="PRESENT_REF">aujourd'hui</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> timebank.TimebankDoc:
+    path = tmp_path / "doc.tml"
+    path.write_text(_TML, encoding="utf-8")
+    return timebank.read_tml(path)
+
+
+def test_timebank_reads_spans_in_tag_free_text(doc: timebank.TimebankDoc) -> None:
+    assert doc.id == "doc-1" and doc.dct == date(1999, 5, 17)
+    assert "<" not in doc.text
+    assert [t.text for t in doc.timexes] == [
+        "hier",
+        "dans la soirée",
+        "deux heures",
+        "aujourd'hui",
+    ]
+    for timex in doc.timexes:
+        assert doc.text[timex.start : timex.end] == timex.text
+
+
+def test_timebank_rejects_non_timeml(tmp_path: Path) -> None:
+    path = tmp_path / "x.tml"
+    path.write_text("<TimeML><DOCID>x</DOCID></TimeML>", encoding="utf-8")
+    with pytest.raises(InputError):
+        timebank.read_tml(path)
+
+
+def _at(doc: timebank.TimebankDoc, text: str, value: str | None) -> DateRef:
+    start = doc.text.index(text)
+    return DateRef(text=text, value=value, start=start, end=start + len(text))
+
+
+@pytest.mark.parametrize(
+    ("found", "correct", "date_acc", "time_acc"),
+    [
+        ([("hier", "1999-05-16"), ("dans la soirée", "1999-05-16")], 2, 1.0, 1.0),
+        ([("hier", "1999-05-17")], 0, 0.0, 0.0),
+        ([("hier", "1999-05-16")], 1, 1.0, 0.0),
+        ([], 0, 0.0, 0.0),
+    ],
+)
+def test_timebank_score(
+    doc: timebank.TimebankDoc,
+    found: list[tuple[str, str]],
+    correct: int,
+    date_acc: float,
+    time_acc: float,
+) -> None:
+    refs = [_at(doc, text, value) for text, value in found]
+    result = timebank.score([(doc, refs)])
+    assert result.timex_total == 2  # DURATION left out, PRESENT_REF unscorable
+    assert result.timex_unscorable == 1
+    assert result.timex_correct == correct
+    assert result.by_type["DATE"]["value_accuracy"] == date_acc
+    assert result.by_type["TIME"]["value_accuracy"] == time_acc
+
+
+_REAL = Path("../shared/data/temporal/fr-timebank/Data")
+
+
+@pytest.mark.slow
+def test_timebank_real_slice() -> None:
+    if not _REAL.is_dir():
+        pytest.skip(f"{_REAL} absent (third-party data in ../shared)")
+    paths = sorted(_REAL.glob("*.tml"))[:10]
+    for path in paths:
+        doc = timebank.read_tml(path)
+        for timex in doc.timexes:
+            assert doc.text[timex.start : timex.end] == timex.text
+    result = timebank.run(paths)
+    assert result.documents == 10 and result.timex_total > 0
+    assert result.value_accuracy is not None and result.value_accuracy > 0.5
