@@ -104,7 +104,7 @@ def code_command(
                 text, None if lang == "auto" else lang, published_on, name=name
             )
         except NewsEventsError as exc:
-            _err.print(f"[red]error:[/red] {exc}", highlight=False)
+            _error(str(exc))
             continue
         coded_any = True
         if fmt == "json":
@@ -122,8 +122,13 @@ def _guard(func):  # type: ignore[no-untyped-def]
         _fail(str(exc))
 
 
+def _error(message: str) -> None:
+    """One line on standard error, never wrapped."""
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+
+
 def _fail(message: str) -> None:
-    _err.print(f"[red]error:[/red] {message}", highlight=False)
+    _error(message)
     raise typer.Exit(1)
 
 
@@ -151,30 +156,35 @@ def _print_table(result: CodedArticle, name: str, explain: bool) -> None:
     for d in result.dates:
         dates.add_row(d.text, d.value or "?", d.precision or "-")
     console.print(dates)
-    columns = ["source", "code", "target", "modality", "date", "place", "evidence"]
-    if explain:
-        columns += ["why"]
+    columns = ["#", "source", "code", "target", "modality", "date", "place", "evidence"]
     events = Table(*columns, title="Events")
-    for e in result.events:
-        row = [
+    for number, e in enumerate(result.events, start=1):
+        when = "-"
+        if e.date:
+            when = (e.date.value or "?") + (
+                " (pub.)" if e.date.precision == "publication" else ""
+            )
+        events.add_row(
+            str(number),
             e.source.code if e.source else "-",
             f"{e.code} {e.label}",
             e.target.code if e.target else "-",
             e.modality + (f" (per {e.attribution.code})" if e.attribution else ""),
-            (e.date.value or "?")
-            + (" (pub.)" if e.date and e.date.precision == "publication" else "")
-            if e.date
-            else "-",
+            when,
             e.place.name if e.place else "-",
             " / ".join(ev.text for ev in e.evidence),
-        ]
-        if explain:
-            row.append(
-                f"{e.trigger} via {e.pattern}; Goldstein {e.goldstein}, "
-                f"quad {e.quad_class}, PLOVER {e.plover_type or '-'}"
-            )
-        events.add_row(*row)
+        )
     console.print(events)
+    if explain:
+        for number, e in enumerate(result.events, start=1):
+            console.print(
+                f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}; "
+                f"Goldstein {e.goldstein}, quad class {e.quad_class}, "
+                f"PLOVER {e.plover_type or '-'} / {e.plover_mode or '-'}, "
+                f"confidence {e.confidence}",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 @app.command("bench")

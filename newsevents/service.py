@@ -19,7 +19,7 @@ from .extract.places import find_places
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
 from .lang import LangResources, get_resources
-from .models import Article, CodedArticle, Event, Mention, Place
+from .models import Actor, Article, CodedArticle, Event, Mention, Place
 from .nlp.language import check_language, detect
 from .nlp.pipeline import load_pipeline
 from .nlp.text import Paragraph, normalise, paragraphs
@@ -147,9 +147,10 @@ class _ArticleCoder:
     def feed(self, doc: Doc, part: Paragraph) -> None:
         lang = self.article.language
         refs = find_actors(doc, self.kb, lang, self.context)
-        countries = _salient_countries(self.mentions)
-        self.mentions.extend(mentions(refs, doc, part.start, self.sentences))
+        found = mentions(refs, doc, part.start, self.sentences)
+        countries = _salient_countries([*self.mentions, *found])
         here = find_places(doc, refs, self.gazetteer, lang, part.start, countries)
+        self.mentions.extend(_placed(found, here))
         self.places.extend(here)
         end = part.start + len(part.text)
         dates = self.dates[
@@ -176,6 +177,27 @@ class _ArticleCoder:
 
 def _original_text(mention: Mention, text: str) -> Mention:
     return mention.model_copy(update={"text": text[mention.start : mention.end]})
+
+
+def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:
+    """A capital's name that the gazetteer places elsewhere in context
+    ("Tripoli" in an article about Lebanon) names that place's country."""
+    where = {(p.start, p.end): p for p in places}
+    out = []
+    for mention in found:
+        place = where.get((mention.start, mention.end))
+        actor = mention.actor
+        if (
+            mention.kind == "place"
+            and place is not None
+            and place.country
+            and actor is not None
+            and actor.country != place.country
+        ):
+            actor = Actor(code=place.country, country=place.country, name=place.name)
+            mention = mention.model_copy(update={"actor": actor})
+        out.append(mention)
+    return out
 
 
 def _salient_countries(found: list[Mention]) -> list[str]:

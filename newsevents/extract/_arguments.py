@@ -103,7 +103,7 @@ class Arguments:
         """The children of ``head`` introduced by preposition ``prep``."""
         found = []
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
                 found.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
                 if self.preposition(child) == prep:
@@ -125,11 +125,15 @@ class Arguments:
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether the verb is passive.
 
-    In the passive, the "subject" returned is the agent ("par X", "by X").
+    In the passive, the "subject" returned is the agent ("par X", "by X"),
+    also for a participle without auxiliary ("Poutine, accueilli par Kim").
     """
     passive = any(
         c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass")
         for c in verb.children
+    ) or (
+        verb.dep_ in ("acl", "dep", "advcl")
+        and any(c.dep_ in _AGENT for c in verb.children)
     )
     for child in verb.children:
         if passive and child.dep_ in _AGENT:
@@ -144,24 +148,43 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive verb; for a participle, the noun it
+    modifies ("Poutine, accueilli par Kim": Poutine)."""
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECT:
             return child
+    if verb.dep_ in ("acl", "dep", "advcl") and verb.head is not verb:
+        return verb.head
     return None
 
 
 def direct_object(verb: Token) -> Token | None:
+    """The direct object of a verb, tolerating the French model's habit of
+    labelling a name right after the verb as a second subject or an adverb
+    ("a rencontré Olaf Scholz": nsubj; "a attaqué des soldats": obl:arg
+    with "des" read as a preposition)."""
     for child in verb.children:
         if child.dep_ in _OBJECT:
             return child
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.pos_ == "VERB":
         # "le programme que la Russie soutient": the noun is the object.
         for child in verb.children:
-            if child.dep_ in _OBJECT or (
-                child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj"
-            ):
+            if child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj":
                 return verb.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT and c.i < verb.i]
+    for child in verb.rights:
+        if child.pos_ not in ("PROPN", "NOUN") or child.dep_ in _CLAUSE_DEPS:
+            continue
+        cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+        if child.dep_ == "nsubj" and subjects:
+            return child
+        if child.dep_ in _MISLABELLED and (not cases or cases == ["des"]):
+            return child
+        break
     return None
+
+
+_MISLABELLED = frozenset({"advmod", "dep", "appos", "obl:arg", "obl:mod", "flat:name"})
 
 
 def has_reflexive(verb: Token) -> bool:

@@ -15,11 +15,13 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key
+from ..lang import get_resources
 from ..models import Actor, Mention, MentionKind
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
 _MIN_SURNAME = 3
+_PERSON_WINS = -2
 _PAIR_NUMBERS = frozenset({"deux", "two", "both"})
 
 
@@ -37,6 +39,13 @@ class ActorRef:
     end: int
     head: int
     capital: bool = False
+    roles: tuple[str, ...] = ()
+
+    @property
+    def bare(self) -> bool:
+        """An agent word with no country yet ("des manifestants"): events
+        give it the country of their place."""
+        return not self.actors and bool(self.roles)
 
 
 @dataclass
@@ -46,6 +55,23 @@ class Context:
     published: date | None
     surnames: dict[str, Entry] = field(default_factory=dict)
     last_pair: tuple[Actor, Actor] | None = None
+    recent: list[Actor] = field(default_factory=list)
+
+    def pair(self) -> tuple[Actor, Actor] | None:
+        """The two countries "les deux pays" refers to: the last two named
+        together, else the last two distinct countries named."""
+        if self.last_pair is not None:
+            return self.last_pair
+        if len(self.recent) >= 2:
+            return (self.recent[-2], self.recent[-1])
+        return None
+
+    def saw(self, actor: Actor) -> None:
+        if not actor.country or len(actor.country) != 3 or actor.country == "IGO":
+            return
+        bare = Actor(code=actor.country, country=actor.country, name=actor.name)
+        self.recent = [a for a in self.recent if a.country != actor.country]
+        self.recent.append(bare)
 
 
 def find_actors(
@@ -63,7 +89,9 @@ def find_actors(
         if ref is not None:
             refs.append(ref)
             taken.update(range(ref.start, ref.end))
-    _remember_pairs(refs, doc, context)
+            if len(ref.actors) == 1 and ref.kind in ("country", "place", "person"):
+                context.saw(ref.actors[0])
+            _remember_pairs(refs, doc, context)
     return refs
 
 
@@ -105,9 +133,11 @@ def _named(
         if entry is None or not token.text[:1].isupper():
             return None
         entries = [entry]
-    elif not token.text[:1].isupper() and all(e.kind != "group" for e in entries):
-        # "union", "congrès", "onu"? Only capitalised words name actors here;
-        # groups such as "occidentaux" are the exception.
+    elif not any(ch.isupper() for ch in token.text) and all(
+        e.kind != "group" for e in entries
+    ):
+        # "union", "congrès"? Only capitalised names ("agence KCNA" counts)
+        # name actors here; groups such as "occidentaux" are the exception.
         return None
     entry = _best(entries)
     actor = entry.actor_at(context.published)
@@ -159,7 +189,16 @@ def _agent(
     head = token.doc[token.i : end].root
     country, country_index = _country_of(head, kb, lang, context)
     if country is None:
-        return None
+        if country_index == _PERSON_WINS:
+            return None
+        return ActorRef(
+            actors=(),
+            kind="organisation",
+            start=token.i,
+            end=end,
+            head=head.i,
+            roles=tuple(roles),
+        )
     start = min(token.i, country_index)
     stop = max(end, country_index + 1)
     actor = Actor(
@@ -181,7 +220,7 @@ def _country_of(
     "l'armée de la Russie", "the Russian foreign minister", "Russia's army"."""
     for child in head.children:
         if child.dep_ in ("appos", "flat:name") and kb.lookup(lang, child.text):
-            return None, -1  # "le président Vladimir Poutine": the person wins
+            return None, _PERSON_WINS  # "le président Vladimir Poutine"
     candidates = [head, *head.children]
     for tok in candidates:
         for word in (tok.text, tok.lemma_):
@@ -190,13 +229,14 @@ def _country_of(
                 country = kb.countries[iso3]
                 return Actor(code=iso3, country=iso3, name=country.name_en), tok.i
     for child in head.children:
-        if child.dep_ in (
-            "nmod",
-            "poss",
-            "compound",
-            "nmod:poss",
-            "amod",
-        ) or child.dep_.startswith("nmod"):
+        owner = (
+            child.dep_ in ("poss", "compound", "nmod:poss", "amod")
+            or (child.dep_.startswith("nmod") and _genitive(child))
+            or (child.dep_ == "prep" and child.lower_ == "of")
+        )
+        if child.dep_ == "prep":
+            child = next((g for g in child.children if g.dep_ == "pobj"), child)
+        if owner:
             entries = [
                 e
                 for e in kb.lookup(lang, child.text)
@@ -207,6 +247,12 @@ def _country_of(
                 if actor is not None and actor.country:
                     return actor, child.i
     return None, -1
+
+
+def _genitive(token: Token) -> bool:
+    """ "l'armée de la Russie": a complement with "de" (not "à Tripoli")."""
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return not cases or cases[0] in ("de", "du", "des", "d'", "of")
 
 
 def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
@@ -225,24 +271,16 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
 
 
 def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:
-    from ..lang import get_resources
-
-    if (
-        context.last_pair is None
-        or token.lemma_.lower() not in get_resources(lang).pair_words
-        and token.lower_ not in get_resources(lang).pair_words
-    ):
+    words = get_resources(lang).pair_words
+    if token.lemma_.lower() not in words and token.lower_ not in words:
         return None
+    pair = context.pair()
     numbers = [c for c in token.children if c.lower_ in _PAIR_NUMBERS]
-    if not numbers:
+    if pair is None or not numbers:
         return None
     start = min(numbers[0].i, token.i)
     return ActorRef(
-        actors=context.last_pair,
-        kind="group",
-        start=start,
-        end=token.i + 1,
-        head=token.i,
+        actors=pair, kind="group", start=start, end=token.i + 1, head=token.i
     )
 
 

@@ -9,6 +9,7 @@ relative clauses, nominal events); modality and attribution from markers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,7 @@ from .modality import governing_markers, modality, reporter
 _RELATIVE = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
 _NOUN_SOURCE_PREPS = ("de", "par", "of", "by")
 _MAX_EVIDENCE_TOKENS = 40
+_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 
 
@@ -143,6 +145,9 @@ def _match(
     if trigger.pos == "NOUN":
         if _is_support_object(token, res):
             return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
+            # A verb the tagger took for a noun ("a téléphoné à").
+            return _verbal(token, trigger, args, res, None)
         return _nominal(token, trigger, args)
     return _verbal(token, trigger, args, res, support)
 
@@ -157,11 +162,12 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
     entries = res.triggers_for(head.lemma_.lower(), "VERB")
     if any(noun.lemma_.lower() in t.objects for t in entries):
         return True
-    verbal = all(
-        t.code[:2] in _VERBAL_ROOTS
-        for t in res.triggers_for(noun.lemma_.lower(), "NOUN")
-    )
-    return bool(entries) and noun.dep_ in ("obj", "dobj") and verbal
+    # "a salué le soutien de X": the support is what is praised. But "a
+    # condamné la visite de X en Corée" reports the visit too.
+    roots = {t.code[:2] for t in res.triggers_for(noun.lemma_.lower(), "NOUN")}
+    verb_roots = {t.code[:2] for t in entries}
+    content = roots <= {"05"} or bool(roots & verb_roots)
+    return bool(entries) and noun.dep_ in ("obj", "dobj") and content
 
 
 def _verbal(
@@ -361,11 +367,22 @@ def _events(
     sentence: int,
 ) -> list[Event]:
     trigger = found.trigger
+    mood = modality(found.token, res, embedded_alleged=found.embedded)
+    # A capital or city one travels to or attacks is a place in a country,
+    # not its government; other actors are not the event's place.
+    as_place = trigger.code[:3] == "042" or trigger.code[:2] in _FORCE_ROOTS
+    actors = [*found.sources] if as_place else [*found.sources, *found.targets]
+    where = _place(found.token, anchors, triggers, offset, avoid=actors)
+    here = where.country if where is not None else None
+    sources = [(a, r) for r in found.sources for a in _actors(r, here)]
+    targets = [(a, r) for r in found.targets for a in _actors(r, here, as_place)]
+    if not targets and trigger.code[:2] in _FORCE_ROOTS and here is not None:
+        # "shelled the city of Kharkiv": force used on a place hits its country.
+        victim = Actor(code=here, country=here, name=here)
+        targets = [
+            (victim, found.sources[0]) for a, _ in sources[:1] if a.country != here
+        ]
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
-    sources = [(a, r) for r in found.sources for a in _actors(r)]
-    # A capital one travels to is a place in a country, not its government.
-    travel = trigger.code.startswith("042")
-    targets = [(a, r) for r in found.targets for a in _actors(r, as_place=travel)]
     if not targets and trigger.symmetric and len(sources) > 1:
         for a, ra in sources:
             for b, rb in sources:
@@ -377,16 +394,16 @@ def _events(
                 if a.code == b.code:
                     continue
                 pairs.append((a, b, ra, rb))
-                if trigger.symmetric:
+                # "X a signé avec Y" is also Y signing with X, but "X a
+                # refusé de signer avec Y" says nothing of Y.
+                if trigger.symmetric and mood != "negated":
                     pairs.append((b, a, rb, ra))
     elif not trigger.needs_target:
         pairs = [(a, None, ra, None) for a, ra in sources]
     if not pairs:
         return []
     code = lookup(trigger.code)
-    mood = modality(found.token, res, embedded_alleged=found.embedded)
     when = _date(found.token, anchors, triggers, offset)
-    where = _place(found.token, anchors, triggers, offset)
     attribution = _attribution(found.token, args, res)
     confidence = 0.9 if found.pattern in ("active", "passive") else 0.75
     events = []
@@ -420,8 +437,23 @@ def _events(
     return events
 
 
-def _actors(ref: ActorRef, as_place: bool = False) -> list[Actor]:
-    """The event actors of a mention: a capital acting is its government."""
+def _actors(
+    ref: ActorRef, country: str | None = None, as_place: bool = False
+) -> list[Actor]:
+    """The event actors of a mention: a capital acting is its government; a
+    bare agent ("des manifestants") belongs to the country of the event's
+    place."""
+    if ref.bare:
+        if country is None:
+            return []
+        return [
+            Actor(
+                code=country + "".join(ref.roles),
+                country=country,
+                roles=ref.roles,
+                name=f"{country} ({'/'.join(ref.roles)})",
+            )
+        ]
     if ref.capital and not as_place:
         return [
             Actor(
@@ -503,7 +535,11 @@ def _date(
 
 
 def _place(
-    token: Token, anchors: Anchors, triggers: set[int], offset: int
+    token: Token,
+    anchors: Anchors,
+    triggers: set[int],
+    offset: int,
+    avoid: Sequence[ActorRef] = (),
 ) -> Place | None:
     doc = token.doc
     current_places: dict[int, Place] = {}
@@ -513,8 +549,11 @@ def _place(
         if not (offset <= place.start < offset + len(doc.text)):
             continue
         root = _tokens_at(doc, place.start, place.end, offset)
-        if root is not None and root.sent == token.sent:
-            current_places.setdefault(_attached(root, triggers).i, place)
+        if root is None or root.sent != token.sent:
+            continue
+        if any(ref.start <= root.i < ref.end for ref in avoid):
+            continue  # "Pyongyang accuse Séoul": an actor, not a place
+        current_places.setdefault(_attached(root, triggers).i, place)
     current = token
     for _ in range(4):
         if current.i in current_places:

@@ -51,6 +51,8 @@ def modality(
     """The modality of the event whose trigger is ``token``."""
     if _negated(token, res):
         return "negated"
+    if _conditional_clause(token) or _conditional_main(token):
+        return "hypothetical"
     markers = governing_markers(token, res)
     kinds = [m.kind for _, m in markers]
     for kind in kinds:
@@ -64,8 +66,6 @@ def modality(
             return "alleged"
     if embedded_alleged:
         return "alleged"
-    if _conditional_clause(token):
-        return "hypothetical"
     if _future(token):
         return "planned"
     if res.conditional_alleged and _conditional(token):
@@ -126,6 +126,18 @@ def _future(token: Token) -> bool:
             if "Fut" in candidate.morph.get("Tense"):
                 return True
     return False
+
+
+def _conditional_main(token: Token) -> bool:
+    """The main clause of "si X, Y" / "if X, Y" is hypothetical too."""
+    return any(
+        child.dep_ in ("advcl", "ccomp")
+        and any(
+            g.lower_ in _IF and g.dep_ in ("mark", "advmod") for g in child.children
+        )
+        for verb in _verbs_of(token)
+        for child in verb.children
+    )
 
 
 def _conditional_clause(token: Token) -> bool:

@@ -61,7 +61,9 @@ def find_places(
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
     for ref in refs:
         span = doc[ref.start : ref.end]
-        if ref.capital or (ref.kind == "country" and _locative(span.root)):
+        # Capitals and countries are places where a locative preposition says
+        # so ("à Pyongyang", "en Corée du Nord"), actors elsewhere.
+        if (ref.capital or ref.kind == "country") and _locative(span.root):
             if ref.kind == "country" and span.root.pos_ == "ADJ":
                 continue
             place = _resolve(span, gazetteer, lang, offset, context_countries)
@@ -87,9 +89,14 @@ def find_places(
 
 
 def _locative(token: Token) -> bool:
-    return any(
-        c.dep_ in ("case", "prep") and c.lower_ in _LOCATIVE for c in token.children
-    ) or (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE)
+    """Whether a name is governed by a locative preposition: "en Russie",
+    "au Vietnam", "à Pyongyang", "in Kyiv". French "à la Russie" / "à l'Iran"
+    (à + article + country) is a recipient, not a place."""
+    for child in token.children:
+        if child.dep_ in ("case", "prep") and child.lower_ in _LOCATIVE:
+            articles = [c for c in token.children if c.dep_ == "det"]
+            return not (child.lower_ == "à" and articles)
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
 def _resolve(
