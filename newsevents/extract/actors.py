@@ -21,6 +21,7 @@ from ..models import Actor, Mention, MentionKind
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
 _MIN_SURNAME = 3
+_MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
 _PAIR_NUMBERS = frozenset({"deux", "two", "both"})
 
@@ -128,6 +129,16 @@ def _named(
     if not (token.pos_ in ("PROPN", "NOUN", "X", "ADJ") or token.text[:1].isupper()):
         return None
     entries = kb.lookup(lang, token.text)
+    end = token.i + 1
+    if not entries and token.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "PUNCT"):
+        # Names the merger did not join (a user's own pipeline): the longest
+        # run of tokens that is a known name.
+        doc = token.doc
+        for stop in range(min(len(doc), token.i + _MAX_NAME_TOKENS), token.i + 1, -1):
+            entries = kb.lookup(lang, doc[token.i : stop].text)
+            if entries:
+                end = stop
+                break
     if not entries:
         entry = context.surnames.get(key(token.text))
         if entry is None or not token.text[:1].isupper():
@@ -144,17 +155,18 @@ def _named(
     if actor is None:
         return None
     if entry.person is not None:
-        parts = token.text.split()
+        parts = token.doc[token.i : end].text.split()
         # Surname-only repeats ("Poutine" after "Vladimir Poutine"). Korean and
         # Chinese names put the family name first: "Un" is no surname.
         if len(parts) > 1 and len(parts[-1]) >= _MIN_SURNAME and len(parts) < 3:
             context.surnames[key(parts[-1])] = entry
+    head = token.doc[token.i : end].root.i
     return ActorRef(
         actors=(actor,),
         kind=entry.kind,
         start=token.i,
-        end=token.i + 1,
-        head=token.i,
+        end=end,
+        head=head,
         capital=entry.capital,
     )
 

@@ -574,7 +574,7 @@ def _attribution(token: Token, args: Arguments, res: LangResources) -> Actor | N
             if subj is not None:
                 refs = args.group(subj)
                 if refs:
-                    return _actors(refs[0])[0]
+                    return next(iter(_actors(refs[0])), None)
     for word in token.sent:
         if word.lower_ in res.attribution_preps:
             holder = word.head if word.dep_ in ("case", "prep") else word
@@ -590,7 +590,7 @@ def _attribution(token: Token, args: Arguments, res: LangResources) -> Actor | N
                 )
             ref = args.resolve(holder)
             if ref is not None:
-                return _actors(ref)[0]
+                return next(iter(_actors(ref)), None)
     return None
 
 

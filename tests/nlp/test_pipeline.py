@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsevents.nlp.pipeline import mark_sentences
+
+
+def test_pipeline_mark_sentences_blank() -> None:
+    nlp = spacy.blank("fr")
+    doc = mark_sentences(nlp("Le président russe et le dirigeant nord-coréen ont signé. Ils partent."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Le", "Ils"]
+
+
+@pytest.mark.slow
+def test_pipeline_merges_names_before_parser(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_fr(
+        "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong Un "
+        "ont signé mercredi un accord de partenariat stratégique à Pyongyang."
+    )
+    texts = [t.text for t in doc]
+    assert "Kim Jong Un" in texts and "Vladimir Poutine" in texts
+    assert doc[texts.index("Kim Jong Un")].pos_ == "PROPN"
+    assert len(list(doc.sents)) == 1
+    signed = doc[texts.index("signé")]
+    assert signed.dep_ == "ROOT"
+
+
+@pytest.mark.slow
+def test_pipeline_merges_english_demonyms(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp_en("An incursion by North Korean soldiers into South Korea was reported.")
+    texts = [t.text for t in doc]
+    assert "North Korean" in texts and "South Korea" in texts
+    assert doc[texts.index("North Korean")].pos_ == "ADJ"
