@@ -151,6 +151,13 @@ def _named(
         # name actors here; groups such as "occidentaux" are the exception.
         return None
     entry = _best(entries)
+    if (
+        entry.kind in ("country", "place")
+        and token.dep_ in ("compound", "poss", "nmod:poss", "amod")
+        and token.head is not token
+        and _agent_phrase(token.head, kb, lang) is not None
+    ):
+        return None  # "Russia's foreign minister": the agent takes its country
     actor = entry.actor_at(context.published)
     if actor is None:
         return None
