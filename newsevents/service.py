@@ -143,13 +143,14 @@ class _ArticleCoder:
         self.places: list[Place] = []
         self.events: list[Event] = []
         self.sentences = 0
+        self.countries: list[str] = []  # in order of first mention
 
     def feed(self, doc: Doc, part: Paragraph) -> None:
         lang = self.article.language
         refs = find_actors(doc, self.kb, lang, self.context)
         found = mentions(refs, doc, part.start, self.sentences)
-        countries = _salient_countries([*self.mentions, *found])
-        here = find_places(doc, refs, self.gazetteer, lang, part.start, countries)
+        _add_countries(self.countries, found)
+        here = find_places(doc, refs, self.gazetteer, lang, part.start, self.countries)
         self.mentions.extend(_placed(found, here))
         self.places.extend(here)
         end = part.start + len(part.text)
@@ -200,10 +201,9 @@ def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:
     return out
 
 
-def _salient_countries(found: list[Mention]) -> list[str]:
-    seen: list[str] = []
+def _add_countries(seen: list[str], found: list[Mention]) -> None:
+    """Extend the article's countries, in order of first mention."""
     for mention in found:
         country = mention.actor.country if mention.actor else None
-        if country and len(country) == 3 and country not in seen and country != "IGO":
+        if country and len(country) == 3 and country != "IGO" and country not in seen:
             seen.append(country)
-    return seen

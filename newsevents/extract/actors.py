@@ -130,7 +130,11 @@ def _named(
         return None
     entries = kb.lookup(lang, token.text)
     end = token.i + 1
-    if not entries and token.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "PUNCT"):
+    if (
+        not entries
+        and token.pos_ not in ("DET", "ADP", "PRON", "CCONJ", "PUNCT")
+        and kb.starts_name(lang, token.text)
+    ):
         # Names the merger did not join (a user's own pipeline): the longest
         # run of tokens that is a known name.
         doc = token.doc
@@ -183,14 +187,18 @@ def _agent_phrase(
 ) -> tuple[int, tuple[str, ...]] | None:
     """The longest agent phrase starting at ``token``: (end index, roles)."""
     agents = kb.agents.get(lang, {})
-    doc = token.doc
+    first = key(token.text)
     best = None
-    words: list[str] = []
-    for index in range(token.i, min(len(doc), token.i + _MAX_AGENT_WORDS)):
-        words.append(doc[index].text)
-        roles = agents.get(key(" ".join(words)))
-        if roles is None and index == token.i:
-            roles = agents.get(key(token.lemma_))
+    roles = agents.get(first) or agents.get(key(token.lemma_))
+    if roles is not None:
+        best = (token.i + 1, roles)
+    if not kb.starts_agent(lang, first):
+        return best
+    doc = token.doc
+    words = [first]
+    for index in range(token.i + 1, min(len(doc), token.i + _MAX_AGENT_WORDS)):
+        words.append(key(doc[index].text))
+        roles = agents.get(" ".join(words))
         if roles is not None:
             best = (index + 1, roles)
     return best

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -126,11 +127,18 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
                 candidates.append((match.start(), match.end(), resolved))
     # Longest first, then leftmost; the pattern order breaks remaining ties.
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    # Taken spans never overlap, so a new span only needs checking against
+    # its neighbours in start order (linear-logarithmic on huge texts).
     taken: list[tuple[int, int, _Resolved]] = []
+    starts: list[int] = []
     for start, end, resolved in candidates:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, resolved))
-    taken.sort(key=lambda c: c[0])
+        i = bisect_right(starts, start)
+        if i > 0 and taken[i - 1][1] > start:
+            continue
+        if i < len(taken) and taken[i][0] < end:
+            continue
+        starts.insert(i, start)
+        taken.insert(i, (start, end, resolved))
     return [
         DateRef(
             text=text[start:end],

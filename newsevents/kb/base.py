@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..models import Actor, MentionKind
@@ -24,6 +24,7 @@ from .people import Person, load_people
 LANGUAGES = ("fr", "en")
 
 
+@lru_cache(maxsize=200_000)
 def key(name: str) -> str:
     """The lookup key of a name: typography normalised, lower case, one space."""
     return " ".join(normalise(name).lower().split())
@@ -68,6 +69,7 @@ class KnowledgeBase:
     def add(self, lang: str, name: str, entry: Entry) -> None:
         """Register ``name`` in ``lang`` (``"*"`` for every language)."""
         for code in LANGUAGES if lang == "*" else (lang,):
+            self._firsts.pop(code, None)
             entries = self.names[code][key(name)]
             if entry not in entries:
                 entries.append(entry)
@@ -75,6 +77,22 @@ class KnowledgeBase:
     def lookup(self, lang: str, name: str) -> list[Entry]:
         """Every entry a name may refer to, most specific first."""
         return self.names[lang].get(key(name), [])
+
+    def starts_agent(self, lang: str, word_key: str) -> bool:
+        """Whether a (normalised) word begins a multi-word agent phrase."""
+        firsts = self._agent_firsts.get(lang)
+        if firsts is None:
+            firsts = {p.split(" ")[0] for p in self.agents.get(lang, {}) if " " in p}
+            self._agent_firsts[lang] = firsts
+        return word_key in firsts
+
+    def starts_name(self, lang: str, word: str) -> bool:
+        """Whether ``word`` is the first word of a multi-word name."""
+        firsts = self._firsts.get(lang)
+        if firsts is None:
+            firsts = {key(n).split(" ")[0] for n in self.names[lang] if " " in n}
+            self._firsts[lang] = firsts
+        return key(word) in firsts
 
     def multiword_names(self, lang: str) -> list[str]:
         """Names of two or more words, merged into one token before parsing."""
@@ -97,6 +115,8 @@ class KnowledgeBase:
                     names.add(normalise(form[:1].upper() + form[1:]))
         return sorted(names)
 
+    _firsts: dict[str, set[str]] = field(default_factory=dict)
+    _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in LANGUAGES}
     )
@@ -119,6 +139,7 @@ class KnowledgeBase:
         self.agents.setdefault(lang, {}).update(
             {key(phrase): roles for phrase, roles in agents.items()}
         )
+        self._agent_firsts.pop(lang, None)
 
     def add_people(self, people: Iterable[Person]) -> None:
         for person in people:

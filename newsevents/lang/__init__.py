@@ -30,22 +30,20 @@ class LangResources:
     prepositions: dict[str, str] = field(default_factory=dict)
     attribution_preps: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
+    index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
-        return self._index().get((lemma, pos), [])
+        return self.index.get((lemma, pos), [])
 
-    @cache  # noqa: B019 - resources live as long as the process
-    def _index(self) -> dict[tuple[str, str], list[Trigger]]:
-        index: dict[tuple[str, str], list[Trigger]] = {}
-        for trigger in self.triggers:
-            index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-        # Entries that need a particular object are tried first.
-        for entries in index.values():
-            entries.sort(key=lambda t: (not t.objects, t.particle is None))
-        return index
 
-    def __hash__(self) -> int:
-        return hash(self.code)
+def _index(triggers: tuple[Trigger, ...]) -> dict[tuple[str, str], list[Trigger]]:
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for trigger in triggers:
+        index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    # Entries that need a particular object are tried first.
+    for entries in index.values():
+        entries.sort(key=lambda t: (not t.objects, t.particle is None))
+    return index
 
 
 @cache
@@ -60,9 +58,11 @@ def get_resources(code: str) -> LangResources:
         )
     module = importlib.import_module(f"{__name__}.{code}.grammar")
     folder = Path(module.__file__).parent  # type: ignore[arg-type]
+    triggers = load_triggers(folder / "triggers.tsv")
     return LangResources(
         code=code,
-        triggers=load_triggers(folder / "triggers.tsv"),
+        triggers=triggers,
+        index=_index(triggers),
         markers=load_markers(folder / "modality.tsv"),
         negations=module.NEGATIONS,
         conditional_alleged=module.CONDITIONAL_ALLEGED,

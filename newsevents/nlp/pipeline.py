@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -77,15 +79,19 @@ class NameMerger:
 
 def mark_sentences(doc: Doc) -> Doc:
     """Start a sentence only after sentence-final punctuation."""
-    for index, token in enumerate(doc):
-        if index == 0:
-            token.is_sent_start = True
-            continue
-        previous = doc[index - 1].text
-        first = token.text[:1]
-        token.is_sent_start = previous in _SENTENCE_END and (
-            first.isupper() or first.isdigit() or first in "\"'("
-        )
+    if not len(doc):
+        return doc
+    starts = numpy.full((len(doc), 1), -1, dtype="int32")
+    starts[0, 0] = 1
+    previous = doc[0].text
+    for index, word in enumerate(t.text for t in doc):
+        if index and previous in _SENTENCE_END:
+            first = word[:1]
+            if first.isupper() or first.isdigit() or first in "\"'(":
+                starts[index, 0] = 1
+        previous = word
+    # spaCy arrays are uint64; -1 ("not a sentence start") wraps around.
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
