@@ -36,7 +36,7 @@ check: lint test
 EVAL_OUT := build/eval
 eval: $(STAMP)
 	mkdir -p $(EVAL_OUT)
-	-$(BIN)/newsevents eval --json ../shared/eval/gold/*.json > $(EVAL_OUT)/gold.json
+	-$(BIN)/newsevents eval --json ../shared/eval/gold/*.json eval/gold/*.json > $(EVAL_OUT)/gold.json
 	-for f in petrarch timebank geo case2021; do \
 		$(BIN)/newsevents eval --format $$f --json > $(EVAL_OUT)/$$f.json; done
 	-$(BIN)/newsevents bench --lang fr --n 300 --json > $(EVAL_OUT)/bench-fr.json

@@ -67,3 +67,15 @@ def test_seed_events_scores(seed: tuple[GoldDocument, CodedArticle]) -> None:
     assert result.precision is not None and result.precision >= 0.80
     assert result.modality_accuracy == 1.0
     assert result.date_accuracy == 1.0
+
+
+@pytest.mark.slow
+def test_seed_english_gold() -> None:
+    """Our English telling of the story, hand-coded in eval/gold/seed-en.json."""
+    gold = Path(__file__).resolve().parent.parent / "eval" / "gold" / "seed-en.json"
+    document = read_gold(gold)[0]
+    coded = code(document.text, document.language, document.published)
+    result = score([(document, coded.events)])
+    assert result.recall is not None and result.recall >= 0.90
+    assert result.precision is not None and result.precision >= 0.80
+    assert result.modality_accuracy == 1.0

@@ -92,6 +92,10 @@ def _verbal(
     sources: list[ActorRef] = []
     if subj is not None and subj.lower_ not in _RELATIVE:
         sources = args.group(subj)
+        # "Putin, who arrived ..., and Kim held talks": parsed as two subjects.
+        for other in verb.lefts:
+            if other.dep_ == "nsubj" and other is not subj:
+                sources += [r for r in args.group(other) if r not in sources]
         head = verb.head
         if (
             verb.dep_ in ("conj", "punct", "dep", "parataxis")
