@@ -123,9 +123,11 @@ def event_place(
     triggers: set[int],
     offset: int,
     avoid: Sequence[ActorRef] = (),
+    depth: int = 4,
 ) -> Place | None:
-    """The place attached to the event's clause, never one of its actors."""
-    found = _attach(token, anchors.places, triggers, offset, depth=4, avoid=avoid)
+    """The place attached to the event's clause (``depth`` 1: to the trigger
+    itself), never one of its actors."""
+    found = _attach(token, anchors.places, triggers, offset, depth, avoid=avoid)
     return found if isinstance(found, Place) else None
 
 

@@ -32,7 +32,7 @@ class Found:
     sources: tuple[ActorRef, ...]
     targets: tuple[ActorRef, ...]
     pattern: str
-    embedded: bool = False
+    embedded: str | None = None  # modality an embedding verb gives the event
 
 
 def match(
@@ -88,7 +88,7 @@ def _verbal(
 ) -> Found | None:
     subj, passive = subject(verb)
     pattern = "passive" if passive else "active"
-    embedded = False
+    embedded: str | None = None
     sources: list[ActorRef] = []
     if subj is not None and subj.lower_ not in _RELATIVE:
         sources = args.group(subj)
@@ -156,14 +156,14 @@ def _support_heads(support: Token, depth: int = 2) -> list[Token]:
 
 def _inherited(
     verb: Token, args: Arguments, res: LangResources
-) -> tuple[list[ActorRef], str, bool]:
+) -> tuple[list[ActorRef], str, str | None]:
     """Sources of a verb without its own subject: the controller of an
     infinitive ("prévoit de se rendre", "accusent Pyongyang de fournir"), the
     subject of a coordinated verb, the noun a participle or relative clause
     modifies ("Poutine, arrivé en Corée du Nord")."""
     head = verb.head
     if head is verb:
-        return [], "", False
+        return [], "", None
     dep = verb.dep_
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # English gerunds: "accuse X of supplying", "blame X for attacking".
@@ -176,19 +176,21 @@ def _inherited(
         if (marker is not None and marker.control == "obj") or embeds:
             obj = direct_object(head) or passive_subject(head)
             if obj is not None:
-                return args.group(obj), "embedded", True
+                # "accusent X de fournir": alleged; "exhorte X à livrer": asked.
+                kind = marker.kind if marker is not None else "alleged"
+                return args.group(obj), "embedded", kind
         if dep == "ccomp":
-            return [], "", False
+            return [], "", None
         subj, passive = subject(head)
         if subj is not None and not passive:
-            return args.group(subj), "control", False
+            return args.group(subj), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
     if dep == "conj":
         if head.pos_ in ("VERB", "AUX"):
             subj, passive = subject(head)
             if subj is not None and not passive:
-                return args.group(subj), "coordinated-verb", False
+                return args.group(subj), "coordinated-verb", None
             refs, pattern, embedded = _inherited(head, args, res)
             return refs, pattern, embedded
         ref = args.resolve(head, depth=0)
@@ -197,12 +199,12 @@ def _inherited(
             # verb on the first subject.
             subj, _ = subject(verb)
             refs = [ref] + (args.group(subj) if subj is not None else [])
-            return refs, "coordinated-subject", False
+            return refs, "coordinated-subject", None
     if dep in ("acl", "acl:relcl", "relcl"):
         ref = args.resolve(head, depth=0) or args.resolve(head)
         if ref is not None:
-            return [ref], "participle" if dep == "acl" else "relative", False
-    return [], "", False
+            return [ref], "participle" if dep == "acl" else "relative", None
+    return [], "", None
 
 
 def _nominal(noun: Token, trigger: Trigger, args: Arguments) -> Found | None:

@@ -215,6 +215,16 @@ def _agent(
     end, roles = found
     head = token.doc[token.i : end].root
     country, country_index = _country_of(head, kb, lang, context)
+    if country is not None and country.org is not None:
+        # "le conseil des gouverneurs de l'AIEA": an organ of an organisation
+        # is the organisation.
+        return ActorRef(
+            actors=(country,),
+            kind="organisation",
+            start=min(token.i, country_index),
+            end=max(end, country_index + 1),
+            head=head.i,
+        )
     if country is None:
         if country_index == _PERSON_WINS:
             return None

@@ -22,6 +22,7 @@ from .actors import ActorRef
 from .modality import governing_markers, modality
 
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+_DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
 
 
 def extract_events(
@@ -102,16 +103,25 @@ def _events(
     sentence: int,
 ) -> list[Event]:
     trigger = found.trigger
-    mood = modality(found.token, res, embedded_alleged=found.embedded)
+    mood = modality(found.token, res, embedded=found.embedded)
     # A capital or city one travels to or attacks is a place in a country,
     # not its government; other actors are not the event's place.
     as_place = trigger.code[:3] == "042" or trigger.code[:2] in _FORCE_ROOTS
     actors = [*found.sources] if as_place else [*found.sources, *found.targets]
     where = event_place(found.token, anchors, triggers, offset, avoid=actors)
     here = where.country if where is not None else None
-    sources = [(a, r) for r in found.sources for a in event_actors(r, here)]
-    targets = [(a, r) for r in found.targets for a in event_actors(r, here, as_place)]
-    if not targets and trigger.code[:2] in _FORCE_ROOTS and here is not None:
+    root = trigger.code[:2]
+    # A bare agent takes a country from context: protesters from the place
+    # they protest in; those arrested or criticised from whoever does it.
+    crowd = here if root == "14" else None
+    sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
+    own = sources[0][0].country if sources and root in _DOMESTIC_ROOTS else None
+    targets = [(a, r) for r in found.targets for a in event_actors(r, own, as_place)]
+    own_place = event_place(
+        found.token, anchors, triggers, offset, avoid=actors, depth=1
+    )
+    here = own_place.country if own_place is not None else None
+    if not targets and root in _FORCE_ROOTS and here is not None:
         # "shelled the city of Kharkiv": force used on a place hits its country.
         victim = Actor(code=here, country=here, name=here)
         targets = [

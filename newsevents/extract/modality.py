@@ -45,9 +45,7 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
     return found
 
 
-def modality(
-    token: Token, res: LangResources, embedded_alleged: bool = False
-) -> Modality:
+def modality(token: Token, res: LangResources, embedded: str | None = None) -> Modality:
     """The modality of the event whose trigger is ``token``."""
     if _negated(token, res):
         return "negated"
@@ -64,8 +62,10 @@ def modality(
             return "planned"
         if kind == "alleged":
             return "alleged"
-    if embedded_alleged:
+    if embedded == "alleged":
         return "alleged"
+    if embedded in ("hypothetical", "planned"):
+        return embedded  # type: ignore[return-value]
     if _future(token):
         return "planned"
     if res.conditional_alleged and _conditional(token):
@@ -86,19 +86,20 @@ def reporter(token: Token) -> Token | None:
 
 
 def _negated(token: Token, res: LangResources) -> bool:
-    heads = [token]
-    if token.dep_ == "conj":
-        heads.append(token.head)
     return any(
         child.lower_ in res.negations and child.dep_ in ("advmod", "neg", "det")
-        for head in heads
+        for head in _verbs_of(token)
         for child in head.children
     )
 
 
 def _verbs_of(token: Token) -> list[Token]:
+    """The verb, and the verb it is coordinated with when it shares that
+    verb's auxiliary ("aurait soutenu ... et fourni"), not when it has its
+    own ("n'a pas condamné, mais a exprimé")."""
     verbs = [token]
-    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+    own_aux = any(c.dep_ in ("aux", "aux:tense", "aux:pass") for c in token.children)
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not own_aux:
         verbs.append(token.head)
     return verbs
 
