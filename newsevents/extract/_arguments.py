@@ -17,6 +17,8 @@ _OBLIQUE = frozenset(
 )
 _NAME_PARTS = frozenset({"appos", "flat:name", "flat", "compound", "fixed"})
 _REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+# Complements that name an owner: "le soutien de X", "the support of X", "X's".
+_OWNER_PREPS = ("de", "du", "des", "d'", "of", "entre", "between")
 _CLAUSE_DEPS = frozenset({"acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "csubj"})
 
 
@@ -48,13 +50,12 @@ class Arguments:
         for child in token.children:
             if child.dep_ in _CLAUSE_DEPS or child.pos_ in ("VERB", "AUX"):
                 continue
-            if child.dep_.startswith("nmod") or child.dep_ in (
-                "poss",
-                "amod",
-                "obl:arg",
-                "pobj",
-                "prep",
-            ):
+            if child.dep_ == "prep" and child.lower_ not in _OWNER_PREPS:
+                continue  # "in Paris" says where, not whose
+            owner = child.dep_ in ("poss", "amod", "pobj", "prep", "nmod:poss")
+            if child.dep_.startswith("nmod") or child.dep_ == "obl:arg":
+                owner = self.preposition(child) in (None, *_OWNER_PREPS)
+            if owner:
                 ref = self.resolve(child, depth - 1)
                 if ref is not None:
                     return ref
