@@ -7,20 +7,39 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint check clean eval
+.PHONY: demo test test-fast lint check clean eval browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . pytest ruff mypy
+	$(BIN)/python -m pip install --quiet -e . pytest ruff mypy playwright
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/newsevents code --format table --explain examples/fr/*.txt examples/en/*.txt
+# The web UI's JavaScript libraries and map data, from npm, never committed.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
-test: $(STAMP)
+# Debian's Chromium for the browser tests (CI runs as root).
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+DEMO_DB := build/demo.duckdb
+demo: $(STAMP) $(NODE_STAMP)
+	$(BIN)/newsevents code --format table --explain examples/fr/*.txt examples/en/*.txt
+	mkdir -p build
+	$(BIN)/newsevents ingest --db $(DEMO_DB) examples/fr examples/en
+	@echo
+	@echo "Browse the demo database: run 'make serve' (or $(BIN)/newsevents serve --db $(DEMO_DB))"
+	@echo "and open http://127.0.0.1:8000/ (events, articles, map, network, code a text; API at /docs)."
+
+serve: $(STAMP) $(NODE_STAMP)
+	$(BIN)/newsevents serve --db $(DEMO_DB)
+
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -5,8 +5,10 @@ NewsEventsError
 │   ├── EmptyInput             empty or whitespace-only text
 │   ├── BinaryInput            binary data, not text
 │   ├── UndecodableInput       bytes in no encoding we can read
-│   └── UnsupportedLanguage    a language we have no resources for
-└── DataError                  a bad entry in a data file (file and line)
+│   ├── UnsupportedLanguage    a language we have no resources for
+│   └── MalformedInput         a feed, page or table that does not parse
+├── DataError                  a bad entry in a data file (file and line)
+└── StoreError                 the event database cannot be used as asked
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ class UnsupportedLanguage(InputError):
     """The text's language has no resources in newsevents."""
 
 
+class MalformedInput(InputError):
+    """A feed, page or table whose structure does not parse."""
+
+
 class DataError(NewsEventsError):
     """A data file has a bad entry; the message names the file and line."""
 
@@ -47,3 +53,7 @@ class DataError(NewsEventsError):
         self.path = str(path)
         self.line = line
         super().__init__(f"{path}:{line}: {message}")
+
+
+class StoreError(NewsEventsError):
+    """The event database cannot be opened, migrated or queried as asked."""

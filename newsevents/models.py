@@ -14,6 +14,15 @@ MentionKind = Literal["person", "organisation", "country", "place", "group"]
 Precision = Literal["day", "month", "year", "publication"]
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 PlaceKind = Literal["country", "city", "admin", "landmark", "region"]
+FailureReason = Literal[
+    "binary",
+    "undecodable",
+    "empty",
+    "unsupported_language",
+    "malformed",
+    "unreadable",
+    "too_large",
+]
 
 
 class _Model(BaseModel):
@@ -138,3 +147,13 @@ class CodedArticle(_Model):
     places: tuple[Place, ...] = ()
     dates: tuple[DateRef, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+class Failure(_Model):
+    """An input that was not coded: the file, the item inside it (a feed
+    item, a table line) and why."""
+
+    file: str
+    item: str | None = None
+    reason: FailureReason
+    message: str

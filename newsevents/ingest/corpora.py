@@ -15,7 +15,9 @@ from ..nlp.text import decode
 
 _RECORD_FIELD = re.compile(r"^\.([NDCT])\s?(.*)$")
 _DOC = re.compile(r"<doc\b([^>]*)>(.*?)(?=</doc>|<doc\b|\Z)", re.DOTALL | re.IGNORECASE)
-_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL | re.IGNORECASE)
+_FIELD = r"<{0}\b[^>]*>(.*?)</{0}>"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -31,11 +33,14 @@ class CorpusText:
     source: str | None = None
 
 
-def read_records(path: Path) -> Iterator[CorpusText]:
-    """Dispatch records: lines wrapped inside a text are joined."""
+def read_records(path: Path, text: str | None = None) -> Iterator[CorpusText]:
+    """Dispatch records: lines wrapped inside a text are joined. ``text`` is
+    the file's decoded content when the caller has it already."""
     fields: dict[str, list[str]] = {}
     last = ""
-    for line in decode(path.read_bytes(), str(path)).splitlines():
+    if text is None:
+        text = decode(path.read_bytes(), str(path))
+    for line in text.splitlines():
         match = _RECORD_FIELD.match(line)
         if match:
             name, value = match.groups()
@@ -65,15 +70,20 @@ def _record(fields: dict[str, list[str]]) -> CorpusText:
     )
 
 
-def read_pseudo_xml(path: Path) -> Iterator[CorpusText]:
-    """``<doc title=… url=…>text</doc>`` files, tolerating broken markup."""
-    content = decode(path.read_bytes(), str(path))
+def read_pseudo_xml(
+    path: Path, keep_empty: bool = False, content: str | None = None
+) -> Iterator[CorpusText]:
+    """``<doc title=… url=…>text</doc>`` files, tolerating broken markup.
+    Documents without text are skipped unless ``keep_empty``."""
+    if content is None:
+        content = decode(path.read_bytes(), str(path))
     for number, match in enumerate(_DOC.finditer(content), start=1):
         attributes = {
-            k.lower(): html.unescape(v) for k, v in _ATTRIBUTE.findall(match.group(1))
+            k.lower(): html.unescape(a or b or c)
+            for k, a, b, c in _ATTRIBUTE.findall(match.group(1))
         }
         text = html.unescape(_TAG.sub(" ", match.group(2))).strip()
-        if text:
+        if text or keep_empty:
             yield CorpusText(
                 id=f"{path.name}#{number}",
                 text=text,
@@ -81,6 +91,39 @@ def read_pseudo_xml(path: Path) -> Iterator[CorpusText]:
                 url=attributes.get("url"),
                 source=attributes.get("source"),
             )
+
+
+def read_article_xml(
+    path: Path, keep_empty: bool = False, content: str | None = None
+) -> Iterator[CorpusText]:
+    """``<article><title>…</title><content>…</content></article>`` files.
+    Articles without text are skipped unless ``keep_empty``."""
+    if content is None:
+        content = decode(path.read_bytes(), str(path))
+    for number, match in enumerate(_ARTICLE.finditer(content), start=1):
+        body = match.group(1)
+        text = _field(body, "content") or _TAG.sub(" ", body)
+        text = html.unescape(text).strip()
+        if text or keep_empty:
+            yield CorpusText(
+                id=f"{path.name}#{number}",
+                text=text,
+                title=_field(body, "title"),
+                url=_field(body, "url"),
+                source=_field(body, "source"),
+            )
+
+
+def _field(body: str, name: str) -> str | None:
+    match = re.search(_FIELD.format(name), body, re.DOTALL | re.IGNORECASE)
+    if match is None:
+        return None
+    value = match.group(1)
+    if value.lstrip().startswith("<![CDATA["):
+        value = value.strip()[9:].removesuffix("]]>")
+    else:
+        value = html.unescape(_TAG.sub(" ", value))
+    return value.strip() or None
 
 
 def read_corpus(path: Path) -> Iterator[CorpusText]:
@@ -92,7 +135,13 @@ def read_corpus(path: Path) -> Iterator[CorpusText]:
         head = file.read_bytes()[:200]
         if head.startswith(b".N"):
             yield from read_records(file)
-        elif b"<doc" in head or b"<corpus" in head:
+        elif b"<doc" in head:
             yield from read_pseudo_xml(file)
+        elif b"<corpus" in head:
+            data = file.read_bytes()
+            if b"<doc" in data:
+                yield from read_pseudo_xml(file)
+            else:
+                yield from read_article_xml(file)
         else:
             yield CorpusText(id=file.name, text=decode(file.read_bytes(), str(file)))

@@ -1,0 +1,153 @@
+"""Load test of the events endpoint: generate a database of random events,
+start the server in its own process on loopback, and drive it with
+concurrent clients for a fixed time. Prints figures; not a test."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+# A mix of event list requests like the UI makes: pages, filters, sorts.
+QUERIES = [
+    {},
+    {"offset": "50"},
+    {"actor": "RUS"},
+    {"actor": "RUS", "target": "UKR"},
+    {"code": "19", "since": "2022-01-01", "until": "2023-12-31"},
+    {"actor": "FRA", "sort": "-goldstein"},
+    {"target": "PRK", "modality": "asserted"},
+    {"place": "FRA", "since": "2024-01-01"},
+    {"actor": "USAGOV", "offset": "100"},
+    {"code": "04", "sort": "date"},
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def make_database(path: Path, events: int) -> float:
+    """Generate ``events`` random events at ``path``; return the seconds."""
+    from ..store.bench import generate
+    from ..store.schema import connect
+
+    start = time.perf_counter()
+    conn = connect(path)
+    generate(conn, events)
+    conn.close()
+    return time.perf_counter() - start
+
+
+async def _client(
+    http: httpx.AsyncClient,
+    number: int,
+    stop: float,
+    out: list[float],
+    errors: list[str],
+) -> None:
+    index = number
+    while time.perf_counter() < stop:
+        params = {**QUERIES[index % len(QUERIES)], "limit": "50"}
+        index += 1
+        start = time.perf_counter()
+        try:
+            response = await http.get("/api/events", params=params)
+            if response.status_code != 200:
+                errors.append(f"{response.status_code} {response.text[:100]}")
+                continue
+        except httpx.HTTPError as exc:
+            errors.append(repr(exc))
+            continue
+        out.append((time.perf_counter() - start) * 1000)
+
+
+async def _drive(
+    base: str, clients: int, seconds: float
+) -> tuple[list[float], list[str]]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        await http.get("/api/events")  # warm up
+        stop = time.perf_counter() + seconds
+        await asyncio.gather(
+            *(_client(http, n, stop, latencies, errors) for n in range(clients))
+        )
+    return latencies, errors
+
+
+def _wait(base: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with code {process.returncode}")
+        try:
+            if httpx.get(base + "/api/overview", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer within {timeout} s")
+
+
+def bench_api(
+    events: int = 1_000_000,
+    clients: int = 20,
+    seconds: float = 30,
+    db: str | None = None,
+) -> dict[str, object]:
+    """Requests/s and latency percentiles of ``/api/events`` under
+    ``clients`` concurrent clients for ``seconds``, on a generated database
+    of ``events`` events (or the database ``db`` when it exists)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(db) if db else Path(tmp) / "bench.duckdb"
+        generated = 0.0 if path.exists() else make_database(path, events)
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "newsevents.api", "--db", str(path),
+             "--port", str(port)],
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+        try:
+            _wait(base, server)
+            latencies, errors = asyncio.run(_drive(base, clients, seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
+    return {
+        "events": events if not db else "from " + str(db),
+        "generate_seconds": round(generated, 1),
+        "clients": clients,
+        "seconds": seconds,
+        "requests": len(latencies),
+        "requests_per_s": round(len(latencies) / seconds, 1),
+        "p50_ms": round(cuts[49], 1),
+        "p95_ms": round(cuts[94], 1),
+        "p99_ms": round(cuts[98], 1),
+        "errors": len(errors),
+        "first_error": errors[0] if errors else "",
+    }
+
+
+def main() -> None:
+    """``python -m newsevents.api.bench [EVENTS] [CLIENTS] [SECONDS]``."""
+    args = [int(a) for a in sys.argv[1:4]]
+    result = bench_api(*args)  # type: ignore[arg-type]
+    for key, value in result.items():
+        sys.stdout.write(f"{key:<17}: {value}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""The ``serve`` command: parse arguments, check the binding, run uvicorn."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..errors import NewsEventsError
+from .security import DEFAULT_MAX_BODY, TOKEN_ENV, check_binding
+
+
+def serve_command(
+    db: Annotated[
+        str, typer.Option("--db", help="The event database (DuckDB file).")
+    ] = "newsevents.duckdb",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            help=f"Token that coding endpoints require (or ${TOKEN_ENV}); "
+            "needed to listen beyond 127.0.0.1.",
+        ),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", help="Largest request body, in bytes.")
+    ] = DEFAULT_MAX_BODY,
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs) on a database."""
+    import uvicorn
+
+    from .app import create_app
+
+    try:
+        required = check_binding(host, token)
+        app = create_app(db, token=required, max_body=max_body)
+    except NewsEventsError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise typer.Exit(1) from exc
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(f"newsevents: open http://{shown}:{port}/ (Ctrl-C stops)\n")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

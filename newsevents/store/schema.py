@@ -1,0 +1,159 @@
+"""The event database schema: numbered migrations and a ``schema_version``
+table. ``connect`` opens (or creates) a DuckDB file and brings it up to date;
+each migration runs in its own transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ..errors import StoreError
+
+DEFAULT_DB = "newsevents.duckdb"
+
+_V1 = [
+    """CREATE TABLE articles (
+        id VARCHAR NOT NULL, url VARCHAR, title VARCHAR, language VARCHAR NOT NULL,
+        published DATE, source VARCHAR, file VARCHAR, item VARCHAR,
+        text VARCHAR NOT NULL, places JSON, dates JSON,
+        n_mentions INTEGER NOT NULL, n_events INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text VARCHAR,
+        kind VARCHAR NOT NULL, actor_code VARCHAR, actor_country VARCHAR,
+        actor_name VARCHAR, actor JSON, sentence INTEGER)""",
+    """CREATE TABLE events (
+        id BIGINT NOT NULL, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+        cluster_id BIGINT,
+        source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
+        target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
+        code VARCHAR NOT NULL, base_code VARCHAR NOT NULL, root_code VARCHAR NOT NULL,
+        quad_class INTEGER NOT NULL, goldstein DOUBLE NOT NULL, label VARCHAR,
+        plover_type VARCHAR, plover_mode VARCHAR, modality VARCHAR NOT NULL,
+        attribution_code VARCHAR, date_text VARCHAR, date_value VARCHAR,
+        date_precision VARCHAR, event_date DATE,
+        place_name VARCHAR, place_country VARCHAR, place_kind VARCHAR,
+        geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+        sentence INTEGER, evidence_start INTEGER, evidence_end INTEGER,
+        evidence_text VARCHAR, n_evidence INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL, is_symmetric BOOLEAN NOT NULL,
+        event JSON NOT NULL)""",
+    """CREATE TABLE clusters (
+        id BIGINT NOT NULL, source_code VARCHAR, target_code VARCHAR,
+        root_code VARCHAR NOT NULL, code VARCHAR NOT NULL, modality VARCHAR NOT NULL,
+        is_symmetric BOOLEAN NOT NULL, date_value VARCHAR, date_precision VARCHAR,
+        event_date DATE, first_seen DATE, last_seen DATE,
+        num_mentions INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        num_articles INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE failures (
+        file VARCHAR NOT NULL, item VARCHAR, reason VARCHAR NOT NULL,
+        message VARCHAR NOT NULL, failed_at TIMESTAMP NOT NULL)""",
+]
+
+# GDELT 2.0 event records imported beside ours, one column per GDELT column.
+_V2 = [
+    """CREATE TABLE gdelt_events (
+        GLOBALEVENTID BIGINT, SQLDATE INTEGER, MonthYear INTEGER, Year INTEGER,
+        FractionDate DOUBLE,
+        Actor1Code VARCHAR, Actor1Name VARCHAR, Actor1CountryCode VARCHAR,
+        Actor1KnownGroupCode VARCHAR, Actor1EthnicCode VARCHAR,
+        Actor1Religion1Code VARCHAR, Actor1Religion2Code VARCHAR,
+        Actor1Type1Code VARCHAR, Actor1Type2Code VARCHAR, Actor1Type3Code VARCHAR,
+        Actor2Code VARCHAR, Actor2Name VARCHAR, Actor2CountryCode VARCHAR,
+        Actor2KnownGroupCode VARCHAR, Actor2EthnicCode VARCHAR,
+        Actor2Religion1Code VARCHAR, Actor2Religion2Code VARCHAR,
+        Actor2Type1Code VARCHAR, Actor2Type2Code VARCHAR, Actor2Type3Code VARCHAR,
+        IsRootEvent INTEGER, EventCode VARCHAR, EventBaseCode VARCHAR,
+        EventRootCode VARCHAR, QuadClass INTEGER, GoldsteinScale DOUBLE,
+        NumMentions INTEGER, NumSources INTEGER, NumArticles INTEGER,
+        AvgTone DOUBLE,
+        Actor1Geo_Type INTEGER, Actor1Geo_FullName VARCHAR,
+        Actor1Geo_CountryCode VARCHAR, Actor1Geo_ADM1Code VARCHAR,
+        Actor1Geo_ADM2Code VARCHAR, Actor1Geo_Lat DOUBLE, Actor1Geo_Long DOUBLE,
+        Actor1Geo_FeatureID VARCHAR,
+        Actor2Geo_Type INTEGER, Actor2Geo_FullName VARCHAR,
+        Actor2Geo_CountryCode VARCHAR, Actor2Geo_ADM1Code VARCHAR,
+        Actor2Geo_ADM2Code VARCHAR, Actor2Geo_Lat DOUBLE, Actor2Geo_Long DOUBLE,
+        Actor2Geo_FeatureID VARCHAR,
+        ActionGeo_Type INTEGER, ActionGeo_FullName VARCHAR,
+        ActionGeo_CountryCode VARCHAR, ActionGeo_ADM1Code VARCHAR,
+        ActionGeo_ADM2Code VARCHAR, ActionGeo_Lat DOUBLE, ActionGeo_Long DOUBLE,
+        ActionGeo_FeatureID VARCHAR,
+        DATEADDED BIGINT, SOURCEURL VARCHAR,
+        imported_from VARCHAR, line INTEGER)""",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2)]
+LATEST = MIGRATIONS[-1][0]
+
+
+def connect(
+    path: str | Path = DEFAULT_DB, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the database at ``path`` (``:memory:`` for a throwaway one) and
+    migrate it. Raises StoreError when it cannot be opened or is newer than
+    this version of newsevents."""
+    target = str(path)
+    if read_only and target != ":memory:" and not Path(target).exists():
+        raise StoreError(
+            f"{target}: no such database; create it with `newsevents ingest`"
+        )
+    try:
+        conn = duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"{target}: cannot open the database ({exc})") from exc
+    if not read_only:
+        migrate(conn)
+    elif version(conn) != LATEST:
+        raise StoreError(
+            f"{target}: schema version {version(conn)}, want {LATEST}; "
+            "run `newsevents ingest` on it once to migrate"
+        )
+    return conn
+
+
+def version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of the database, 0 for an empty one."""
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations the database lacks, each in one transaction;
+    return the version reached. Raises StoreError for a newer schema."""
+    current = version(conn)
+    if current > LATEST:
+        raise StoreError(
+            f"database schema version {current} is newer than this newsevents "
+            f"({LATEST}); upgrade newsevents"
+        )
+    if current == 0:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+    for number, statements in MIGRATIONS:
+        if number <= current:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version VALUES (?, current_timestamp)", [number]
+            )
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {number} failed: {exc}") from exc
+        current = number
+    return current

@@ -1,0 +1,374 @@
+"""Queries behind the HTTP API and the web pages: event pages with totals
+and a sort, one event with its reports, articles, actors, place aggregates
+and the actor network. SQL takes its values as parameters only; sort orders
+come from a fixed table, never from the request."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import duckdb
+
+from ..errors import StoreError
+from ..models import Event
+from .queries import ActorRow, ClusterMention, EventFilter, EventRow, cluster_mentions
+
+# Sort keys a client may ask for; a leading "-" means descending.
+EVENT_SORTS: dict[str, str] = {
+    "-date": "e.event_date DESC NULLS LAST, e.id",
+    "date": "e.event_date ASC NULLS LAST, e.id",
+    "-goldstein": "e.goldstein DESC, e.id",
+    "goldstein": "e.goldstein ASC, e.id",
+    "code": "e.code, e.id",
+    "-code": "e.code DESC, e.id",
+    "id": "e.id",
+    "-id": "e.id DESC",
+}
+MODALITIES = ("asserted", "negated", "planned", "hypothetical", "alleged")
+
+
+class NotFound(StoreError):
+    """No row has the id asked for."""
+
+    status = 404
+
+
+class BadQuery(StoreError):
+    """A query parameter has a value the store cannot use."""
+
+    status = 400
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How much the database holds."""
+
+    articles: int
+    events: int
+    clusters: int
+    actors: int
+    failures: int
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """One stored event, its article and every report of its cluster."""
+
+    id: int
+    article_id: str
+    article_title: str | None
+    url: str | None
+    published: date | None
+    language: str
+    cluster_id: int | None
+    event: Event
+    reports: list[ClusterMention]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One stored article as listed."""
+
+    id: str
+    title: str | None
+    url: str | None
+    language: str
+    published: date | None
+    source: str | None
+    n_mentions: int
+    n_events: int
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """Events at one place."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    """Events in one country (the place's country)."""
+
+    country: str
+    events: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Node:
+    """An actor of the network."""
+
+    id: str
+    name: str | None
+    events: int
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Events from one actor to another: cooperation (quad classes 1-2)
+    and conflict (3-4) counts and the Goldstein sum."""
+
+    source: str
+    target: str
+    cooperation: int
+    conflict: int
+    goldstein: float
+
+    @property
+    def weight(self) -> int:
+        return self.cooperation + self.conflict
+
+
+@dataclass(frozen=True)
+class Network:
+    """The actor network: nodes and weighted edges."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+def _prefix(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def event_where(filters: EventFilter) -> tuple[str, list[object]]:
+    """The WHERE clause (possibly empty) and parameters of an event filter,
+    on the ``events`` table aliased ``e``."""
+    where: list[str] = []
+    params: list[object] = []
+    # starts_with is several times faster than LIKE with an escape clause.
+    for column, value in (
+        ("e.source_code", filters.actor),
+        ("e.target_code", filters.target),
+        ("e.code", filters.code),
+    ):
+        if value:
+            where.append(f"starts_with({column}, ?)")
+            params.append(value)
+    if filters.since:
+        where.append("e.event_date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("e.event_date <= ?")
+        params.append(filters.until)
+    if filters.place:
+        where.append("(e.place_name ILIKE ? OR e.place_country = ?)")
+        params.extend([filters.place, filters.place.upper()])
+    if filters.modality:
+        where.append("e.modality = ?")
+        params.append(filters.modality)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
+    """How many events match the filter (ignoring its limit and offset)."""
+    where, params = event_where(filters)
+    row = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def event_page(
+    conn: duckdb.DuckDBPyConnection,
+    filters: EventFilter,
+    sort: str = "-date",
+    total: int | None = None,
+) -> tuple[list[EventRow], int]:
+    """A page of events in the order ``sort`` (a key of EVENT_SORTS) and
+    the number of events matching (counted unless ``total`` is given).
+    Raises BadQuery for an unknown sort."""
+    order = EVENT_SORTS.get(sort)
+    if order is None:
+        raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
+    where, params = event_where(filters)
+    # The top-N reads the listed columns of events alone; only the page is
+    # joined to articles.
+    sql = (
+        "SELECT e.*, a.url FROM ("
+        "SELECT e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, "
+        "e.code, e.target_code, e.label, e.quad_class, e.goldstein, e.modality, "
+        "e.place_name, e.evidence_text FROM events e"
+        + where
+        + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        ") e LEFT JOIN articles a ON a.id = e.article_id ORDER BY " + order
+    )
+    rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+    if total is None:
+        total = count_events(conn, filters)
+    return [EventRow(*row) for row in rows], total
+
+
+def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
+    """One event with its article and its cluster's reports. Raises
+    NotFound when no event has that id."""
+    row = conn.execute(
+        "SELECT e.id, e.article_id, a.title, a.url, a.published, a.language, "
+        "e.cluster_id, e.event FROM events e "
+        "LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        [event_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no event with id {event_id}; list them at /api/events")
+    reports = cluster_mentions(conn, row[6]) if row[6] is not None else []
+    return EventDetail(
+        id=row[0], article_id=row[1], article_title=row[2], url=row[3],
+        published=row[4], language=row[5] or "", cluster_id=row[6],
+        event=Event.model_validate_json(row[7]), reports=reports,
+    )  # fmt: skip
+
+
+def list_articles(
+    conn: duckdb.DuckDBPyConnection,
+    language: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ArticleRow], int]:
+    """Articles, newest first, optionally of one language or whose title
+    holds ``q``; and how many match."""
+    where, params = [], []
+    if language:
+        where.append("language = ?")
+        params.append(language)
+    if q:
+        where.append("title ILIKE ? ESCAPE '\\'")
+        params.append("%" + _prefix(q))
+    clause = " WHERE " + " AND ".join(where) if where else ""
+    rows = conn.execute(
+        "SELECT id, title, url, language, published, source, n_mentions, n_events "
+        f"FROM articles{clause} ORDER BY published DESC NULLS LAST, id "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM articles{clause}", params).fetchone()
+    return [ArticleRow(*r) for r in rows], int(total[0]) if total else 0
+
+
+def list_actors(
+    conn: duckdb.DuckDBPyConnection,
+    prefix: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ActorRow], int]:
+    """Actors by activity (events as source plus as target), optionally
+    those whose code starts with ``prefix``; and how many there are."""
+    like = _prefix(prefix or "")
+    sides = """WITH sides AS (
+        SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t
+        FROM events WHERE source_code LIKE ? ESCAPE '\\'
+        UNION ALL
+        SELECT target_code, target_name, 0, 1
+        FROM events WHERE target_code LIKE ? ESCAPE '\\')"""
+    rows = conn.execute(
+        sides
+        + """SELECT code, mode(name), sum(s), sum(t), count(*) AS n
+        FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?""",
+        [like, like, limit, offset],
+    ).fetchall()
+    total = conn.execute(
+        sides + " SELECT count(DISTINCT code) FROM sides", [like, like]
+    ).fetchone()
+    actors = [ActorRow(r[0], r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows]
+    return actors, int(total[0]) if total else 0
+
+
+def places(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+) -> tuple[list[PlaceRow], list[CountryRow]]:
+    """Events per place (most first, at most ``filters.limit``) and per
+    country, for the events matching the filter."""
+    where, params = event_where(filters)
+    named = "e.place_name IS NOT NULL"
+    clause = f"{where} AND {named}" if where else f" WHERE {named}"
+    rows = conn.execute(
+        "SELECT e.place_name, e.place_country, avg(e.lat), avg(e.lon), count(*), "
+        f"sum(greatest(e.n_evidence, 1)) FROM events e{clause} "
+        "GROUP BY e.place_name, e.place_country "
+        "ORDER BY count(*) DESC, e.place_name LIMIT ? OFFSET ?",
+        [*params, filters.limit, filters.offset],
+    ).fetchall()
+    has_country = "e.place_country IS NOT NULL"
+    clause = f"{where} AND {has_country}" if where else f" WHERE {has_country}"
+    countries = conn.execute(
+        "SELECT e.place_country, count(*), sum(greatest(e.n_evidence, 1)) "
+        f"FROM events e{clause} GROUP BY e.place_country ORDER BY 2 DESC, 1",
+        params,
+    ).fetchall()
+    return (
+        [PlaceRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows],
+        [CountryRow(r[0], int(r[1]), int(r[2])) for r in countries],
+    )
+
+
+def network(
+    conn: duckdb.DuckDBPyConnection,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 200,
+    min_events: int = 1,
+) -> Network:
+    """The ``limit`` heaviest directed edges between actors (with at least
+    ``min_events`` events) between two dates, and their nodes."""
+    filters = EventFilter(since=since, until=until)
+    where, params = event_where(filters)
+    both = "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+    clause = f"{where} AND {both}" if where else f" WHERE {both}"
+    rows = conn.execute(
+        "SELECT e.source_code, e.target_code, "
+        "count(*) FILTER (WHERE e.quad_class <= 2), "
+        "count(*) FILTER (WHERE e.quad_class >= 3), coalesce(sum(e.goldstein), 0) "
+        f"FROM events e{clause} GROUP BY ALL HAVING count(*) >= ? "
+        "ORDER BY count(*) DESC, 1, 2 LIMIT ?",
+        [*params, min_events, limit],
+    ).fetchall()
+    edges = [Edge(r[0], r[1], int(r[2]), int(r[3]), float(r[4])) for r in rows]
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for code in (edge.source, edge.target):
+            weight[code] = weight.get(code, 0) + edge.weight
+    names = _names(conn, sorted(weight))
+    nodes = [Node(code, names.get(code), n) for code, n in sorted(weight.items())]
+    return Network(nodes=nodes, edges=edges)
+
+
+def _names(conn: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    rows = conn.execute(
+        "SELECT code, mode(name) FROM ("
+        "SELECT source_code AS code, source_name AS name FROM events "
+        "WHERE source_code IN (SELECT unnest(?::VARCHAR[])) "
+        "UNION ALL SELECT target_code, target_name FROM events "
+        "WHERE target_code IN (SELECT unnest(?::VARCHAR[]))) GROUP BY code",
+        [codes, codes],
+    ).fetchall()
+    return {r[0]: r[1] for r in rows if r[1]}
+
+
+def counts(conn: duckdb.DuckDBPyConnection) -> Counts:
+    """How many articles, events, clusters, actors and failures."""
+    row = conn.execute(
+        """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+            (SELECT count(*) FROM clusters),
+            (SELECT count(DISTINCT code) FROM (
+                SELECT source_code AS code FROM events
+                UNION SELECT target_code FROM events) WHERE code IS NOT NULL),
+            (SELECT count(*) FROM failures)"""
+    ).fetchone()
+    assert row is not None
+    return Counts(*(int(v) for v in row))
+
+
+def to_json(row: object) -> dict[str, object]:
+    """A dataclass row as JSON-ready values (dates as ISO strings)."""
+    out = asdict(row)  # type: ignore[call-overload]
+    for key, value in out.items():
+        if isinstance(value, date):
+            out[key] = value.isoformat()
+    return out

@@ -1,0 +1,85 @@
+"""The API's queries (newsevents/store/views.py) on a small database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsevents.store import views
+from newsevents.store.queries import EventFilter, list_events
+from newsevents.store.schema import connect
+from tests.api._data import build
+
+
+@pytest.fixture(scope="module")
+def conn(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = build(tmp_path_factory.mktemp("views") / "events.duckdb")
+    conn = connect(path, read_only=True)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        EventFilter(),
+        EventFilter(actor="FRA"),
+        EventFilter(code="19", since=date(2024, 6, 1)),
+        EventFilter(place="paris", limit=1, offset=1),
+        EventFilter(modality="planned"),
+    ],
+)
+def test_views_event_page_matches_list_events(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+) -> None:
+    rows, total = views.event_page(conn, filters)
+    assert rows == list_events(conn, filters)
+    assert total == len(list_events(conn, EventFilter(**{
+        **filters.__dict__, "limit": 1000, "offset": 0})))  # fmt: skip
+
+
+def test_views_event_page_rejects_unknown_sort(conn: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(views.BadQuery, match="sort 'x; DROP'"):
+        views.event_page(conn, EventFilter(), "x; DROP")
+
+
+def test_views_get_event(conn: duckdb.DuckDBPyConnection) -> None:
+    detail = views.get_event(conn, 1)
+    assert detail.event.code == "042" and detail.language == "fr"
+    assert detail.reports[0].event_id == 1
+    with pytest.raises(views.NotFound):
+        views.get_event(conn, 12345)
+
+
+def test_views_articles_and_actors(conn: duckdb.DuckDBPyConnection) -> None:
+    rows, total = views.list_articles(conn, q="100%")
+    assert rows == [] and total == 0
+    rows, total = views.list_articles(conn, language="fr", limit=1)
+    assert total == 2 and len(rows) == 1
+    actors, total = views.list_actors(conn, "US")
+    assert [(a.code, a.as_target) for a in actors] == [("USAGOV", 2)] and total == 1
+
+
+def test_views_places_and_network(conn: duckdb.DuckDBPyConnection) -> None:
+    places, countries = views.places(conn, EventFilter(since=date(2024, 6, 20)))
+    assert [(p.name, p.events) for p in places] == [("Kyiv", 1), ("Paris", 1)]
+    assert {c.country for c in countries} == {"FRA", "UKR"}
+    net = views.network(conn, min_events=2)
+    assert [(e.source, e.target, e.weight) for e in net.edges] == [
+        ("FRAGOV", "USAGOV", 2)
+    ]
+    assert [(n.id, n.name) for n in net.nodes] == [
+        ("FRAGOV", "Emmanuel Macron"),
+        ("USAGOV", "Joe Biden"),
+    ]
+
+
+def test_views_counts(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    counts = views.counts(conn)
+    assert (counts.articles, counts.events, counts.actors) == (3, 4, 5)
