@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from email.utils import parsedate_to_datetime
+from pathlib import PurePath
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
@@ -37,6 +38,17 @@ def date_from_url(url: str | None) -> date | None:
         return None
     match = _URL_DATE.search(url)
     return _safe(*(int(part) for part in match.groups())) if match else None
+
+
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_from_name(name: str) -> date | None:
+    """A file named "2024-06-19-summit.txt" was published on 2024-06-19."""
+    match = _DATED_NAME.match(PurePath(name).name)
+    if match is None:
+        return None
+    return _safe(*(int(part) for part in match.groups()))
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

@@ -23,7 +23,7 @@ from ..errors import (
 from ..models import Failure
 from ..nlp.text import decode
 from . import corpora, feeds, tables
-from ._dates import date_from_url
+from ._dates import date_from_name, date_from_url
 from .html import extract
 
 MAX_BYTES = 50_000_000
@@ -138,7 +138,9 @@ def read_bytes(data: bytes, name: str, suffix: str = "") -> Iterator[RawItem | F
         elif "<doc" in head or "<corpus" in head:
             yield from _corpus(_xml_corpus(text, name), name)
         else:
-            yield RawItem(file=name, item=None, text=text)
+            yield RawItem(
+                file=name, item=None, text=text, published=date_from_name(name)
+            )
     except MalformedInput as exc:
         yield failure(name, None, exc)
 

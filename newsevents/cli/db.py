@@ -1,0 +1,288 @@
+"""Commands on the event database: ingest, query, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._util import _fail, _guard, app
+from .code import print_coded
+
+_DB = typer.Option("--db", help="The event database (DuckDB file).")
+
+
+def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
+    from ..store.schema import connect
+
+    return _guard(lambda: connect(db, read_only=read_only))
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, feeds, tables, or - for stdin.")
+    ],
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+    processes: Annotated[
+        int, typer.Option("--processes", help="Worker processes (0: one per core).")
+    ] = 0,
+    lang: Annotated[str, typer.Option("--lang", help="auto, fr or en.")] = "auto",
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name for every input.")
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Articles per transaction.")
+    ] = 64,
+    window: Annotated[
+        int, typer.Option("--window", help="Days within which reports merge.")
+    ] = 7,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="A line per committed batch.")
+    ] = False,
+) -> None:
+    """Code inputs into the event database: idempotent and crash-safe.
+
+    Prints a summary; exits 1 only when nothing could be coded.
+    """
+    from ..ingest.runner import IngestOptions, ingest
+    from ..nlp.language import check_language
+
+    language = None if lang == "auto" else _guard(lambda: check_language(lang))
+    conn = _connect(db)
+    options = IngestOptions(
+        processes=processes,
+        language=language,
+        source=source,
+        batch_size=max(1, batch_size),
+        chunk_size=max(1, min(16, batch_size)),
+        window_days=window,
+        log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
+    )
+    summary = _guard(lambda: ingest(conn, paths, options))
+    conn.close()
+    reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
+    sys.stdout.write(
+        f"coded {summary.coded}, skipped as duplicate {summary.duplicates}, "
+        f"failed {summary.failed}" + (f" ({reasons})" if reasons else "") + "; "
+        f"{summary.events} events, {summary.replaced} replaced, "
+        f"{summary.articles_per_s:.1f} articles/s\n"
+    )
+    if summary.coded == 0 and summary.duplicates == 0:
+        raise typer.Exit(1)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r}: want a date as YYYY-MM-DD")
+    return None
+
+
+def _emit(
+    rows: list,  # type: ignore[type-arg]
+    fmt: str,
+    title: str,
+    columns: tuple[str, ...] | None = None,
+) -> None:
+    """Rows of dataclasses with ``to_json`` as a table (``columns`` only),
+    JSON or CSV."""
+    import csv
+
+    records = [row.to_json() for row in rows]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        if records:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
+            writer.writeheader()
+            writer.writerows(records)
+    elif fmt == "table":
+        names = columns or tuple(records[0] if records else ("(none)",))
+        table = Table(*names, title=title)
+        for record in records:
+            table.add_row(*("" if record[n] is None else str(record[n]) for n in names))
+        Console().print(table)
+    else:
+        _fail(f"--format {fmt!r}: want table, json or csv")
+
+
+@app.command("events")
+def events_command(
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Source code prefix.")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="Target code prefix.")
+    ] = None,
+    code: Annotated[
+        str | None, typer.Option("--code", help="CAMEO code prefix.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD.")] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Place or country.")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option("--modality", help="asserted, negated...")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Events per page.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", help="Events to skip.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List coded events, newest first, filtered."""
+    from ..store.queries import EventFilter, list_events
+
+    filters = EventFilter(
+        actor=actor, target=target, code=code, since=_day(since, "--since"),
+        until=_day(until, "--until"), place=place, modality=modality,
+        limit=limit, offset=offset,
+    )  # fmt: skip
+    conn = _connect(db, read_only=True)
+    columns = ("id", "date", "source", "code", "target", "modality", "place")
+    _emit(_guard(lambda: list_events(conn, filters)), fmt, "Events", columns)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First actor (code prefix).")],
+    b: Annotated[str, typer.Argument(help="Second actor (code prefix).")],
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+    by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Events between two actors over time, both directions: counts per
+    quad class and the Goldstein sum."""
+    from ..store.queries import dyad
+
+    conn = _connect(db, read_only=True)
+    _emit(_guard(lambda: dyad(conn, a, b, by)), fmt, f"{a} / {b} by {by}")  # type: ignore[arg-type]
+
+
+@app.command("actors")
+def actors_command(
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+    limit: Annotated[int, typer.Option("--limit", help="How many.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """The most active actors."""
+    from ..store.queries import top_actors
+
+    conn = _connect(db, read_only=True)
+    _emit(_guard(lambda: top_actors(conn, limit)), fmt, "Actors")
+
+
+@app.command("article")
+def article_command(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a prefix).")],
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """One stored article with its mentions and events."""
+    from ..store.queries import get_article
+
+    conn = _connect(db, read_only=True)
+    coded = _guard(lambda: get_article(conn, article_id))
+    if fmt == "json":
+        sys.stdout.write(coded.model_dump_json(indent=2) + "\n")
+    else:
+        print_coded(coded, coded.article.url or coded.article.id, False)
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", help="gdelt, plover, csv, parquet or geojson.")
+    ] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+) -> None:
+    """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
+    Lines, CSV, Parquet or GeoJSON."""
+    from ..export import export
+
+    conn = _connect(db, read_only=True)
+    count = _guard(lambda: export(conn, fmt, out))
+    if out is not None:
+        sys.stderr.write(f"{count} records written to {out}\n")
+
+
+@app.command("import-gdelt")
+def import_gdelt_command(
+    files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files.")],
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+) -> None:
+    """Load GDELT 2.0 event exports beside our coded events."""
+    from ..export.gdelt import import_gdelt
+
+    for file in files:
+        if not file.is_file():
+            _fail(f"{file}: no such file")
+    conn = _connect(db)
+    count = _guard(lambda: import_gdelt(conn, files))
+    sys.stdout.write(f"imported {count} GDELT events\n")
+
+
+@app.command("recluster")
+def recluster_command(
+    window: Annotated[
+        int, typer.Option("--window", help="Days within which reports merge.")
+    ] = 7,
+    db: Annotated[str, _DB] = "newsevents.duckdb",
+) -> None:
+    """Merge the stored events across articles afresh, with a new window."""
+    from ..store.writer import Writer
+
+    conn = _connect(db)
+    count = _guard(lambda: Writer(conn, window).recluster())
+    sys.stdout.write(f"{count} event clusters\n")
+
+
+@app.command("bench-ingest")
+def bench_ingest_command(
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="Corpus file or folder.")
+    ] = Path("../shared/data/corpora/fr/gilets-jaunes"),
+    processes: Annotated[int, typer.Option("--processes", help="Workers.")] = 2,
+    n: Annotated[int, typer.Option("--n", help="At most this many articles.")] = 0,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the database here.")
+    ] = None,
+) -> None:
+    """Ingest articles/s next to bare spaCy nlp.pipe(n_process=P) on the
+    same texts, in the same run."""
+    from ..ingest.bench import bench_ingest
+
+    if not corpus.exists():
+        _fail(f"corpus {corpus} not found; give one with --corpus")
+    result = _guard(lambda: bench_ingest(corpus, processes, n, db))
+    for key, value in result.items():
+        sys.stdout.write(f"{key:<22}: {value}\n")
+
+
+@app.command("bench-db")
+def bench_db_command(
+    events: Annotated[
+        int, typer.Option("--events", help="Events to generate.")
+    ] = 1_000_000,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Keep the database here.")
+    ] = None,
+) -> None:
+    """Time `dyad` by week and a filtered `events` page on a generated
+    database (median of 5 runs)."""
+    from ..store.bench import bench_db
+
+    result = _guard(lambda: bench_db(events, db))
+    for key, value in result.items():
+        sys.stdout.write(f"{key:<22}: {value}\n")
