@@ -90,24 +90,24 @@ class ActorRow:
         return asdict(self)
 
 
-def _prefix(value: str) -> str:
+def like_prefix(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def list_events(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter
-) -> list[EventRow]:
-    """A page of events, newest first, matching every given filter."""
-    where, params = [], []
-    if filters.actor:
-        where.append("e.source_code LIKE ? ESCAPE '\\'")
-        params.append(_prefix(filters.actor))
-    if filters.target:
-        where.append("e.target_code LIKE ? ESCAPE '\\'")
-        params.append(_prefix(filters.target))
-    if filters.code:
-        where.append("e.code LIKE ? ESCAPE '\\'")
-        params.append(_prefix(filters.code))
+def event_where(filters: EventFilter) -> tuple[str, list[object]]:
+    """The WHERE clause (possibly empty) and parameters of an event filter,
+    on the ``events`` table aliased ``e``."""
+    where: list[str] = []
+    params: list[object] = []
+    # starts_with is several times faster than LIKE with an escape clause.
+    for column, value in (
+        ("e.source_code", filters.actor),
+        ("e.target_code", filters.target),
+        ("e.code", filters.code),
+    ):
+        if value:
+            where.append(f"starts_with({column}, ?)")
+            params.append(value)
     if filters.since:
         where.append("e.event_date >= ?")
         params.append(filters.since)
@@ -120,12 +120,20 @@ def list_events(
     if filters.modality:
         where.append("e.modality = ?")
         params.append(filters.modality)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def list_events(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+) -> list[EventRow]:
+    """A page of events, newest first, matching every given filter."""
+    where, params = event_where(filters)
     sql = (
         "SELECT e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, "
         "e.code, e.target_code, e.label, e.quad_class, e.goldstein, e.modality, "
         "e.place_name, e.evidence_text, a.url "
         "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        + where
         + " ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ? OFFSET ?"
     )
     rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
@@ -139,7 +147,7 @@ def dyad(
     ``a`` and ``b`` (code prefixes), per period, in both directions."""
     if by not in ("day", "week", "month"):
         raise StoreError(f"--by {by!r}: want day, week or month")
-    pa, pb = _prefix(a), _prefix(b)
+    pa, pb = like_prefix(a), like_prefix(b)
     rows = conn.execute(
         """SELECT date_trunc(?, event_date)::DATE AS period,
             CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS src,
@@ -183,7 +191,7 @@ def get_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> CodedArticl
     columns = ", ".join(ARTICLE_COLUMNS)
     rows = conn.execute(
         f"SELECT {columns} FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-        [_prefix(article_id)],
+        [like_prefix(article_id)],
     ).fetchall()
     if len(rows) != 1:
         problem = "no article" if not rows else "more than one article"

@@ -12,7 +12,15 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Event
-from .queries import ActorRow, ClusterMention, EventFilter, EventRow, cluster_mentions
+from .queries import (
+    ActorRow,
+    ClusterMention,
+    EventFilter,
+    EventRow,
+    cluster_mentions,
+    event_where,
+    like_prefix,
+)
 
 # Sort keys a client may ask for; a leading "-" means descending.
 EVENT_SORTS: dict[str, str] = {
@@ -134,39 +142,6 @@ class Network:
     edges: list[Edge]
 
 
-def _prefix(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def event_where(filters: EventFilter) -> tuple[str, list[object]]:
-    """The WHERE clause (possibly empty) and parameters of an event filter,
-    on the ``events`` table aliased ``e``."""
-    where: list[str] = []
-    params: list[object] = []
-    # starts_with is several times faster than LIKE with an escape clause.
-    for column, value in (
-        ("e.source_code", filters.actor),
-        ("e.target_code", filters.target),
-        ("e.code", filters.code),
-    ):
-        if value:
-            where.append(f"starts_with({column}, ?)")
-            params.append(value)
-    if filters.since:
-        where.append("e.event_date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("e.event_date <= ?")
-        params.append(filters.until)
-    if filters.place:
-        where.append("(e.place_name ILIKE ? OR e.place_country = ?)")
-        params.extend([filters.place, filters.place.upper()])
-    if filters.modality:
-        where.append("e.modality = ?")
-        params.append(filters.modality)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
 def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
     """How many events match the filter (ignoring its limit and offset)."""
     where, params = event_where(filters)
@@ -238,7 +213,7 @@ def list_articles(
         params.append(language)
     if q:
         where.append("title ILIKE ? ESCAPE '\\'")
-        params.append("%" + _prefix(q))
+        params.append("%" + like_prefix(q))
     clause = " WHERE " + " AND ".join(where) if where else ""
     rows = conn.execute(
         "SELECT id, title, url, language, published, source, n_mentions, n_events "
@@ -258,7 +233,7 @@ def list_actors(
 ) -> tuple[list[ActorRow], int]:
     """Actors by activity (events as source plus as target), optionally
     those whose code starts with ``prefix``; and how many there are."""
-    like = _prefix(prefix or "")
+    like = like_prefix(prefix or "")
     sides = """WITH sides AS (
         SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t
         FROM events WHERE source_code LIKE ? ESCAPE '\\'
