@@ -220,7 +220,7 @@ def _run_peer(fmt: str, given: list[Path]) -> dict:  # type: ignore[type-arg]
     from ..eval.peers import input_paths
 
     paths = input_paths(fmt, given, _PATTERNS.get(fmt, "*.tsv"))
-    suite = import_module(f".eval.peers.{fmt}", __package__)
+    suite = import_module(f"newsevents.eval.peers.{fmt}")
     if fmt == "petrarch":
         results = [suite.run(path).to_json() for path in paths]
         return results[0] if len(results) == 1 else {"files": results}

@@ -99,3 +99,20 @@ def test_timebank_real_slice() -> None:
     result = timebank.run(paths)
     assert result.documents == 10 and result.timex_total > 0
     assert result.value_accuracy is not None and result.value_accuracy > 0.5
+
+
+def test_timebank_through_the_cli(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    (tmp_path / "doc.tml").write_text(_TML, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["eval", "--format", "timebank", "--json", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["timex_total"] >= 2
+    assert 0.0 <= report["value_accuracy"] <= 1.0
