@@ -19,7 +19,7 @@ app = typer.Typer(
 _MAX_BYTES = 50_000_000
 
 
-def _read(path: str) -> tuple[str, str]:
+def read_input(path: str) -> tuple[str, str]:
     """Read a file (or ``-`` for standard input) as text: (name, text)."""
     if path == "-":
         data = sys.stdin.buffer.read()
@@ -35,7 +35,7 @@ def _read(path: str) -> tuple[str, str]:
     return name, decode(data, name)
 
 
-def _parse_date(value: str | None) -> date | None:
+def parse_published(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -44,18 +44,18 @@ def _parse_date(value: str | None) -> date | None:
         raise InputError(f"--published {value!r}: want a date as YYYY-MM-DD") from exc
 
 
-def _guard(func):  # type: ignore[no-untyped-def]
+def guard(func):  # type: ignore[no-untyped-def]
     try:
         return func()
     except NewsEventsError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
-def _error(message: str) -> None:
+def error(message: str) -> None:
     """One line on standard error, never wrapped."""
     sys.stderr.write(f"error: {' '.join(message.split())}\n")
 
 
-def _fail(message: str) -> None:
-    _error(message)
+def fail(message: str) -> None:
+    error(message)
     raise typer.Exit(1)

@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import NewsEventsError
 from ..ingest._dates import date_from_name
 from ..models import CodedArticle
-from ._util import _error, _fail, _guard, _parse_date, _read, app
+from ._util import app, error, fail, guard, parse_published, read_input
 
 
 @app.command("code")
@@ -44,18 +44,18 @@ def code_command(
 
     fmt = output or ("table" if sys.stdout.isatty() else "json")
     if fmt not in ("json", "table"):
-        _fail(f"--format {fmt!r}: want json or table")
-    when = _guard(lambda: _parse_date(published))
+        fail(f"--format {fmt!r}: want json or table")
+    when = guard(lambda: parse_published(published))
     coded_any = False
     for path in files:
         try:
-            name, text = _read(path)
+            name, text = read_input(path)
             published_on = when or date_from_name(path)
             result = code(
                 text, None if lang == "auto" else lang, published_on, name=name
             )
         except NewsEventsError as exc:
-            _error(str(exc))
+            error(str(exc))
             continue
         coded_any = True
         if fmt == "json":
@@ -139,7 +139,7 @@ def bench_command(
 
     path = corpus or DEFAULT_CORPORA.get(lang)
     if path is None or not path.exists():
-        _fail(f"corpus {path} not found; give one with --corpus")
+        fail(f"corpus {path} not found; give one with --corpus")
     texts = load_texts(path, n)  # type: ignore[arg-type]
     if both:
         for code in ("fr", "en"):
@@ -181,23 +181,23 @@ def eval_command(
     from ..eval.peers import FORMATS
 
     if fmt not in FORMATS:
-        _fail(f"--format {fmt!r}: want one of {', '.join(FORMATS)}")
+        fail(f"--format {fmt!r}: want one of {', '.join(FORMATS)}")
     if fmt != "gold":
-        report = _guard(lambda: _run_peer(fmt, inputs or []))
+        report = guard(lambda: _run_peer(fmt, inputs or []))
         if as_json:
             sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
         else:
             _print_peer(fmt, report)
         return
     if not inputs:
-        _fail("eval: give at least one gold file (or --format with a peer suite)")
+        fail("eval: give at least one gold file (or --format with a peer suite)")
     from ..eval.gold import read_gold
     from ..eval.score import score
     from ..service import code
 
     pairs = []
     for path in inputs or []:
-        for document in _guard(lambda p=path: read_gold(p)):
+        for document in guard(lambda p=path: read_gold(p)):
             coded = code(document.text, document.language, document.published)
             pairs.append((document, coded.events))
     result = score(pairs)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ._util import _fail, _guard, app
+from ._util import app, fail, guard
 from .code import print_coded
 
 _DB = typer.Option("--db", help="The event database (DuckDB file).")
@@ -21,7 +21,7 @@ _DB = typer.Option("--db", help="The event database (DuckDB file).")
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
     from ..store.schema import connect
 
-    return _guard(lambda: connect(db, read_only=read_only))
+    return guard(lambda: connect(db, read_only=read_only))
 
 
 @app.command("ingest")
@@ -54,7 +54,7 @@ def ingest_command(
     from ..ingest.runner import IngestOptions, ingest
     from ..nlp.language import check_language
 
-    language = None if lang == "auto" else _guard(lambda: check_language(lang))
+    language = None if lang == "auto" else guard(lambda: check_language(lang))
     conn = _connect(db)
     options = IngestOptions(
         processes=processes,
@@ -65,7 +65,7 @@ def ingest_command(
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
     )
-    summary = _guard(lambda: ingest(conn, paths, options))
+    summary = guard(lambda: ingest(conn, paths, options))
     conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
@@ -84,7 +84,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(f"{option} {value!r}: want a date as YYYY-MM-DD")
+        fail(f"{option} {value!r}: want a date as YYYY-MM-DD")
     return None
 
 
@@ -113,7 +113,7 @@ def _emit(
             table.add_row(*("" if record[n] is None else str(record[n]) for n in names))
         Console().print(table)
     else:
-        _fail(f"--format {fmt!r}: want table, json or csv")
+        fail(f"--format {fmt!r}: want table, json or csv")
 
 
 @app.command("events")
@@ -150,7 +150,7 @@ def events_command(
     )  # fmt: skip
     conn = _connect(db, read_only=True)
     columns = ("id", "date", "source", "code", "target", "modality", "place")
-    _emit(_guard(lambda: list_events(conn, filters)), fmt, "Events", columns)
+    _emit(guard(lambda: list_events(conn, filters)), fmt, "Events", columns)
 
 
 @app.command("dyad")
@@ -166,7 +166,7 @@ def dyad_command(
     from ..store.queries import dyad
 
     conn = _connect(db, read_only=True)
-    _emit(_guard(lambda: dyad(conn, a, b, by)), fmt, f"{a} / {b} by {by}")  # type: ignore[arg-type]
+    _emit(guard(lambda: dyad(conn, a, b, by)), fmt, f"{a} / {b} by {by}")  # type: ignore[arg-type]
 
 
 @app.command("actors")
@@ -179,7 +179,7 @@ def actors_command(
     from ..store.queries import top_actors
 
     conn = _connect(db, read_only=True)
-    _emit(_guard(lambda: top_actors(conn, limit)), fmt, "Actors")
+    _emit(guard(lambda: top_actors(conn, limit)), fmt, "Actors")
 
 
 @app.command("article")
@@ -192,7 +192,7 @@ def article_command(
     from ..store.queries import get_article
 
     conn = _connect(db, read_only=True)
-    coded = _guard(lambda: get_article(conn, article_id))
+    coded = guard(lambda: get_article(conn, article_id))
     if fmt == "json":
         sys.stdout.write(coded.model_dump_json(indent=2) + "\n")
     else:
@@ -212,7 +212,7 @@ def export_command(
     from ..export import export
 
     conn = _connect(db, read_only=True)
-    count = _guard(lambda: export(conn, fmt, out))
+    count = guard(lambda: export(conn, fmt, out))
     if out is not None:
         sys.stderr.write(f"{count} records written to {out}\n")
 
@@ -227,9 +227,9 @@ def import_gdelt_command(
 
     for file in files:
         if not file.is_file():
-            _fail(f"{file}: no such file")
+            fail(f"{file}: no such file")
     conn = _connect(db)
-    count = _guard(lambda: import_gdelt(conn, files))
+    count = guard(lambda: import_gdelt(conn, files))
     sys.stdout.write(f"imported {count} GDELT events\n")
 
 
@@ -244,7 +244,7 @@ def recluster_command(
     from ..store.writer import Writer
 
     conn = _connect(db)
-    count = _guard(lambda: Writer(conn, window).recluster())
+    count = guard(lambda: Writer(conn, window).recluster())
     sys.stdout.write(f"{count} event clusters\n")
 
 
@@ -264,8 +264,8 @@ def bench_ingest_command(
     from ..ingest.bench import bench_ingest
 
     if not corpus.exists():
-        _fail(f"corpus {corpus} not found; give one with --corpus")
-    result = _guard(lambda: bench_ingest(corpus, processes, n, db))
+        fail(f"corpus {corpus} not found; give one with --corpus")
+    result = guard(lambda: bench_ingest(corpus, processes, n, db))
     for key, value in result.items():
         sys.stdout.write(f"{key:<22}: {value}\n")
 
@@ -283,6 +283,6 @@ def bench_db_command(
     database (median of 5 runs)."""
     from ..store.bench import bench_db
 
-    result = _guard(lambda: bench_db(events, db))
+    result = guard(lambda: bench_db(events, db))
     for key, value in result.items():
         sys.stdout.write(f"{key:<22}: {value}\n")
