@@ -11,6 +11,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from fastapi import FastAPI, Request
@@ -39,24 +40,30 @@ VENDOR = {
 Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 
 
-class CountCache:
-    """Counts of event filters, at most ``size`` of them, oldest dropped
-    first. Safe across the server's threads."""
+class ResultCache:
+    """Query results by key, at most ``size`` of them, least recently used
+    dropped first; safe across the server's threads. Correct because the
+    server opens its database read-only: DuckDB then locks out writers, so
+    a result never goes stale while the server runs."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
-        self._counts: OrderedDict[Hashable, int] = OrderedDict()
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> int | None:
+    def get(self, key: Hashable) -> Any | None:
         with self._lock:
-            return self._counts.get(key)
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
 
-    def put(self, key: Hashable, count: int) -> None:
+    def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
-            self._counts[key] = count
-            while len(self._counts) > self.size:
-                self._counts.popitem(last=False)
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 def node_modules() -> Path:
@@ -133,7 +140,8 @@ def create_app(
         app.state.db = connect(db_path, read_only=True)
     app.state.token = token
     app.state.code_lock = threading.Lock()
-    app.state.counts = CountCache()
+    app.state.counts = ResultCache()
+    app.state.pages = ResultCache(size=2_000)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)

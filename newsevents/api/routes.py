@@ -13,7 +13,7 @@ from ..errors import StoreError
 from ..models import CodedArticle
 from ..store import views
 from ..store.queries import EventFilter, EventRow, dyad, get_article
-from .app import Coder, CountCache, get_coder, get_conn
+from .app import Coder, ResultCache, get_coder, get_conn
 from .params import (
     MAX_LIMIT,
     MAX_OFFSET,
@@ -72,12 +72,17 @@ def cached_event_page(
     filters: EventFilter,
     sort: str,
 ) -> tuple[list[EventRow], int]:
-    """``views.event_page`` with the count taken from the app's cache: the
-    database is open read-only, so a filter's count never changes."""
-    cache: CountCache = request.app.state.counts
+    """``views.event_page`` through the app's caches (the database is open
+    read-only): whole pages by (filter, sort), counts by filter alone."""
+    pages: ResultCache = request.app.state.pages
+    found = pages.get((filters, sort))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    counts: ResultCache = request.app.state.counts
     key = replace(filters, limit=0, offset=0)
-    rows, total = views.event_page(conn, filters, sort, cache.get(key))
-    cache.put(key, total)
+    rows, total = views.event_page(conn, filters, sort, counts.get(key))
+    counts.put(key, total)
+    pages.put((filters, sort), (rows, total))
     return rows, total
 
 
