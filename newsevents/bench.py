@@ -4,6 +4,7 @@ the same run. Prints figures; it is a measuring instrument, not a test."""
 from __future__ import annotations
 
 import resource
+import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -44,7 +45,7 @@ def _peak_rss_mb() -> float:
 
 
 def bench(
-    lang: str, texts: Sequence[CorpusText], batch_size: int = 64, rounds: int = 2
+    lang: str, texts: Sequence[CorpusText], batch_size: int = 64, rounds: int = 3
 ) -> BenchResult:
     """Code ``texts`` with newsevents and parse them with bare spaCy."""
     from .service import code_articles
@@ -59,19 +60,21 @@ def bench(
     # Warm both up (model caches, knowledge base, gazetteer) before timing.
     list(code_articles(articles[:2]))
     list(bare.pipe([t.text for t in texts[:2]]))
-    # Two alternating rounds each; the faster round counts, so neither side
-    # pays for warming caches that the other one filled.
-    baseline = ours = float("inf")
+    # Alternating rounds; each side's median round counts, so neither pays
+    # alone for caches the other filled or for a noisy neighbour.
+    baselines: list[float] = []
+    timings: list[float] = []
     events = 0
     for _ in range(rounds):
         start = time.perf_counter()
         for _doc in bare.pipe((t.text for t in texts), batch_size=batch_size):
             pass
-        baseline = min(baseline, time.perf_counter() - start)
+        baselines.append(time.perf_counter() - start)
         start = time.perf_counter()
         coded = code_articles(articles, batch_size=batch_size)
         events = sum(len(c.events) for c in coded)
-        ours = min(ours, time.perf_counter() - start)
+        timings.append(time.perf_counter() - start)
+    baseline, ours = statistics.median(baselines), statistics.median(timings)
     return BenchResult(
         lang=lang,
         articles=len(texts),

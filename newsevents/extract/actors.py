@@ -21,6 +21,8 @@ from ..models import Actor, Mention, MentionKind
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
 _MIN_SURNAME = 3
+# Words of these classes never start an actor mention.
+_NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 _MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
 _PAIR_NUMBERS = frozenset({"deux", "two", "both"})
@@ -82,7 +84,7 @@ def find_actors(
     refs: list[ActorRef] = []
     taken: set[int] = set()
     for token in doc:
-        if token.i in taken:
+        if token.i in taken or token.pos_ in _NEVER_ACTORS:
             continue
         ref = _named(token, kb, lang, context) or _agent(token, kb, lang, context)
         if ref is None:
