@@ -131,6 +131,9 @@ def bench_command(
     both: Annotated[
         bool, typer.Option("--both", help="Load both languages first (peak memory).")
     ] = False,
+    processes: Annotated[
+        int, typer.Option("--processes", help="Processes for both sides.")
+    ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Words/s of newsevents next to bare spaCy nlp.pipe on the same texts."""
@@ -144,7 +147,7 @@ def bench_command(
     if both:
         for code in ("fr", "en"):
             load_pipeline(code)
-    result = bench(lang, texts)
+    result = bench(lang, texts, processes=processes)
     if as_json:
         sys.stdout.write(json.dumps(result.to_json()) + "\n")
         return
