@@ -18,7 +18,9 @@ def test_cli_every_command_has_help() -> None:
     for command in app.registered_commands:
         assert command.callback is not None
         assert (command.help or command.callback.__doc__ or "").strip(), command.name
-        result = runner.invoke(app, [command.name or command.callback.__name__, "--help"])
+        result = runner.invoke(
+            app, [command.name or command.callback.__name__, "--help"]
+        )
         assert result.exit_code == 0
 
 
@@ -36,7 +38,9 @@ def test_cli_every_command_has_help() -> None:
         ),
     ],
 )
-def test_cli_bad_input_one_line_error(tmp_path: Path, content: bytes, message: str) -> None:
+def test_cli_bad_input_one_line_error(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     result = runner.invoke(app, ["code", str(path), "--format", "json"])
@@ -53,7 +57,9 @@ def test_cli_missing_file() -> None:
 
 
 def test_cli_bad_date() -> None:
-    result = runner.invoke(app, ["code", "-", "--published", "19/06/2024"], input=FRENCH)
+    result = runner.invoke(
+        app, ["code", "-", "--published", "19/06/2024"], input=FRENCH
+    )
     assert result.exit_code == 1
     assert "YYYY-MM-DD" in result.output
 
@@ -69,7 +75,10 @@ def test_cli_code_encodings(tmp_path: Path, encoding: str) -> None:
     assert coded["article"]["language"] == "fr"
     assert coded["article"]["published"] == "2024-06-19"  # from the file name
     assert coded["article"]["text"] == FRENCH
-    events = {(e["source"]["code"], e["code"][:2], e["target"]["code"]) for e in coded["events"]}
+    events = {
+        (e["source"]["code"], e["code"][:2], e["target"]["code"])
+        for e in coded["events"]
+    }
     assert ("RUS", "05", "PRK") in events
 
 
@@ -88,7 +97,17 @@ def test_cli_some_files_fail_others_code(tmp_path: Path) -> None:
 def test_cli_table_explains(tmp_path: Path) -> None:
     result = runner.invoke(
         app,
-        ["code", "-", "--lang", "fr", "--published", "2024-06-19", "--format", "table", "--explain"],
+        [
+            "code",
+            "-",
+            "--lang",
+            "fr",
+            "--published",
+            "2024-06-19",
+            "--format",
+            "table",
+            "--explain",
+        ],
         input=FRENCH,
     )
     assert result.exit_code == 0, result.output

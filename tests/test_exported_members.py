@@ -13,7 +13,9 @@ def test_exported_members() -> None:
         name
         for name in public
         if callable(getattr(newsevents, name))
-        and getattr(getattr(newsevents, name), "__module__", "").startswith("newsevents")
+        and getattr(getattr(newsevents, name), "__module__", "").startswith(
+            "newsevents"
+        )
     }
     assert members <= exported, members - exported
     assert {"code", "CodedArticle", "Event", "UnsupportedLanguage"} <= exported

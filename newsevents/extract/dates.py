@@ -225,6 +225,8 @@ def _resolve(
             return None
         end = _weekday(second, rel, published)
         return _day(end - timedelta(days=(end.weekday() - first) % 7 or 7))
+    if kind == "clock":
+        return _day(published)
     if kind == "deictic":
         offset = grammar.DEICTICS.get(_key(groups["deic"]))
         return None if offset is None else _day(published + timedelta(days=offset))

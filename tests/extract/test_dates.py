@@ -244,3 +244,24 @@ def test_dates_unknown_language_lists_available() -> None:
 
 def test_dates_languages() -> None:
     assert date_languages() == ("en", "fr")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Le sommet a commencé à 18 h 30 à Paris.", [("à 18 h 30", "2024-06-19")]),
+        ("Vers midi, le président est arrivé.", [("Vers midi", "2024-06-19")]),
+        ("Il est arrivé à 10h30.", [("à 10h30", "2024-06-19")]),
+        (
+            "Dans la soirée, les manifestants sont partis.",
+            [("Dans la soirée", "2024-06-19")],
+        ),
+        ("Le train a 12 heures de retard.", []),
+    ],
+)
+def test_dates_french_clock_times_are_the_report_day(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, "fr", date(2024, 6, 19))
+    assert [(d.text, d.value) for d in found] == expected
+    assert all(d.precision == "day" for d in found)

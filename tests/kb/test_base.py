@@ -54,7 +54,9 @@ def test_base_demonyms_all_forms() -> None:
 
 def test_base_petrarch_dictionaries(shared: Path) -> None:
     folder = shared / "data" / "peers" / "petrarch"
-    kb = load_kb(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt")
+    kb = load_kb(
+        folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"
+    )
     arnor = kb.lookup("en", "Arnor")
     assert arnor and arnor[0].actor is not None
     assert arnor[0].actor.code == "ARN"

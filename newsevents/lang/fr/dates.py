@@ -192,6 +192,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # A clock time or part of a day with no day of its own: the day of
+        # the report ("à 18 h 30", "vers midi", "dans la soirée").
+        "clock",
+        _compile(
+            f"(?:à|vers|dès|avant|après|jusqu{_AP}à|peu{_S}avant|peu{_S}après){_S}"
+            f"(?:[0-2]?\\d(?:{_S})?h(?:eures?)?(?:(?:{_S})?[0-5]\\d)?(?![\\d])"
+            f"|midi|minuit)"
+            f"|(?<![\\d,.])[0-2]?\\dh[0-5]\\d(?![\\d])"
+            f"|(?:dans|en){_S}(?:la{_S}(?:soirée|matinée|journée)"
+            f"|l{_AP}après{_HY}midi|(?:fin|début){_S}d(?:e{_S}|{_AP})"
+            f"(?:matinée|soirée|journée|après{_HY}midi))"
+        ),
+    ),
+    (
         "period",
         _compile(
             f"(?:depuis{_S})?(?P<rel>cette|ce|cet){_S}"
