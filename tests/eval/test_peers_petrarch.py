@@ -22,8 +22,8 @@ _RECORDS = """<Validation>
 <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
 <EventCoding sourcecode='"INJURY TOLL"' targetcode="GON" eventcode="223"></EventCoding>
 <Text>
-Arnor is about to restore
-full diplomatic ties with Gondor.
+Arnor will reopen its
+embassy in Gondor.
 </Text>
 <Parse>(ROOT)</Parse>
 </Sentence>
@@ -66,7 +66,7 @@ def test_petrarch_reads_records(records_file: Path) -> None:
     records = petrarch.read_records(records_file)
     assert [r.id for r in records] == ["DEMO-00", "DEMO-01", "ERROR-01"]
     first = records[0]
-    assert first.text == "Arnor is about to restore full diplomatic ties with Gondor."
+    assert first.text == "Arnor will reopen its embassy in Gondor."
     assert first.date == date(1995, 1, 1)
     assert first.triples == (("ARN", "GON", "064"),)
     assert first.uncodable == 1

@@ -18,8 +18,8 @@ def test_pipeline_mark_sentences_blank() -> None:
 @pytest.mark.slow
 def test_pipeline_merges_names_before_parser(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     doc = nlp_fr(
-        "Le président russe Vladimir Poutine et le dirigeant nord-coréen Kim Jong Un "
-        "ont signé mercredi un accord de partenariat stratégique à Pyongyang."
+        "Le dirigeant nord-coréen Kim Jong Un et le président russe Vladimir Poutine "
+        "ont signé mardi un accord de défense mutuelle dans la capitale."
     )
     texts = [t.text for t in doc]
     assert "Kim Jong Un" in texts and "Vladimir Poutine" in texts
