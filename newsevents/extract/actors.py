@@ -94,7 +94,7 @@ def find_actors(
             taken.update(range(ref.start, ref.end))
             if len(ref.actors) == 1 and ref.kind in ("country", "place", "person"):
                 context.saw(ref.actors[0])
-            _remember_pairs(refs, doc, context)
+            _remember_pair(ref, refs, doc, context)
     return refs
 
 
@@ -323,19 +323,22 @@ def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:
     )
 
 
-def _remember_pairs(refs: list[ActorRef], doc: Doc, context: Context) -> None:
+def _remember_pair(
+    new: ActorRef, refs: list[ActorRef], doc: Doc, context: Context
+) -> None:
     """Record the last two countries named together ("la Russie et la Corée du
-    Nord", "entre Moscou et Pyongyang") for a later "les deux pays"."""
-    by_head = {ref.head: ref for ref in refs if len(ref.actors) == 1}
-    for ref in by_head.values():
-        token = doc[ref.head]
-        for conj in token.conjuncts:
-            other = by_head.get(conj.i)
-            if other is None or conj.i < token.i:
-                continue
-            a, b = ref.actors[0], other.actors[0]
-            if a.country and b.country and a.country != b.country:
-                context.last_pair = (
-                    Actor(code=a.country, country=a.country, name=a.name),
-                    Actor(code=b.country, country=b.country, name=b.name),
-                )
+    Nord", "entre Moscou et Pyongyang") for a later "les deux pays": the new
+    mention against the earlier ones it is coordinated with."""
+    if len(new.actors) != 1:
+        return
+    conjuncts = {t.i for t in doc[new.head].conjuncts}
+    for ref in refs:
+        if ref is new or len(ref.actors) != 1 or ref.head not in conjuncts:
+            continue
+        first, second = (ref, new) if ref.head < new.head else (new, ref)
+        a, b = first.actors[0], second.actors[0]
+        if a.country and b.country and a.country != b.country:
+            context.last_pair = (
+                Actor(code=a.country, country=a.country, name=a.name),
+                Actor(code=b.country, country=b.country, name=b.name),
+            )

@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Token
 from ..kb.cameo import lookup
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
-from ..models import Actor, Event, Modality
+from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._patterns import Found, match
 from .actors import ActorRef
-from .modality import governing_markers, modality
+from .modality import modality
 
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
@@ -212,9 +212,4 @@ def event_actors(
     return list(ref.actors)
 
 
-def modality_of(token: Token, res: LangResources) -> Modality:
-    """The modality of a trigger token (exposed for tests and explanations)."""
-    return modality(token, res)
-
-
-__all__ = ["Anchors", "extract_events", "governing_markers", "modality_of"]
+__all__ = ["Anchors", "extract_events"]

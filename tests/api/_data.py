@@ -19,13 +19,9 @@ from newsevents.models import (
 from newsevents.store.rows import to_rows
 from newsevents.store.schema import connect
 from newsevents.store.writer import Writer
+from tests.store._data import FRA, PARIS, RUS, UKR, USA
 
-FRA = Actor(code="FRAGOV", country="FRA", roles=("GOV",), name="Emmanuel Macron")
-USA = Actor(code="USAGOV", country="USA", roles=("GOV",), name="Joe Biden")
-RUS = Actor(code="RUSMIL", country="RUS", roles=("MIL",), name="Russian army")
-UKR = Actor(code="UKR", country="UKR", name="Ukraine")
 PRK = Actor(code="PRKGOV", country="PRK", roles=("GOV",), name="Kim Jong Un")
-PARIS = Place(name="Paris", geonameid=2988507, lat=48.85, lon=2.35, country="FRA")
 KYIV = Place(name="Kyiv", geonameid=703448, lat=50.45, lon=30.52, country="UKR")
 HOSTILE_TITLE = "<script>window.__pwned = 1</script>Sommet"
 HOSTILE_TEXT = (
