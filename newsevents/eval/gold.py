@@ -15,12 +15,15 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import DataError
+from ..ingest.corpora import CorpusText, read_corpus
+from ..ingest.feeds import is_feed, read_feed
 from ..models import Modality
+from ..nlp.text import decode
 
 __all__ = [
     "FORMAT",
@@ -28,6 +31,7 @@ __all__ = [
     "GoldDocument",
     "GoldEvent",
     "GoldLocation",
+    "corpus_record",
     "read_gold",
 ]
 
@@ -119,6 +123,7 @@ class GoldDocument(_Gold):
     dates: tuple[dict[str, Any], ...] = ()
     about: str | None = None
     note: str | None = None
+    split: Literal["tune", "report"] | None = None
 
     @model_validator(mode="after")
     def _check_events(self) -> GoldDocument:
@@ -169,13 +174,8 @@ def _resolve_text(path: Path, index: int, doc: Any) -> Any:
         return doc
     if not has_file:
         if "corpus" in doc:
-            raise DataError(
-                path,
-                0,
-                f"{where}: corpus records are not supported yet; "
-                "give the text as 'text' or 'text_file'",
-            )
-        raise DataError(path, 0, f"{where}: no 'text' or 'text_file'")
+            return {**doc, **_corpus_fields(path, where, doc["corpus"])}
+        raise DataError(path, 0, f"{where}: no 'text', 'text_file' or 'corpus'")
     text_path = path.parent / str(doc["text_file"])
     try:
         text = text_path.read_text(encoding="utf-8")
@@ -184,6 +184,44 @@ def _resolve_text(path: Path, index: int, doc: Any) -> Any:
             path, 0, f"{where}: cannot read text_file {str(text_path)!r}: {exc}"
         ) from exc
     return {**doc, "text": text}
+
+
+def corpus_record(file: Path, record: str | None) -> CorpusText:
+    """One text of a corpus file, by the id the project's readers give it
+    (``LaLibre.xml#3``, ``lemonde-2021.xml#5``); a plain-text file is its own
+    record. Raises LookupError when the record is not in the file."""
+    head = file.read_bytes()[:2048]
+    if is_feed(head):
+        feed = read_feed(decode(file.read_bytes(), str(file)), file.name)
+        texts = [
+            CorpusText(
+                id=f"{file.name}#{item.number}",
+                text=item.text,
+                title=item.title,
+                published=item.published,
+                url=item.url,
+            )
+            for item in feed.items
+        ]
+    else:
+        texts = list(read_corpus(file))
+    if record is None and len(texts) == 1:
+        return texts[0]
+    for text in texts:
+        if text.id == record:
+            return text
+    raise LookupError(f"no record {record!r} in {file}")
+
+
+def _corpus_fields(path: Path, where: str, corpus: Any) -> dict[str, Any]:
+    if not isinstance(corpus, dict) or "file" not in corpus:
+        raise DataError(path, 0, f"{where}: 'corpus' needs a 'file'")
+    file = path.parent / str(corpus["file"])
+    try:
+        found = corpus_record(file, corpus.get("record"))
+    except (OSError, LookupError) as exc:
+        raise DataError(path, 0, f"{where}: {exc}") from exc
+    return {"text": found.text}
 
 
 def read_gold(path: Path | str) -> list[GoldDocument]:
@@ -234,3 +272,26 @@ def read_gold(path: Path | str) -> list[GoldDocument]:
             raise DataError(path, 0, f"duplicate document id {doc.id!r}")
         seen.add(doc.id)
     return list(gold.documents)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m newsevents.eval.gold show FILE [RECORD]``: print one
+    corpus record as a gold document would read it, for annotators."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (2, 3) or args[0] != "show":
+        print("usage: python -m newsevents.eval.gold show FILE [RECORD]")
+        return 2
+    try:
+        found = corpus_record(Path(args[1]), args[2] if len(args) == 3 else None)
+    except (OSError, LookupError) as exc:
+        print(f"error: {exc}")
+        return 1
+    print(f"# {found.id} | title: {found.title} | published: {found.published}")
+    print(found.text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
