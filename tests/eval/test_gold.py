@@ -70,6 +70,38 @@ def test_gold_reads_text_file_relative_to_gold_file(tmp_path: Path) -> None:
     assert read.text == TEXT
 
 
+def test_gold_reads_corpus_records_by_reader_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.xml"
+    corpus.write_text(
+        '<corpus>\n<doc title="a" url="u1">Premier texte.</doc>\n'
+        f'<doc title="b" url="u2">{TEXT}</doc>\n</corpus>\n',
+        encoding="utf-8",
+    )
+    doc = _document(corpus={"file": "../corpus.xml", "record": "corpus.xml#2"})
+    del doc["text"]
+    (tmp_path / "gold").mkdir()
+    [read] = read_gold(_write(tmp_path / "gold", _gold(doc)))
+    assert read.text == TEXT
+    doc["corpus"]["record"] = "corpus.xml#3"
+    with pytest.raises(DataError, match="no record 'corpus.xml#3'"):
+        read_gold(_write(tmp_path / "gold", _gold(doc)))
+
+
+def test_gold_reads_feed_items_by_number(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss><channel><title>t</title>'
+        "<item><title>Un</title><description>Premier.</description></item>"
+        f"<item><title>Deux</title><description>{TEXT}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    doc = _document(corpus={"file": "feed.xml", "record": "feed.xml#2"})
+    del doc["text"]
+    [read] = read_gold(_write(tmp_path, _gold(doc)))
+    assert read.text == f"Deux\n{TEXT}"
+
+
 def test_gold_allows_documented_extra_keys(tmp_path: Path) -> None:
     doc = _document(
         about="seed",
@@ -122,7 +154,7 @@ def test_gold_bad_json_gives_line(tmp_path: Path) -> None:
         (_gold({"id": "d", "language": "fr", "events": []}), "no 'text'"),
         (
             _gold({"id": "d", "language": "fr", "corpus": {"file": "c"}}),
-            "corpus records are not supported",
+            "No such file",
         ),
     ],
 )
