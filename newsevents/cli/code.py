@@ -179,6 +179,14 @@ def eval_command(
     by_doc: Annotated[
         bool, typer.Option("--by-doc", help="Per-document detail (gold).")
     ] = False,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            "--split",
+            help="Only gold documents of this split: 'tune' (read while "
+            "developing the coder) or 'report' (only ever scored).",
+        ),
+    ] = None,
 ) -> None:
     """Score the coder on gold event files or on a peer evaluation suite."""
     from ..eval.peers import FORMATS
@@ -194,17 +202,23 @@ def eval_command(
         return
     if not inputs:
         fail("eval: give at least one gold file (or --format with a peer suite)")
+    if split not in (None, "tune", "report"):
+        fail(f"--split {split!r}: want 'tune' or 'report'")
+    from ..eval.actors import actor_stages
     from ..eval.gold import read_gold
     from ..eval.score import score
     from ..service import code
 
-    pairs = []
+    coded_pairs = []
     for path in inputs or []:
         for document in guard(lambda p=path: read_gold(p)):
+            if split is not None and document.split != split:
+                continue
             coded = code(document.text, document.language, document.published)
-            pairs.append((document, coded.events))
-    result = score(pairs)
+            coded_pairs.append((document, coded))
+    result = score([(document, coded.events) for document, coded in coded_pairs])
     report = result.to_json()
+    report["actors"] = actor_stages(coded_pairs).to_json()
     if as_json:
         if not by_doc:
             report.pop("by_doc", None)
@@ -263,6 +277,13 @@ def _print_score(report: dict, by_doc: bool) -> None:  # type: ignore[type-arg]
         value = report.get(name)
         table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
+    actors = report.get("actors") or {}
+    if actors.get("gold_actors"):
+        console.print(
+            f"gold actors {actors['gold_actors']}: found {actors['found']:.3f}, "
+            f"right country {actors['right_country']:.3f}, "
+            f"right role {actors['right_role']:.3f} (in the evidence's sentence)"
+        )
     for doc in report.get("by_doc", []):
         if not by_doc:
             break
