@@ -10,7 +10,6 @@ office, plain ``UKR`` for Dmytro Kuleba once he has left it.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from collections.abc import Iterable
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..models import Actor
+from ._dates import parse_date
 from ._tsv import read_tsv
 
 __all__ = ["DEFAULT_PATH", "POSITIONS", "Person", "Term", "load_people"]
@@ -39,7 +39,6 @@ POSITIONS: tuple[str, ...] = (
 _ORG_CODES: dict[str, str] = {"UN": "UNO", "NATO": "NAT", "EU": "EUR"}
 
 _COLUMNS = ("name", "country", "position", "start")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _ROLE = re.compile(r"^[A-Z]{3}$")
@@ -209,8 +208,8 @@ def _parse_term(path: Path, line: int, row: dict[str, str]) -> Term:
             f"unknown position {row['position']!r}; use one of {', '.join(POSITIONS)}"
             " optionally followed by ': title'",
         )
-    start = _parse_date(path, line, row["start"], last=False)
-    end = _parse_date(path, line, row["end"], last=True) if row.get("end") else None
+    start = parse_date(path, line, row["start"], last=False)
+    end = parse_date(path, line, row["end"], last=True) if row.get("end") else None
     if end is not None and start > end:
         raise DataError(path, line, f"start {row['start']} is after end {row['end']}")
     return Term(
@@ -222,26 +221,6 @@ def _parse_term(path: Path, line: int, row: dict[str, str]) -> Term:
         end=end,
         title=title.strip() or None,
     )
-
-
-def _parse_date(path: Path, line: int, text: str, *, last: bool) -> date:
-    """Parse YYYY, YYYY-MM or YYYY-MM-DD; partial dates widen to the period."""
-    match = _DATE.match(text)
-    if match is None:
-        raise DataError(
-            path, line, f"bad date {text!r}; use YYYY-MM-DD, YYYY-MM or YYYY"
-        )
-    year, month, day = match.groups()
-    try:
-        y = int(year)
-        if month is None:
-            return date(y, 12, 31) if last else date(y, 1, 1)
-        m = int(month)
-        if day is None:
-            return date(y, m, calendar.monthrange(y, m)[1] if last else 1)
-        return date(y, m, int(day))
-    except ValueError as exc:
-        raise DataError(path, line, f"bad date {text!r}: {exc}") from exc
 
 
 def _latest(terms: Iterable[Term]) -> Term:
