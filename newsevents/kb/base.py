@@ -16,10 +16,13 @@ from pathlib import Path
 
 from ..models import Actor, MentionKind
 from ..nlp.text import normalise
+from ._cache import cached
 from .agents import load_agents
 from .countries import Country, load_countries
 from .metonyms import Metonym, load_metonyms
+from .organisations import PHOENIX_PATH as ORGS_PHOENIX
 from .organisations import DatedCode, NamedActor, actor_on, load_organisations
+from .people import PHOENIX_PATH as PEOPLE_PHOENIX
 from .people import Person, load_people
 
 LANGUAGES = ("fr", "en")
@@ -181,6 +184,46 @@ class KnowledgeBase:
             )
             self._add_surface(metonym.lang, metonym.name, entry)
 
+    def add_converted(
+        self, people: Iterable[Person], actors: Iterable[NamedActor]
+    ) -> None:
+        """Add converted (not reviewed) people and organisations, such as those
+        of PETRARCH2's Phoenix dictionaries, under the reviewed ones.
+
+        A converted name is added only where no entry added before has that
+        name in that language, so a reviewed entry always wins. A converted
+        person whose main name is a reviewed person's name, in a country where
+        that person held office, is that person: its other names are added as
+        aliases of the reviewed entry (which keeps its own terms).
+        """
+        taken = {lang: set(self.names[lang]) for lang in LANGUAGES}
+        for person in people:
+            target = self._reviewed_person(person)
+            entry = target or Entry(kind="person", person=person)
+            for lang, names in person.names.items():
+                for name in names:
+                    if key(name) not in taken[lang]:
+                        self._add_surface(lang, name, entry)
+        for named in actors:
+            entry = Entry(
+                kind=named.kind,  # type: ignore[arg-type]
+                actor=named.actor,
+                dated=named.dated,
+            )
+            for lang, names in named.names.items():
+                for name in names:
+                    if key(name) not in taken[lang]:
+                        self._add_surface(lang, name, entry)
+
+    def _reviewed_person(self, person: Person) -> Entry | None:
+        countries = {term.country for term in person.terms}
+        for entry in self.names["en"].get(key(person.name), []):
+            if entry.person is not None and countries & {
+                term.country for term in entry.person.terms
+            }:
+                return entry
+        return None
+
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:
         """Add agent words (``président`` -> GOV) for a language."""
         self.agents.setdefault(lang, {}).update(
@@ -217,6 +260,9 @@ def _bundled() -> KnowledgeBase:
     kb.add_metonyms(load_metonyms())
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
+    kb.add_converted(
+        load_people(PEOPLE_PHOENIX), load_organisations(ORGS_PHOENIX, roles=None)
+    )
     for lang in LANGUAGES:
         kb.add_agents(lang, load_agents(lang))
     return kb
@@ -224,8 +270,9 @@ def _bundled() -> KnowledgeBase:
 
 @cache
 def default_kb() -> KnowledgeBase:
-    """The bundled knowledge base (built once per process)."""
-    return _bundled()
+    """The bundled knowledge base (built once per process, and cached on disk
+    between processes: see ``_cache``)."""
+    return cached(_bundled, KnowledgeBase)
 
 
 def load_kb(

@@ -36,6 +36,8 @@ __all__ = [
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 ROLES_PATH = Path(__file__).resolve().parent / "data" / "org_roles.tsv"
+# Converted from PETRARCH2's Phoenix dictionaries: not reviewed, see base.py.
+PHOENIX_PATH = Path(__file__).resolve().parent / "data" / "phoenix_organisations.tsv"
 
 _KINDS = ("organisation", "group")
 _LANGS = ("fr", "en")

@@ -2,7 +2,8 @@
 
 The bundled ``data/people.tsv`` has one row per (person, office term) with the
 columns ``wikidata name country roles org position start end aliases_fr
-aliases_en``. Rows of the same person (same Wikidata id, or same name when the
+aliases_en`` (and ``source`` in converted files, see ``convert_phoenix``).
+Rows of the same person (same Wikidata id, or same name when the
 id is empty) are merged into one :class:`Person`. ``Person.actor_at(day)``
 gives the CAMEO actor the person was on that day: ``RUSGOV`` while Putin is in
 office, plain ``UKR`` for Dmytro Kuleba once he has left it.
@@ -22,9 +23,11 @@ from ..models import Actor
 from ._dates import parse_date
 from ._tsv import read_tsv
 
-__all__ = ["DEFAULT_PATH", "POSITIONS", "Person", "Term", "load_people"]
+__all__ = ["DEFAULT_PATH", "PHOENIX_PATH", "POSITIONS", "Person", "Term", "load_people"]
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "people.tsv"
+# Converted from PETRARCH2's Phoenix dictionaries: not reviewed, see base.py.
+PHOENIX_PATH = Path(__file__).parent / "data" / "phoenix_people.tsv"
 
 # Most senior first: when two terms cover the same day, the first one wins.
 POSITIONS: tuple[str, ...] = (
@@ -32,6 +35,8 @@ POSITIONS: tuple[str, ...] = (
     "head_of_government",
     "foreign_minister",
     "defence_minister",
+    "interior_minister",
+    "justice_minister",
     "other",
 )
 
@@ -159,7 +164,9 @@ def _load(path: Path) -> tuple[Person, ...]:
                 raise DataError(
                     path, line, f"{qid} is given to {name!r} and to {other!r}"
                 )
-        key = qid or name
+        # Rows of one person share a Wikidata id, else a name; converted files
+        # also give the source entry, so that namesakes stay apart.
+        key = qid or f"{name}\t{row.get('source', '')}"
         term = _parse_term(path, line, row)
         if key not in rows:
             order.append(key)
