@@ -25,6 +25,7 @@ The conversion, entry by entry (an entry is a name, its ``+`` synonyms and its
 - Any other entry is an organisation with its first undated code (or a joint
   code's first part): country = the code's first three letters, roles = the
   CAMEO role chunks of the rest.
+- People whose every term ended before 1990 are left out.
 - Names keep only forms of two words or more (single words such as
   ``+HOLLANDE`` or ``+KABUL`` match too much text), in title case, filed as
   English names.
@@ -57,6 +58,7 @@ FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 SOURCE_DATE = date(2014, 1, 30)
+HISTORY_END = "1990-01-01"
 _DATA = Path(__file__).resolve().parent / "data"
 _DEFAULT_SOURCE = (
     Path(__file__).resolve().parents[2].parent
@@ -223,6 +225,12 @@ def _person_rows(entry: _Entry, stats: Counter[str]) -> list[tuple[str, ...]]:
         )
     if not rows:
         stats["skipped: person without a dated role"] += 1
+    elif all(row[7] and row[7] < HISTORY_END for row in rows):
+        # Out of office since before 1990: rarely in the news we code, and
+        # their short names ("Kim Il", a premier of the 1970s) shadow longer
+        # ones ("place Kim Il Sung").
+        stats["skipped: person whose every term ended before 1990"] += 1
+        return []
     return rows
 
 
@@ -305,7 +313,8 @@ _PEOPLE_NOTE = (
 # Columns as people.tsv. Every term has position "other"; dated ELI (elite)
 # codes are kept as role ELI; undated codes are dropped (a person out of
 # office is their country); open-ended terms end on 2014-01-30, the date of
-# the source (CountryInfo.140130).
+# the source (CountryInfo.140130). People out of office since before 1990 are
+# left out.
 """
 )
 _ORGS_NOTE = (
