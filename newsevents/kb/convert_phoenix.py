@@ -69,6 +69,20 @@ _DEFAULT_SOURCE = (
 )
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _IGO_ORGS = {"UNO": "UN", "NAT": "NATO", "EEC": "EU", "EUR": "EU"}
+_TITLES = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "st",
+    "st.",
+    "sr",
+    "jr",
+}
 _SMALL = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "al", "el", "bin"}
 
 PEOPLE_HEADER = (
@@ -157,7 +171,9 @@ def _title(name: str) -> str:
     words = []
     for index, word in enumerate(name.split()):
         lower = word.lower()
-        if "." in word or (len(word) <= 3 and not set(lower) & set("aeiouy")):
+        if lower in _TITLES:
+            words.append(lower.capitalize())
+        elif "." in word or (len(word) <= 3 and not set(lower) & set("aeiouy")):
             words.append(word.upper())
         elif index and lower in _SMALL:
             words.append(lower)
