@@ -13,13 +13,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse
 
-from ..errors import InputError
+from ..errors import BadParameter, InputError
 from ..store import views
 from ..store.queries import EventFilter, dyad
 from .app import Coder, get_coder, get_conn
 from .highlight import segments
 from .params import (
-    BadParameter,
     actor_code,
     blank,
     day,

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
-from ..errors import InputError
+from ..errors import BadParameter
 from ..store.queries import EventFilter
 from ..store.views import EVENT_SORTS, MODALITIES
 
@@ -19,12 +19,6 @@ MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 _ACTOR = re.compile(r"^[A-Za-z0-9]{1,32}$")
 _CODE = re.compile(r"^[0-9]{1,4}[A-Za-z]?$")
-
-
-class BadParameter(InputError):
-    """A query parameter has a value we cannot use."""
-
-    status = 400
 
 
 def blank(value: str | None) -> str | None:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from ..errors import StoreError
+from ..errors import BadParameter, NotFound, StoreError
 from ..models import CodedArticle
 from ..store import views
 from ..store.queries import EventFilter, EventRow, dyad, get_article
@@ -17,7 +17,6 @@ from .app import Coder, ResultCache, get_coder, get_conn
 from .params import (
     MAX_LIMIT,
     MAX_OFFSET,
-    BadParameter,
     actor_code,
     blank,
     event_filter,
@@ -124,7 +123,7 @@ def load_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> CodedArtic
     try:
         return get_article(conn, article_id)
     except StoreError as exc:
-        raise views.NotFound(str(exc).replace("`events`", "/api/articles")) from exc
+        raise NotFound(str(exc).replace("`events`", "/api/articles")) from exc
 
 
 @router.get("/articles/{article_id}", response_model=CodedArticle)

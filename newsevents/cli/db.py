@@ -12,10 +12,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ._util import app, fail, guard
+from ..store.schema import DEFAULT_DB
+from ._util import DB_OPTION, app, fail, guard
 from .code import print_coded
-
-_DB = typer.Option("--db", help="The event database (DuckDB file).")
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -29,7 +28,7 @@ def ingest_command(
     paths: Annotated[
         list[str], typer.Argument(help="Files, folders, feeds, tables, or - for stdin.")
     ],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     processes: Annotated[
         int, typer.Option("--processes", help="Worker processes (0: one per core).")
     ] = 0,
@@ -51,7 +50,7 @@ def ingest_command(
 
     Prints a summary; exits 1 only when nothing could be coded.
     """
-    from ..ingest.runner import IngestOptions, ingest
+    from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
@@ -118,7 +117,7 @@ def _emit(
 
 @app.command("events")
 def events_command(
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     actor: Annotated[
         str | None, typer.Option("--actor", help="Source code prefix.")
     ] = None,
@@ -157,7 +156,7 @@ def events_command(
 def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor (code prefix).")],
     b: Annotated[str, typer.Argument(help="Second actor (code prefix).")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
@@ -171,7 +170,7 @@ def dyad_command(
 
 @app.command("actors")
 def actors_command(
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     limit: Annotated[int, typer.Option("--limit", help="How many.")] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
@@ -185,7 +184,7 @@ def actors_command(
 @app.command("article")
 def article_command(
     article_id: Annotated[str, typer.Argument(help="Article id (or a prefix).")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """One stored article with its mentions and events."""
@@ -205,7 +204,7 @@ def export_command(
         str, typer.Option("--format", help="gdelt, plover, csv, parquet or geojson.")
     ] = "csv",
     out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
     Lines, CSV, Parquet or GeoJSON."""
@@ -220,7 +219,7 @@ def export_command(
 @app.command("import-gdelt")
 def import_gdelt_command(
     files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files.")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Load GDELT 2.0 event exports beside our coded events."""
     from ..export.gdelt import import_gdelt
@@ -238,7 +237,7 @@ def recluster_command(
     window: Annotated[
         int, typer.Option("--window", help="Days within which reports merge.")
     ] = 7,
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Merge the stored events across articles afresh, with a new window."""
     from ..store.writer import Writer
@@ -261,7 +260,7 @@ def bench_ingest_command(
 ) -> None:
     """Ingest articles/s next to bare spaCy nlp.pipe(n_process=P) on the
     same texts, in the same run."""
-    from ..ingest.bench import bench_ingest
+    from ..bench.ingest import bench_ingest
 
     if not corpus.exists():
         fail(f"corpus {corpus} not found; give one with --corpus")
@@ -281,7 +280,7 @@ def bench_db_command(
 ) -> None:
     """Time `dyad` by week and a filtered `events` page on a generated
     database (median of 5 runs)."""
-    from ..store.bench import bench_db
+    from ..bench.store import bench_db
 
     result = guard(lambda: bench_db(events, db))
     for key, value in result.items():

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import get_args
 
 import duckdb
 
-from ..errors import StoreError
-from ..models import Event
+from ..errors import BadQuery, NotFound
+from ..models import Event, Modality
 from .queries import (
     ActorRow,
     ClusterMention,
@@ -33,19 +34,7 @@ EVENT_SORTS: dict[str, str] = {
     "id": "e.id",
     "-id": "e.id DESC",
 }
-MODALITIES = ("asserted", "negated", "planned", "hypothetical", "alleged")
-
-
-class NotFound(StoreError):
-    """No row has the id asked for."""
-
-    status = 404
-
-
-class BadQuery(StoreError):
-    """A query parameter has a value the store cannot use."""
-
-    status = 400
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 
 @dataclass(frozen=True)
