@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..store.records import Records, from_dataclasses
 from ..store.schema import DEFAULT_DB
 from ._util import DB_OPTION, app, fail, guard
 from .code import print_coded
@@ -88,31 +88,28 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def _emit(
-    rows: list,  # type: ignore[type-arg]
+    records: Records,
     fmt: str,
     title: str,
     columns: tuple[str, ...] | None = None,
 ) -> None:
-    """Rows of dataclasses with ``to_json`` as a table (``columns`` only),
-    JSON or CSV."""
-    import csv
+    """Records as a table (``columns`` only) or in a record format of the
+    renderer registry (json, csv...)."""
+    from ..export import RENDERERS, record_formats
 
-    records = [row.to_json() for row in rows]
-    if fmt == "json":
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "csv":
-        if records:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
-            writer.writeheader()
-            writer.writerows(records)
-    elif fmt == "table":
-        names = columns or tuple(records[0] if records else ("(none)",))
+    if fmt == "table":
+        names = columns or records.columns
         table = Table(*names, title=title)
-        for record in records:
-            table.add_row(*("" if record[n] is None else str(record[n]) for n in names))
+        index = [records.columns.index(n) for n in names]
+        for row in records.rows:
+            table.add_row(*("" if row[i] is None else str(row[i]) for i in index))
         Console().print(table)
-    else:
-        fail(f"--format {fmt!r}: want table, json or csv")
+        return
+    renderer = RENDERERS.get(fmt)
+    if renderer is None or renderer.write is None:
+        fail(f"--format {fmt!r}: want table, {', '.join(record_formats())}")
+        return
+    guard(lambda: renderer.write(records, sys.stdout))  # type: ignore[misc]
 
 
 @app.command("events")
@@ -140,7 +137,7 @@ def events_command(
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """List coded events, newest first, filtered."""
-    from ..store.queries import EventFilter, list_events
+    from ..store.queries import EventFilter, EventRow, list_events
 
     filters = EventFilter(
         actor=actor, target=target, code=code, since=_day(since, "--since"),
@@ -149,7 +146,8 @@ def events_command(
     )  # fmt: skip
     conn = _connect(db, read_only=True)
     columns = ("id", "date", "source", "code", "target", "modality", "place")
-    _emit(guard(lambda: list_events(conn, filters)), fmt, "Events", columns)
+    rows = guard(lambda: list_events(conn, filters))
+    _emit(from_dataclasses(EventRow, rows), fmt, "Events", columns)
 
 
 @app.command("dyad")
@@ -162,10 +160,11 @@ def dyad_command(
 ) -> None:
     """Events between two actors over time, both directions: counts per
     quad class and the Goldstein sum."""
-    from ..store.queries import dyad
+    from ..store.queries import DyadRow, dyad
 
     conn = _connect(db, read_only=True)
-    _emit(guard(lambda: dyad(conn, a, b, by)), fmt, f"{a} / {b} by {by}")  # type: ignore[arg-type]
+    rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
+    _emit(from_dataclasses(DyadRow, rows), fmt, f"{a} / {b} by {by}")
 
 
 @app.command("actors")
@@ -175,10 +174,11 @@ def actors_command(
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """The most active actors."""
-    from ..store.queries import top_actors
+    from ..store.queries import ActorRow, top_actors
 
     conn = _connect(db, read_only=True)
-    _emit(guard(lambda: top_actors(conn, limit)), fmt, "Actors")
+    rows = guard(lambda: top_actors(conn, limit))
+    _emit(from_dataclasses(ActorRow, rows), fmt, "Actors")
 
 
 @app.command("article")

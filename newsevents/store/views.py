@@ -336,3 +336,11 @@ def to_json(row: object) -> dict[str, object]:
         if isinstance(value, date):
             out[key] = value.isoformat()
     return out
+
+
+def article_event_ids(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[int]:
+    """The stored ids of an article's events, in the article's order."""
+    rows = conn.execute(
+        "SELECT id FROM events WHERE article_id = ? ORDER BY idx", [article_id]
+    ).fetchall()
+    return [r[0] for r in rows]
