@@ -189,3 +189,13 @@ def output_format(
 ) -> str | None:
     """Documents the ``format`` parameter; ``render.wanted`` reads it."""
     return format
+
+
+def wanted(request: Request) -> str:
+    """The format a request asks for: its ``format`` parameter, else json
+    under ``/api/`` and html elsewhere."""
+    given = blank(request.query_params.get("format"))
+    if given is not None:
+        return given.lower()
+    path = request.url.path
+    return "json" if path.startswith("/api/") or path == "/openapi.json" else "html"

@@ -107,7 +107,8 @@ def _emit(
         return
     renderer = RENDERERS.get(fmt)
     if renderer is None or renderer.write is None:
-        fail(f"--format {fmt!r}: want table, {', '.join(record_formats())}")
+        *others, last = ("table", *record_formats())
+        fail(f"--format {fmt!r}: want {', '.join(others)} or {last}")
         return
     guard(lambda: renderer.write(records, sys.stdout))  # type: ignore[misc]
 

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import duckdb
 
-from ..errors import BadParameter, StoreError
+from ..errors import StoreError
 from ..store.records import Records
 from .gdelt import write_gdelt
 from .plover import write_plover
@@ -34,7 +34,6 @@ __all__ = [
     "RENDERERS",
     "Renderer",
     "export",
-    "get_renderer",
     "record_formats",
     "register",
 ]
@@ -86,17 +85,6 @@ register(Renderer("json", "application/json", "json", write=write_json_records))
 FORMATS = tuple(
     name for name, r in RENDERERS.items() if r.export or r.export_file
 )
-
-
-def get_renderer(name: str) -> Renderer:
-    """The renderer called ``name``. Raises BadParameter naming the known
-    ones."""
-    renderer = RENDERERS.get(name)
-    if renderer is None:
-        raise BadParameter(
-            f"format {name!r}: want one of {', '.join(sorted(RENDERERS))}"
-        )
-    return renderer
 
 
 def record_formats() -> tuple[str, ...]:
