@@ -123,3 +123,20 @@ def test_architecture_contracts_kept(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert code == 0, out
     assert "0 broken" in out
+
+
+@pytest.mark.parametrize(
+    "package", ["api", "batch", "bench", "cli", "eval", "export", "ingest", "keys",
+                "store"],
+)  # fmt: skip
+def test_architecture_public_names(package: str) -> None:
+    """Each package states its public names, and each is there (an
+    attribute, or a submodule to import)."""
+    from importlib import import_module
+
+    module = import_module(f"newsevents.{package}")
+    names = module.__all__
+    assert names
+    for name in names:
+        if not hasattr(module, name):
+            import_module(f"newsevents.{package}.{name}")
