@@ -91,6 +91,18 @@ def _list(
     }
 
 
+def _pager(
+    request: Request, offset: int, limit: int, total: int
+) -> dict[str, str | None]:
+    """The page's links to the previous and the next page, if any."""
+    return {
+        "prev": page_url(request, offset=max(0, offset - limit)) if offset else None,
+        "next": page_url(request, offset=offset + limit)
+        if offset + limit < total
+        else None,
+    }
+
+
 def cached_event_page(
     request: Request,
     conn: duckdb.DuckDBPyConnection,
@@ -139,11 +151,7 @@ def events(request: Request, conn: Conn, filters: Filters, sort: Sort) -> View:
                 "actor", "target", "code", "since", "until", "place", "modality")},
             "modalities": store.MODALITIES, "sorts": list(store.EVENT_SORTS),
             "sort": sort, "first": offset + 1 if rows else 0,
-            "last": offset + len(rows),
-            "prev": page_url(request, offset=max(0, offset - limit))
-            if offset else None,
-            "next": page_url(request, offset=offset + limit)
-            if offset + limit < total else None,
+            "last": offset + len(rows), **_pager(request, offset, limit, total),
             "sort_url": lambda key: page_url(request, sort=key, offset=None),
         }  # fmt: skip
 
@@ -171,13 +179,8 @@ def articles(
     rows, total = store.list_articles(conn, language, words, limit, offset)
 
     def page() -> dict[str, object]:
-        return {
-            "title": "Articles", "rows": rows, "total": total,
-            "next": page_url(request, offset=offset + limit)
-            if offset + limit < total else None,
-            "prev": page_url(request, offset=max(0, offset - limit))
-            if offset else None,
-        }  # fmt: skip
+        return {"title": "Articles", "rows": rows, "total": total,
+                **_pager(request, offset, limit, total)}  # fmt: skip
 
     return View("articles", _list(request, rows, total, offset, limit), ArticlePage,
                 "articles.html", page,
@@ -218,13 +221,8 @@ def actors(
     rows, total = store.list_actors(conn, actor_code(prefix, "prefix"), limit, offset)
 
     def page() -> dict[str, object]:
-        return {
-            "title": "Actors", "rows": rows, "total": total,
-            "next": page_url(request, offset=offset + limit)
-            if offset + limit < total else None,
-            "prev": page_url(request, offset=max(0, offset - limit))
-            if offset else None,
-        }  # fmt: skip
+        return {"title": "Actors", "rows": rows, "total": total,
+                **_pager(request, offset, limit, total)}  # fmt: skip
 
     return View("actors", _list(request, rows, total, offset, limit), ActorPage,
                 "actors.html", page,

@@ -248,6 +248,12 @@ def recluster_command(
     sys.stdout.write(f"{count} event clusters\n")
 
 
+def _figures(result: dict[str, object]) -> None:
+    """A benchmark's figures, one ``name: value`` a line."""
+    for key, value in result.items():
+        sys.stdout.write(f"{key:<22}: {value}\n")
+
+
 @app.command("bench-ingest")
 def bench_ingest_command(
     corpus: Annotated[
@@ -266,8 +272,7 @@ def bench_ingest_command(
     if not corpus.exists():
         fail(f"corpus {corpus} not found; give one with --corpus")
     result = guard(lambda: bench_ingest(corpus, processes, n, db))
-    for key, value in result.items():
-        sys.stdout.write(f"{key:<22}: {value}\n")
+    _figures(result)
 
 
 @app.command("bench-db")
@@ -284,5 +289,4 @@ def bench_db_command(
     from ..bench.store import bench_db
 
     result = guard(lambda: bench_db(events, db))
-    for key, value in result.items():
-        sys.stdout.write(f"{key:<22}: {value}\n")
+    _figures(result)
