@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-import duckdb
 from fastapi import APIRouter, Depends, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
@@ -26,7 +25,7 @@ from ..export import FORMATS, RENDERERS, export
 from ..models import CodedArticle
 from ..store.views import EventDetail
 from . import views
-from .deps import Coder, get_coder, get_conn
+from .deps import Coder, get_coder
 from .params import day, output_format
 from .render import render
 from .schemas import (
@@ -120,9 +119,7 @@ async def code_submit(
 
 
 @router.get("/api/export/{name}", tags=["api"])
-def download(
-    name: str, conn: Annotated[duckdb.DuckDBPyConnection, Depends(get_conn)]
-) -> FileResponse:
+def download(name: str, conn: views.Conn) -> FileResponse:
     """The whole event database as a file: gdelt, plover, csv, parquet or
     geojson (the formats of ``newsevents export``)."""
     if name not in FORMATS:
