@@ -9,7 +9,6 @@ under ``/api/`` and HTML elsewhere: ``/events?format=json`` is
 
 from __future__ import annotations
 
-import dataclasses
 from functools import cache
 from io import StringIO
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException
 
 from ..errors import BadParameter, NewsEventsError
@@ -31,30 +30,18 @@ def _adapter(model: Any) -> TypeAdapter[Any]:
     return TypeAdapter(model)
 
 
-def _plain(data: Any) -> Any:
-    """Models and dataclasses as dicts, as FastAPI prepares a response
-    before validating it against the response model."""
-    if isinstance(data, BaseModel):
-        return data.model_dump(by_alias=True)
-    if dataclasses.is_dataclass(data) and not isinstance(data, type):
-        return dataclasses.asdict(data)
-    if isinstance(data, dict):
-        return {key: _plain(value) for key, value in data.items()}
-    if isinstance(data, list | tuple):
-        return [_plain(value) for value in data]
-    return data
-
-
 def render(request: Request, view: View) -> Response:
     """The response to a request for ``view`` in the format it asks for.
     Raises BadParameter for a format the view has no renderer for."""
     fmt = wanted(request)
     if fmt == "json":
+        # As FastAPI serialises a response model: validated from attributes
+        # (the store's dataclasses), then written by pydantic in one pass.
         adapter = _adapter(view.model)
-        body = adapter.dump_python(
-            adapter.validate_python(_plain(view.data)), mode="json", by_alias=True
+        value = adapter.validate_python(view.data, from_attributes=True)
+        return Response(
+            adapter.dump_json(value, by_alias=True), media_type="application/json"
         )
-        return JSONResponse(body)
     if fmt == "html" and view.template is not None and view.page is not None:
         return page(request, view.template, view.page())
     renderer = RENDERERS.get(fmt) if fmt != "html" else None
