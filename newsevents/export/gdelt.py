@@ -6,8 +6,9 @@ NumMentions, NumSources and NumArticles); GDELT files import into the
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
@@ -99,19 +100,15 @@ def write_gdelt(
 ) -> int:
     """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines.
     Returns the number of rows."""
+    rows: Iterable[Sequence[object]] = _our_rows(conn)
+    if include_imported:
+        rows = chain(rows, imported_gdelt(conn, COLUMNS))
     count = 0
-    for row in _our_rows(conn):
+    for row in rows:
         out.write(
             "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True)) + "\n"
         )
         count += 1
-    if include_imported:
-        for row in imported_gdelt(conn, COLUMNS):
-            out.write(
-                "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True))
-                + "\n"
-            )
-            count += 1
     return count
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -52,7 +53,7 @@ def event_table_to_parquet(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
 
 def events_with_articles(
     conn: duckdb.DuckDBPyConnection,
-) -> Iterator[tuple[object, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """(event id, event JSON, cluster id, article id, URL, title, source,
     published, language) for every event, by id."""
     cursor = conn.execute(
@@ -63,7 +64,7 @@ def events_with_articles(
         yield from batch
 
 
-def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[object, ...]]:
+def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[Any, ...]]:
     """One row per cluster, described by its first event: id, day, mention,
     source and article counts, first seen, event JSON, code, quad class,
     Goldstein, URL, place name, country, kind, lat, lon and GeoNames id."""
@@ -84,7 +85,7 @@ def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[object, ...]
 
 def imported_gdelt(
     conn: duckdb.DuckDBPyConnection, columns: Sequence[str]
-) -> Iterator[tuple[object, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """The imported GDELT rows, file by file in line order."""
     cursor = conn.execute(
         f"SELECT {', '.join(columns)} FROM gdelt_events ORDER BY imported_from, line"
