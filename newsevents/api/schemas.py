@@ -61,6 +61,15 @@ class PlacePage(_Page):
     countries: list[CountryRow]
 
 
+class MapOut(BaseModel):
+    """The map's data: events per place and per country, and the ISO
+    numeric codes of the world-atlas shapes to alpha-3."""
+
+    places: list[PlaceRow]
+    countries: list[CountryRow]
+    numeric: dict[str, str]
+
+
 class NetworkOut(BaseModel):
     """The actor network: nodes and edges weighted by cooperation and
     conflict."""

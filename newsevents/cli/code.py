@@ -137,7 +137,7 @@ def bench_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Words/s of newsevents next to bare spaCy nlp.pipe on the same texts."""
-    from ..bench import DEFAULT_CORPORA, bench, load_texts
+    from ..bench.coder import DEFAULT_CORPORA, bench, load_texts
     from ..nlp.pipeline import load_pipeline
 
     path = corpus or DEFAULT_CORPORA.get(lang)

@@ -1,7 +1,7 @@
 """Read inputs of every kind into raw items or failures: plain text, HTML
 pages, RSS / Atom / RDF feeds, JSON Lines, CSV, corpus files, folders
 (recursively) and ``-`` for standard input. Pure readers: they never code
-and never touch the database; the runner does both."""
+and never touch the database; the batch pipeline (newsevents.batch) does both."""
 
 from __future__ import annotations
 
