@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException
 
+from .. import lang
 from ..errors import NewsEventsError
 from ..models import CodedArticle
 from .security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
@@ -82,6 +83,7 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["languages"] = [(c, lang.get(c).name) for c in lang.available()]
     return Jinja2Templates(env=env)
 
 

@@ -14,6 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse
 
 from ..errors import InputError
+from ..lang import available
 from ..store import views
 from ..store.queries import EventFilter, dyad
 from .app import Coder, get_coder, get_conn
@@ -197,8 +198,8 @@ async def code_submit(
     if len(text) > MAX_TEXT:
         raise BadParameter(f"text: longer than {MAX_TEXT} characters")
     lang = form.get("language", "auto")
-    if lang not in ("auto", "fr", "en"):
-        raise BadParameter(f"language={lang!r}: want auto, fr or en")
+    if lang not in ("auto", *available()):
+        raise BadParameter(f"language={lang!r}: want auto, {', '.join(available())}")
     published = day(form.get("published"), "published")
     from starlette.concurrency import run_in_threadpool
 

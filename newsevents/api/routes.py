@@ -10,6 +10,7 @@ import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..errors import StoreError
+from ..lang import available
 from ..models import CodedArticle
 from ..store import views
 from ..store.queries import EventFilter, EventRow, dyad, get_article
@@ -97,15 +98,17 @@ def event(event_id: EventId, conn: Conn) -> views.EventDetail:
 def articles(
     request: Request,
     conn: Conn,
-    language: Annotated[str | None, Query(description="fr or en.")] = None,
+    language: Annotated[
+        str | None, Query(description=" or ".join(available()) + ".")
+    ] = None,
     q: Annotated[str | None, Query(description="Words in the title.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, object]:
     """Stored articles, newest first."""
     language = blank(language)
-    if language is not None and language not in ("fr", "en"):
-        raise BadParameter(f"language={language!r}: want fr or en")
+    if language is not None and language not in available():
+        raise BadParameter(f"language={language!r}: want {', '.join(available())}")
     query = blank(q)
     if query is not None and len(query) > 200:
         raise BadParameter("q: longer than 200 characters")
