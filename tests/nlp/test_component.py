@@ -78,7 +78,10 @@ def test_component_same_events_as_code(case: Path, component_pipelines) -> None:
 
 
 def test_component_entry_point() -> None:
-    """spaCy finds the factory through the package's entry point."""
+    """spaCy finds the factory through the package's entry point: in a fresh
+    interpreter that never imports newsevents, add_pipe("newsevents") works."""
+    import subprocess
+    import sys
     from importlib.metadata import entry_points
 
     found = [e for e in entry_points(group="spacy_factories") if e.name == "newsevents"]
@@ -89,3 +92,11 @@ def test_component_entry_point() -> None:
         )
     assert found[0].value == "newsevents.nlp.component:make_component"
     assert found[0].load() is newsevents.nlp.component.make_component
+    code = (
+        "import spacy; nlp = spacy.blank('fr'); nlp.add_pipe('newsevents'); "
+        "print(nlp.pipe_names)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.strip() == "['newsevents']", result.stderr
