@@ -52,7 +52,7 @@ def test_registry_grammar_words_per_language() -> None:
 
 def test_registry_one_name_key() -> None:
     assert lang.name_key("  Côte d’Ivoire ") == "côte d'ivoire"
-    assert lang.normalise("l’«Iran»") == "l'\"Iran\""
+    assert lang.normalise("l’«Iran»") == 'l\'"Iran"'
 
 
 # A toy German: a blank spaCy tokenizer, a rule "parser" for subject - verb -
@@ -121,7 +121,7 @@ _TOY = {
             make_nlp=make_nlp,
         )
         ''',
-    "dates.py": '''
+    "dates.py": """
         import re
 
         PATTERNS = (("weekday", re.compile(r"\\b(?P<wd>Montag|Mittwoch)\\b")),)
@@ -135,7 +135,7 @@ _TOY = {
         YEAR_BLOCK_AFTER = re.compile(r"$^")
         FUTURE_CUES = re.compile(r"wird")
         PAST_CUES = re.compile(r"hat")
-        ''',
+        """,
     "triggers.tsv": """
         id\tlemma\tpos\tcode\tobject\ttarget\tflags\texample
         de.kritisieren\tkritisieren\tVERB\t111\t\tobj\t\tRussland kritisiert Nordkorea.
