@@ -52,7 +52,7 @@ class Country:
     """One country or territory with its names in each language.
 
     ``name_en`` / ``name_fr`` are display names; ``names``, ``demonyms`` and
-    ``capitals`` map ``"fr"`` / ``"en"`` to every known form, CLDR name first.
+    ``capitals`` map each language code to every known form, CLDR name first.
     """
 
     iso3: str

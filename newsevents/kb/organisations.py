@@ -52,7 +52,7 @@ class DatedCode:
 class NamedActor:
     """An actor with the names that refer to it, by language.
 
-    ``kind`` is a ``models.MentionKind``; ``names`` maps ``"fr"``/``"en"`` to
+    ``kind`` is a ``models.MentionKind``; ``names`` maps language codes to
     names as written. ``dated`` holds codes restricted to a period (from
     PETRARCH dictionaries); ``actor.code`` is the code used when none applies.
     """
