@@ -45,7 +45,7 @@ class NewsEventsComponent:
     def __init__(self, nlp: Language, name: str, published: str | None) -> None:
         self.nlp = nlp
         self.name = name
-        self.lang = check(nlp.lang)
+        self.lang = check(str(nlp.lang))
         self.published = date.fromisoformat(published) if published else None
 
     def __call__(self, doc: Doc) -> Doc:

@@ -36,7 +36,7 @@ class NameMerger:
         adjectives: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         self.tokenizer = nlp.tokenizer
-        self.tags = get_language(nlp.lang).tags
+        self.tags = get_language(str(nlp.lang)).tags
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.add_names(names)
         self.add_names(adjectives, label="ADJ")
