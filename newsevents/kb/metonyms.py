@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
+from ..lang import available
 from ..models import Actor
 from ._tsv import read_tsv
 from .agents import parse_roles
@@ -23,7 +24,7 @@ __all__ = ["DEFAULT_PATH", "Metonym", "load_metonyms"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "metonyms.tsv"
 
-_LANGS = ("fr", "en")
+
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 _COUNTRY = re.compile(r"[A-Z]{3}")
 
@@ -59,8 +60,12 @@ def _read(path: Path) -> tuple[Metonym, ...]:
     out: list[Metonym] = []
     required = ("lang", "name", "place", "code", "country")
     for number, row in read_tsv(path, required):
-        if row["lang"] not in _LANGS:
-            raise DataError(path, number, f"bad lang {row['lang']!r}: want fr or en")
+        if row["lang"] not in available():
+            raise DataError(
+                path,
+                number,
+                f"bad lang {row['lang']!r}: want one of {', '.join(available())}",
+            )
         for column in ("place", "country"):
             if not _COUNTRY.fullmatch(row[column]):
                 raise DataError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsevents.kb.base import LANGUAGES, KnowledgeBase, default_kb, key
+from newsevents.kb.base import KnowledgeBase, default_kb, key
 from newsevents.kb.organisations import PHOENIX_PATH as ORGS_PHOENIX
 from newsevents.kb.organisations import load_organisations
 from newsevents.kb.people import PHOENIX_PATH as PEOPLE_PHOENIX
@@ -21,7 +21,7 @@ def test_layers_reviewed_names_keep_their_reviewed_entry() -> None:
     reviewed = {_ident(person) for person in load_people()}
     wrong = []
     for person in load_people():
-        for lang in LANGUAGES:
+        for lang in kb.names:
             for name in person.names[lang]:
                 people = [e.person for e in kb.lookup(lang, name) if e.person]
                 if any(_ident(p) not in reviewed for p in people):
