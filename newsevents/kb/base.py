@@ -221,11 +221,12 @@ class KnowledgeBase:
 
     def _reviewed_person(self, person: Person) -> Entry | None:
         countries = {term.country for term in person.terms}
-        for entry in self.names["en"].get(key(person.name), []):
-            if entry.person is not None and countries & {
-                term.country for term in entry.person.terms
-            }:
-                return entry
+        for names in self.names.values():
+            for entry in names.get(key(person.name), []):
+                if entry.person is not None and countries & {
+                    term.country for term in entry.person.terms
+                }:
+                    return entry
         return None
 
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:

@@ -132,8 +132,6 @@ def load_organisations(
     if path is None and roles is None:
         return _load_default()
     actors = _read(DEFAULT_PATH if path is None else Path(path))
-    if roles is None and path is None:
-        roles = ROLES_PATH
     if roles is None:
         return actors
     return _with_roles(actors, load_org_roles(Path(roles)), Path(roles))
