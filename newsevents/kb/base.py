@@ -199,6 +199,11 @@ class KnowledgeBase:
         person whose main name is a reviewed person's name, in a country where
         that person held office, is that person: its other names are added as
         aliases of the reviewed entry (which keeps its own terms).
+
+        Converted names are looked up but not merged into one token before
+        parsing (:meth:`multiword_names`): the reviewed names only change the
+        parse of every text, which keeps the merger small and fast; a
+        converted name of several words is still found as a run of tokens.
         """
         taken = {lang: set(names) for lang, names in self.names.items()}
         for person in people:
@@ -207,7 +212,7 @@ class KnowledgeBase:
             for lang, names in person.names.items():
                 for name in names:
                     if key(name) not in taken[lang]:
-                        self._add_surface(lang, name, entry)
+                        self.add(lang, name, entry)
         for named in actors:
             entry = Entry(
                 kind=named.kind,  # type: ignore[arg-type]
@@ -217,7 +222,7 @@ class KnowledgeBase:
             for lang, names in named.names.items():
                 for name in names:
                     if key(name) not in taken[lang]:
-                        self._add_surface(lang, name, entry)
+                        self.add(lang, name, entry)
 
     def _reviewed_person(self, person: Person) -> Entry | None:
         countries = {term.country for term in person.terms}

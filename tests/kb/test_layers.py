@@ -82,3 +82,10 @@ def test_layers_converted_files_load_from_the_bundle() -> None:
     kb = default_kb()
     assert len(kb.names["en"]) > 20_000
     assert key("Nicolas Sarkozy") in kb.names["fr"]
+
+
+def test_layers_converted_names_are_not_merged_before_parsing() -> None:
+    names = set(default_kb().multiword_names("en"))
+    assert "Vladimir Putin" in names  # reviewed
+    assert "Taiwan Association for Human Rights" not in names  # converted
+    assert len(names) < 5_000
