@@ -1,14 +1,24 @@
-"""Shared fixtures. spaCy models load once per session; tests that use them
-are marked ``slow``."""
+"""Shared fixtures. spaCy models load once per session (``nlp_fr``,
+``nlp_en``), so a test that parses a few sentences is fast; ``slow`` marks
+corpus-scale runs, browsers and subprocesses.
+
+Shared test data lives in ``../shared`` beside the repository root (not the
+current directory); ``NEWSEVENTS_SHARED`` points elsewhere (a git worktree
+whose parent folder has no ``shared``). Tests reach it only through the
+``shared`` and ``shared_file`` fixtures: absent folder, skip; present folder
+but a missing file, fail, so that a moved or renamed file cannot turn a
+test into a silent skip."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared").resolve()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -31,6 +41,24 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: shared test data not available")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_file(shared: Path) -> Callable[[str], Path]:
+    """A function from a path under ../shared ("data/gdelt/x.CSV") to that
+    file or folder; fails when ../shared is present but the path is not."""
+
+    def find(relative: str) -> Path:
+        path = shared / relative
+        if not path.exists():
+            pytest.fail(
+                f"{path} is missing although {shared} is present: restore the "
+                "file or update the test's path",
+                pytrace=False,
+            )
+        return path
+
+    return find
 
 
 @pytest.fixture(scope="session")

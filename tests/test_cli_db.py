@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,10 +121,10 @@ def test_cli_db_missing_database(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no such database" in result.output
 
 
-def test_cli_db_import_gdelt(tmp_path: Path) -> None:
-    gdelt = Path("../shared/data/gdelt/20191024143000.export.CSV")
-    if not gdelt.exists():
-        pytest.skip(f"{gdelt} not found (third-party reference data)")
+def test_cli_db_import_gdelt(
+    tmp_path: Path, shared_file: Callable[[str], Path]
+) -> None:
+    gdelt = shared_file("data/gdelt/20191024143000.export.CSV")
     db = str(tmp_path / "g.duckdb")
     result = runner.invoke(app, ["import-gdelt", str(gdelt), "--db", db])
     assert result.exit_code == 0 and "imported 2111" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -84,14 +85,13 @@ def test_timebank_score(
     assert result.by_type["TIME"]["value_accuracy"] == time_acc
 
 
-_REAL = Path("../shared/data/temporal/fr-timebank/Data")
+_REAL = "data/temporal/fr-timebank/Data"
 
 
 @pytest.mark.slow
-def test_timebank_real_slice() -> None:
-    if not _REAL.is_dir():
-        pytest.skip(f"{_REAL} absent (third-party data in ../shared)")
-    paths = sorted(_REAL.glob("*.tml"))[:10]
+def test_timebank_real_slice(shared_file: Callable[[str], Path]) -> None:
+    real = shared_file(_REAL)
+    paths = sorted(real.glob("*.tml"))[:10]
     for path in paths:
         doc = timebank.read_tml(path)
         for timex in doc.timexes:

@@ -4,6 +4,7 @@ imported and written back unchanged."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,33 +15,33 @@ from newsevents.store.schema import connect
 from newsevents.store.writer import Writer
 from tests.store._data import FRA, USA, event, rows
 
-GDELT = Path("../shared/data/gdelt/20191024143000.export.CSV")
-LABELS = Path(
-    "../shared/data/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"
-)
+GDELT = "data/gdelt/20191024143000.export.CSV"
+LABELS = "data/gdelt/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"
 
 
-def test_gdelt_columns_match_the_published_list() -> None:
-    if not LABELS.exists():
-        pytest.skip(f"{LABELS} not found (third-party reference data)")
-    names = [line.split(",")[0] for line in LABELS.read_text().splitlines()[1:]]
+def test_gdelt_columns_match_the_published_list(
+    shared_file: Callable[[str], Path],
+) -> None:
+    labels = shared_file(LABELS).read_text().splitlines()[1:]
+    names = [line.split(",")[0] for line in labels]
     assert tuple(names) == COLUMNS and len(COLUMNS) == 61
 
 
-def test_gdelt_round_trip_of_a_real_export() -> None:
-    if not GDELT.exists():
-        pytest.skip(f"{GDELT} not found (third-party reference data)")
+def test_gdelt_round_trip_of_a_real_export(
+    shared_file: Callable[[str], Path],
+) -> None:
+    gdelt = shared_file(GDELT)
     conn = connect(":memory:")
-    assert import_gdelt(conn, [GDELT]) == 2111
+    assert import_gdelt(conn, [gdelt]) == 2111
     out = io.StringIO()
     assert write_gdelt(conn, out) == 2111
-    original = GDELT.read_text(encoding="utf-8").splitlines()
+    original = gdelt.read_text(encoding="utf-8").splitlines()
     written = out.getvalue().splitlines()
     for number, (a, b) in enumerate(zip(original, written, strict=True), start=1):
         for name, x, y in zip(COLUMNS, a.split("\t"), b.split("\t"), strict=True):
             assert x == y, f"line {number} column {name}"
     # Importing the same file again replaces it.
-    assert import_gdelt(conn, [GDELT]) == 2111
+    assert import_gdelt(conn, [gdelt]) == 2111
     assert conn.execute("SELECT count(*) FROM gdelt_events").fetchone() == (2111,)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from newsevents.errors import UnsupportedLanguage
 from newsevents.extract.dates import date_languages, find_dates
 
 WED = date(2024, 6, 19)  # a Wednesday
-SEED = Path("/work/shared/eval/seed-article-fr.txt")
 
 Expected = list[tuple[str, str | None, str | None]]
 
@@ -223,10 +223,8 @@ def test_dates_longest_match_wins_and_sorted() -> None:
     assert starts == sorted(starts)
 
 
-def test_dates_seed_article() -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed article {SEED} absent")
-    text = SEED.read_text(encoding="utf-8")
+def test_dates_seed_article(shared_file: Callable[[str], Path]) -> None:
+    text = shared_file("eval/seed-article-fr.txt").read_text(encoding="utf-8")
     found = find_dates(text, "fr", date(2024, 6, 19))
     assert [(d.text, d.value) for d in found] == [
         ("mercredi", "2024-06-19"),

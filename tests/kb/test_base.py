@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -52,8 +53,8 @@ def test_base_demonyms_all_forms() -> None:
         assert demonyms[form] == "PRK"
 
 
-def test_base_petrarch_dictionaries(shared: Path) -> None:
-    folder = shared / "data" / "peers" / "petrarch"
+def test_base_petrarch_dictionaries(shared_file: Callable[[str], Path]) -> None:
+    folder = shared_file("data/peers/petrarch")
     kb = load_kb(
         folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"
     )
