@@ -263,3 +263,29 @@ def test_dates_french_clock_times_are_the_report_day(
     found = find_dates(text, "fr", date(2024, 6, 19))
     assert [(d.text, d.value) for d in found] == expected
     assert all(d.precision == "day" for d in found)
+
+
+# Every weekday, read as the most recent one (a past-tense report published
+# on Wednesday 2024-06-19): each name must map to its own day.
+_WEEK = ["2024-06-17", "2024-06-18", "2024-06-19", "2024-06-13", "2024-06-14",
+         "2024-06-15", "2024-06-16"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "names"),
+    [
+        ("fr", "Il a parlé {}.",
+         ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]),
+        ("en", "He spoke on {}.",
+         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+          "Sunday"]),
+    ],
+)  # fmt: skip
+def test_dates_every_weekday_is_its_own_day(
+    language: str, sentence: str, names: list[str]
+) -> None:
+    found = [
+        [(d.value, d.precision) for d in find_dates(sentence.format(n), language, WED)]
+        for n in names
+    ]
+    assert found == [[(day, "day")] for day in _WEEK]
