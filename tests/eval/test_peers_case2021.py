@@ -96,5 +96,11 @@ def test_case2021_real_slice(shared_file: Callable[[str], Path]) -> None:
     result = case2021.score(
         [(s, c.events) for s, c in zip(snippets, coded, strict=True)], mapping
     )
-    assert result.snippets == 40 and result.snippets_scored > 0
-    assert result.recall is not None
+    # Three of the 40 are of types with no CAMEO counterpart (disasters, other).
+    assert result.snippets == 40 and result.snippets_scored == 37
+    counts = result.counts_by_type.values()
+    assert sum(c["snippets"] for c in counts) == 37
+    recalled = sum(c["recalled"] for c in counts)
+    assert result.recall == round(recalled / 37, 4)
+    # A floor at today's 3 of 37 (raise it as the coder improves).
+    assert recalled >= 3
