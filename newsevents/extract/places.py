@@ -96,6 +96,8 @@ def _locative(token: Token) -> bool:
         if child.dep_ in ("case", "prep") and child.lower_ in _LOCATIVE:
             articles = [c for c in token.children if c.dep_ == "det"]
             return not (child.lower_ == "à" and articles)
+    if token.dep_ in ("dobj", "obj") and token.head.lemma_ in ("visit", "visiter"):
+        return True  # "visited Russia": where the visit takes place
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 

@@ -48,7 +48,6 @@ CASES: list[tuple[str, str, date | None, Expected]] = [
     ("fr", "ce soir", WED, [("ce soir", "2024-06-19", "day")]),
     ("fr", "hier soir", WED, [("hier soir", "2024-06-18", "day")]),
     # French periods
-    ("fr", "la semaine dernière", WED, [("la semaine dernière", "2024-06-12", "day")]),
     ("fr", "le mois dernier", WED, [("le mois dernier", "2024-05", "month")]),
     ("fr", "le mois prochain", WED, [("le mois prochain", "2024-07", "month")]),
     ("fr", "l'an dernier", WED, [("l'an dernier", "2023", "year")]),
@@ -143,7 +142,6 @@ CASES: list[tuple[str, str, date | None, Expected]] = [
     ("en", "this morning", WED, [("this morning", "2024-06-19", "day")]),
     ("en", "last night", WED, [("last night", "2024-06-18", "day")]),
     ("en", "tonight", WED, [("tonight", "2024-06-19", "day")]),
-    ("en", "last week", WED, [("last week", "2024-06-12", "day")]),
     ("en", "last month", WED, [("last month", "2024-05", "month")]),
     ("en", "next month", WED, [("next month", "2024-07", "month")]),
     ("en", "last year", WED, [("last year", "2023", "year")]),
@@ -289,3 +287,18 @@ def test_dates_every_weekday_is_its_own_day(
         for n in names
     ]
     assert found == [[(day, "day")] for day in _WEEK]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="models.Precision has no 'week': the coder gives the same weekday "
+    "a week earlier with day precision (golden date_last_week known miss)",
+)
+@pytest.mark.parametrize(
+    ("language", "text"), [("fr", "la semaine dernière"), ("en", "last week")]
+)
+def test_dates_last_week_is_the_previous_iso_week(language: str, text: str) -> None:
+    found = find_dates(text, language, WED)
+    assert [(d.text, d.value, d.precision) for d in found] == [
+        (text, "2024-W24", "week")
+    ]
