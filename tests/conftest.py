@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from newsevents.models import CodedArticle
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared").resolve()
+WEDNESDAY = date(2024, 6, 19)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -73,3 +77,20 @@ def nlp_en():  # type: ignore[no-untyped-def]
     from newsevents.nlp.pipeline import load_pipeline
 
     return load_pipeline("en")
+
+
+Coder = Callable[..., CodedArticle]
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    """``newsevents.code`` with a Wednesday (2024-06-19) as the default
+    publication date; the two pipelines load once, on first use."""
+    from newsevents import code
+
+    def run(
+        text: str, language: str, published: date | None = WEDNESDAY
+    ) -> CodedArticle:
+        return code(text, language=language, published=published)
+
+    return run
