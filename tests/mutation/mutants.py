@@ -82,7 +82,7 @@ MUTANTS = (
            "newsevents/export/tabular.py",
            "    writer = csv.writer(out)\n",
            '    writer = csv.writer(out, quoting=csv.QUOTE_NONE, escapechar="\\\\")\n'),
-    Mutant("escaping-articles-title", "escaping", "the articles list marks the title |safe",
+    Mutant("escaping-articles-title", "escaping", "the articles list marks the title safe (unescaped)",
            "newsevents/api/templates/articles.html",
            "{{ r.title or r.id }}", "{{ (r.title or r.id)|safe }}"),
     Mutant("idempotency-writer", "idempotency", "an article stored already is stored again",
@@ -90,7 +90,8 @@ MUTANTS = (
            "            if entry.id in self.ids:\n", "            if False:\n"),
 )  # fmt: skip
 
-_FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+# "FAILED tests/x.py::test_y[a b] - message": ids may hold spaces.
+_FAILED = re.compile(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", re.MULTILINE)
 
 
 def run_tests(paths: list[str]) -> tuple[str | None, float]:
