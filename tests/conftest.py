@@ -3,12 +3,15 @@ are marked ``slow``."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the repository; $NEWSEVENTS_SHARED for a work tree kept
+# elsewhere.
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
