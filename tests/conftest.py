@@ -48,3 +48,13 @@ def nlp_en():  # type: ignore[no-untyped-def]
     from newsevents.nlp.pipeline import load_pipeline
 
     return load_pipeline("en")
+
+
+@pytest.fixture
+def http_server():  # type: ignore[no-untyped-def]
+    """A test HTTP server on 127.0.0.1, an ephemeral port (tests/web/_server.py)."""
+    from tests.web._server import FaultServer
+
+    server = FaultServer().start()
+    yield server
+    server.stop()
