@@ -86,7 +86,9 @@ class FaultServer:
 
         self.httpd = _Quiet(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
+        threading.Thread(
+            target=self.httpd.serve_forever, args=(0.05,), daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:

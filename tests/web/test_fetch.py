@@ -67,7 +67,8 @@ def test_fetch_429_honours_retry_after(http_server: FaultServer) -> None:
     http_server.route(
         "/a.html",
         sequence(
-            (429, {"retry-after": "7"}, b""), (200, {"content-type": "text/html"}, b"ok")
+            (429, {"retry-after": "7"}, b""),
+            (200, {"content-type": "text/html"}, b"ok"),
         ),
     )
     waits: list[float] = []
@@ -117,7 +118,9 @@ def test_fetch_redirect_to_a_private_address_refused(http_server: FaultServer) -
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "deflate"])
-def test_fetch_compression_bomb_stopped(http_server: FaultServer, encoding: str) -> None:
+def test_fetch_compression_bomb_stopped(
+    http_server: FaultServer, encoding: str
+) -> None:
     zeros = b"\0" * 20_000_000
     bomb = gzip.compress(zeros, 9) if encoding == "gzip" else zlib.compress(zeros, 9)
     assert len(bomb) < 30_000  # 20 MB once inflated
@@ -139,12 +142,19 @@ def test_fetch_conditional_get(http_server: FaultServer) -> None:
     def handler(headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         if headers.get("if-none-match") == '"v1"':
             return 304, {"etag": '"v1"'}, b""
-        return 200, {"etag": '"v1"', "last-modified": "Wed, 19 Jun 2024 10:00:00 GMT"}, b"feed"
+        return (
+            200,
+            {"etag": '"v1"', "last-modified": "Wed, 19 Jun 2024 10:00:00 GMT"},
+            b"feed",
+        )
 
     http_server.route("/feed.xml", handler)
     fetcher = _fetcher(http_server)
     first = fetcher.get(http_server.url("/feed.xml"))
-    assert (first.etag, first.last_modified) == ('"v1"', "Wed, 19 Jun 2024 10:00:00 GMT")
+    assert (first.etag, first.last_modified) == (
+        '"v1"',
+        "Wed, 19 Jun 2024 10:00:00 GMT",
+    )
     again = fetcher.get(http_server.url("/feed.xml"), etag=first.etag)
     assert again.not_modified and again.content == b""
 
