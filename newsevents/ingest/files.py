@@ -43,6 +43,7 @@ class RawItem:
     url: str | None = None
     source: str | None = None
     language: str | None = None
+    summary_only: bool = False  # a feed item whose page could not be fetched
 
     @property
     def name(self) -> str:
