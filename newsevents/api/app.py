@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException
 
 from ..errors import NewsEventsError
 from ..models import CodedArticle
+from ..store.connection import SharedFile
 from .security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
@@ -42,9 +43,8 @@ Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 
 class ResultCache:
     """Query results by key, at most ``size`` of them, least recently used
-    dropped first; safe across the server's threads. Correct because the
-    server opens its database read-only: DuckDB then locks out writers, so
-    a result never goes stale while the server runs."""
+    dropped first; safe across the server's threads. Emptied by ``get_conn``
+    whenever another process has written the database."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
@@ -57,6 +57,10 @@ class ResultCache:
             if value is not None:
                 self._items.move_to_end(key)
             return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
     def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
@@ -87,9 +91,13 @@ def templates() -> Jinja2Templates:
 
 def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the app's read-only database for one request."""
-    base: duckdb.DuckDBPyConnection | None = request.app.state.db
+    base: duckdb.DuckDBPyConnection | SharedFile | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
+    if isinstance(base, SharedFile) and base.changed():
+        # An ingest or watch wrote the file: cached results are stale.
+        request.app.state.counts.clear()
+        request.app.state.pages.clear()
     cursor = base.cursor()
     try:
         yield cursor
@@ -118,8 +126,8 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
 ) -> FastAPI:
-    """The service on the database at ``db_path``, opened read-only (None
-    for none: tests then override ``get_conn``). With ``token``, coding
+    """The service on the database at ``db_path``, opened read-only for each
+    request (None for none: tests then override ``get_conn``). With ``token``, coding
     endpoints require it. Raises StoreError when the database cannot be
     opened."""
     from . import pages, routes
@@ -135,9 +143,8 @@ def create_app(
     )
     app.state.db = None
     if db_path is not None:
-        from ..store.schema import connect
-
-        app.state.db = connect(db_path, read_only=True)
+        # Opened per request, so that `ingest` and `watch` can write between.
+        app.state.db = SharedFile(db_path)
     app.state.token = token
     app.state.code_lock = threading.Lock()
     app.state.counts = ResultCache()

@@ -8,7 +8,7 @@ queries, exports) and the API's ``serve``.
 from __future__ import annotations
 
 from ..api.cli import serve_command
-from . import code, db  # noqa: F401  (registers the commands)
+from . import code, db, watch  # noqa: F401  (registers the commands)
 from ._util import app
 
 app.command("serve")(serve_command)

@@ -42,6 +42,7 @@ class Feed:
     title: str | None
     items: list[FeedItem]
     error: str | None = None
+    language: str | None = None  # as the feed declares it: "fr", "en-GB"
 
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -84,7 +85,12 @@ def read_feed(text: str, name: str) -> Feed:
         why = f"malformed feed ({problem})" if problem else "not a feed"
         raise MalformedInput(f"{name}: {why}, no item")
     title = _clean(parsed.feed.get("title"))
-    return Feed(title, items, error=f"malformed feed ({problem})" if problem else None)
+    return Feed(
+        title,
+        items,
+        error=f"malformed feed ({problem})" if problem else None,
+        language=_clean(parsed.feed.get("language")),
+    )
 
 
 def _item(number: int, entry: Any) -> FeedItem:

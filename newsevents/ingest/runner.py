@@ -30,6 +30,7 @@ from rich.text import Text
 from ..errors import InputError
 from ..models import Failure, content_id
 from ..store.clusters import DEFAULT_WINDOW_DAYS
+from ..store.connection import BriefWriter, Database, using, writer_for
 from ..store.rows import ArticleRows, to_rows
 from ..store.writer import Writer
 from .files import RawItem, failure, read_inputs
@@ -105,16 +106,19 @@ def code_chunk(
 
 
 def ingest(
-    conn: duckdb.DuckDBPyConnection,
+    conn: duckdb.DuckDBPyConnection | Database,
     paths: Iterable[str],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders and ``-`` (standard input) into the database."""
+    """Ingest files, folders, URLs and ``-`` (standard input) into the
+    database. Given a ``Database`` rather than a connection, the file is
+    opened only for each batch written, so that a server can read it in
+    between."""
     options = options or IngestOptions()
     start = time.perf_counter()
     summary = IngestSummary()
-    writer = Writer(conn, options.window_days)
+    writer = writer_for(conn, options.window_days)
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
     seen: set[str] = set()
@@ -153,14 +157,17 @@ def ingest(
                 _flush(writer, pending, summary, options)
         _flush(writer, pending, summary, options)
     if web is not None:
-        web.commit(conn)
+        with using(conn) as opened:
+            web.commit(opened)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
 # Hook for URLs (newsevents.web): a feed's items or a page, read as files are.
 def _web_source(
-    conn: duckdb.DuckDBPyConnection, paths: list[str], options: IngestOptions
+    conn: duckdb.DuckDBPyConnection | Database,
+    paths: list[str],
+    options: IngestOptions,
 ) -> WebSource | None:
     from ..web.source import WebSource, is_url
 
@@ -173,7 +180,8 @@ def _web_source(
 
         web = WebSource(Fetcher())
         web.fetcher.trust(urls)  # the user named them
-    return web.load(conn)
+    with using(conn) as opened:
+        return web.load(opened)
 
 
 def _read(
@@ -212,7 +220,7 @@ def _code_star(args: tuple[list[RawItem], str | None]) -> list[ArticleRows | Fai
 
 
 def _flush(
-    writer: Writer,
+    writer: Writer | BriefWriter,
     pending: list[ArticleRows | Failure],
     summary: IngestSummary,
     options: IngestOptions,

@@ -35,10 +35,12 @@ class FeedState:
     error: str | None = None
 
 
-def seen_items(conn: duckdb.DuckDBPyConnection, feed: str) -> set[str]:
-    """The keys (guid or link) of the items of ``feed`` already read."""
-    rows = conn.execute("SELECT item FROM feed_items WHERE feed = ?", [feed])
-    return {row[0] for row in rows.fetchall()}
+def seen_items(conn: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """The keys (guid or link) of the items already read, by feed."""
+    seen: dict[str, set[str]] = {}
+    for feed, item in conn.execute("SELECT feed, item FROM feed_items").fetchall():
+        seen.setdefault(feed, set()).add(item)
+    return seen
 
 
 def coded_urls(conn: duckdb.DuckDBPyConnection) -> set[str]:

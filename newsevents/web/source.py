@@ -70,9 +70,7 @@ class WebSource:
         """Read what the database knows (pages coded, pages pending)."""
         self.coded = state.coded_urls(conn)
         self.pending = {p.url: p for p in state.pending(conn)}
-        self.seen = {}
-        for spec in self.specs.values():
-            self.seen[spec.url] = state.seen_items(conn, spec.url)
+        self.seen = state.seen_items(conn)
         return self
 
     def commit(self, conn: duckdb.DuckDBPyConnection) -> None:
@@ -129,6 +127,8 @@ class WebSource:
         seen = self.seen.setdefault(url, set())
         handled: set[str] = set()
         source = spec.source or feed.title
+        declared = (feed.language or "").split("-")[0].lower()
+        language = spec.language or (declared if declared in ("fr", "en") else None)
         for entry in feed.items:
             key = entry.guid or entry.url or content_id(entry.text)
             link = entry.url
@@ -149,7 +149,7 @@ class WebSource:
                 published=entry.published or date_from_url(link),
                 url=link,
                 source=source,
-                language=spec.language,
+                language=language,
             )
             if not link:
                 yield summary
