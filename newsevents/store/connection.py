@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -130,11 +130,21 @@ class SharedFile:
     ``changed`` tells when cached query results must go."""
 
     def __init__(self, path: str | Path, wait: float = DEFAULT_WAIT) -> None:
-        from .schema import connect
+        from .schema import LATEST, version
 
         self.path = str(path)
         self.wait = wait
-        connect(self.path, read_only=True).close()  # exists, schema current
+        if not Path(self.path).exists():
+            raise StoreError(
+                f"{self.path}: no such database; create it with `newsevents ingest`"
+            )
+        with closing(self.cursor()) as conn:
+            found = version(conn)
+        if found != LATEST:
+            raise StoreError(
+                f"{self.path}: schema version {found}, want {LATEST}; "
+                "run `newsevents ingest` on it once to migrate"
+            )
         self._stamp = stamp(self.path)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

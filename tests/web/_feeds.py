@@ -27,3 +27,33 @@ def page(number: int) -> GeneratedPage:
 
     assert _LAYOUTS
     return generate(random.Random(number), number)
+
+
+# Sentences written for these tests, each with one clear event.
+EVENTS_FR = [
+    "La Russie a attaqué l'Ukraine samedi près de Kharkiv.",
+    "La France a condamné mardi l'attaque contre l'Ukraine.",
+    "Le Japon a signé un accord commercial avec l'Inde à Tokyo.",
+    "L'Allemagne a proposé une aide financière à la Grèce.",
+    "Les États-Unis ont menacé l'Iran de nouvelles sanctions.",
+    "Le Maroc a accueilli le président sénégalais à Rabat.",
+]
+
+
+def news_page(title: str, sentences: list[str], published: str) -> str:
+    """A French article page with a menu, a cookie banner, ads, a script,
+    related links and a footer around its paragraphs."""
+    body = "".join(
+        f"<p>{escape(s)} Les discussions se poursuivront.</p>" for s in sentences
+    )
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>"
+        f'<meta property="article:published_time" content="{published}T09:00:00+02:00">'
+        "</head><body><nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav>"
+        "<div class='cookie-banner'>Nous utilisons des cookies.</div>"
+        f"<script>var pub = 'Publicité';</script><article><h1>{escape(title)}</h1>"
+        f"{body}</article><aside class='related'><ul><li><a href='/x'>Lire aussi : "
+        "un autre sujet</a></li></ul></aside><div class='ad'>Publicité</div>"
+        "<footer>© Journal de test</footer></body></html>"
+    )
