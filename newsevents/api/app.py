@@ -94,10 +94,14 @@ def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     base: duckdb.DuckDBPyConnection | SharedFile | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
-    if isinstance(base, SharedFile) and base.changed():
-        # An ingest or watch wrote the file: cached results are stale.
-        request.app.state.counts.clear()
-        request.app.state.pages.clear()
+    if isinstance(base, SharedFile):
+        if base.changed():
+            # An ingest or watch wrote the file: cached results are stale.
+            request.app.state.counts.clear()
+            request.app.state.pages.clear()
+        with base.request() as shared:
+            yield shared
+        return
     cursor = base.cursor()
     try:
         yield cursor
@@ -143,7 +147,7 @@ def create_app(
     )
     app.state.db = None
     if db_path is not None:
-        # Opened per request, so that `ingest` and `watch` can write between.
+        # Let go of between requests when `ingest` or `watch` want to write.
         app.state.db = SharedFile(db_path)
     app.state.token = token
     app.state.code_lock = threading.Lock()

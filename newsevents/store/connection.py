@@ -1,16 +1,18 @@
 """Sharing the database file between processes (``serve`` reading while
 ``ingest`` or ``watch`` writes). DuckDB lets one process write a file, or
-several read it, never both at once: so each side holds the file only while
-it uses it. Readers open it read-only per request; writers open it for one
-transaction at a time. Whoever finds the file locked waits and tries again,
-briefly."""
+several read it, never both at once: so writers open it for one batch at a
+time, after leaving a marker file (``<db>.writer-<pid>``) that asks the
+server to let go of its read-only connection; the server closes it between
+requests and opens it again once the writer is done. Whoever finds the file
+locked waits and tries again, briefly."""
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -21,6 +23,7 @@ from .rows import ArticleRows
 from .writer import Writer, WriteResult
 
 DEFAULT_WAIT = 30.0  # seconds to wait for another process's lock
+_STALE = 2 * DEFAULT_WAIT  # an older writer marker was left by a crash
 
 
 def is_locked(exc: duckdb.Error) -> bool:
@@ -76,11 +79,17 @@ class Database:
 
     @contextmanager
     def open(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        conn = open_file(self.path, read_only=read_only, wait=self.wait)
+        # The marker asks a server reading the file to let go of it.
+        marker = Path(f"{os.path.abspath(self.path)}.writer-{os.getpid()}")
+        marker.touch()
         try:
-            yield conn
+            conn = open_file(self.path, read_only=read_only, wait=self.wait)
+            try:
+                yield conn
+            finally:
+                conn.close()
         finally:
-            conn.close()
+            marker.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -124,31 +133,50 @@ def writer_for(
 
 
 class SharedFile:
-    """A database a server reads while other processes may write it: each
-    request opens it read-only (``cursor``) and closes it after, so a writer
-    gets the file between requests and every request sees the last commit.
-    ``changed`` tells when cached query results must go."""
+    """A database a server reads while other processes may write it. One
+    read-only connection serves the requests (``request``) as long as no
+    writer wants the file; when one does (its marker file is there), new
+    requests wait, the connection closes as soon as the running ones end,
+    and it opens again once the writer is done. ``changed`` tells when
+    cached query results must go."""
 
     def __init__(self, path: str | Path, wait: float = DEFAULT_WAIT) -> None:
         from .schema import LATEST, version
 
         self.path = str(path)
         self.wait = wait
+        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._watcher: threading.Thread | None = None
         if not Path(self.path).exists():
             raise StoreError(
                 f"{self.path}: no such database; create it with `newsevents ingest`"
             )
-        with closing(self.cursor()) as conn:
+        with self.request() as conn:
             found = version(conn)
         if found != LATEST:
+            self.close()
             raise StoreError(
                 f"{self.path}: schema version {found}, want {LATEST}; "
                 "run `newsevents ingest` on it once to migrate"
             )
         self._stamp = stamp(self.path)
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        return open_file(self.path, read_only=True, wait=self.wait)
+    @contextmanager
+    def request(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one request. Raises StoreError when the file stays
+        locked longer than ``wait``."""
+        conn = self._acquire()
+        try:
+            cursor = conn.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+        finally:
+            self._release()
 
     def changed(self) -> bool:
         """Whether the file was written since the last call."""
@@ -159,4 +187,68 @@ class SharedFile:
         return True
 
     def close(self) -> None:
-        """Nothing stays open between requests."""
+        self._closed.set()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.wait
+        while True:
+            with self._lock:
+                # A writer's marker left past the deadline is not obeyed: a
+                # crashed writer must not stop the server.
+                if not writer_waiting(self.path) or time.monotonic() > deadline:
+                    if self._conn is None:
+                        self._conn = open_file(self.path, True, self.wait)
+                        self._watch()
+                    self._users += 1
+                    return self._conn
+                self._close_if_idle()
+            time.sleep(0.005)
+
+    def _release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if writer_waiting(self.path):
+                self._close_if_idle()
+
+    def _close_if_idle(self) -> None:
+        if self._users == 0 and self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _watch(self) -> None:
+        """Close the idle connection when a writer turns up between
+        requests (a thread: an idle server gets no call to do it)."""
+        if self._watcher is not None:
+            return
+
+        def loop() -> None:
+            while not self._closed.wait(0.02):
+                if writer_waiting(self.path):
+                    with self._lock:
+                        self._close_if_idle()
+
+        self._watcher = threading.Thread(target=loop, daemon=True)
+        self._watcher.start()
+
+
+def writer_waiting(path: str | Path) -> bool:
+    """Whether some process wants to write the file (a fresh marker)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    prefix = f"{name}.writer-"
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder or "."))
+    except OSError:
+        return False
+    for entry in entries:
+        if entry.name.startswith(prefix):
+            try:
+                if now - entry.stat().st_mtime < _STALE:
+                    return True
+            except OSError:
+                continue
+    return False
