@@ -3,6 +3,8 @@ items when a page cannot be fetched, no request to forbidden addresses."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -26,8 +28,14 @@ def canary():  # type: ignore[no-untyped-def]
     server.stop()
 
 
+def _no_dns(host: str, port: int) -> list[str]:
+    """Every name resolves to a documentation address (TEST-NET-1): no
+    lookup leaves the machine, and the guard refuses the address."""
+    return ["192.0.2.1"]
+
+
 def _source(server: FaultServer, conn: duckdb.DuckDBPyConnection) -> WebSource:
-    fetcher = Fetcher(FAST)
+    fetcher = Fetcher(FAST, resolver=_no_dns)
     fetcher.trust([server.base])
     web = WebSource(fetcher, specs={server.url("/feed.xml"): FeedSpec(
         server.url("/feed.xml"), source="Le Test", language="fr")})  # fmt: skip
@@ -109,3 +117,26 @@ def test_source_second_read_adds_nothing_and_retries_pages(
     third = list(_source(http_server, conn).read(http_server.url("/feed.xml")))
     assert [(i.item, i.summary_only) for i in third] == [(first.item, False)]  # type: ignore[union-attr]
     assert article.paragraphs[0] in third[0].text  # type: ignore[union-attr]
+
+
+def test_source_bad_feeds_become_failure_rows(
+    http_server: FaultServer, shared: Path
+) -> None:
+    malformed = (shared / "data/rss/fr/malformed.xml").read_bytes()
+    http_server.add("/malformed.xml", malformed, "application/rss+xml")
+    http_server.add("/binary.xml", bytes(range(256)) * 8, "application/rss+xml")
+    http_server.add("/gone.xml", "", status=410)
+    http_server.add("/page.html", "<html><body><div></div></body></html>")
+    conn = connect(":memory:")
+    web = _source(http_server, conn)
+    failures = {}
+    for path in ("/malformed.xml", "/binary.xml", "/gone.xml", "/page.html"):
+        out = list(web.read(http_server.url(path)))
+        failures[path] = [f.reason for f in out if isinstance(f, Failure)]
+    assert failures == {
+        "/malformed.xml": ["malformed", "forbidden"],  # its one item's link
+        "/binary.xml": ["binary"],
+        "/gone.xml": ["fetch"],
+        "/page.html": ["malformed"],
+    }
+    assert [p.error is not None for p in web.polls] == [True] * 4
