@@ -80,3 +80,53 @@ def test_connection_server_lets_go_for_a_writer(tmp_path: Path) -> None:
     with shared.request() as conn:
         assert conn.execute("SELECT count(*) FROM failures").fetchone() == (1,)
     shared.close()
+
+
+@pytest.mark.slow
+@pytest.mark.issue
+def test_issue_13_ingest_while_serving(tmp_path: Path) -> None:
+    """`ingest` used to fail with DuckDB's lock error while `serve` held the
+    database, and the server saw nothing new until restarted."""
+    import os
+    import socket
+
+    import httpx
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    path = tmp_path / "x.duckdb"
+    Database(path)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    root = Path(__file__).parents[2]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "newsevents.cli", "serve", "--db", str(path),
+         "--port", str(port)],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                before = httpx.get(f"{base}/api/articles", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        article = tmp_path / "2024-06-19-a.txt"
+        article.write_text("La Russie a attaqué l'Ukraine samedi près de Kharkiv.")
+        result = CliRunner().invoke(
+            app, ["ingest", str(article), "--db", str(path), "--processes", "1"]
+        )
+        assert result.exit_code == 0, result.output
+        after = httpx.get(f"{base}/api/articles", timeout=10).json()
+        events = httpx.get(f"{base}/api/events", timeout=10).json()
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    assert (before["total"], after["total"]) == (0, 1)
+    assert [e["code"] for e in events["items"]] == ["190"]
