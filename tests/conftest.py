@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared")
 
 
+def subprocess_env() -> dict[str, str]:
+    """The environment for a newsevents subprocess: this source tree first
+    on the path, then whatever the path held."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "PYTHONUNBUFFERED": "1"}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -223,7 +223,12 @@ class Fetcher:
         inflater = _inflater(encoding)
         received = 0
         out = bytearray()
+        # The timeout bounds each read; this bounds the whole body, against a
+        # server that drips bytes.
+        deadline = self.clock() + 3 * options.timeout
         for chunk in response.iter_raw():
+            if self.clock() > deadline:
+                raise _Retry("timeout", f"body not received in {3 * options.timeout} s")
             received += len(chunk)
             if received > options.max_bytes:
                 raise FetchError(

@@ -12,6 +12,7 @@ import pytest
 
 from newsevents.errors import StoreError
 from newsevents.store.connection import Database, SharedFile, open_file, writer_waiting
+from tests.conftest import subprocess_env
 
 HOLD = """
 import sys, time, duckdb
@@ -72,7 +73,7 @@ def test_connection_server_lets_go_for_a_writer(tmp_path: Path) -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-        timeout=60, env={"PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=60, env=subprocess_env(),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert not writer_waiting(path)  # the marker went with the writer
@@ -87,7 +88,6 @@ def test_connection_server_lets_go_for_a_writer(tmp_path: Path) -> None:
 def test_issue_13_ingest_while_serving(tmp_path: Path) -> None:
     """`ingest` used to fail with DuckDB's lock error while `serve` held the
     database, and the server saw nothing new until restarted."""
-    import os
     import socket
 
     import httpx
@@ -101,11 +101,10 @@ def test_issue_13_ingest_while_serving(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    root = Path(__file__).parents[2]
     serve = subprocess.Popen(
         [sys.executable, "-m", "newsevents.cli", "serve", "--db", str(path),
          "--port", str(port)],
-        env={**os.environ, "PYTHONPATH": str(root)},
+        env=subprocess_env(),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

@@ -4,7 +4,6 @@ shows the new events without a restart."""
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import socket
@@ -22,7 +21,7 @@ from newsevents.cli import app
 from newsevents.errors import DataError
 from newsevents.store.connection import Database
 from newsevents.web.watch import parse_every, read_feeds_file
-from tests.conftest import ROOT
+from tests.conftest import ROOT, subprocess_env
 from tests.web._feeds import EVENTS_FR, news_page, rss
 from tests.web._server import FaultServer
 
@@ -168,7 +167,7 @@ def test_issue_16_watch_three_passes_with_serve(
     feeds.write_text(f"{http_server.url('/feed.xml')} | Journal de test | fr\n")
     db = tmp_path / "watch.duckdb"
     Database(db)  # created and migrated, so that serve can open it
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    env = subprocess_env()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     serve = subprocess.Popen(
