@@ -167,8 +167,7 @@ def _corpus(texts: Iterable[corpora.CorpusText], name: str) -> Iterator[RawItem]
 
 
 def _page(text: str, name: str) -> Iterator[RawItem]:
-    # trafilatura, measured better than our rules (python -m newsevents.web.bench)
-    from ..web.pages import extract_page
+    from .pages import extract_page  # trafilatura takes a second to import
 
     page = extract_page(text)
     body = page.text

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO, Protocol
 
 import duckdb
 from rich.console import Console
@@ -35,8 +35,16 @@ from ..store.rows import ArticleRows, to_rows
 from ..store.writer import Writer
 from .files import RawItem, failure, read_inputs
 
-if TYPE_CHECKING:
-    from ..web.source import WebSource
+
+class UrlReader(Protocol):
+    """Reads http(s) inputs (``newsevents.web.source.WebSource``): loads
+    what the database knows first, records what it read once written."""
+
+    def load(self, conn: duckdb.DuckDBPyConnection) -> UrlReader: ...
+
+    def read(self, url: str) -> Iterator[RawItem | Failure]: ...
+
+    def commit(self, conn: duckdb.DuckDBPyConnection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ class IngestOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
     progress: bool | None = None
     log: Callable[[str], None] | None = None
-    web: WebSource | None = None  # reads http(s) inputs; None: a default one
+    web: UrlReader | None = None  # reads http(s) inputs (newsevents.web)
 
 
 @dataclass
@@ -163,33 +171,36 @@ def ingest(
     return summary
 
 
-# Hook for URLs (newsevents.web): a feed's items or a page, read as files are.
+# Hook for URLs: options.web reads a feed's items or a page, as files are read.
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
 def _web_source(
     conn: duckdb.DuckDBPyConnection | Database,
     paths: list[str],
     options: IngestOptions,
-) -> WebSource | None:
-    from ..web.source import WebSource, is_url
-
-    urls = [path for path in paths if is_url(path)]
-    if not urls:
+) -> UrlReader | None:
+    if options.web is None or not any(_is_url(path) for path in paths):
         return None
-    web = options.web
-    if web is None:
-        from ..web.fetch import Fetcher
-
-        web = WebSource(Fetcher())
-        web.fetcher.trust(urls)  # the user named them
     with using(conn) as opened:
-        return web.load(opened)
+        return options.web.load(opened)
 
 
 def _read(
-    paths: list[str], stdin: BinaryIO | None, web: WebSource | None
+    paths: list[str], stdin: BinaryIO | None, web: UrlReader | None
 ) -> Iterator[RawItem | Failure]:
     for path in paths:
-        if web is not None and path.lower().startswith(("http://", "https://")):
-            yield from web.read(path)
+        if _is_url(path):
+            if web is not None:
+                yield from web.read(path)
+                continue
+            yield Failure(
+                file=path,
+                reason="unreadable",
+                message=f"{path}: a URL, and no web reader was given "
+                "(IngestOptions.web: newsevents.web.source.WebSource)",
+            )
         else:
             yield from read_inputs([path], stdin)
 

@@ -1,4 +1,4 @@
 """Following the news on the web: fetch feeds and pages politely and safely
-(``fetch``), extract a page's main text (``pages``), turn URLs into the
+(``fetch``), turn URLs into the
 same raw items the file readers yield (``source``) and poll a list of feeds
 (``watch``). The only package that talks to the network."""

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the page templates read better one tag run per line)
-"""Boilerplate removal compared: trafilatura (``web/pages.py``) against our
+"""Boilerplate removal compared: trafilatura (``ingest/pages.py``) against our
 hand-written remover (``ingest/html.py``) on generated news pages whose
 article paragraphs and boilerplate are known. Pages mimic real layouts:
 menus, cookie banners, ads, scripts, related links, share bars, comments,
@@ -263,7 +263,7 @@ def _norm(text: str) -> str:
 def measure(pages: list[GeneratedPage]) -> dict[str, Score]:
     """Paragraph recall, boilerplate leaked, right dates and titles."""
     from ..ingest.html import extract as by_rules
-    from .pages import extract_page
+    from ..ingest.pages import extract_page
 
     extractors: dict[str, Callable[[str], tuple[str, str | None, date | None]]] = {
         "trafilatura+htmldate": lambda m: _fields(extract_page(m)),

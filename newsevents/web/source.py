@@ -16,10 +16,10 @@ from ..errors import FetchError, ForbiddenURL, InputError, MalformedInput
 from ..ingest import feeds
 from ..ingest._dates import date_from_url
 from ..ingest.files import RawItem, failure
+from ..ingest.pages import extract_page
 from ..models import Failure, content_id
 from ..store import feeds as state
 from .fetch import Fetched, Fetcher
-from .pages import extract_page
 
 _FEED_TYPES = ("xml", "rss", "atom", "rdf")
 
