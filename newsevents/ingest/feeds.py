@@ -74,10 +74,10 @@ def read_feed(text: str, name: str) -> Feed:
     # declaration (and the encoding it names) goes.
     text = _MEDIA_CAPTION.sub("", _DECLARATION.sub("", text, count=1))
     data = text.encode("utf-8")
-    parsed = feedparser.parse(
-        io.BytesIO(data),
-        response_headers={"content-type": "application/xml; charset=utf-8"},
-    )
+    headers = {"content-type": "application/xml; charset=utf-8"}
+    if name.startswith(("http://", "https://")):
+        headers["content-location"] = name  # the base of relative links
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if isinstance(problem, _BENIGN):
         problem = None

@@ -16,6 +16,7 @@ import htmldate
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 from ._dates import parse_date
 from .html import extract as extract_by_rules
@@ -58,7 +59,7 @@ def extract_page(markup: str, url: str | None = None) -> WebPage:
             extensive_search=False,
             outputformat="%Y-%m-%d",
         )
-        document = trafilatura.bare_extraction(
+        extracted = trafilatura.bare_extraction(
             tree,
             url=url,
             with_metadata=True,
@@ -69,7 +70,10 @@ def extract_page(markup: str, url: str | None = None) -> WebPage:
             favor_precision=True,
             deduplicate=False,
         )
-    if document is None or not (document.text or "").strip():
+    # as_dict is False: a Document (or None), never a dict.
+    document = extracted if isinstance(extracted, Document) else None
+    text = (document.text or "").strip() if document is not None else ""
+    if document is None or not text:
         rules = _by_rules(markup)
         return WebPage(
             text=rules.text,
@@ -79,7 +83,7 @@ def extract_page(markup: str, url: str | None = None) -> WebPage:
             language=rules.language or language,
         )
     return WebPage(
-        text=document.text.strip(),
+        text=text,
         title=document.title,
         published=parse_date(found or None) or parse_date(document.date),
         url=canonical or document.url or url,

@@ -54,3 +54,9 @@ def test_feeds_language_declared() -> None:
 def test_feeds_not_a_feed(text: str) -> None:
     with pytest.raises(MalformedInput):
         read_feed(text, "f")
+
+
+def test_feeds_relative_links_resolved_against_the_feed_url() -> None:
+    text = '<rss version="2.0"><channel><item><title>T</title><link>/a/1.html</link></item></channel></rss>'
+    (item,) = read_feed(text, "https://journal.example/rss.xml").items
+    assert item.url == "https://journal.example/a/1.html"

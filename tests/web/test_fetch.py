@@ -206,3 +206,10 @@ def test_safety_trusted_origin_only() -> None:
         check_url("http://127.0.0.1:8124/feed.xml", trusted=trusted)
     assert check_url("http://10.0.0.1/", allow_private=True).host == "10.0.0.1"
     assert check_url("https://93.184.215.14/a").host == "93.184.215.14"
+
+
+def test_fetch_served_with_a_wrong_charset(http_server: FaultServer) -> None:
+    # The header claims UTF-8, the page is Latin-1 and says so in a meta tag.
+    body = '<html><head><meta charset="iso-8859-1"></head><body>Déjà</body></html>'
+    http_server.add("/latin.html", body.encode("latin-1"))
+    assert "Déjà" in _fetcher(http_server).get(http_server.url("/latin.html")).text()
