@@ -48,6 +48,7 @@ class Poll:
     new_items: int = 0
     pages: int = 0
     page_errors: int = 0
+    retry_after: float | None = None  # seconds the server asked us to wait
 
 
 @dataclass
@@ -97,6 +98,8 @@ class WebSource:
             text = fetched.text()
         except InputError as exc:
             poll.error = str(exc)
+            if isinstance(exc, FetchError):
+                poll.retry_after = exc.retry_after
             yield _failure(url, None, exc)
             return
         kind = fetched.content_type.split(";")[0].strip().lower()

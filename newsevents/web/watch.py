@@ -77,6 +77,7 @@ class PassReport:
 
     number: int = 0
     feeds: int = 0
+    waiting: int = 0  # feeds not polled: their server asked for a pause
     unchanged: int = 0
     new_items: int = 0
     coded: int = 0
@@ -88,7 +89,9 @@ class PassReport:
     def line(self) -> str:
         return (
             f"pass {self.number}: {self.feeds} feed(s) polled "
-            f"({self.unchanged} unchanged), {self.new_items} new item(s), "
+            f"({self.unchanged} unchanged"
+            + (f", {self.waiting} waiting on Retry-After" if self.waiting else "")
+            + f"), {self.new_items} new item(s), "
             f"{self.coded} coded, {self.events} event(s), {self.errors} error(s) "
             f"in {self.seconds:.1f} s"
         )
@@ -105,6 +108,10 @@ class Watcher:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     fetcher: Fetcher | None = None
     passes: int = 0
+    clock: Callable[[], float] = time.monotonic
+    # Feeds whose server asked for a pause (429/503 Retry-After): when to ask
+    # again.
+    not_before: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.fetcher is None:
@@ -117,15 +124,21 @@ class Watcher:
         assert self.fetcher is not None
         start = time.perf_counter()
         self.passes += 1
-        web = WebSource(self.fetcher, specs={s.url: s for s in self.specs})
+        now = self.clock()
+        due = [s for s in self.specs if self.not_before.get(s.url, 0.0) <= now]
+        web = WebSource(self.fetcher, specs={s.url: s for s in due})
         with self.db.open() as conn:
-            for spec in self.specs:
+            for spec in due:
                 known = state.load_state(conn, spec.url)
                 web.validators[spec.url] = (known.etag, known.last_modified)
         summary = ingest(
-            self.db, [spec.url for spec in self.specs], replace(self.ingest, web=web)
+            self.db, [spec.url for spec in due], replace(self.ingest, web=web)
         )
-        report = PassReport(number=self.passes, feeds=len(web.polls))
+        report = PassReport(
+            number=self.passes,
+            feeds=len(web.polls),
+            waiting=len(self.specs) - len(due),
+        )
         with self.db.open() as conn:
             for poll in web.polls:
                 fetched = poll.fetched
@@ -134,6 +147,8 @@ class Watcher:
                 if poll.error:
                     report.errors += 1
                     report.problems.append(poll.error)
+                if poll.retry_after:
+                    self.not_before[poll.url] = self.clock() + poll.retry_after
                 state.save_state(
                     conn,
                     state.FeedState(

@@ -239,3 +239,53 @@ def _wait_up(base: str, timeout: float = 60) -> None:
             pass
         time.sleep(0.2)
     raise AssertionError(f"serve did not answer within {timeout} s")
+
+
+def test_watch_pass_records_failures_and_honours_retry_after(
+    http_server: FaultServer, tmp_path: Path
+) -> None:
+    from newsevents.web.fetch import FetchOptions
+    from newsevents.web.source import FeedSpec
+    from newsevents.web.watch import Watcher
+
+    http_server.add("/busy.xml", "", status=429, headers={"retry-after": "600"})
+    http_server.add("/broken.xml", "<rss><channel><title>Cassé", "application/rss+xml")
+    http_server.add("/empty.xml", rss("Vide", []), "application/rss+xml")
+    specs = [
+        FeedSpec(http_server.url(p)) for p in ("/busy.xml", "/broken.xml", "/empty.xml")
+    ]
+    clock = [1000.0]
+    watcher = Watcher(
+        Database(tmp_path / "w.duckdb"),
+        specs,
+        fetch=FetchOptions(retries=0, host_interval=0.0),
+        clock=lambda: clock[0],
+    )
+    first = watcher.run_pass()
+    assert (first.feeds, first.waiting, first.errors, first.new_items) == (3, 0, 2, 0)
+    assert first.line().startswith("pass 1: 3 feed(s) polled (0 unchanged), 0 new")
+    clock[0] += 60
+    second = watcher.run_pass()
+    assert (second.feeds, second.waiting) == (2, 1)
+    assert "(0 unchanged, 1 waiting on Retry-After)" in second.line()
+    assert http_server.paths().count("/busy.xml") == 1
+    clock[0] += 600
+    assert watcher.run_pass().waiting == 0
+    assert http_server.paths().count("/busy.xml") == 2
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    failures = conn.execute(
+        "SELECT file, reason FROM failures ORDER BY file"
+    ).fetchall()
+    state = conn.execute(
+        "SELECT url, error IS NULL FROM feed_state ORDER BY url"
+    ).fetchall()
+    conn.close()
+    assert failures == [
+        (http_server.url("/broken.xml"), "malformed"),
+        (http_server.url("/busy.xml"), "fetch"),
+    ]
+    assert state == [
+        (http_server.url("/broken.xml"), False),
+        (http_server.url("/busy.xml"), False),
+        (http_server.url("/empty.xml"), True),
+    ]
