@@ -52,9 +52,10 @@ def extract_page(markup: str, url: str | None = None) -> WebPage:
     with warnings.catch_warnings():
         # dateparser, under htmldate, warns about its own internals.
         warnings.simplefilter("ignore")
+        # Without the URL: htmldate would take a date in the URL over the
+        # page's own publication metadata; the reader falls back to the URL.
         found = htmldate.find_date(
             copy.deepcopy(tree),
-            url=url,
             original_date=True,
             extensive_search=False,
             outputformat="%Y-%m-%d",

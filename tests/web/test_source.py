@@ -140,3 +140,14 @@ def test_source_bad_feeds_become_failure_rows(
         "/page.html": ["malformed"],
     }
     assert [p.error is not None for p in web.polls] == [True] * 4
+
+
+def test_source_single_page_url(http_server: FaultServer) -> None:
+    article = page(7)
+    http_server.add("/2024/06/19/sommet.html", article.html)
+    web = _source(http_server, connect(":memory:"))
+    (item,) = list(web.read(http_server.url("/2024/06/19/sommet.html")))
+    assert isinstance(item, RawItem) and not item.summary_only
+    assert item.title == article.title and item.published == article.published
+    assert all(p in item.text for p in article.paragraphs)
+    assert (item.file, item.item) == (http_server.url("/2024/06/19/sommet.html"), None)
