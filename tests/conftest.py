@@ -25,6 +25,13 @@ SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared").res
 WEDNESDAY = date(2024, 6, 19)
 
 
+def subprocess_env() -> dict[str, str]:
+    """The environment for a newsevents subprocess: this source tree first
+    on the path, then whatever the path held."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "PYTHONUNBUFFERED": "1"}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
@@ -94,3 +101,13 @@ def coder() -> Coder:
         return code(text, language=language, published=published)
 
     return run
+
+
+@pytest.fixture
+def http_server():  # type: ignore[no-untyped-def]
+    """A test HTTP server on 127.0.0.1, an ephemeral port (tests/web/_server.py)."""
+    from tests.web._server import FaultServer
+
+    server = FaultServer().start()
+    yield server
+    server.stop()
