@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -141,10 +142,9 @@ def test_convert_phoenix_bundled_output_is_marked_and_loads() -> None:
 
 
 def test_convert_phoenix_bundled_output_is_reproducible(
-    shared: Path, tmp_path: Path
+    shared_file: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    source = shared / "data" / "peers" / "petrarch2"
-    convert(source, tmp_path)
+    convert(shared_file("data/peers/petrarch2"), tmp_path)
     for name in ("phoenix_people.tsv", "phoenix_organisations.tsv"):
         bundled = PHOENIX_PATH.parent / name
         assert (tmp_path / name).read_bytes() == bundled.read_bytes(), name
