@@ -67,8 +67,29 @@ class Actor(_Model):
     wikidata: str | None = None
 
 
+ResolvedBy = Literal[
+    "kb",
+    "title",
+    "apposition",
+    "adjective",
+    "genitive",
+    "place",
+    "headline",
+    "domestic",
+    "coreference",
+    "unresolved",
+]
+
+
 class Mention(_Model):
-    """A span of the article that names an actor or a place."""
+    """A span of the article that names an actor or a place.
+
+    ``resolved_by`` names the step of the resolution cascade that gave its
+    actor: the knowledge base, the title or apposition the article gives,
+    a demonym adjective, a genitive, the place it is in, a headline prefix,
+    the article's home country (``domestic``), coreference; ``unresolved``
+    for an actor kept by its surface name only (``actor.code`` empty).
+    """
 
     start: int
     end: int
@@ -76,6 +97,7 @@ class Mention(_Model):
     kind: MentionKind
     actor: Actor | None = None
     sentence: int | None = None
+    resolved_by: ResolvedBy | None = None
 
 
 class Place(_Model):

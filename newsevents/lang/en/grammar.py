@@ -27,6 +27,24 @@ GRAMMAR = Grammar(
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
     landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
     place_articles=("the ",),
+    person_pronouns=frozenset({"he", "she"}),
+    courtesy_titles=frozenset(
+        {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
+    ),
+    title_preps=frozenset({"of"}),
+    genders={
+        "he": "m",
+        "she": "f",
+        "mr": "m",
+        "mr.": "m",
+        "sir": "m",
+        "lord": "m",
+        "mrs": "f",
+        "mrs.": "f",
+        "ms": "f",
+        "ms.": "f",
+        "lady": "f",
+    },
 )
 
 # Words frequent in English news and rare in other languages.
