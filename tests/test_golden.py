@@ -46,6 +46,14 @@ def summary(coded: CodedArticle) -> dict[str, Any]:
     }
 
 
+def resolution(coded: CodedArticle) -> list[list[str | None]]:
+    """Each mention's text, actor name and the cascade step that resolved it."""
+    return [
+        [m.text, m.actor.name if m.actor else None, m.resolved_by]
+        for m in coded.mentions
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES]
@@ -68,6 +76,10 @@ def test_golden_case(case: Path, update_golden: bool) -> None:
         if not update_golden:
             pytest.fail(f"{stored_path} was missing: written, review it")
     assert got == stored["expected"]
+    if "resolution" in stored:
+        # Cases of the resolution cascade also state how each mention got
+        # its actor (issue 10).
+        assert resolution(coded) == stored["resolution"]
 
 
 def test_golden_has_enough_cases() -> None:
