@@ -98,6 +98,14 @@ class Context:
             return (self.recent[-2], self.recent[-1])
         return None
 
+    def countries(self) -> list[str]:
+        """The countries of the article so far, most salient first: its
+        home country, then those named, the latest first."""
+        found = [a.country for a in reversed(self.recent) if a.country]
+        if self.home is not None:
+            found.insert(0, self.home.country)
+        return found
+
     def saw(self, actor: Actor) -> None:
         if not actor.country or len(actor.country) != 3 or actor.country == "IGO":
             return

@@ -276,7 +276,7 @@ def _located(
             continue
         if place.pos_ != "PROPN" or place.ent_type_ not in ("GPE", "LOC"):
             continue
-        found = context.gazetteer.resolve(place.text, (), None)
+        found = context.gazetteer.resolve(place.text, context.countries(), None)
         if found is not None and found.country:
             iso3 = found.country
             return Actor(code=iso3, country=iso3, name=found.name), place.i, "place"

@@ -42,6 +42,8 @@ _QUOTES = frozenset({'"'})
 _BETWEEN = frozenset({",", "-", ":", '"'})
 _MAX_BETWEEN = 2
 _MIN_SURNAME = 3
+# Per knowledge base and language: a cache of derived data, not state.
+_NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 _DATELINE_TOKENS = 15
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -57,7 +59,7 @@ def open_world(
     refs = [ref for ref in refs if ref.start >= dateline]
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
     taken.update(range(dateline))
-    found = _entities(doc, taken, context, grammar)
+    found = _entities(doc, taken, context, grammar, _not_names(kb, lang))
     taken.update(i for ref in found for i in range(ref.start, ref.end))
     found += _titled_names(doc, refs, taken)
     refs = sorted([*refs, *found], key=lambda r: r.start)
@@ -86,8 +88,27 @@ def _dateline(doc: Doc) -> int:
     return 0
 
 
+def _not_names(kb: KnowledgeBase, lang: str) -> frozenset[str]:
+    """Capitalised words the NER takes for names that are none: the words
+    of agent phrases ("le ministre des Affaires étrangères"), weekdays and
+    months ("Lundi, ...")."""
+    cached = _NOT_NAMES.get((id(kb), lang))
+    if cached is None:
+        dates = get_language(lang).dates
+        words = {w for phrase in kb.agents.get(lang, {}) for w in phrase.split()}
+        words.update(getattr(dates, "WEEKDAYS", {}))
+        words.update(getattr(dates, "MONTHS", {}))
+        cached = frozenset(words)
+        _NOT_NAMES[(id(kb), lang)] = cached
+    return cached
+
+
 def _entities(
-    doc: Doc, taken: set[int], context: Context, grammar: Grammar
+    doc: Doc,
+    taken: set[int],
+    context: Context,
+    grammar: Grammar,
+    not_names: frozenset[str],
 ) -> list[ActorRef]:
     """The persons, organisations and groups the NER finds that no entry of
     the knowledge base covers: those the article described earlier keep that
@@ -103,7 +124,7 @@ def _entities(
         if any(i in taken for i in range(start, ent.end)):
             continue
         span = _trim(doc[start : ent.end], grammar)
-        if span is None:
+        if span is None or all(key(t.text) in not_names for t in span if t.is_alpha):
             continue
         remembered = context.people.get(key(span.text))
         if remembered is not None:
@@ -123,9 +144,7 @@ def _entities(
     return found
 
 
-def _titled_names(
-    doc: Doc, refs: list[ActorRef], taken: set[int]
-) -> list[ActorRef]:
+def _titled_names(doc: Doc, refs: list[ActorRef], taken: set[int]) -> list[ActorRef]:
     """Names right after a title that the NER missed or mislabelled
     ("Hungarian PM Viktor Orban" read as a work of art): a run of proper
     nouns of two words or more, or of one word attached to the title."""
