@@ -9,6 +9,8 @@ pays").
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key
@@ -105,11 +107,14 @@ def _named(
         entries = [entry]
         if entry.person is None:
             step = "title"  # "M. Drouet" after "le militant Eric Drouet"
-    elif not any(ch.isupper() for ch in token.text) and all(
-        e.kind != "group" for e in entries
+    elif (
+        " " not in token.text
+        and not any(ch.isupper() for ch in token.text)
+        and all(e.kind != "group" for e in entries)
     ):
         # "union", "congrès"? Only capitalised names ("agence KCNA" counts)
-        # name actors here; groups such as "occidentaux" are the exception.
+        # or names of several words ("diplomatie américaine") name actors
+        # here; groups such as "occidentaux" are the exception.
         return None
     entry = _best(entries)
     if (
@@ -153,12 +158,38 @@ def _agent_phrase(
     if not kb.starts_agent(lang, first):
         return best
     doc = token.doc
+    folded = None
     for index in range(token.i + 1, min(len(doc), token.i + _MAX_AGENT_WORDS)):
         # The span's text, not its tokens joined: "ministre de l'intérieur".
-        roles = agents.get(key(doc[token.i : index + 1].text))
+        text = key(doc[token.i : index + 1].text)
+        roles = agents.get(text)
+        if roles is None and doc[index].text[:1] in _UNACCENTED_CAPITALS:
+            # "le chef de l'Etat": capitals often lose their accents.
+            folded = folded or _folded_agents(kb, lang)
+            roles = folded.get(_fold(text))
         if roles is not None:
             best = (index + 1, roles)
     return best
+
+
+_UNACCENTED_CAPITALS = frozenset("AEIOUC")
+_FOLDED: dict[tuple[int, str], dict[str, tuple[str, ...]]] = {}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded_agents(kb: KnowledgeBase, lang: str) -> dict[str, tuple[str, ...]]:
+    """The agent phrases without accents (a cache of derived data)."""
+    table = _FOLDED.get((id(kb), lang))
+    if table is None:
+        table = {}
+        for phrase, roles in kb.agents.get(lang, {}).items():
+            table.setdefault(_fold(phrase), roles)
+        _FOLDED[(id(kb), lang)] = table
+    return table
 
 
 def _agent(
@@ -172,6 +203,12 @@ def _agent(
     end, roles = found
     head = token.doc[token.i : end].root
     country, country_index, step = _country_of(head, kb, lang, context)
+    if country is None and country_index != _PERSON_WINS:
+        # "le chef de la diplomatie américaine": a qualifier of the phrase's
+        # last noun qualifies the phrase.
+        last = token.doc[end - 1]
+        if last.i != head.i and last.pos_ in ("NOUN", "PROPN"):
+            country, country_index, step = _country_of(last, kb, lang, context)
     if country is not None and country.org is not None:
         # "le conseil des gouverneurs de l'AIEA": an organ of an organisation
         # is the organisation.

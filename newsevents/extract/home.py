@@ -37,6 +37,8 @@ _MAX_NAME_WORDS = 3
 _DEMONYM_WEIGHT = 0.5
 _MIN_TITLE_WORDS = 3
 _TITLE_SHARE = 0.75
+_LARGE_CITY = 200_000
+_MIN_CITY_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def home_country(
         country = _country_named(prefix.group(1), lang, kb, None)
         if country is not None:
             return Home(country, "headline")
-    counts = _mentioned(text, lang, kb)
+    counts = _mentioned(text, lang, kb, gazetteer)
     for line in text[:_HEAD_CHARS].split("\n")[:3]:
         match = _DATELINE.match(line)
         if match is None or not match.group(1).strip().isupper():
@@ -72,7 +74,8 @@ def home_country(
     ranked = counts.most_common()
     top = ranked[0][0] if ranked else None
     country = outlet_country(outlet) if outlet else None
-    if country is not None and (top is None or counts[country] > 0):
+    if country is not None and (top is None or 2 * counts[country] >= counts[top]):
+        # The outlet's country, unless the text is about another one.
         return Home(country, "outlet")
     if top is None:
         return None
@@ -94,9 +97,11 @@ def _country_named(
     return None
 
 
-def _mentioned(text: str, lang: str, kb: KnowledgeBase) -> Counter[str]:
+def _mentioned(
+    text: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer
+) -> Counter[str]:
     """How often the text names each country: its names and capitals, and
-    half as much for its demonyms."""
+    half as much for its demonyms and its large cities ("Bordeaux")."""
     counts: Counter[str] = Counter()
     demonyms = kb.demonyms.get(lang, {})
     words = [m.group() for m in _WORD.finditer(text)]
@@ -113,7 +118,7 @@ def _mentioned(text: str, lang: str, kb: KnowledgeBase) -> Counter[str]:
                     step = size
                     break
             else:
-                iso3 = demonyms.get(key(word))
+                iso3 = demonyms.get(key(word)) or _city_country(word, gazetteer)
                 if iso3:
                     counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
         else:
@@ -124,12 +129,31 @@ def _mentioned(text: str, lang: str, kb: KnowledgeBase) -> Counter[str]:
     return counts
 
 
+def _city_country(word: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a large city of that name, the largest of its
+    namesakes."""
+    if len(word) < _MIN_CITY_CHARS or word.isupper():
+        return None
+    found = gazetteer.candidates(word)
+    if not found:
+        return None
+    city = max(found, key=lambda c: c.population)
+    if city.kind != "city" or city.population < _LARGE_CITY:
+        return None
+    return city.country or None
+
+
 def _country_of_name(name: str, lang: str, kb: KnowledgeBase) -> str | None:
+    """The country a name stands for: a country, its capital, or the
+    country of a person or national institution the knowledge base knows
+    ("Blair", "Bundestag")."""
     for entry in kb.lookup(lang, name):
-        if entry.kind == "country" or entry.capital:
-            country = entry.actor.country if entry.actor else None
-            if country and len(country) == 3 and country != "IGO":
-                return country
+        if entry.kind == "place" and not entry.capital:
+            continue
+        actor = entry.actor_at(None)
+        country = actor.country if actor else None
+        if country and len(country) == 3 and country != "IGO":
+            return country
     return None
 
 

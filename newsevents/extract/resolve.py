@@ -201,7 +201,7 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
     for n, ref in enumerate(refs):
         if n in used:
             continue
-        if ref.kind != "person":
+        if not _personal(doc, ref, refs[n - 1] if n > 0 else None):
             out.append(ref)
             continue
         title, step = None, "title"
@@ -220,6 +220,23 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             used.add(n + 1)
         out.append(_with_title(doc, ref, title, step))
     return out
+
+
+def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
+    """A person's mention; also a name the NER took for an organisation
+    right after a title it depends on ("la ministre du Travail Muriel
+    Pénicaud")."""
+    if ref.kind == "person":
+        return True
+    head = doc[ref.head]
+    return (
+        before is not None
+        and not ref.coded
+        and ref.resolved_by == "kb"
+        and _is_title(before)
+        and head.dep_ in ("appos", "flat:name", "compound")
+        and before.start <= head.head.i < before.end
+    )
 
 
 def _is_title(ref: ActorRef) -> bool:
@@ -258,8 +275,8 @@ def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> Actor
             head=person.head,
             resolved_by=person.resolved_by,
         )
-    if title.bare and _organ(doc, title):
-        return replace(person, start=start, end=end)
+    if title.bare and _organ(doc, title, person):
+        return replace(person, kind="person", start=start, end=end)
     if title.bare:
         return ActorRef(
             actors=(),
@@ -338,11 +355,15 @@ def _remember(doc: Doc, refs: list[ActorRef], context: Context) -> None:
             )
 
 
-def _organ(doc: Doc, ref: ActorRef) -> bool:
+def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
     """ "président de l'association X": an organ of an organisation the
-    knowledge base does not know belongs to it, not to a country."""
+    knowledge base does not know belongs to it, not to a country (the
+    name of the person holding the title does not count)."""
+    inside = set(range(ref.start, ref.end))
+    if person is not None:
+        inside.update(range(person.start, person.end))
     return any(
-        c.ent_type_ in ("ORG", "PER", "PERSON") and not ref.start <= c.i < ref.end
+        c.ent_type_ in ("ORG", "PER", "PERSON") and c.i not in inside
         for c in doc[ref.head].children
     )
 
