@@ -22,6 +22,8 @@ FailureReason = Literal[
     "malformed",
     "unreadable",
     "too_large",
+    "fetch",
+    "forbidden",
 ]
 
 
