@@ -63,6 +63,7 @@ def open_world(
     taken.update(i for ref in found for i in range(ref.start, ref.end))
     found += _titled_names(doc, refs, taken)
     refs = sorted([*refs, *found], key=lambda r: r.start)
+    refs = _members(doc, refs, grammar)
     refs = _titles(doc, refs, grammar)
     refs = [_domestic(doc, ref, context) for ref in refs]
     _remember(doc, refs, context)
@@ -220,6 +221,52 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             used.add(n + 1)
         out.append(_with_title(doc, ref, title, step))
     return out
+
+
+def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
+    """A member or leader of a group belongs to the group: "une figure des
+    gilets jaunes" is OPP like the gilets jaunes, "the leader of the
+    protesters" is no government leader."""
+    if not grammar.member_nouns:
+        return refs
+    by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+    out = list(refs)
+    for token in doc:
+        if token.lower_ not in grammar.member_nouns or token.pos_ != "NOUN":
+            continue
+        own = by_token.get(token.i)
+        if own is not None and not own.bare:
+            continue  # "le dirigeant nord-coréen": qualified already
+        group = _group_of(token, by_token, grammar)
+        if group is None or group is own or not (group.bare or group.roles):
+            continue
+        start = min(token.i, own.start if own else token.i)
+        end = max(group.end, own.end if own else token.i + 1)
+        merged = replace(group, start=start, end=end, head=token.i, kind="organisation")
+        out = [r for r in out if r is not own and r is not group]
+        out.append(merged)
+        for i in range(start, end):
+            by_token[i] = merged
+    return sorted(out, key=lambda r: r.start)
+
+
+def _group_of(
+    token: Token, by_token: dict[int, ActorRef], grammar: Grammar
+) -> ActorRef | None:
+    """The group a genitive complement of ``token`` names ("des gilets
+    jaunes", "of the protesters")."""
+    for child in token.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ in grammar.title_preps:
+            target = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif not child.dep_.startswith("nmod") or not any(
+            c.dep_ == "case" and c.lower_ in grammar.title_preps for c in child.children
+        ):
+            continue
+        ref = by_token.get(target.i)
+        if ref is not None and ref.kind in ("organisation", "group"):
+            return ref
+    return None
 
 
 def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:

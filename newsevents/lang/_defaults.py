@@ -75,6 +75,10 @@ class Grammar:
     courtesy_titles: frozenset[str] = frozenset()
     # The gender ("m", "f") that a pronoun or a courtesy title gives away.
     genders: Mapping[str, str] = field(default_factory=dict)
+    # Nouns of a member or leader of a group, who belongs to the group its
+    # complement names ("une figure des gilets jaunes", "leader of the
+    # protesters"), not to the government that "leader" alone suggests.
+    member_nouns: frozenset[str] = frozenset()
     # Whether a personal pronoun may stand for an institution ("le
     # gouvernement ... il a annoncé"; English says "it").
     pronouns_for_institutions: bool = False
