@@ -59,6 +59,9 @@ class Actor(_Model):
     ``WST``); ``country`` is an ISO 3166 alpha-3 code, a CAMEO group code
     (``WST``, ``EUR``...) or ``IGO``; ``roles`` are CAMEO role codes (``GOV``,
     ``MIL``...); ``org`` is the common English acronym of an organisation.
+    ``name`` is its name, or the text's own words for it; an actor the
+    coder found but could not code has an empty ``code`` and keeps its name
+    (as GDELT keeps actor names), and takes part in no event.
     """
 
     code: str

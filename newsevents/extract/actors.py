@@ -269,8 +269,8 @@ def _country_of(
             iso3 = kb.demonyms.get(lang, {}).get(key(word))
             if iso3 and (tok is not head or tok.pos_ == "ADJ"):
                 country = kb.countries[iso3]
-                actor = Actor(code=iso3, country=iso3, name=country.name_en)
-                return actor, tok.i, "adjective"
+                named = Actor(code=iso3, country=iso3, name=country.name_en)
+                return named, tok.i, "adjective"
     grammar = get_language(lang).grammar
     genitive = grammar.genitive_preps
     for child in head.children:

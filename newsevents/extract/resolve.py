@@ -519,7 +519,7 @@ def _gender(doc: Doc, ref: ActorRef, grammar: Grammar) -> str | None:
     for token in (doc[ref.start], before):
         if token is None or (token is before and token.pos_ != "DET"):
             continue
-        morph = token.morph.get("Gender")
+        morph = token.morph.get("Gender", [])
         if morph == ["Masc"]:
             return "m"
         if morph == ["Fem"]:
@@ -541,5 +541,5 @@ def _antecedent(doc: Doc, ref: ActorRef, grammar: Grammar) -> bool:
         and ref.kind == "organisation"
         and bool(ref.roles or ref.actors[0].roles)
         and head.dep_.startswith(_SUBJECT)
-        and "Plur" not in head.morph.get("Number")
+        and "Plur" not in head.morph.get("Number", [])
     )
