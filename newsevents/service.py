@@ -118,7 +118,12 @@ class _ArticleCoder:
     ) -> None:
         self.article = article
         self.context = ArticleContext(
-            article.text, article.language, article.published, kb, gazetteer
+            article.text,
+            article.language,
+            article.published,
+            kb,
+            gazetteer,
+            source=article.source,
         )
 
     def finish(self) -> CodedArticle:

@@ -66,6 +66,14 @@ def summary(coded: CodedArticle) -> dict[str, Any]:
     }
 
 
+def resolution(coded: CodedArticle) -> list[list[str | None]]:
+    """Each mention's text, actor name and the cascade step that resolved it."""
+    return [
+        [m.text, m.actor.name if m.actor else None, m.resolved_by]
+        for m in coded.mentions
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_golden_case(case: Path, update_golden: bool) -> None:
@@ -88,6 +96,10 @@ def test_golden_case(case: Path, update_golden: bool) -> None:
         if not update_golden:
             pytest.fail(f"{stored_path} was missing: written, review it")
     assert got == stored["expected"]
+    if "resolution" in stored:
+        # Cases of the resolution cascade also state how each mention got
+        # its actor (issue 10).
+        assert resolution(coded) == stored["resolution"]
 
 
 def test_golden_has_enough_cases() -> None:

@@ -9,6 +9,8 @@ dependency parse (``_patterns``); modality and attribution from markers
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..kb.cameo import lookup
@@ -191,7 +193,12 @@ def event_actors(
 ) -> list[Actor]:
     """The event actors of a mention: a capital acting is its government; a
     bare agent ("des manifestants") belongs to the country of the event's
-    place."""
+    place, as does one that only took the article's home country; actors
+    known by name only (no code) take part in no event."""
+    if ref.domestic and country is not None:
+        # An agent with the article's home country for want of a qualifier
+        # takes the country its event gives (protesters abroad).
+        ref = replace(ref, actors=())
     if ref.bare:
         if country is None:
             return []
@@ -211,9 +218,9 @@ def event_actors(
                 roles=("GOV",),
                 name=f"{a.name} (government)",
             )
-            for a in ref.actors
+            for a in ref.coded
         ]
-    return list(ref.actors)
+    return list(ref.coded)
 
 
 __all__ = ["Anchors", "extract_events"]

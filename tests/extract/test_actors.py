@@ -48,9 +48,10 @@ def _mentions(coded: CodedArticle) -> list[Mention]:
         ("en", "Egypt's mediation between Israel and Hamas failed.",
          [("Egypt", "country", "EGY"), ("Israel", "country", "ISR"),
           ("Hamas", "organisation", "PSEREB")]),
-        # Bare agents have no actor of their own (the event gives them one).
+        # Unqualified agents take the article's home country (issue 10);
+        # an event may still give them the country of its place.
         ("en", "Thousands of protesters demonstrated in Nairobi.",
-         [("Nairobi", "place", "KEN")]),
+         [("protesters", "organisation", "KENOPP"), ("Nairobi", "place", "KEN")]),
     ],
 )  # fmt: skip
 def test_actors_mentions(
