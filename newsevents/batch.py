@@ -74,7 +74,7 @@ def code_chunk(
 ) -> list[ArticleRows | Failure]:
     """Code a share of the inputs: the rows of each article, or a failure
     naming the input. Runs in a worker process; loads the pipeline once."""
-    from .service import code_articles, make_article
+    from .service import code_each, coding_error, make_article
 
     articles, origins, out = [], [], []
     for item in items:
@@ -95,9 +95,16 @@ def code_chunk(
         origins.append(item)
     # Language runs keep spaCy batches full: French first, then English.
     order = sorted(range(len(articles)), key=lambda i: articles[i].language)
-    coded = code_articles(articles[i] for i in order)
+    coded = code_each([articles[i] for i in order])
     for index, result in zip(order, coded, strict=True):
-        out.append(to_rows(result, origins[index].file, origins[index].item))
+        origin = origins[index]
+        try:
+            if isinstance(result, Exception):
+                raise result
+            out.append(to_rows(result, origin.file, origin.item))
+        except Exception as exc:  # one article's failure row
+            error = coding_error(exc, origin.name)
+            out.append(failure(origin.file, origin.item, error))
     return out
 
 

@@ -22,6 +22,8 @@ FailureReason = Literal[
     "malformed",
     "unreadable",
     "too_large",
+    "date_out_of_range",
+    "coding_error",
 ]
 
 

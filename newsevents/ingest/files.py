@@ -14,6 +14,8 @@ from typing import BinaryIO
 
 from ..errors import (
     BinaryInput,
+    CodingError,
+    DateOutOfRange,
     EmptyInput,
     InputError,
     MalformedInput,
@@ -67,6 +69,10 @@ def reason(exc: InputError) -> str:
         return "unsupported_language"
     if isinstance(exc, MalformedInput):
         return "malformed"
+    if isinstance(exc, DateOutOfRange):
+        return "date_out_of_range"
+    if isinstance(exc, CodingError):
+        return "coding_error"
     return "unreadable"
 
 
