@@ -206,13 +206,16 @@ def export_command(
     ] = "csv",
     out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
     db: Annotated[str, DB_OPTION] = DEFAULT_DB,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --out file.")
+    ] = False,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
     Lines, CSV, Parquet or GeoJSON."""
     from ..export import export
 
     conn = _connect(db, read_only=True)
-    count = guard(lambda: export(conn, fmt, out))
+    count = guard(lambda: export(conn, fmt, out, force))
     if out is not None:
         sys.stderr.write(f"{count} records written to {out}\n")
 
