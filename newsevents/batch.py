@@ -10,8 +10,10 @@ import multiprocessing
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -165,24 +167,131 @@ def _with_source(item: RawItem, source: str) -> RawItem:
 
 
 def _code(
-    chunks: list[list[RawItem]], options: IngestOptions
+    chunks: list[list[RawItem]],
+    options: IngestOptions,
+    work: Callable[[Chunk], list[ArticleRows | Failure]] | None = None,
 ) -> Iterator[list[ArticleRows | Failure]]:
+    """The results of every chunk, in order. ``work`` codes one chunk in a
+    worker process (``code_chunk`` by default)."""
     processes = options.processes or os.cpu_count() or 1
     processes = min(processes, max(1, len(chunks)))
+    work = work or _code_star
     if processes <= 1:
         for chunk in chunks:
-            yield code_chunk(chunk, options.language)
+            yield work((chunk, options.language))
         return
-    # Spawned workers: the parent holds an open DuckDB connection, which a
-    # forked child must not inherit.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes) as pool:
-        args = [(chunk, options.language) for chunk in chunks]
-        yield from pool.imap(_code_star, args)
+    yield from _Pool(chunks, options.language, processes, work).results()
 
 
-def _code_star(args: tuple[list[RawItem], str | None]) -> list[ArticleRows | Failure]:
+Chunk = tuple[list[RawItem], str | None]
+
+
+def _code_star(args: Chunk) -> list[ArticleRows | Failure]:
     return code_chunk(*args)
+
+
+class _Pool:
+    """Chunks coded by a pool of spawned worker processes, yielded in order.
+
+    A worker that dies (kill -9, the OOM killer) breaks the pool: the chunks
+    it held are then coded again one at a time in a fresh pool, and a chunk
+    whose worker dies again becomes failure rows. The ingest goes on."""
+
+    def __init__(
+        self,
+        chunks: list[list[RawItem]],
+        language: str | None,
+        processes: int,
+        work: Callable[[Chunk], list[ArticleRows | Failure]],
+    ) -> None:
+        self.chunks = chunks
+        self.language = language
+        self.processes = processes
+        self.work = work
+        self.queue = deque(range(len(chunks)))
+        self.suspects: deque[int] = deque()  # held by a worker that died
+        self.tried: set[int] = set()  # coded again after a death
+        self.done: dict[int, list[ArticleRows | Failure]] = {}
+
+    def results(self) -> Iterator[list[ArticleRows | Failure]]:
+        following = 0
+        # Spawned workers: the parent holds an open DuckDB connection, which
+        # a forked child must not inherit.
+        context = multiprocessing.get_context("spawn")
+        while self.queue or self.suspects:
+            with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
+                for _ in self._run(pool):
+                    while following in self.done:
+                        yield self.done.pop(following)
+                        following += 1
+        while following in self.done:
+            yield self.done.pop(following)
+            following += 1
+
+    def _run(self, pool: ProcessPoolExecutor) -> Iterator[None]:
+        """Code chunks in ``pool`` until all are done or the pool breaks;
+        yields after each finished chunk."""
+        running: dict[Future[list[ArticleRows | Failure]], int] = {}
+        while True:
+            # Suspects go one at a time, so a chunk that kills its worker
+            # again is known for sure; others keep every worker busy.
+            if self.suspects:
+                if not running:
+                    index = self.suspects.popleft()
+                    running[pool.submit(self.work, self._args(index))] = index
+            else:
+                while self.queue and len(running) < 2 * self.processes:
+                    index = self.queue.popleft()
+                    running[pool.submit(self.work, self._args(index))] = index
+            if not running:
+                return
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    self.done[index] = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    self._died(index, alone=len(running) == 0 and len(finished) == 1)
+                except Exception as exc:  # the chunk fails, not the ingest
+                    self.done[index] = self._failed(index, "coding_error", exc)
+            if broken:
+                # Every chunk still running went down with the pool.
+                for index in running.values():
+                    self._died(index, alone=False)
+                return
+            yield None
+
+    def _args(self, index: int) -> Chunk:
+        return (self.chunks[index], self.language)
+
+    def _died(self, index: int, alone: bool) -> None:
+        if alone and index in self.tried:
+            self.done[index] = self._failed(index, "worker_died", None)
+        else:
+            self.tried.add(index)
+            self.suspects.append(index)
+
+    def _failed(
+        self, index: int, why: str, exc: Exception | None
+    ) -> list[ArticleRows | Failure]:
+        if why == "worker_died":
+            message = (
+                "the worker process coding it died (killed, or out of memory) "
+                "twice; run ingest again to retry"
+            )
+        else:
+            message = f"coding its chunk failed ({type(exc).__name__}: {exc})"
+        return [
+            Failure(
+                file=item.file,
+                item=item.item,
+                reason=why,  # type: ignore[arg-type]
+                message=f"{item.name}: {message}",
+            )
+            for item in self.chunks[index]
+        ]
 
 
 def _flush(

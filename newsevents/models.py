@@ -24,6 +24,7 @@ FailureReason = Literal[
     "too_large",
     "date_out_of_range",
     "coding_error",
+    "worker_died",
 ]
 
 

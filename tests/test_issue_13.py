@@ -4,6 +4,10 @@ of the batch, and the HTTP coder answers it with a 4xx."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,3 +86,49 @@ def test_issue_13_api_code_out_of_range_is_400(
     )
     assert form.status_code == 400
     assert "out of range" in form.text
+
+
+def _workers() -> list[int]:
+    """The pool's worker processes: spawned children of this process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_issue_13_kill_9_of_a_worker_does_not_hang_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(
+            f"La France a signé un accord avec l'Allemagne le {i + 1} mars 2024."
+        )
+    conn = connect(tmp_path / "db.duckdb")
+    options = IngestOptions(processes=2, chunk_size=1, progress=False)
+    result: list[object] = []
+    thread = threading.Thread(
+        target=lambda: result.append(ingest(conn, [str(folder)], options)),
+        daemon=True,
+    )
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not _workers() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    victims = _workers()
+    assert victims, "no worker process started"
+    os.kill(victims[0], signal.SIGKILL)
+    thread.join(timeout=600)
+    assert not thread.is_alive(), "ingest hung after a worker was killed"
+    summary = result[0]
+    # The chunks the dead worker held were coded again.
+    assert (summary.coded, summary.failed) == (6, 0)  # type: ignore[attr-defined]
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (6,)
