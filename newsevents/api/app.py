@@ -21,7 +21,13 @@ from ..store.schema import connect
 from .deps import HERE, ResultCache, get_coder, get_conn, templates
 from .render import error
 from .routes import router
-from .security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
+from .security import (
+    DEFAULT_MAX_BODY,
+    BodyLimit,
+    HeadAsGet,
+    HostCheck,
+    SecurityHeaders,
+)
 
 __all__ = ["create_app", "get_coder", "get_conn", "node_modules"]
 
@@ -48,11 +54,13 @@ def create_app(
     db_path: str | Path | None,
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> FastAPI:
     """The service on the database at ``db_path``, opened read-only (None
     for none: tests then override ``get_conn``). With ``token``, coding
-    endpoints require it. Raises StoreError when the database cannot be
-    opened."""
+    endpoints require it; with ``allowed_hosts`` (``security.allowed_hosts``),
+    a request naming another host is refused. Raises StoreError when the
+    database cannot be opened."""
     app = FastAPI(
         title="newsevents",
         version="0.1.0",
@@ -74,6 +82,9 @@ def create_app(
     app.state.pages = ResultCache(size=2_000)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(HeadAsGet)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
