@@ -3,12 +3,13 @@ are marked ``slow``."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared").resolve()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
