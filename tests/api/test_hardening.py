@@ -71,3 +71,10 @@ def test_issue_13_head_answers_as_get(app: FastAPI, path: str) -> None:
     assert head.status_code == 200 == get.status_code
     assert head.content == b""
     assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_issue_13_overview_lists_latest_events(app: FastAPI) -> None:
+    html = _client(app, "127.0.0.1").get("/").text
+    latest = html.split("<h2>Latest events</h2>", 1)[1]
+    assert latest.count('<tr class="quad') == 4
+    assert "No events match." not in latest
