@@ -69,6 +69,8 @@ class Writer:
         events: list[tuple[object, ...]] = []
         failures: list[tuple[object, ...]] = []
         touched: set[int] = set()
+        rows = self.conn.execute("SELECT count(*) > 0 FROM failures").fetchall()
+        stale_failures = bool(rows[0][0])
         for entry in batch:
             if isinstance(entry, Failure):
                 self.conn.execute(
@@ -78,6 +80,13 @@ class Writer:
                 )
                 failures.append((entry.file, entry.item, entry.reason, entry.message))
                 continue
+            if stale_failures:
+                # The input reads and codes now: its failure row is history.
+                self.conn.execute(
+                    "DELETE FROM failures "
+                    "WHERE file = ? AND item IS NOT DISTINCT FROM ?",
+                    [entry.article[6], entry.article[7]],
+                ).fetchall()
             if entry.id in self.ids:
                 result.duplicates += 1
                 continue
