@@ -94,9 +94,13 @@ def _list(
 def _pager(
     request: Request, offset: int, limit: int, total: int
 ) -> dict[str, str | None]:
-    """The page's links to the previous and the next page, if any."""
+    """The page's links to the previous and the next page, if any. Past
+    the end, "previous" leads to the last page that has rows."""
+    last_page = max(0, (total - 1) // limit * limit)
     return {
-        "prev": page_url(request, offset=max(0, offset - limit)) if offset else None,
+        "prev": page_url(request, offset=max(0, min(offset - limit, last_page)))
+        if offset
+        else None,
         "next": page_url(request, offset=offset + limit)
         if offset + limit < total
         else None,
@@ -150,7 +154,7 @@ def events(request: Request, conn: Conn, filters: Filters, sort: Sort) -> View:
             "form": {k: request.query_params.get(k, "") for k in (
                 "actor", "target", "code", "since", "until", "place", "modality")},
             "modalities": store.MODALITIES, "sorts": list(store.EVENT_SORTS),
-            "sort": sort, "first": offset + 1 if rows else 0,
+            "sort": sort, "first": offset + 1,
             "last": offset + len(rows), **_pager(request, offset, limit, total),
             "sort_url": lambda key: page_url(request, sort=key, offset=None),
         }  # fmt: skip

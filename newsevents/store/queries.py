@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 import duckdb
 
 from ..errors import BadQuery, StoreError
-from ..models import CodedArticle
+from ..models import CodedArticle, Modality
 from .rows import ARTICLE_COLUMNS, coded_from_rows
 
 Period = Literal["day", "week", "month"]
@@ -25,6 +25,19 @@ EVENT_SORTS: dict[str, str] = {
     "id": "e.id",
     "-id": "e.id DESC",
 }
+
+
+MODALITIES: tuple[str, ...] = get_args(Modality)
+_MAX_ROWS = 2**62  # DuckDB's LIMIT and OFFSET are signed 64-bit
+
+
+def check_page(limit: int, offset: int) -> None:
+    """Raise BadQuery unless ``limit`` is 1 or more and ``offset`` 0 or
+    more (DuckDB would answer a negative one with a parser error)."""
+    if not 1 <= limit <= _MAX_ROWS:
+        raise BadQuery(f"limit {limit}: want a number of rows, 1 or more")
+    if not 0 <= offset <= _MAX_ROWS:
+        raise BadQuery(f"offset {offset}: want a number of rows to skip, 0 or more")
 
 
 @dataclass(frozen=True)
@@ -107,9 +120,14 @@ def like_prefix(value: str) -> str:
 
 def event_where(filters: EventFilter) -> tuple[str, list[object]]:
     """The WHERE clause (possibly empty) and parameters of an event filter,
-    on the ``events`` table aliased ``e``."""
+    on the ``events`` table aliased ``e``. Actor codes match in any case
+    (``usa`` is ``USA``). Raises BadQuery for an unknown modality."""
     where: list[str] = []
     params: list[object] = []
+    if filters.modality and filters.modality not in MODALITIES:
+        raise BadQuery(
+            f"modality {filters.modality!r}: want one of {', '.join(MODALITIES)}"
+        )
     # starts_with is several times faster than LIKE with an escape clause.
     for column, value in (
         ("e.source_code", filters.actor),
@@ -118,7 +136,7 @@ def event_where(filters: EventFilter) -> tuple[str, list[object]]:
     ):
         if value:
             where.append(f"starts_with({column}, ?)")
-            params.append(value)
+            params.append(value.upper())
     if filters.since:
         where.append("e.event_date >= ?")
         params.append(filters.since)
@@ -143,6 +161,7 @@ def list_events(
     order = EVENT_SORTS.get(sort)
     if order is None:
         raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
+    check_page(filters.limit, filters.offset)
     where, params = event_where(filters)
     # The top-N reads the listed columns of events alone; only the page is
     # joined to articles.
@@ -189,7 +208,9 @@ def dyad(
 
 
 def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20) -> list[ActorRow]:
-    """The most active actors: events as source plus events as target."""
+    """The most active actors: events as source plus events as target.
+    Raises BadQuery for a limit below 1."""
+    check_page(limit, 0)
     rows = conn.execute(
         """WITH sides AS (
             SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t

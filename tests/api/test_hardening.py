@@ -78,3 +78,26 @@ def test_issue_13_overview_lists_latest_events(app: FastAPI) -> None:
     latest = html.split("<h2>Latest events</h2>", 1)[1]
     assert latest.count('<tr class="quad') == 4
     assert "No events match." not in latest
+
+
+def test_issue_13_page_past_the_end(app: FastAPI) -> None:
+    html = _client(app, "127.0.0.1").get("/events", params={"offset": 1500}).text
+    assert "No events from number 1501 on: <strong id=\"total\">4</strong> in all." in html
+    assert "Events 0" not in html
+    # "previous" leads to the last page that has rows.
+    assert 'rel="prev" href="/events?offset=0"' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/articles?offset=99999999999999999999",
+        "/api/network?min_events=99999999999999999999",
+        "/api/events?limit=-1",
+        "/api/actors?offset=-5",
+    ],
+)
+def test_issue_13_parameters_range_checked(app: FastAPI, url: str) -> None:
+    response = _client(app, "127.0.0.1").get(url)
+    assert response.status_code == 422
+    assert response.json()["error"]
