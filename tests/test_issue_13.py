@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from typer.testing import CliRunner
 
 from newsevents.api.app import create_app
 from newsevents.batch import IngestOptions, ingest
+from newsevents.cli import app
+from newsevents.models import CodedArticle
 from newsevents.store.schema import connect
 
 with warnings.catch_warnings():
@@ -26,6 +29,7 @@ with warnings.catch_warnings():
 pytestmark = [pytest.mark.slow, pytest.mark.issue]
 
 ONE = IngestOptions(processes=1, progress=False)
+runner = CliRunner()
 GOOD = "Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday."
 # A CMS placeholder date with a relative day in the text: "samedi" before
 # 0001-01-01, "tomorrow" after 9999-12-31.
@@ -39,8 +43,8 @@ OUT_OF_RANGE = (
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    app: FastAPI = create_app(None)
-    yield TestClient(app)
+    service: FastAPI = create_app(None)
+    yield TestClient(service)
 
 
 def test_issue_13_out_of_range_dates_are_failure_rows(tmp_path: Path) -> None:
@@ -132,3 +136,49 @@ def test_issue_13_kill_9_of_a_worker_does_not_hang_ingest(tmp_path: Path) -> Non
     # The chunks the dead worker held were coded again.
     assert (summary.coded, summary.failed) == (6, 0)  # type: ignore[attr-defined]
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (6,)
+
+
+PAGE = """<!doctype html><html><head><title>Sommet à Pyongyang</title>
+<style>.x { content: "La Russie a attaqué l'Ukraine." }</style>
+<script>var t = "Les États-Unis ont bombardé la Syrie.";</script></head>
+<body><article><p>Vladimir Poutine a rencontré Kim Jong-un mercredi à Pyongyang.</p>
+</article></body></html>"""
+
+
+def test_issue_13_code_reads_html_as_ingest_does(tmp_path: Path) -> None:
+    page = tmp_path / "2024-06-19-sommet.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    coded = CodedArticle.model_validate_json(result.output)
+    assert "Poutine a rencontré Kim" in coded.article.text
+    assert "<script>" not in coded.article.text
+    assert "bombardé" not in coded.article.text and "attaqué" not in coded.article.text
+    assert {e.root for e in coded.events} == {"04"}
+
+
+def test_issue_13_code_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text("La France a signé un accord avec l'Allemagne.")
+    result = runner.invoke(app, ["code", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "no such file" not in result.output
+    assert result.output.count('"article"') == 2
+
+
+def test_issue_13_failure_row_gone_after_success(tmp_path: Path) -> None:
+    table = tmp_path / "cms.csv"
+    table.write_text(OUT_OF_RANGE, encoding="utf-8")
+    conn = connect(tmp_path / "db.duckdb")
+    ingest(conn, [str(table)], ONE)
+    assert conn.execute("SELECT count(*) FROM failures").fetchone() == (2,)
+    # The CMS export is fixed: real dates instead of placeholders.
+    table.write_text(
+        OUT_OF_RANGE.replace("0001-01-01", "2024-03-02").replace(
+            "9999-12-31", "2024-03-02"
+        ),
+        encoding="utf-8",
+    )
+    summary = ingest(conn, [str(table)], ONE)
+    assert (summary.coded, summary.failed) == (2, 0)
+    assert conn.execute("SELECT count(*) FROM failures").fetchall() == [(0,)]
