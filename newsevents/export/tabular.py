@@ -15,7 +15,6 @@ from ..errors import BadParameter, StoreError
 from ..store.exports import event_table, event_table_to_parquet
 from ..store.records import Records
 
-
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
