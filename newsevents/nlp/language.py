@@ -4,8 +4,9 @@ A text whose words are function words of our languages often enough (each
 language lists its own) is one of ours: lingua, loaded with our languages
 only, tells which. Any other text (short, or with few function words, as a
 headline and a sentence can be) goes to lingua's low-accuracy models of
-every spoken language: it is rejected, naming the language it looks like,
-when another language is clearly the likeliest; else it is ours.
+every spoken language, which judge its lower-case words (names say nothing
+of a language): it is rejected, naming the language it looks like, when
+another language is clearly the likeliest; else it is ours.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MIN_WORDS = 12  # below this, the share of function words says little
 _MIN_SHARE = 0.08
 _MIN_SHARE_SHORT = 0.15
-_RIVAL_CONFIDENCE = 0.5
+_RIVAL_CONFIDENCE = 0.8  # another language is near 1.0 on a real sentence
+_MIN_EVIDENCE = 4  # fewer lower-case words than this cannot tell a language
 
 
 @cache
@@ -67,11 +69,13 @@ def detect(text: str, name: str = "<input>") -> str:
     # A headline and a sentence may hold few words, but a real one holds a
     # function word or two; a share that low needs lingua's word.
     needed = _MIN_SHARE if len(words) >= _MIN_WORDS else _MIN_SHARE_SHORT
-    if share < needed:
-        confidences = _rivals().compute_language_confidence_values(sample)
+    # Names (capitalised words) say nothing of the language, and lingua's
+    # trigrams take "Kim Jong Un" for Tagalog: lingua judges the others.
+    evidence = [w for w in _WORD.findall(sample) if w[0].islower()]
+    if share < needed and len(evidence) >= _MIN_EVIDENCE:
+        confidences = _rivals().compute_language_confidence_values(" ".join(evidence))
         likeliest = confidences[0] if confidences else None
-        # Lingua is unsure of a few words: then the text is ours unless
-        # another language is clearly likelier.
+        # The text is ours unless another language is clearly likelier.
         if (
             likeliest is not None
             and likeliest.language not in _codes()

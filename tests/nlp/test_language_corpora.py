@@ -27,6 +27,9 @@ pytestmark = pytest.mark.issue
         ("Le Liechtenstein, Andorre et Monaco sur « la liste noire ».", "fr"),
         ("Cancer de l'utérus : l'âge de la vaccination remis en cause", "fr"),
         ("The War Room: Is an India-Pakistan war coming?", "en"),
+        ("Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday.", "en"),
+        ("Emmanuel Macron reçoit Olaf Scholz à Paris", "fr"),
+        ("Xi Jinping meets Joko Widodo in Jakarta", "en"),
         ("Ukraine peace talks: Zelensky meets Trump envoys in Geneva", "en"),
     ],
 )  # fmt: skip
@@ -37,7 +40,8 @@ def test_issue_13_short_news_accepted(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Der Präsident war am Mittwoch in Berlin.", "German"),
+        ("Der Präsident hat am Mittwoch ein Abkommen mit Nordkorea unterzeichnet.",
+         "German"),
         ("El presidente firmó un acuerdo con Corea del Norte.", "Spanish"),
         ("Il presidente ha firmato un accordo con la Corea del Nord.", "Italian"),
         ("O presidente assinou um acordo com a Coreia do Norte na quarta-feira.",
