@@ -3,7 +3,8 @@ errors and exit 1, never a traceback; actor codes in any case."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -41,3 +42,39 @@ def test_issue_13_cli_actor_codes_in_any_case(db: str) -> None:
     assert upper.exit_code == 0 == lower.exit_code
     assert lower.output == upper.output
     assert len(lower.output.splitlines()) == 3  # the header and two FRAGOV events
+
+
+def test_issue_13_version_and_short_help() -> None:
+    from newsevents import __version__
+
+    assert runner.invoke(app, ["--version"]).output == f"newsevents {__version__}\n"
+    short, long = runner.invoke(app, ["-h"]), runner.invoke(app, ["--help"])
+    assert short.exit_code == 0 and short.output == long.output
+    assert "ingest" in short.output
+    assert runner.invoke(app, ["events", "-h"]).exit_code == 0
+
+
+def test_issue_13_help_imports_no_heavy_library() -> None:
+    # --help only builds the command line: spaCy, FastAPI, pydantic and
+    # DuckDB load when a command runs (--help took ~1.7 s, now ~0.3 s).
+    code = (
+        "import sys\n"
+        "from newsevents.cli import app\n"
+        "heavy = {'spacy', 'fastapi', 'pydantic', 'duckdb', 'lingua', 'uvicorn'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
+
+
+def test_issue_13_cli_defaults_match_the_library() -> None:
+    from newsevents.api import security
+    from newsevents.cli import _util, serve
+    from newsevents.store import schema
+
+    assert _util.DEFAULT_DB == schema.DEFAULT_DB
+    assert (serve.TOKEN_ENV, serve.DEFAULT_MAX_BODY) == (
+        security.TOKEN_ENV, security.DEFAULT_MAX_BODY,
+    )  # fmt: skip

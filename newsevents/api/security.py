@@ -11,7 +11,9 @@ import os
 import secrets
 from collections.abc import Iterable
 
-from fastapi import HTTPException, Request
+# Starlette's Request is FastAPI's; fastapi itself is imported where an
+# HTTPException is raised, so that the CLI (serve's defaults) stays fast.
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BindingError
@@ -141,6 +143,8 @@ def given_token(request: Request, form_token: str | None = None) -> str | None:
 def check_token(request: Request, form_token: str | None = None) -> None:
     """Raise a 401 unless the service needs no token or the request holds
     the right one."""
+    from fastapi import HTTPException
+
     expected: str | None = request.app.state.token
     if expected is None:
         return
@@ -192,6 +196,8 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    from fastapi import HTTPException
+
                     # FastAPI re-raises HTTPException from body reading as is.
                     raise HTTPException(413, self._message())
             return message

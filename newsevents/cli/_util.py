@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import Annotated
 
 import typer
 
@@ -13,8 +14,35 @@ app = typer.Typer(
     help="newsevents: turn French and English news into structured event data.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"newsevents {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """newsevents: turn French and English news into structured event data."""
 DB_OPTION = typer.Option("--db", help="The event database (DuckDB file).")
+# store.schema.DEFAULT_DB, without importing DuckDB for --help.
+DEFAULT_DB = "newsevents.duckdb"
 
 
 def parse_published(value: str | None) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,8 +14,10 @@ from rich.table import Table
 from ..errors import NewsEventsError
 from ..ingest._dates import date_from_name
 from ..lang import available
-from ..models import CodedArticle, Failure
 from ._util import app, error, fail, guard, parse_published
+
+if TYPE_CHECKING:
+    from ..models import CodedArticle
 
 
 @app.command("code")
@@ -45,6 +47,7 @@ def code_command(
     like 2024-06-19-anything.txt is taken as published on that day.
     """
     from ..ingest.files import read_inputs
+    from ..models import Failure
     from ..service import code
 
     fmt = output or ("table" if sys.stdout.isatty() else "json")

@@ -5,16 +5,17 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..store.records import Records, from_dataclasses
-from ..store.schema import DEFAULT_DB
-from ._util import DB_OPTION, app, fail, guard
+from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 from .code import print_coded
+
+if TYPE_CHECKING:
+    from ..store.records import Records
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -139,6 +140,7 @@ def events_command(
 ) -> None:
     """List coded events, newest first, filtered."""
     from ..store.queries import EventFilter, EventRow, list_events
+    from ..store.records import from_dataclasses
 
     filters = EventFilter(
         actor=actor, target=target, code=code, since=_day(since, "--since"),
@@ -162,6 +164,7 @@ def dyad_command(
     """Events between two actors over time, both directions: counts per
     quad class and the Goldstein sum."""
     from ..store.queries import DyadRow, dyad
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
@@ -176,6 +179,7 @@ def actors_command(
 ) -> None:
     """The most active actors."""
     from ..store.queries import ActorRow, top_actors
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: top_actors(conn, limit))

@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
-from ..api.security import DEFAULT_MAX_BODY, TOKEN_ENV, allowed_hosts, check_binding
 from ..errors import NewsEventsError
-from ..store.schema import DEFAULT_DB
-from ._util import DB_OPTION, app
+from ._util import DB_OPTION, DEFAULT_DB, app
+
+# api.security's TOKEN_ENV and DEFAULT_MAX_BODY, without importing the web
+# stack for --help.
+TOKEN_ENV = "NEWSEVENTS_TOKEN"
+DEFAULT_MAX_BODY = 1_000_000
 
 
 @app.command("serve")
@@ -45,6 +48,7 @@ def serve_command(
     import uvicorn
 
     from ..api.app import create_app
+    from ..api.security import allowed_hosts, check_binding
 
     try:
         required = check_binding(host, token)
