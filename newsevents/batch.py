@@ -14,7 +14,8 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import BinaryIO
 
 import duckdb
@@ -52,6 +53,7 @@ class IngestOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
     progress: bool | None = None
     log: Callable[[str], None] | None = None
+    published: date | None = None  # for the items that carry no date
 
 
 @dataclass
@@ -65,6 +67,7 @@ class IngestSummary:
     events: int = 0
     seconds: float = 0.0
     failures: Counter[str] = field(default_factory=Counter)
+    undated: int = 0  # new articles with no publication date
 
     @property
     def articles_per_s(self) -> float:
@@ -129,7 +132,9 @@ def ingest(
             pending.append(entry)
             continue
         if options.source:
-            entry = _with_source(entry, options.source)
+            entry = replace(entry, source=options.source)
+        if entry.published is None and options.published is not None:
+            entry = replace(entry, published=options.published)
         if not entry.text.strip():
             # Empty texts all share one hash: fail each one here, by name.
             message = f"{entry.name}: empty input, nothing to code"
@@ -145,6 +150,7 @@ def ingest(
             continue
         seen.add(key)
         todo.append(entry)
+        summary.undated += entry.published is None
     chunks = [
         todo[i : i + options.chunk_size]
         for i in range(0, len(todo), options.chunk_size)
@@ -158,12 +164,6 @@ def ingest(
         _flush(writer, pending, summary, options)
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-def _with_source(item: RawItem, source: str) -> RawItem:
-    from dataclasses import replace
-
-    return replace(item, source=source)
 
 
 def _code(

@@ -10,6 +10,7 @@ import threading
 import time
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,30 @@ def test_issue_13_failure_row_gone_after_success(tmp_path: Path) -> None:
     summary = ingest(conn, [str(table)], ONE)
     assert (summary.coded, summary.failed) == (2, 0)
     assert conn.execute("SELECT count(*) FROM failures").fetchall() == [(0,)]
+
+
+def test_issue_13_undated_corpus_warns_and_published_dates_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "bbc"
+    (corpus / "politics").mkdir(parents=True)
+    (corpus / "README.TXT").write_text("Consists of 2225 documents from the BBC.")
+    (corpus / "politics" / "001.txt").write_text(GOOD)
+    (corpus / "politics" / "002.txt").write_text(
+        "The French president met the German chancellor in Berlin."
+    )
+    db = str(tmp_path / "db.duckdb")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--processes", "1"])
+    assert result.exit_code == 0, result.output
+    assert "coded 2," in result.output  # README.TXT is no article
+    assert "warning: 2 of the new articles have no publication date" in result.output
+    assert "--published YYYY-MM-DD" in result.output
+    other = tmp_path / "other.duckdb"
+    result = runner.invoke(
+        app,
+        ["ingest", str(corpus), "--db", str(other), "--processes", "1",
+         "--published", "2005-03-01"],
+    )  # fmt: skip
+    assert result.exit_code == 0 and "warning" not in result.output
+    conn = connect(other, read_only=True)
+    assert conn.execute("SELECT DISTINCT published FROM articles").fetchall() == [
+        (date(2005, 3, 1),)
+    ]

@@ -46,10 +46,19 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="A line per committed batch.")
     ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date (YYYY-MM-DD) of the inputs that carry none.",
+        ),
+    ] = None,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
-    Prints a summary; exits 1 only when nothing could be coded.
+    Prints a summary, and a warning when articles have no publication date
+    (their events stay undated and out of the charts). Exits 1 only when
+    nothing could be coded.
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
@@ -64,6 +73,7 @@ def ingest_command(
         chunk_size=max(1, min(16, batch_size)),
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
+        published=_day(published, "--published"),
     )
     summary = guard(lambda: ingest(conn, paths, options))
     conn.close()
@@ -74,6 +84,13 @@ def ingest_command(
         f"{summary.events} events, {summary.replaced} replaced, "
         f"{summary.articles_per_s:.1f} articles/s\n"
     )
+    if summary.undated:
+        sys.stderr.write(
+            f"warning: {summary.undated} of the new articles have no publication "
+            "date: events they do not date themselves stay undated, and undated "
+            "events are left out of the charts and dyads. Give the date with "
+            "--published YYYY-MM-DD (or name the files YYYY-MM-DD-...).\n"
+        )
     if summary.coded == 0 and summary.duplicates == 0:
         raise typer.Exit(1)
 

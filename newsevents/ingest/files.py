@@ -35,6 +35,12 @@ MAX_BYTES = 50_000_000
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _FEED_SUFFIXES = {".rss", ".atom", ".rdf"}
 _FEED_ROOTS = {"rss", "feed", "rdf"}
+# Files that come with a corpus but are no article (README.TXT of the BBC
+# corpus): skipped when a folder is walked, read when named.
+_NOT_ARTICLES = {
+    "readme", "license", "licence", "copying", "notice", "authors", "changelog",
+    "changes", "contributing",
+}  # fmt: skip
 # What may come before the first element of an XML or HTML document: the
 # declaration, processing instructions, comments, a doctype (with its
 # internal subset), however long.
@@ -119,6 +125,10 @@ def read_inputs(
             )
 
 
+def _not_an_article(path: Path) -> bool:
+    return path.is_file() and path.name.split(".", 1)[0].lower() in _NOT_ARTICLES
+
+
 def _walk(
     folder: Path, ancestors: tuple[Path, ...]
 ) -> Iterator[tuple[Path, str | None]]:
@@ -136,7 +146,7 @@ def _walk(
         yield folder, f"{folder}: cannot list the folder ({exc.strerror})"
         return
     for child in children:
-        if child.name.startswith("."):
+        if child.name.startswith(".") or _not_an_article(child):
             continue
         try:
             if child.is_dir():

@@ -107,3 +107,15 @@ def test_issue_13_feed_after_a_long_prolog(tmp_path: Path) -> None:
 )
 def test_issue_13_first_element(text: str, element: str | None) -> None:
     assert first_element(text) == element
+
+
+def test_issue_13_corpus_readme_is_no_article(tmp_path: Path) -> None:
+    (tmp_path / "README.TXT").write_text("BBC datasets. Please cite the paper.")
+    (tmp_path / "LICENSE").write_text("All rights reserved.")
+    (tmp_path / "politics").mkdir()
+    (tmp_path / "politics" / "001.txt").write_text("Blair wins a third term.")
+    entries = list(read_inputs([str(tmp_path)]))
+    assert [Path(e.file).name for e in entries] == ["001.txt"]
+    # Named on the command line, it is read like any file.
+    (named,) = read_inputs([str(tmp_path / "README.TXT")])
+    assert isinstance(named, RawItem)
