@@ -24,6 +24,7 @@ from ..store.queries import (
     EventFilter,
     EventRow,
     dyad,
+    dyad_undated,
     get_article,
 )
 from ..store.records import Records, from_dataclasses
@@ -236,18 +237,20 @@ def actors(
 def dyads(
     request: Request, a: str, b: str, conn: Conn, by: Period = "month"
 ) -> View:
-    """Counts per quad class and the Goldstein sum between two actors
-    (code prefixes) per period, in both directions."""
+    """Counts per quad class and the mean Goldstein score between two
+    actors (code prefixes) per period, in both directions, every period
+    from the first to the last; and how many of their events are undated."""
     first, second = actor_code(a, "a"), actor_code(b, "b")
     assert first is not None and second is not None
     rows = dyad(conn, first, second, by)
+    undated = dyad_undated(conn, first, second)
     data = {"a": first, "b": second, "by": by, "items": rows, "total": len(rows),
-            "next": None}  # fmt: skip
+            "next": None, "undated": undated}  # fmt: skip
 
     def page() -> dict[str, object]:
         return {
             "title": f"{first} / {second}", "a": first, "b": second, "by": by,
-            "rows": rows, "data": jsonable_encoder(
+            "rows": rows, "undated": undated, "data": jsonable_encoder(
                 {"a": first, "b": second, "by": by, "items": rows}),
         }  # fmt: skip
 

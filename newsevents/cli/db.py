@@ -178,8 +178,9 @@ def dyad_command(
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
-    """Events between two actors over time, both directions: counts per
-    quad class and the Goldstein sum."""
+    """Events between two actors over time, both directions, every period
+    from the first to the last: counts per quad class and the mean
+    Goldstein score."""
     from ..store.queries import DyadRow, dyad
     from ..store.records import from_dataclasses
 

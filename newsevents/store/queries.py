@@ -4,7 +4,7 @@ small dataclasses. SQL takes its values as parameters only."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, get_args
 
 import duckdb
@@ -83,16 +83,18 @@ class EventRow:
 
 @dataclass(frozen=True)
 class DyadRow:
-    """Events between two actors in one period and one direction."""
+    """Events between two actors in one period and one direction: how many,
+    per quad class, and their mean Goldstein score (None without events)."""
 
     period: date
     source: str
     target: str
+    events: int
     verbal_cooperation: int
     material_cooperation: int
     verbal_conflict: int
     material_conflict: int
-    goldstein: float
+    goldstein_mean: float | None
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -181,30 +183,78 @@ def list_events(
 def dyad(
     conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "month"
 ) -> list[DyadRow]:
-    """Event counts per quad class and the Goldstein sum between actors
-    ``a`` and ``b`` (code prefixes), per period, in both directions."""
+    """The dated events between actors ``a`` and ``b`` (code prefixes, any
+    case), in both directions, per period: every period from the first to
+    the last, zero-filled, so that a time axis has no holes. Each row gives
+    the count per quad class and the mean Goldstein score. Raises StoreError
+    for an unknown period."""
     if by not in ("day", "week", "month"):
         raise StoreError(f"--by {by!r}: want day, week or month")
+    a, b = a.upper(), b.upper()
     pa, pb = like_prefix(a), like_prefix(b)
     rows = conn.execute(
         """SELECT date_trunc(?, event_date)::DATE AS period,
             CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS src,
-            CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS tgt,
+            count(*),
             count(*) FILTER (WHERE quad_class = 1),
             count(*) FILTER (WHERE quad_class = 2),
             count(*) FILTER (WHERE quad_class = 3),
             count(*) FILTER (WHERE quad_class = 4),
-            coalesce(sum(goldstein), 0)
+            avg(goldstein)
         FROM events
         WHERE event_date IS NOT NULL AND (
             (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
             OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))
         GROUP BY ALL ORDER BY period, src""",
-        [by, pa, a, b, pa, b, a, pa, pb, pb, pa],
+        [by, pa, a, b, pa, pb, pb, pa],
     ).fetchall()
-    return [
-        DyadRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], float(r[7])) for r in rows
-    ]
+    if not rows:
+        return []
+    found = {(r[0], r[1]): r for r in rows}
+    out = []
+    for period in _periods(rows[0][0], rows[-1][0], by):
+        for source, target in ((a, b), (b, a)):
+            r = found.get((period, source))
+            if r is None:
+                out.append(DyadRow(period, source, target, 0, 0, 0, 0, 0, None))
+            else:
+                mean = round(float(r[7]), 2) if r[7] is not None else None
+                out.append(
+                    DyadRow(period, source, target, int(r[2]), int(r[3]), int(r[4]),
+                            int(r[5]), int(r[6]), mean)
+                )  # fmt: skip
+    return out
+
+
+def dyad_undated(conn: duckdb.DuckDBPyConnection, a: str, b: str) -> int:
+    """How many events between ``a`` and ``b`` (both directions) have no
+    date, and so are on no time axis."""
+    pa, pb = like_prefix(a.upper()), like_prefix(b.upper())
+    row = conn.execute(
+        """SELECT count(*) FROM events WHERE event_date IS NULL AND (
+            (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
+            OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))""",
+        [pa, pb, pb, pa],
+    ).fetchall()
+    return int(row[0][0])
+
+
+def _periods(first: date, last: date, by: Period) -> list[date]:
+    """Every period start from ``first`` to ``last`` (both included)."""
+    out = []
+    current = first
+    while current <= last:
+        out.append(current)
+        if by == "day":
+            current += timedelta(days=1)
+        elif by == "week":
+            current += timedelta(days=7)
+        else:
+            month = current.month % 12 + 1
+            current = current.replace(
+                year=current.year + (current.month == 12), month=month
+            )
+    return out
 
 
 def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20) -> list[ActorRow]:
