@@ -36,7 +36,7 @@ from .ingest.files import RawItem, failure, read_inputs
 from .models import Failure, content_id
 from .store.clusters import DEFAULT_WINDOW_DAYS
 from .store.rows import ArticleRows, to_rows
-from .store.writer import Writer
+from .store.writer import Writer, WriteResult
 
 __all__ = ["IngestOptions", "IngestSummary", "code_chunk", "ingest"]
 
@@ -302,7 +302,10 @@ def _flush(
 ) -> None:
     if not pending:
         return
-    result = writer.write(pending)
+    try:
+        result = writer.write(pending)
+    except Exception:  # one entry failed the transaction: found below
+        result = _write_one_by_one(writer, pending)
     for entry in pending:
         if isinstance(entry, Failure):
             summary.failures[entry.reason] += 1
@@ -317,6 +320,33 @@ def _flush(
             f"{summary.coded} coded so far"
         )
     pending.clear()
+
+
+def _write_one_by_one(
+    writer: Writer, pending: list[ArticleRows | Failure]
+) -> WriteResult:
+    """Write a batch entry by entry after its transaction failed: an article
+    the store cannot take (a date out of range, say) becomes its failure
+    row, and the others are written."""
+    from .service import coding_error
+
+    writer.reload()
+    total = WriteResult()
+    for index, entry in enumerate(pending):
+        try:
+            result = writer.write([entry])
+        except Exception as exc:  # this entry's failure row, not the batch's
+            if isinstance(entry, Failure):
+                raise
+            writer.reload()
+            file, item = str(entry.article[6]), entry.article[7]
+            name = f"{file} [{item}]" if item else file
+            row = failure(file, item, coding_error(exc, name))  # type: ignore[arg-type]
+            pending[index] = row
+            result = writer.write([row])
+        for name in ("coded", "duplicates", "replaced", "failures", "events"):
+            setattr(total, name, getattr(total, name) + getattr(result, name))
+    return total
 
 
 class _Progress:

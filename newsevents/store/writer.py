@@ -35,6 +35,14 @@ class Writer:
         self, conn: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS
     ) -> None:
         self.conn = conn
+        self.reload(window_days)
+
+    def reload(self, window_days: int | None = None) -> None:
+        """Read the ids, URLs and clusters afresh from the database: after a
+        rolled-back ``write``, whose changes to them the database undid."""
+        conn = self.conn
+        if window_days is None:
+            window_days = self.clusters.window.days
         self.clusters = ClusterIndex.load(conn, window_days)
         row = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
         self.next_event = int(row[0]) + 1 if row else 1
