@@ -201,7 +201,23 @@ def first_element(text: str) -> str | None:
 
 
 def read_bytes(data: bytes, name: str, suffix: str = "") -> Iterator[RawItem | Failure]:
-    """The items of one input's bytes, by its suffix and first bytes."""
+    """The items of one input's bytes, by its suffix and first bytes; a
+    failure row when it holds none (a feed without items, a table with a
+    header only), so that every input leaves a trace."""
+    found = False
+    for entry in _read_bytes(data, name, suffix):
+        found = True
+        yield entry
+    if not found:
+        yield Failure(
+            file=name,
+            reason="empty",
+            message=f"{name}: no article in it (a feed without items, a table "
+            "without rows?)",
+        )
+
+
+def _read_bytes(data: bytes, name: str, suffix: str) -> Iterator[RawItem | Failure]:
     try:
         text = decode(data, name)
     except InputError as exc:
