@@ -25,6 +25,8 @@ FailureReason = Literal[
     "date_out_of_range",
     "coding_error",
     "worker_died",
+    "fetch",
+    "forbidden",
 ]
 
 

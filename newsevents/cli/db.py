@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 from .code import print_coded
+from .watch import DELAY_HELP
 
 if TYPE_CHECKING:
     from ..store.records import Records
@@ -53,18 +54,30 @@ def ingest_command(
             help="Publication date (YYYY-MM-DD) of the inputs that carry none.",
         ),
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow feed links to private, loopback, link-local addresses.",
+        ),
+    ] = False,
+    delay: Annotated[float, typer.Option("--delay", help=DELAY_HELP)] = 1.0,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
+    Inputs may be http(s) URLs of feeds (each item followed to its page) or
+    pages. The database is held only while writing, so `serve` can run.
     Prints a summary, and a warning when articles have no publication date
     (their events stay undated and out of the charts). Exits 1 only when
     nothing could be coded.
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
+    from ..store.connection import Database
+    from .watch import web_ok, web_source
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
-    conn = _connect(db)
+    conn = guard(lambda: Database(db))
     options = IngestOptions(
         processes=processes,
         language=language,
@@ -74,9 +87,9 @@ def ingest_command(
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
         published=_day(published, "--published"),
+        web=web_source(paths, allow_private, max(0.0, delay)),
     )
     summary = guard(lambda: ingest(conn, paths, options))
-    conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
         f"coded {summary.coded}, skipped as duplicate {summary.duplicates}, "
@@ -91,7 +104,7 @@ def ingest_command(
             "events are left out of the charts and dyads. Give the date with "
             "--published YYYY-MM-DD (or name the files YYYY-MM-DD-...).\n"
         )
-    if summary.coded == 0 and summary.duplicates == 0:
+    if summary.coded == 0 and summary.duplicates == 0 and not web_ok(options.web):
         raise typer.Exit(1)
 
 

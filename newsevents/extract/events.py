@@ -19,7 +19,7 @@ from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._patterns import Found, match
 from .actors import ActorRef
-from .modality import modality
+from .modality import governing_markers, modality
 
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
@@ -127,6 +127,9 @@ def _events(
         targets = [
             (victim, found.sources[0]) for a, _ in sources[:1] if a.country != here
         ]
+    intent = found.pattern == "control" and any(
+        m.kind == "planned" for _, m in governing_markers(found.token, res)
+    )
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
     if not targets and trigger.symmetric and len(sources) > 1:
         for a, ra in sources:
@@ -140,8 +143,9 @@ def _events(
                     continue
                 pairs.append((a, b, ra, rb))
                 # "X a signé avec Y" is also Y signing with X, but "X a
-                # refusé de signer avec Y" says nothing of Y.
-                if trigger.symmetric and mood != "negated":
+                # refusé de signer avec Y" and "X veut signer avec Y" (X's
+                # intention, not a future tense) say nothing of Y.
+                if trigger.symmetric and mood != "negated" and not intent:
                     pairs.append((b, a, rb, ra))
     elif not trigger.needs_target:
         pairs = [(a, None, ra, None) for a, ra in sources]

@@ -62,6 +62,8 @@ class Grammar:
     # Locative prepositions that with an article mark a recipient instead
     # ("à la Russie").
     recipient_preps: frozenset[str] = frozenset()
+    # Verbs whose direct object is where the event takes place ("visited Russia").
+    place_object_verbs: frozenset[str] = frozenset()
     # Nouns that start a landmark's name ("place Kim Il-sung").
     landmarks: frozenset[str] = frozenset()
     # Articles stripped from the front of a place name, tried in order.

@@ -25,6 +25,7 @@ GRAMMAR = Grammar(
     object_relatives=frozenset({"that", "which"}),
     if_words=frozenset({"if", "unless", "whether"}),
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
+    place_object_verbs=frozenset({"visit"}),
     landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
     place_articles=("the ",),
 )
