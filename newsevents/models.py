@@ -22,6 +22,9 @@ FailureReason = Literal[
     "malformed",
     "unreadable",
     "too_large",
+    "date_out_of_range",
+    "coding_error",
+    "worker_died",
     "fetch",
     "forbidden",
 ]

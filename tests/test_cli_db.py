@@ -71,13 +71,25 @@ def test_cli_db_dyad_and_actors(db: str) -> None:
     assert json.loads(result.output) == [
         {
             "period": "2024-06-17",
+            "source": "USA",
+            "target": "FRA",
+            "events": 0,
+            "verbal_cooperation": 0,
+            "material_cooperation": 0,
+            "verbal_conflict": 0,
+            "material_conflict": 0,
+            "goldstein_mean": None,
+        },
+        {
+            "period": "2024-06-17",
             "source": "FRA",
             "target": "USA",
+            "events": 1,
             "verbal_cooperation": 1,
             "material_cooperation": 0,
             "verbal_conflict": 0,
             "material_conflict": 0,
-            "goldstein": 1.9,
+            "goldstein_mean": 1.9,
         }
     ]
     actors = runner.invoke(app, ["actors", "--db", db, "--format", "json"])

@@ -10,7 +10,7 @@ import os
 import threading
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -19,9 +19,15 @@ from starlette.exceptions import HTTPException
 from ..errors import NewsEventsError
 from ..store.connection import SharedFile
 from .deps import HERE, ResultCache, get_coder, get_conn, templates
-from .render import error
+from .render import error, page
 from .routes import router
-from .security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
+from .security import (
+    DEFAULT_MAX_BODY,
+    BodyLimit,
+    HeadAsGet,
+    HostCheck,
+    SecurityHeaders,
+)
 
 __all__ = ["create_app", "get_coder", "get_conn", "node_modules"]
 
@@ -34,6 +40,8 @@ VENDOR = {
     "leaflet.css": "leaflet/dist/leaflet.css",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
 }
 
 
@@ -48,12 +56,18 @@ def create_app(
     db_path: str | Path | None,
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> FastAPI:
     """The service on the database at ``db_path``, opened read-only (None
     for none: tests then override ``get_conn``). With ``token``, coding
-    endpoints require it. Raises StoreError when the database cannot be
-    opened."""
+    endpoints require it; with ``allowed_hosts`` (``security.allowed_hosts``),
+    a request naming another host is refused. Raises StoreError when the
+    database cannot be opened."""
     app = FastAPI(
+        # FastAPI's own /docs and /redoc load their scripts from a CDN, which
+        # our content security policy blocks: /docs is ours (``_docs``).
+        docs_url=None,
+        redoc_url=None,
         title="newsevents",
         version="0.1.0",
         description=(
@@ -75,16 +89,25 @@ def create_app(
     app.state.pages = ResultCache(size=2_000)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(HeadAsGet)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_api_route(
         "/vendor/{name}", _vendor, methods=["GET"], include_in_schema=False
     )
+    app.add_api_route("/docs", _docs, methods=["GET"], include_in_schema=False)
     app.add_exception_handler(NewsEventsError, error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, error)  # type: ignore[arg-type]
     return app
+
+
+def _docs(request: Request) -> Response:
+    """Swagger UI on /openapi.json, its script and styles from node_modules."""
+    return page(request, "docs.html", {})
 
 
 def _vendor(name: str) -> Response:

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException
 
 from .. import lang
@@ -56,10 +56,12 @@ class ResultCache:
 
 def templates() -> Jinja2Templates:
     """The page templates. Autoescaping is on for every template: article
-    text and titles are untrusted and must render inert."""
+    text and titles are untrusted and must render inert. A name the view
+    did not pass is an error, never an empty loop."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
+        undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -5,17 +5,18 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..store.records import Records, from_dataclasses
-from ..store.schema import DEFAULT_DB
-from ._util import DB_OPTION, app, fail, guard
+from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 from .code import print_coded
 from .watch import DELAY_HELP
+
+if TYPE_CHECKING:
+    from ..store.records import Records
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -46,6 +47,13 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="A line per committed batch.")
     ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date (YYYY-MM-DD) of the inputs that carry none.",
+        ),
+    ] = None,
     allow_private: Annotated[
         bool,
         typer.Option(
@@ -59,7 +67,9 @@ def ingest_command(
 
     Inputs may be http(s) URLs of feeds (each item followed to its page) or
     pages. The database is held only while writing, so `serve` can run.
-    Prints a summary; exits 1 only when nothing could be coded.
+    Prints a summary, and a warning when articles have no publication date
+    (their events stay undated and out of the charts). Exits 1 only when
+    nothing could be coded.
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
@@ -76,6 +86,7 @@ def ingest_command(
         chunk_size=max(1, min(16, batch_size)),
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
+        published=_day(published, "--published"),
         web=web_source(paths, allow_private, max(0.0, delay)),
     )
     summary = guard(lambda: ingest(conn, paths, options))
@@ -86,6 +97,13 @@ def ingest_command(
         f"{summary.events} events, {summary.replaced} replaced, "
         f"{summary.articles_per_s:.1f} articles/s\n"
     )
+    if summary.undated:
+        sys.stderr.write(
+            f"warning: {summary.undated} of the new articles have no publication "
+            "date: events they do not date themselves stay undated, and undated "
+            "events are left out of the charts and dyads. Give the date with "
+            "--published YYYY-MM-DD (or name the files YYYY-MM-DD-...).\n"
+        )
     if summary.coded == 0 and summary.duplicates == 0 and not web_ok(options.web):
         raise typer.Exit(1)
 
@@ -152,6 +170,7 @@ def events_command(
 ) -> None:
     """List coded events, newest first, filtered."""
     from ..store.queries import EventFilter, EventRow, list_events
+    from ..store.records import from_dataclasses
 
     filters = EventFilter(
         actor=actor, target=target, code=code, since=_day(since, "--since"),
@@ -172,9 +191,11 @@ def dyad_command(
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
-    """Events between two actors over time, both directions: counts per
-    quad class and the Goldstein sum."""
+    """Events between two actors over time, both directions, every period
+    from the first to the last: counts per quad class and the mean
+    Goldstein score."""
     from ..store.queries import DyadRow, dyad
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
@@ -189,6 +210,7 @@ def actors_command(
 ) -> None:
     """The most active actors."""
     from ..store.queries import ActorRow, top_actors
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: top_actors(conn, limit))
@@ -219,13 +241,16 @@ def export_command(
     ] = "csv",
     out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
     db: Annotated[str, DB_OPTION] = DEFAULT_DB,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --out file.")
+    ] = False,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
     Lines, CSV, Parquet or GeoJSON."""
     from ..export import export
 
     conn = _connect(db, read_only=True)
-    count = guard(lambda: export(conn, fmt, out))
+    count = guard(lambda: export(conn, fmt, out, force))
     if out is not None:
         sys.stderr.write(f"{count} records written to {out}\n")
 

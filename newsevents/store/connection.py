@@ -115,6 +115,9 @@ class BriefWriter:
         with db.open() as conn:
             self.ids = Writer(conn, window_days).ids
 
+    def reload(self) -> None:
+        """Nothing to do: each ``write`` reads the database afresh."""
+
     def write(self, batch: Sequence[ArticleRows | Failure]) -> WriteResult:
         with self.db.open() as conn:
             writer = Writer(conn, self.window_days)

@@ -129,6 +129,14 @@ def connect(
     return conn
 
 
+def database_files(conn: duckdb.DuckDBPyConnection) -> list[Path]:
+    """The files of the databases attached to ``conn`` (none in memory)."""
+    rows = conn.execute(
+        "SELECT path FROM duckdb_databases() WHERE path IS NOT NULL"
+    ).fetchall()
+    return [Path(row[0]) for row in rows]
+
+
 def version(conn: duckdb.DuckDBPyConnection) -> int:
     """The schema version of the database, 0 for an empty one."""
     exists = conn.execute(

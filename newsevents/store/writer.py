@@ -35,6 +35,14 @@ class Writer:
         self, conn: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS
     ) -> None:
         self.conn = conn
+        self.reload(window_days)
+
+    def reload(self, window_days: int | None = None) -> None:
+        """Read the ids, URLs and clusters afresh from the database: after a
+        rolled-back ``write``, whose changes to them the database undid."""
+        conn = self.conn
+        if window_days is None:
+            window_days = self.clusters.window.days
         self.clusters = ClusterIndex.load(conn, window_days)
         row = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
         self.next_event = int(row[0]) + 1 if row else 1
@@ -69,6 +77,8 @@ class Writer:
         events: list[tuple[object, ...]] = []
         failures: list[tuple[object, ...]] = []
         touched: set[int] = set()
+        rows = self.conn.execute("SELECT count(*) > 0 FROM failures").fetchall()
+        stale_failures = bool(rows[0][0])
         for entry in batch:
             if isinstance(entry, Failure):
                 self.conn.execute(
@@ -78,6 +88,13 @@ class Writer:
                 )
                 failures.append((entry.file, entry.item, entry.reason, entry.message))
                 continue
+            if stale_failures:
+                # The input reads and codes now: its failure row is history.
+                self.conn.execute(
+                    "DELETE FROM failures "
+                    "WHERE file = ? AND item IS NOT DISTINCT FROM ?",
+                    [entry.article[6], entry.article[7]],
+                ).fetchall()
             if entry.id in self.ids:
                 result.duplicates += 1
                 continue
