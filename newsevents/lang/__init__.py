@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import UnsupportedLanguage
-from ._lexicon import Marker, Trigger, load_markers, load_triggers
+from ._lexicon import Marker, Trigger, load_lexicon, load_markers
 
 AVAILABLE = ("en", "fr")
 
@@ -40,9 +40,12 @@ def _index(triggers: tuple[Trigger, ...]) -> dict[tuple[str, str], list[Trigger]
     index: dict[tuple[str, str], list[Trigger]] = {}
     for trigger in triggers:
         index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    # Entries that need a particular object are tried first.
+    # Entries that need a particular object are tried first, reviewed ones
+    # before derived ones.
     for entries in index.values():
-        entries.sort(key=lambda t: (not t.objects, t.particle is None))
+        entries.sort(
+            key=lambda t: (not t.objects, t.particle is None, t.status != "reviewed")
+        )
     return index
 
 
@@ -58,7 +61,7 @@ def get_resources(code: str) -> LangResources:
         )
     module = importlib.import_module(f"{__name__}.{code}.grammar")
     folder = Path(module.__file__).parent  # type: ignore[arg-type]
-    triggers = load_triggers(folder / "triggers.tsv")
+    triggers = load_lexicon(folder)
     return LangResources(
         code=code,
         triggers=triggers,
