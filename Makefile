@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e . pytest ruff mypy playwright
+	$(BIN)/python -m pip install --quiet -e . pytest ruff mypy playwright import-linter
 	touch $(STAMP)
 
 # The web UI's JavaScript libraries and map data, from npm, never committed.

@@ -6,9 +6,15 @@ NewsEventsError
 │   ├── BinaryInput            binary data, not text
 │   ├── UndecodableInput       bytes in no encoding we can read
 │   ├── UnsupportedLanguage    a language we have no resources for
-│   └── MalformedInput         a feed, page or table that does not parse
+│   ├── MalformedInput         a feed, page or table that does not parse
+│   └── BadParameter           a request parameter we cannot use (400)
 ├── DataError                  a bad entry in a data file (file and line)
-└── StoreError                 the event database cannot be used as asked
+├── StoreError                 the event database cannot be used as asked
+│   ├── NotFound               no stored row has the id asked for (404)
+│   └── BadQuery               a query value the store cannot use (400)
+└── BindingError               the service would listen openly without a token
+
+Every class carries the HTTP ``status`` the API answers it with.
 """
 
 from __future__ import annotations
@@ -46,6 +52,12 @@ class MalformedInput(InputError):
     """A feed, page or table whose structure does not parse."""
 
 
+class BadParameter(InputError):
+    """A query parameter has a value we cannot use."""
+
+    status = 400
+
+
 class DataError(NewsEventsError):
     """A data file has a bad entry; the message names the file and line."""
 
@@ -57,3 +69,21 @@ class DataError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The event database cannot be opened, migrated or queried as asked."""
+
+
+class NotFound(StoreError):
+    """No row has the id asked for."""
+
+    status = 404
+
+
+class BadQuery(StoreError):
+    """A query parameter has a value the store cannot use."""
+
+    status = 400
+
+
+class BindingError(NewsEventsError):
+    """The service would listen beyond this machine without a token."""
+
+    status = 400

@@ -5,13 +5,15 @@ Empty values (a blank field of a page's form) count as absent."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
-from ..errors import InputError
+from ..errors import BadParameter
+from ..lang import available
 from ..store.queries import EventFilter
 from ..store.views import EVENT_SORTS, MODALITIES
 
@@ -19,12 +21,6 @@ MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 _ACTOR = re.compile(r"^[A-Za-z0-9]{1,32}$")
 _CODE = re.compile(r"^[0-9]{1,4}[A-Za-z]?$")
-
-
-class BadParameter(InputError):
-    """A query parameter has a value we cannot use."""
-
-    status = 400
 
 
 def blank(value: str | None) -> str | None:
@@ -134,3 +130,75 @@ def next_url(request: Request, offset: int, limit: int, total: int) -> str | Non
     if offset + limit >= total:
         return None
     return page_url(request, offset=offset + limit, limit=limit)
+
+
+def article_query(
+    language: Annotated[
+        str | None, Query(description=" or ".join(available()) + ".")
+    ] = None,
+    q: Annotated[str | None, Query(description="Words in the title.")] = None,
+) -> tuple[str | None, str | None]:
+    """The language and title words an article list is filtered by.
+    Raises BadParameter."""
+    language = blank(language)
+    if language is not None and language not in available():
+        raise BadParameter(f"language={language!r}: want {', '.join(available())}")
+    query = blank(q)
+    if query is not None and len(query) > 200:
+        raise BadParameter("q: longer than 200 characters")
+    return language, query
+
+
+def article_id(value: str) -> str:
+    """An article id or a prefix of one. Raises BadParameter."""
+    if not value.isalnum() or len(value) > 64:
+        raise BadParameter(f"article id {value[:70]!r}: want hex digits")
+    return value
+
+
+@dataclass(frozen=True)
+class NetworkQuery:
+    """The window and size of the actor network; ``limit`` None leaves the
+    number of edges to the view (fewer on the page than in the API)."""
+
+    since: date | None
+    until: date | None
+    limit: int | None
+    min_events: int
+
+
+def network_query(
+    since: Annotated[str | None, Query(description="YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD.")] = None,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=2000, description="Most edges (200; 150 on the page)."),
+    ] = None,
+    min_events: Annotated[int, Query(ge=1, description="Fewest events.")] = 1,
+) -> NetworkQuery:
+    """The parameters of the network. Raises BadParameter."""
+    first, last = window(since, until)
+    return NetworkQuery(first, last, limit, min_events)
+
+
+def output_format(
+    format: Annotated[
+        str | None,
+        Query(
+            description="json (the default under /api/), html (elsewhere), or a "
+            "record format such as csv for lists.",
+        ),
+    ] = None,
+) -> str | None:
+    """Documents the ``format`` parameter; ``render.wanted`` reads it."""
+    return format
+
+
+def wanted(request: Request) -> str:
+    """The format a request asks for: its ``format`` parameter, else json
+    under ``/api/`` and html elsewhere."""
+    given = blank(request.query_params.get("format"))
+    if given is not None:
+        return given.lower()
+    path = request.url.path
+    return "json" if path.startswith("/api/") or path == "/openapi.json" else "html"

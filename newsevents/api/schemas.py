@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..lang import available
 from ..store.queries import ActorRow, DyadRow, EventRow
 from ..store.views import (
     ArticleRow,
@@ -61,6 +62,15 @@ class PlacePage(_Page):
     countries: list[CountryRow]
 
 
+class MapOut(BaseModel):
+    """The map's data: events per place and per country, and the ISO
+    numeric codes of the world-atlas shapes to alpha-3."""
+
+    places: list[PlaceRow]
+    countries: list[CountryRow]
+    numeric: dict[str, str]
+
+
 class NetworkOut(BaseModel):
     """The actor network: nodes and edges weighted by cooperation and
     conflict."""
@@ -81,6 +91,6 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT)
-    language: Literal["auto", "fr", "en"] = "auto"
+    language: Literal[("auto", *available())] = "auto"  # type: ignore[valid-type]
     published: date | None = None
     title: str | None = Field(default=None, max_length=1000)

@@ -12,7 +12,7 @@ import secrets
 from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import NewsEventsError
+from ..errors import BindingError
 
 TOKEN_ENV = "NEWSEVENTS_TOKEN"
 DEFAULT_MAX_BODY = 1_000_000
@@ -24,12 +24,6 @@ CSP = (
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-
-class BindingError(NewsEventsError):
-    """The service would listen beyond this machine without a token."""
-
-    status = 400
 
 
 def is_loopback(host: str) -> bool:

@@ -2,16 +2,13 @@
 library functions; a NewsEventsError becomes a one-line message and exit 1.
 
 Commands live by theme: ``code`` (code, bench, eval), ``db`` (ingest,
-queries, exports) and the API's ``serve``.
+queries, exports) and ``serve`` (the web UI and JSON API).
 """
 
 from __future__ import annotations
 
-from ..api.cli import serve_command
-from . import code, db  # noqa: F401  (registers the commands)
+from . import code, db, serve  # noqa: F401  (registers the commands)
 from ._util import app
-
-app.command("serve")(serve_command)
 
 __all__ = ["app", "main"]
 

@@ -16,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+DB_OPTION = typer.Option("--db", help="The event database (DuckDB file).")
 _MAX_BYTES = 50_000_000
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,10 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ._util import app, fail, guard
+from ..store.records import Records, from_dataclasses
+from ..store.schema import DEFAULT_DB
+from ._util import DB_OPTION, app, fail, guard
 from .code import print_coded
-
-_DB = typer.Option("--db", help="The event database (DuckDB file).")
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -29,7 +28,7 @@ def ingest_command(
     paths: Annotated[
         list[str], typer.Argument(help="Files, folders, feeds, tables, or - for stdin.")
     ],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     processes: Annotated[
         int, typer.Option("--processes", help="Worker processes (0: one per core).")
     ] = 0,
@@ -51,7 +50,7 @@ def ingest_command(
 
     Prints a summary; exits 1 only when nothing could be coded.
     """
-    from ..ingest.runner import IngestOptions, ingest
+    from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
@@ -89,36 +88,34 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def _emit(
-    rows: list,  # type: ignore[type-arg]
+    records: Records,
     fmt: str,
     title: str,
     columns: tuple[str, ...] | None = None,
 ) -> None:
-    """Rows of dataclasses with ``to_json`` as a table (``columns`` only),
-    JSON or CSV."""
-    import csv
+    """Records as a table (``columns`` only) or in a record format of the
+    renderer registry (json, csv...)."""
+    from ..export import RENDERERS, record_formats
 
-    records = [row.to_json() for row in rows]
-    if fmt == "json":
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "csv":
-        if records:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
-            writer.writeheader()
-            writer.writerows(records)
-    elif fmt == "table":
-        names = columns or tuple(records[0] if records else ("(none)",))
+    if fmt == "table":
+        names = columns or records.columns
         table = Table(*names, title=title)
-        for record in records:
-            table.add_row(*("" if record[n] is None else str(record[n]) for n in names))
+        index = [records.columns.index(n) for n in names]
+        for row in records.rows:
+            table.add_row(*("" if row[i] is None else str(row[i]) for i in index))
         Console().print(table)
-    else:
-        fail(f"--format {fmt!r}: want table, json or csv")
+        return
+    renderer = RENDERERS.get(fmt)
+    if renderer is None or renderer.write is None:
+        *others, last = ("table", *record_formats())
+        fail(f"--format {fmt!r}: want {', '.join(others)} or {last}")
+        return
+    guard(lambda: renderer.write(records, sys.stdout))  # type: ignore[misc]
 
 
 @app.command("events")
 def events_command(
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     actor: Annotated[
         str | None, typer.Option("--actor", help="Source code prefix.")
     ] = None,
@@ -141,7 +138,7 @@ def events_command(
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """List coded events, newest first, filtered."""
-    from ..store.queries import EventFilter, list_events
+    from ..store.queries import EventFilter, EventRow, list_events
 
     filters = EventFilter(
         actor=actor, target=target, code=code, since=_day(since, "--since"),
@@ -150,42 +147,45 @@ def events_command(
     )  # fmt: skip
     conn = _connect(db, read_only=True)
     columns = ("id", "date", "source", "code", "target", "modality", "place")
-    _emit(guard(lambda: list_events(conn, filters)), fmt, "Events", columns)
+    rows = guard(lambda: list_events(conn, filters))
+    _emit(from_dataclasses(EventRow, rows), fmt, "Events", columns)
 
 
 @app.command("dyad")
 def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor (code prefix).")],
     b: Annotated[str, typer.Argument(help="Second actor (code prefix).")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """Events between two actors over time, both directions: counts per
     quad class and the Goldstein sum."""
-    from ..store.queries import dyad
+    from ..store.queries import DyadRow, dyad
 
     conn = _connect(db, read_only=True)
-    _emit(guard(lambda: dyad(conn, a, b, by)), fmt, f"{a} / {b} by {by}")  # type: ignore[arg-type]
+    rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
+    _emit(from_dataclasses(DyadRow, rows), fmt, f"{a} / {b} by {by}")
 
 
 @app.command("actors")
 def actors_command(
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     limit: Annotated[int, typer.Option("--limit", help="How many.")] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """The most active actors."""
-    from ..store.queries import top_actors
+    from ..store.queries import ActorRow, top_actors
 
     conn = _connect(db, read_only=True)
-    _emit(guard(lambda: top_actors(conn, limit)), fmt, "Actors")
+    rows = guard(lambda: top_actors(conn, limit))
+    _emit(from_dataclasses(ActorRow, rows), fmt, "Actors")
 
 
 @app.command("article")
 def article_command(
     article_id: Annotated[str, typer.Argument(help="Article id (or a prefix).")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """One stored article with its mentions and events."""
@@ -205,7 +205,7 @@ def export_command(
         str, typer.Option("--format", help="gdelt, plover, csv, parquet or geojson.")
     ] = "csv",
     out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
     Lines, CSV, Parquet or GeoJSON."""
@@ -220,7 +220,7 @@ def export_command(
 @app.command("import-gdelt")
 def import_gdelt_command(
     files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 export files.")],
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Load GDELT 2.0 event exports beside our coded events."""
     from ..export.gdelt import import_gdelt
@@ -238,7 +238,7 @@ def recluster_command(
     window: Annotated[
         int, typer.Option("--window", help="Days within which reports merge.")
     ] = 7,
-    db: Annotated[str, _DB] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Merge the stored events across articles afresh, with a new window."""
     from ..store.writer import Writer
@@ -246,6 +246,12 @@ def recluster_command(
     conn = _connect(db)
     count = guard(lambda: Writer(conn, window).recluster())
     sys.stdout.write(f"{count} event clusters\n")
+
+
+def _figures(result: dict[str, object]) -> None:
+    """A benchmark's figures, one ``name: value`` a line."""
+    for key, value in result.items():
+        sys.stdout.write(f"{key:<22}: {value}\n")
 
 
 @app.command("bench-ingest")
@@ -261,13 +267,12 @@ def bench_ingest_command(
 ) -> None:
     """Ingest articles/s next to bare spaCy nlp.pipe(n_process=P) on the
     same texts, in the same run."""
-    from ..ingest.bench import bench_ingest
+    from ..bench.ingest import bench_ingest
 
     if not corpus.exists():
         fail(f"corpus {corpus} not found; give one with --corpus")
     result = guard(lambda: bench_ingest(corpus, processes, n, db))
-    for key, value in result.items():
-        sys.stdout.write(f"{key:<22}: {value}\n")
+    _figures(result)
 
 
 @app.command("bench-db")
@@ -281,8 +286,7 @@ def bench_db_command(
 ) -> None:
     """Time `dyad` by week and a filtered `events` page on a generated
     database (median of 5 runs)."""
-    from ..store.bench import bench_db
+    from ..bench.store import bench_db
 
     result = guard(lambda: bench_db(events, db))
-    for key, value in result.items():
-        sys.stdout.write(f"{key:<22}: {value}\n")
+    _figures(result)

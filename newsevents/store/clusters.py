@@ -2,7 +2,7 @@
 several articles becomes one cluster. Two events share a cluster when they
 have the same source and target actors (either order for symmetric events
 such as meetings), the same CAMEO root code and modality, dates compatible
-at their precision (``extract.merge.dates_compatible``), and when the new
+at their precision (``keys.dates_compatible``), and when the new
 report falls within ``window`` days of the cluster's first and last seen.
 An event that nothing places in time (no date, no publication date) or
 that has no actor stays in a cluster of its own."""
@@ -14,11 +14,10 @@ from datetime import date, timedelta
 
 import duckdb
 
-from ..extract.merge import dates_compatible
+from ..keys import dates_compatible, more_precise_date
 from ..models import DateRef
 
 DEFAULT_WINDOW_DAYS = 7
-_RANK = {"day": 0, "month": 1, "year": 2, "publication": 3, None: 4}
 
 ClusterKey = tuple[str | None, str | None, str, str]
 
@@ -140,11 +139,7 @@ class ClusterIndex:
         )
 
     def _update(self, cluster: Cluster, ref: DateRef | None, seen: date | None) -> None:
-        if (
-            ref is not None
-            and _RANK[ref.precision]
-            < _RANK[cluster.date.precision if cluster.date else None]
-        ):
+        if ref is not None and more_precise_date(ref, cluster.date):
             cluster.date = ref
         if seen is not None:
             cluster.first_seen = min(cluster.first_seen or seen, seen)

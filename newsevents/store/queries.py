@@ -9,11 +9,22 @@ from typing import Literal
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import BadQuery, StoreError
 from ..models import CodedArticle
 from .rows import ARTICLE_COLUMNS, coded_from_rows
 
 Period = Literal["day", "week", "month"]
+# Sort keys a client may ask for; a leading "-" means descending.
+EVENT_SORTS: dict[str, str] = {
+    "-date": "e.event_date DESC NULLS LAST, e.id",
+    "date": "e.event_date ASC NULLS LAST, e.id",
+    "-goldstein": "e.goldstein DESC, e.id",
+    "goldstein": "e.goldstein ASC, e.id",
+    "code": "e.code, e.id",
+    "-code": "e.code DESC, e.id",
+    "id": "e.id",
+    "-id": "e.id DESC",
+}
 
 
 @dataclass(frozen=True)
@@ -124,17 +135,25 @@ def event_where(filters: EventFilter) -> tuple[str, list[object]]:
 
 
 def list_events(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str = "-date"
 ) -> list[EventRow]:
-    """A page of events, newest first, matching every given filter."""
+    """A page of events matching every given filter, in the order ``sort``
+    (a key of EVENT_SORTS; newest first by default). Raises BadQuery for an
+    unknown sort."""
+    order = EVENT_SORTS.get(sort)
+    if order is None:
+        raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
     where, params = event_where(filters)
+    # The top-N reads the listed columns of events alone; only the page is
+    # joined to articles.
     sql = (
+        "SELECT e.*, a.url FROM ("
         "SELECT e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, "
         "e.code, e.target_code, e.label, e.quad_class, e.goldstein, e.modality, "
-        "e.place_name, e.evidence_text, a.url "
-        "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+        "e.place_name, e.evidence_text FROM events e"
         + where
-        + " ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ? OFFSET ?"
+        + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        ") e LEFT JOIN articles a ON a.id = e.article_id ORDER BY " + order
     )
     rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
     return [EventRow(*row) for row in rows]

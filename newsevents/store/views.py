@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import get_args
 
 import duckdb
 
-from ..errors import StoreError
-from ..models import Event
+from ..errors import BadQuery, NotFound
+from ..models import Event, Modality
 from .queries import (
+    EVENT_SORTS,
     ActorRow,
     ClusterMention,
     EventFilter,
@@ -20,32 +22,35 @@ from .queries import (
     cluster_mentions,
     event_where,
     like_prefix,
+    list_events,
 )
 
-# Sort keys a client may ask for; a leading "-" means descending.
-EVENT_SORTS: dict[str, str] = {
-    "-date": "e.event_date DESC NULLS LAST, e.id",
-    "date": "e.event_date ASC NULLS LAST, e.id",
-    "-goldstein": "e.goldstein DESC, e.id",
-    "goldstein": "e.goldstein ASC, e.id",
-    "code": "e.code, e.id",
-    "-code": "e.code DESC, e.id",
-    "id": "e.id",
-    "-id": "e.id DESC",
-}
-MODALITIES = ("asserted", "negated", "planned", "hypothetical", "alleged")
+__all__ = [
+    "EVENT_SORTS",
+    "MODALITIES",
+    "ArticleRow",
+    "BadQuery",
+    "CountryRow",
+    "Counts",
+    "Edge",
+    "EventDetail",
+    "Network",
+    "Node",
+    "NotFound",
+    "PlaceRow",
+    "article_event_ids",
+    "count_events",
+    "counts",
+    "event_page",
+    "get_event",
+    "list_actors",
+    "list_articles",
+    "network",
+    "places",
+    "to_json",
+]
 
-
-class NotFound(StoreError):
-    """No row has the id asked for."""
-
-    status = 404
-
-
-class BadQuery(StoreError):
-    """A query parameter has a value the store cannot use."""
-
-    status = 400
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 
 @dataclass(frozen=True)
@@ -158,25 +163,10 @@ def event_page(
     """A page of events in the order ``sort`` (a key of EVENT_SORTS) and
     the number of events matching (counted unless ``total`` is given).
     Raises BadQuery for an unknown sort."""
-    order = EVENT_SORTS.get(sort)
-    if order is None:
-        raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
-    where, params = event_where(filters)
-    # The top-N reads the listed columns of events alone; only the page is
-    # joined to articles.
-    sql = (
-        "SELECT e.*, a.url FROM ("
-        "SELECT e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, "
-        "e.code, e.target_code, e.label, e.quad_class, e.goldstein, e.modality, "
-        "e.place_name, e.evidence_text FROM events e"
-        + where
-        + f" ORDER BY {order} LIMIT ? OFFSET ?"
-        ") e LEFT JOIN articles a ON a.id = e.article_id ORDER BY " + order
-    )
-    rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+    rows = list_events(conn, filters, sort)
     if total is None:
         total = count_events(conn, filters)
-    return [EventRow(*row) for row in rows], total
+    return rows, total
 
 
 def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
@@ -347,3 +337,11 @@ def to_json(row: object) -> dict[str, object]:
         if isinstance(value, date):
             out[key] = value.isoformat()
     return out
+
+
+def article_event_ids(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[int]:
+    """The stored ids of an article's events, in the article's order."""
+    rows = conn.execute(
+        "SELECT id FROM events WHERE article_id = ? ORDER BY idx", [article_id]
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -43,7 +43,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
     from newsevents.api.app import create_app
-    from newsevents.ingest.runner import IngestOptions, ingest
+    from newsevents.batch import IngestOptions, ingest
     from newsevents.store.rows import to_rows
     from newsevents.store.schema import connect
     from newsevents.store.writer import Writer

@@ -79,7 +79,10 @@ def test_lexicon_index_tries_reviewed_entries_first() -> None:
         keys = [(not t.objects, t.particle is None) for t in entries]
         assert keys == sorted(keys), (lemma, pos)
         for a, b in zip(entries, entries[1:], strict=False):
-            if (not a.objects, a.particle is None) == (not b.objects, b.particle is None):
+            if (not a.objects, a.particle is None) == (
+                not b.objects,
+                b.particle is None,
+            ):
                 assert not (a.status == "derived" and b.status == "reviewed")
 
 

@@ -125,7 +125,7 @@ def build(lang: str) -> tuple[list[str], Counter[str]]:
     source = f"families_{lang}.txt"
     path = HERE / source
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        text = raw.split("#")[0].strip() if raw.lstrip().startswith("#") else raw.strip()
+        text = "" if raw.lstrip().startswith("#") else raw.strip()
         if not text:
             continue
         flags_part = text.split("!")[1].split() if "!" in text else []

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from .queries import EventFilter, dyad, list_events
-from .schema import connect
+from ..store.queries import EventFilter, dyad, list_events
+from ..store.schema import connect
 
 _ACTORS = [
     "FRA", "FRAGOV", "USA", "USAGOV", "RUS", "RUSGOV", "RUSMIL", "CHN", "CHNGOV",

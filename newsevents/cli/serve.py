@@ -1,4 +1,5 @@
-"""The ``serve`` command: parse arguments, check the binding, run uvicorn."""
+"""The ``serve`` command: parse arguments, check the binding, run uvicorn
+on the API's app."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from typing import Annotated
 
 import typer
 
+from ..api.security import DEFAULT_MAX_BODY, TOKEN_ENV, check_binding
 from ..errors import NewsEventsError
-from .security import DEFAULT_MAX_BODY, TOKEN_ENV, check_binding
+from ..store.schema import DEFAULT_DB
+from ._util import DB_OPTION, app
 
 
+@app.command("serve")
 def serve_command(
-    db: Annotated[
-        str, typer.Option("--db", help="The event database (DuckDB file).")
-    ] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on.")
     ] = "127.0.0.1",
@@ -34,7 +36,7 @@ def serve_command(
     """Serve the web UI and the JSON API (OpenAPI at /docs) on a database."""
     import uvicorn
 
-    from .app import create_app
+    from ..api.app import create_app
 
     try:
         required = check_binding(host, token)

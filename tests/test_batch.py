@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.ingest.runner import IngestOptions, ingest
+from newsevents.batch import IngestOptions, ingest
 from newsevents.store.queries import cluster_mentions
 from newsevents.store.schema import connect
 
@@ -47,7 +47,7 @@ def _counts(conn) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     )
 
 
-def test_runner_idempotent_and_replaces_by_url(tmp_path: Path) -> None:
+def test_batch_idempotent_and_replaces_by_url(tmp_path: Path) -> None:
     feed = tmp_path / "a.jsonl"
     records = [
         {"text": SUMMIT_FR, "url": "https://j.fr/1", "date": "2024-06-19"},
@@ -72,7 +72,7 @@ def test_runner_idempotent_and_replaces_by_url(tmp_path: Path) -> None:
     ).fetchone() == (1,)
 
 
-def test_runner_every_bad_input_is_a_failure_row(tmp_path: Path) -> None:
+def test_batch_every_bad_input_is_a_failure_row(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
@@ -104,7 +104,7 @@ def test_runner_every_bad_input_is_a_failure_row(tmp_path: Path) -> None:
     assert summary.failed == 5
 
 
-def test_runner_merges_french_and_english_reports(tmp_path: Path) -> None:
+def test_batch_merges_french_and_english_reports(tmp_path: Path) -> None:
     fr = tmp_path / "fr.jsonl"
     fr.write_text(
         json.dumps({"text": SUMMIT_FR, "date": "2024-06-19", "source": "Le Monde"})
@@ -131,7 +131,7 @@ def test_runner_merges_french_and_english_reports(tmp_path: Path) -> None:
     assert all(m.evidence for m in mentions)
 
 
-def test_runner_two_processes(tmp_path: Path) -> None:
+def test_batch_two_processes(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for i, text in enumerate(_texts(8)):
@@ -143,7 +143,7 @@ def test_runner_two_processes(tmp_path: Path) -> None:
     assert _counts(conn)[0] == 8
 
 
-def test_runner_survives_kill_9(tmp_path: Path) -> None:
+def test_batch_survives_kill_9(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for i, text in enumerate(_texts(30)):

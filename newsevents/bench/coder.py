@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .ingest.corpora import CorpusText, read_corpus
-from .models import Article
-from .nlp.pipeline import load_bare, load_pipeline
+from ..ingest.corpora import CorpusText, read_corpus
+from ..models import Article
+from ..nlp.pipeline import load_bare, load_pipeline
 
 DEFAULT_CORPORA = {
     "fr": Path("../shared/data/corpora/fr/depeches-2008.txt"),
@@ -46,7 +46,7 @@ def _peak_rss_mb() -> float:
 
 
 def _count_events(articles: list[Article]) -> int:
-    from .service import code_articles
+    from ..service import code_articles
 
     return sum(len(c.events) for c in code_articles(articles))
 
@@ -61,7 +61,7 @@ def bench(
     """Code ``texts`` with newsevents and parse them with bare spaCy, each
     on ``processes`` processes (forked after the models are loaded, for both
     sides: spaCy's ``n_process`` and a pool of coders)."""
-    from .service import code_articles
+    from ..service import code_articles
 
     articles = [
         Article.from_text(t.text, lang, published=t.published, title=t.title)

@@ -1,5 +1,6 @@
-"""The ingest loop: read every input, code the new articles on all cores,
-and write them to the database through one writer, a batch of whole
+"""The batch pipeline behind ``newsevents ingest``: read every input (the
+``ingest`` readers), code the new articles on all cores (the service) and
+write them to the database through one writer (the store), a batch of whole
 articles per transaction. Every input ends coded, skipped as a duplicate or
 as a row in ``failures``."""
 
@@ -27,12 +28,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ..errors import InputError
-from ..models import Failure, content_id
-from ..store.clusters import DEFAULT_WINDOW_DAYS
-from ..store.rows import ArticleRows, to_rows
-from ..store.writer import Writer
-from .files import RawItem, failure, read_inputs
+from .errors import InputError
+from .ingest.files import RawItem, failure, read_inputs
+from .models import Failure, content_id
+from .store.clusters import DEFAULT_WINDOW_DAYS
+from .store.rows import ArticleRows, to_rows
+from .store.writer import Writer
+
+__all__ = ["IngestOptions", "IngestSummary", "code_chunk", "ingest"]
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def code_chunk(
 ) -> list[ArticleRows | Failure]:
     """Code a share of the inputs: the rows of each article, or a failure
     naming the input. Runs in a worker process; loads the pipeline once."""
-    from ..service import code_articles, make_article
+    from .service import code_articles, make_article
 
     articles, origins, out = [], [], []
     for item in items:

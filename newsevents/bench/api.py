@@ -40,8 +40,8 @@ def _free_port() -> int:
 
 def make_database(path: Path, events: int) -> float:
     """Generate ``events`` random events at ``path``; return the seconds."""
-    from ..store.bench import generate
     from ..store.schema import connect
+    from .store import generate
 
     start = time.perf_counter()
     conn = connect(path)
@@ -161,7 +161,7 @@ def bench_api(
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
-            [sys.executable, "-m", "newsevents.api", "--db", str(path),
+            [sys.executable, "-m", "newsevents.cli", "serve", "--db", str(path),
              "--port", str(port)],
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
@@ -212,7 +212,7 @@ def bench_api(
 
 
 def main() -> None:
-    """``python -m newsevents.api.bench [EVENTS] [CLIENTS] [SECONDS]``."""
+    """``python -m newsevents.bench.api [EVENTS] [CLIENTS] [SECONDS]``."""
     args = [int(a) for a in sys.argv[1:4]]
     result = bench_api(*args)  # type: ignore[arg-type]
     for key, value in result.items():

@@ -8,8 +8,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from newsevents.api.cli import serve_command
 from newsevents.api.security import TOKEN_ENV
+from newsevents.cli.serve import serve_command
 
 
 def _app() -> typer.Typer:

@@ -9,10 +9,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..batch import IngestOptions, ingest
+from ..ingest.files import RawItem, read_inputs
 from ..nlp.pipeline import load_bare
 from ..store.schema import connect
-from .files import RawItem, read_inputs
-from .runner import IngestOptions, ingest
 
 
 def bench_ingest(

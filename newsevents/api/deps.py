@@ -1,0 +1,91 @@
+"""What the views depend on, as FastAPI dependencies so that tests can swap
+them (``app.dependency_overrides``): a cursor on the read-only database,
+the coder of pasted texts, the result caches and the page templates."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException
+
+from .. import lang
+from ..models import CodedArticle
+
+HERE = Path(__file__).resolve().parent
+Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
+
+
+class ResultCache:
+    """Query results by key, at most ``size`` of them, least recently used
+    dropped first; safe across the server's threads. Correct because the
+    server opens its database read-only: DuckDB then locks out writers, so
+    a result never goes stale while the server runs."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+def templates() -> Jinja2Templates:
+    """The page templates. Autoescaping is on for every template: article
+    text and titles are untrusted and must render inert."""
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["languages"] = [(c, lang.get(c).name) for c in lang.available()]
+    return Jinja2Templates(env=env)
+
+
+def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the app's read-only database for one request."""
+    base: duckdb.DuckDBPyConnection | None = request.app.state.db
+    if base is None:
+        raise HTTPException(503, "no database is open; start with --db FILE")
+    cursor = base.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def get_coder(request: Request) -> Coder:
+    """The function that codes a pasted text. spaCy pipelines are not
+    shared across threads, so one text is coded at a time."""
+    lock: threading.Lock = request.app.state.code_lock
+
+    def coder(
+        text: str, language: str | None, published: date | None, title: str | None
+    ) -> CodedArticle:
+        from ..service import code
+
+        with lock:
+            return code(text, language, published, title=title)
+
+    return coder

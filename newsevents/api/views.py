@@ -1,0 +1,324 @@
+"""One view per resource, Datasette's way: a view checks its parameters
+(``params``), builds its data once from the store's queries and returns a
+``View``; ``render`` then writes it as JSON, as an HTML page or in a record
+format (CSV...) as the request asks. ``routes`` serves each view at its
+``/api/`` URL and at its page's URL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import Depends, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+
+from ..errors import InputError, NotFound, StoreError
+from ..models import CodedArticle
+from ..store import views as store
+from ..store.geo import numeric_codes
+from ..store.queries import (
+    ActorRow,
+    DyadRow,
+    EventFilter,
+    EventRow,
+    dyad,
+    get_article,
+)
+from ..store.records import Records, from_dataclasses
+from .deps import Coder, ResultCache, get_conn
+from .highlight import segments
+from .params import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    NetworkQuery,
+    actor_code,
+    article_id,
+    article_query,
+    event_filter,
+    event_sort,
+    network_query,
+    next_url,
+    page_url,
+    wanted,
+)
+from .schemas import (
+    ActorPage,
+    ArticlePage,
+    CodeRequest,
+    DyadSeries,
+    EventPage,
+    MapOut,
+    NetworkOut,
+    Overview,
+    PlacePage,
+)
+
+Conn = Annotated[duckdb.DuckDBPyConnection, Depends(get_conn)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+EventId = Annotated[int, Path(ge=1, le=2**62, description="Event id.")]
+Filters = Annotated[EventFilter, Depends(event_filter)]
+Sort = Annotated[str, Depends(event_sort)]
+Period = Annotated[Literal["day", "week", "month"], Query()]
+PAGE_EDGES, API_EDGES, MAP_PLACES = 150, 200, 500
+
+
+@dataclass(frozen=True)
+class View:
+    """What a view built. ``data`` is the JSON body, validated against
+    ``model``; ``page`` gives the context of the HTML template (called only
+    when a page is asked for); ``records`` the rows that record formats
+    write (None for a resource that is not a list)."""
+
+    name: str
+    data: Any
+    model: Any
+    template: str | None = None
+    page: Callable[[], dict[str, object]] | None = None
+    records: Callable[[], Records] | None = None
+
+
+def _list(
+    request: Request, rows: list[Any], total: int, offset: int, limit: int
+) -> dict[str, object]:
+    """The body of a list: a page of items, the total and the next page."""
+    return {
+        "items": rows,
+        "total": total,
+        "next": next_url(request, offset, limit, total),
+    }
+
+
+def _pager(
+    request: Request, offset: int, limit: int, total: int
+) -> dict[str, str | None]:
+    """The page's links to the previous and the next page, if any."""
+    return {
+        "prev": page_url(request, offset=max(0, offset - limit)) if offset else None,
+        "next": page_url(request, offset=offset + limit)
+        if offset + limit < total
+        else None,
+    }
+
+
+def cached_event_page(
+    request: Request,
+    conn: duckdb.DuckDBPyConnection,
+    filters: EventFilter,
+    sort: str,
+) -> tuple[list[EventRow], int]:
+    """``store.event_page`` through the app's caches (the database is open
+    read-only): whole pages by (filter, sort), counts by filter alone."""
+    pages: ResultCache = request.app.state.pages
+    found = pages.get((filters, sort))
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    counts: ResultCache = request.app.state.counts
+    key = replace(filters, limit=0, offset=0)
+    rows, total = store.event_page(conn, filters, sort, counts.get(key))
+    counts.put(key, total)
+    pages.put((filters, sort), (rows, total))
+    return rows, total
+
+
+def overview(request: Request, conn: Conn) -> View:
+    """How many articles, events, clusters, actors and failures (the page
+    adds the busiest actors, the latest events and the strongest ties)."""
+    counts = store.counts(conn)
+
+    def page() -> dict[str, object]:
+        actors, _ = store.list_actors(conn, None, 10, 0)
+        recent, _ = cached_event_page(request, conn, EventFilter(limit=10), "-date")
+        edges = store.network(conn, limit=10).edges
+        return {"title": "Overview", "counts": counts, "actors": actors,
+                "recent": recent, "edges": edges}  # fmt: skip
+
+    return View("overview", {"counts": counts}, Overview, "overview.html", page)
+
+
+def events(request: Request, conn: Conn, filters: Filters, sort: Sort) -> View:
+    """Events matching every filter, a page at a time, in the order asked."""
+    rows, total = cached_event_page(request, conn, filters, sort)
+    offset, limit = filters.offset, filters.limit
+    data = _list(request, rows, total, offset, limit)
+
+    def page() -> dict[str, object]:
+        return {
+            "title": "Events", "rows": rows, "total": total,
+            "form": {k: request.query_params.get(k, "") for k in (
+                "actor", "target", "code", "since", "until", "place", "modality")},
+            "modalities": store.MODALITIES, "sorts": list(store.EVENT_SORTS),
+            "sort": sort, "first": offset + 1 if rows else 0,
+            "last": offset + len(rows), **_pager(request, offset, limit, total),
+            "sort_url": lambda key: page_url(request, sort=key, offset=None),
+        }  # fmt: skip
+
+    return View("events", data, EventPage, "events.html", page,
+                lambda: from_dataclasses(EventRow, rows))  # fmt: skip
+
+
+def event(request: Request, event_id: EventId, conn: Conn) -> View:
+    """One event with its evidence spans, its article and every report of
+    the same real-world event (its cluster)."""
+    detail = store.get_event(conn, event_id)
+    return View("event", detail, store.EventDetail, "event.html",
+                lambda: {"title": f"Event {event_id}", "d": detail})  # fmt: skip
+
+
+def articles(
+    request: Request,
+    conn: Conn,
+    query: Annotated[tuple[str | None, str | None], Depends(article_query)],
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> View:
+    """Stored articles, newest first."""
+    language, words = query
+    rows, total = store.list_articles(conn, language, words, limit, offset)
+
+    def page() -> dict[str, object]:
+        return {"title": "Articles", "rows": rows, "total": total,
+                **_pager(request, offset, limit, total)}  # fmt: skip
+
+    return View("articles", _list(request, rows, total, offset, limit), ArticlePage,
+                "articles.html", page,
+                lambda: from_dataclasses(store.ArticleRow, rows))  # fmt: skip
+
+
+def load_article(conn: duckdb.DuckDBPyConnection, given: str) -> CodedArticle:
+    """A stored article by id (or unique prefix). Raises BadParameter or
+    NotFound."""
+    try:
+        return get_article(conn, article_id(given))
+    except StoreError as exc:
+        raise NotFound(str(exc).replace("`events`", "/api/articles")) from exc
+
+
+def article(request: Request, article_id: str, conn: Conn) -> View:
+    """One article with its mentions, places, dates and events."""
+    coded = load_article(conn, article_id)
+
+    def page() -> dict[str, object]:
+        return {
+            "title": coded.article.title or coded.article.id, "coded": coded,
+            "segments": segments(coded),
+            "event_ids": store.article_event_ids(conn, coded.article.id),
+        }  # fmt: skip
+
+    return View("article", coded, CodedArticle, "article.html", page)
+
+
+def actors(
+    request: Request,
+    conn: Conn,
+    prefix: Annotated[str | None, Query(description="Code prefix.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> View:
+    """Actors by number of events, as source and as target."""
+    rows, total = store.list_actors(conn, actor_code(prefix, "prefix"), limit, offset)
+
+    def page() -> dict[str, object]:
+        return {"title": "Actors", "rows": rows, "total": total,
+                **_pager(request, offset, limit, total)}  # fmt: skip
+
+    return View("actors", _list(request, rows, total, offset, limit), ActorPage,
+                "actors.html", page,
+                lambda: from_dataclasses(ActorRow, rows))  # fmt: skip
+
+
+def dyads(
+    request: Request, a: str, b: str, conn: Conn, by: Period = "month"
+) -> View:
+    """Counts per quad class and the Goldstein sum between two actors
+    (code prefixes) per period, in both directions."""
+    first, second = actor_code(a, "a"), actor_code(b, "b")
+    assert first is not None and second is not None
+    rows = dyad(conn, first, second, by)
+    data = {"a": first, "b": second, "by": by, "items": rows, "total": len(rows),
+            "next": None}  # fmt: skip
+
+    def page() -> dict[str, object]:
+        return {
+            "title": f"{first} / {second}", "a": first, "b": second, "by": by,
+            "rows": rows, "data": jsonable_encoder(
+                {"a": first, "b": second, "by": by, "items": rows}),
+        }  # fmt: skip
+
+    return View("dyad", data, DyadSeries, "dyad.html", page,
+                lambda: from_dataclasses(DyadRow, rows))  # fmt: skip
+
+
+def places(request: Request, conn: Conn, filters: Filters) -> View:
+    """Events per place (with coordinates when known) and per country, for
+    the events matching the filters."""
+    rows, countries = store.places(conn, filters)
+    total = filters.offset + len(rows) + (1 if len(rows) == filters.limit else 0)
+    data = {
+        "items": rows,
+        "countries": countries,
+        "total": total,
+        "next": next_url(request, filters.offset, filters.limit, total),
+    }
+    return View("places", data, PlacePage,
+                records=lambda: from_dataclasses(store.PlaceRow, rows))  # fmt: skip
+
+
+def map_view(request: Request, conn: Conn, filters: Filters) -> View:
+    """Events on a map: countries shaded, places as circles by mentions
+    (the 500 places with most events)."""
+    places, countries = store.places(conn, replace(filters, limit=MAP_PLACES))
+    data = {"places": places, "countries": countries, "numeric": numeric_codes()}
+    return View("map", data, MapOut, "map.html",
+                lambda: {"title": "Map", "places": places, "countries": countries,
+                         "data": jsonable_encoder(data)},
+                lambda: from_dataclasses(store.PlaceRow, places))  # fmt: skip
+
+
+def network(
+    request: Request,
+    conn: Conn,
+    query: Annotated[NetworkQuery, Depends(network_query)],
+) -> View:
+    """Actors and the directed edges between them, weighted by cooperation
+    (quad classes 1-2) and conflict (3-4), between two dates."""
+    most = query.limit or (PAGE_EDGES if wanted(request) == "html" else API_EDGES)
+    net = store.network(conn, query.since, query.until, most, query.min_events)
+
+    def page() -> dict[str, object]:
+        return {
+            "title": "Network", "net": net,
+            "since": request.query_params.get("since", "").strip(),
+            "until": request.query_params.get("until", "").strip(),
+            "data": jsonable_encoder(net),
+        }  # fmt: skip
+
+    return View("network", net, NetworkOut, "network.html", page)
+
+
+def _needs_token(request: Request) -> bool:
+    return request.app.state.token is not None
+
+
+def code_form(request: Request) -> View:
+    """The form to paste a text and code it."""
+    return View("code", {}, dict, "code.html",
+                lambda: {"title": "Code a text", "form": {}, "coded": None,
+                         "needs_token": _needs_token(request)})  # fmt: skip
+
+
+def code(
+    request: Request, body: CodeRequest, coder: Coder, form: dict[str, str]
+) -> View:
+    """Code a pasted text on the fly (nothing is stored); the page shows
+    it highlighted, with its events."""
+    if not body.text.strip():
+        raise InputError("text: empty, paste an article to code")
+    language = None if body.language == "auto" else body.language
+    coded = coder(body.text, language, body.published, body.title)
+    return View("code", coded, CodedArticle, "code.html",
+                lambda: {"title": "Code a text", "form": form, "coded": coded,
+                         "segments": segments(coded),
+                         "needs_token": _needs_token(request)})  # fmt: skip

@@ -1,0 +1,113 @@
+"""The queries behind the exports: every event with its article (CSV,
+GeoJSON, Parquet, PLOVER), one row per cluster described by its first event
+(GDELT), and the GDELT records imported beside ours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .records import Records, from_cursor
+from .writer import insert_rows
+
+__all__ = [
+    "cluster_rows",
+    "event_table",
+    "event_table_to_parquet",
+    "events_with_articles",
+    "imported_gdelt",
+    "replace_gdelt_file",
+]
+
+_COLUMNS = (
+    "e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, e.source_name, "
+    "e.code, e.label, e.target_code, e.target_name, e.quad_class, e.goldstein, "
+    "e.modality, e.plover_type, e.plover_mode, e.date_value, e.date_precision, "
+    "e.place_name, e.place_country, e.lat, e.lon, e.evidence_text, e.confidence, "
+    "a.language, a.source AS outlet, a.url, a.title, a.published"
+)
+_JOIN = "FROM events e JOIN articles a ON a.id = e.article_id"
+
+
+def event_table(conn: duckdb.DuckDBPyConnection, located: bool = False) -> Records:
+    """Every event (only those with coordinates when ``located``) with its
+    article's language, outlet, URL, title and publication date, by id."""
+    where = " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL" if located else ""
+    return from_cursor(conn.execute(f"SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id"))
+
+
+def event_table_to_parquet(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Write ``event_table`` to a Parquet file (DuckDB's own writer); return
+    the number of events."""
+    target = str(path).replace("'", "''")
+    conn.execute(
+        f"COPY (SELECT {_COLUMNS} {_JOIN} ORDER BY e.id) TO '{target}' "
+        "(FORMAT parquet)"
+    )
+    row = conn.execute("SELECT count(*) FROM events").fetchone()
+    return int(row[0]) if row else 0
+
+
+def events_with_articles(
+    conn: duckdb.DuckDBPyConnection,
+) -> Iterator[tuple[Any, ...]]:
+    """(event id, event JSON, cluster id, article id, URL, title, source,
+    published, language) for every event, by id."""
+    cursor = conn.execute(
+        "SELECT e.id, e.event, e.cluster_id, a.id, a.url, a.title, a.source, "
+        f"a.published, a.language {_JOIN} ORDER BY e.id"
+    )
+    while batch := cursor.fetchmany(10_000):
+        yield from batch
+
+
+def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[Any, ...]]:
+    """One row per cluster, described by its first event: id, day, mention,
+    source and article counts, first seen, event JSON, code, quad class,
+    Goldstein, URL, place name, country, kind, lat, lon and GeoNames id."""
+    cursor = conn.execute(
+        """SELECT c.id, coalesce(c.event_date, c.first_seen), c.num_mentions,
+            c.num_sources, c.num_articles, c.first_seen, e.event, e.code,
+            e.quad_class, e.goldstein, a.url, e.place_name, e.place_country,
+            e.place_kind, e.lat, e.lon, e.geonameid
+        FROM clusters c
+        JOIN (SELECT *, row_number() OVER (PARTITION BY cluster_id ORDER BY id) AS n
+              FROM events) e ON e.cluster_id = c.id AND e.n = 1
+        JOIN articles a ON a.id = e.article_id
+        ORDER BY c.id"""
+    )
+    while batch := cursor.fetchmany(10_000):
+        yield from batch
+
+
+def imported_gdelt(
+    conn: duckdb.DuckDBPyConnection, columns: Sequence[str]
+) -> Iterator[tuple[Any, ...]]:
+    """The imported GDELT rows, file by file in line order."""
+    cursor = conn.execute(
+        f"SELECT {', '.join(columns)} FROM gdelt_events ORDER BY imported_from, line"
+    )
+    while batch := cursor.fetchmany(10_000):
+        yield from batch
+
+
+def replace_gdelt_file(
+    conn: duckdb.DuckDBPyConnection,
+    name: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+) -> None:
+    """Store the rows of one GDELT file (``columns`` then its name and line
+    number), replacing an earlier import of it, in one transaction."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute("DELETE FROM gdelt_events WHERE imported_from = ?", [name])
+        names = ", ".join((*columns, "imported_from", "line"))
+        insert_rows(conn, "gdelt_events", names, rows)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
