@@ -28,7 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from newsevents.lang._lexicon import Trigger, load_lexicon, load_markers  # noqa: E402
+from newsevents.lang._lexicon import (  # noqa: E402
+    Trigger,
+    load_lexicon,
+    load_markers,
+    load_triggers,
+)
 
 HERE = Path(__file__).parent
 DICTD = Path("/usr/share/dictd")
@@ -133,7 +138,11 @@ def main() -> None:
         for fr_word in fr_words:
             fr2en[fr_word].add(en_word)
     fr_folder = ROOT / "newsevents" / "lang" / "fr"
-    french = [t for t in load_lexicon(fr_folder) if t.status == "reviewed"]
+    # The reviewed French lexicon, not this tool's own earlier output.
+    french = [
+        *load_triggers(fr_folder / "triggers.tsv"),
+        *load_triggers(fr_folder / "triggers_families.tsv", extra=True),
+    ]
     markers = load_markers(fr_folder / "modality.tsv")
     report = {lemma for lemma, _ in markers}
     english = load_lexicon(ROOT / "newsevents" / "lang" / "en")
