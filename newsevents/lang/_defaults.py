@@ -117,16 +117,18 @@ class LangResources:
 
     @cached_property
     def index(self) -> dict[tuple[str, str], list[Trigger]]:
-        """Triggers by (lemma, pos); entries needing an object first."""
+        """Triggers by (lemma, pos): reviewed entries before derived ones
+        (a derived entry never shadows a reviewed one), and within each,
+        entries needing an object or a particle first."""
         index: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in self.triggers:
             index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
         for entries in index.values():
             entries.sort(
                 key=lambda t: (
+                    t.status != "reviewed",
                     not t.objects,
                     t.particle is None,
-                    t.status != "reviewed",
                 )
             )
         return index

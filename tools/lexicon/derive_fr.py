@@ -195,15 +195,25 @@ def main() -> None:
             stats["plain, not reviewed"] += 1
             return
         taken.add(key)
-        targets = tuple(
-            dict.fromkeys(fr for spec in t.targets for fr in PREPS.get(spec, ()))
+        # An English entry's target places are translated; a French one's kept.
+        targets = (
+            t.targets
+            if t.id.startswith("fr.")
+            else tuple(
+                dict.fromkeys(fr for spec in t.targets for fr in PREPS.get(spec, ()))
+            )
         )
-        flags = sorted(t.flags & {"sym", "notarget"}) + (["refl"] if refl else [])
         status = (
             "reviewed"
             if (root, lemma) in accepted and (obj is None or (root, obj) in accepted)
             else "derived"
         )
+        kept = {"sym", "notarget"} if status == "reviewed" else {"sym"}
+        if status == "derived" and not targets:
+            # Demoted: a derived entry must find an actor target.
+            stats["derived without a target place"] += 1
+            return
+        flags = sorted(t.flags & kept) + (["refl"] if refl else [])
         rows.append(
             (lemma, pos, t.code, obj, ",".join(targets) or "-", ",".join(flags),
              status, source)
@@ -289,8 +299,7 @@ HEADER = """\
 # tools/lexicon/derive_fr.py; the review lists are tools/lexicon/review_fr.txt.
 # status: "reviewed" for words checked by hand for their CAMEO root in that
 # list, "derived" otherwise. triggers.tsv and triggers_families.tsv win over
-# this file on conflict. Every row needs an actor target except where its
-# English entry did not.
+# this file on conflict. Every derived row needs an actor target.
 """
 
 
