@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import DataError
+from newsevents.kb.cameo import load_cameo
 from newsevents.lang import get_resources
-from newsevents.lang._lexicon import load_lexicon
+from newsevents.lang._lexicon import load_lexicon, load_triggers
 
 HEADER = "id\tlemma\tpos\tcode\tobject\ttarget\tflags\texample\n"
 EXTRA = "id\tlemma\tpos\tcode\tobject\ttarget\tflags\tstatus\tsource\texample\n"
@@ -93,3 +94,78 @@ def test_lexicon_size_and_load_time(code: str) -> None:
     assert len(triggers) >= 5000
     assert {t.status for t in triggers} == {"reviewed", "derived"}
     assert elapsed < 2.0
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_lexicon_extra_files_are_valid(code: str) -> None:
+    book = load_cameo()
+    for path in sorted((LANG / code).glob("triggers_*.tsv")):
+        for t in load_triggers(path, extra=True):
+            assert t.code in book, (path.name, t.id)
+            # Demoted: a derived row must find an actor target.
+            assert t.status == "reviewed" or t.needs_target, (path.name, t.id)
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_lexicon_reviewed_entries_cover_every_cameo_root(code: str) -> None:
+    roots = {t.code[:2] for t in load_lexicon(LANG / code) if t.status == "reviewed"}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def _has(code: str, lemma: str, obj: str | None, cameo: str, target: str = "") -> bool:
+    return any(
+        t.lemma == lemma
+        and (obj is None or obj in t.objects)
+        and t.code.startswith(cameo)
+        and (not target or target in t.targets)
+        for t in load_lexicon(LANG / code)
+    )
+
+
+@pytest.mark.parametrize(
+    ("lemma", "obj", "cameo", "target"),
+    [
+        ("mettre", "examen", "173", ""),
+        ("infliger", "amende", "173", ""),
+        ("renvoyer", "tribunal", "173", ""),
+        ("condamner", "prison", "173", ""),
+        ("voter", None, "120", "contre"),
+        ("adopter", "sanction", "163", ""),
+        ("entamer", "faim", "142", ""),
+        ("bloquer", "route", "144", ""),
+        ("boycotter", None, "143", ""),
+        ("organiser", "exercice", "062", ""),
+        ("pilonner", None, "194", ""),
+        ("intercepter", None, "190", ""),
+        ("servir", "médiateur", "045", ""),
+        ("assister", "sommet", "044", ""),
+    ],
+)
+def test_lexicon_french_families(
+    lemma: str, obj: str | None, cameo: str, target: str
+) -> None:
+    assert _has("fr", lemma, obj, cameo, target)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "obj", "cameo", "target"),
+    [
+        ("impeach", None, "173", ""),
+        ("indict", None, "173", ""),
+        ("sentence", None, "116", ""),
+        ("vote", None, "120", "against"),
+        ("broker", None, "045", ""),
+        ("mediate", None, "045", ""),
+        ("host", None, "043", ""),
+        ("attend", "summit", "044", ""),
+        ("stage", "strike", "14", ""),
+        ("block", "road", "144", ""),
+        ("hold", "exercise", "062", ""),
+        ("shell", None, "194", ""),
+        ("intercept", None, "190", ""),
+    ],
+)
+def test_lexicon_english_families(
+    lemma: str, obj: str | None, cameo: str, target: str
+) -> None:
+    assert _has("en", lemma, obj, cameo, target)
