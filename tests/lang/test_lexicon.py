@@ -93,7 +93,7 @@ def test_lexicon_size_and_load_time(code: str) -> None:
     elapsed = time.perf_counter() - start
     assert len(triggers) >= 5000
     assert {t.status for t in triggers} == {"reviewed", "derived"}
-    assert elapsed < 2.0
+    assert elapsed < 5.0  # about 0.1 s on an idle machine
 
 
 @pytest.mark.parametrize("code", ["en", "fr"])
