@@ -60,7 +60,7 @@ def load_triggers(
     """
     triggers: list[Trigger] = []
     seen = set() if seen is None else seen
-    required = ("id", "lemma", "pos", "code", "target")
+    required: tuple[str, ...] = ("id", "lemma", "pos", "code", "target")
     if extra:
         required += ("status",)
     for line, row in read_tsv(path, required):

@@ -346,15 +346,15 @@ def convert(
                 reason = "no-event code" if "-" in pattern.code else "reverse code"
                 stats.dropped[reason] += 1
                 continue
-            own = names.get(pattern.verb or "") or next(iter(names.values()), None)
-            if own is None:
+            first = names.get(pattern.verb or "") or next(iter(names.values()), None)
+            if first is None:
                 continue
-            verbs = [own]
+            verbs = [first]
             if synonyms and len(names) <= MAX_BLOCK:
                 # PETRARCH applies a block's patterns to all its verbs; only
                 # small blocks are near enough synonyms to keep that.
                 verbs += [
-                    n for n in names.values() if n != own and n[1:] == (None,) * 2
+                    n for n in names.values() if n != first and n[1:] == (None,) * 2
                 ]
             for lemma, particle, prep in verbs:
                 row = _pattern_row(pattern, lemma, code, synsets, lemmatize, stats)
@@ -368,12 +368,12 @@ def convert(
                 ):
                     stats.dropped["generic or statement verb (demoted)"] += 1
                     continue
-                if lemma != own[0]:
+                if lemma != first[0]:
                     if not row.objects:
                         continue
                     row = Row(
                         row.lemma, row.pos, row.code, row.objects, row.targets,
-                        row.particle, f"{row.source} (block synonym of {own[0]})",
+                        row.particle, f"{row.source} (block synonym of {first[0]})",
                     )  # fmt: skip
                 if particle and row.particle is None:
                     row = Row(
@@ -410,7 +410,7 @@ def merge(
     }
     plain: dict[tuple[str, str, str | None], Row] = {}
     support: dict[tuple[str, str, str | None, str], Row] = {}
-    order: list[tuple[str, ...]] = []
+    order: list[tuple[str, str, str | None, str | None]] = []
     for row in rows:
         if not row.objects:
             key = _key(row)
@@ -429,7 +429,7 @@ def merge(
                     dropped["same verb, other code"] += 1
                 continue
             plain[key] = row
-            order.append(key)
+            order.append((*key, None))
             continue
         keep = []
         for obj in row.objects:
@@ -448,11 +448,15 @@ def merge(
         )  # fmt: skip
         for obj in keep:
             support[(*_key(row), obj)] = merged
-        order.append(("support", *_key(row), keep[0]))
+        order.append((*_key(row), keep[0]))
     out: list[Row] = []
     seen: set[int] = set()
-    for key in order:
-        row = plain[key] if key[0] != "support" else support[key[1:]]  # type: ignore[index]
+    for lemma, pos, particle, noun in order:
+        row = (
+            plain[(lemma, pos, particle)]
+            if noun is None
+            else support[(lemma, pos, particle, noun)]
+        )
         if id(row) not in seen:
             seen.add(id(row))
             out.append(row)
