@@ -9,13 +9,13 @@ Each ``lang/<iso>/__init__.py`` builds one ``LangResources`` named
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from ._lexicon import Marker, Trigger, load_markers, load_triggers
+from ._lexicon import Marker, Trigger, load_lexicon, load_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,8 +120,9 @@ class LangResources:
 
     @cached_property
     def triggers(self) -> tuple[Trigger, ...]:
-        """The event trigger lexicon (``triggers.tsv``)."""
-        return load_triggers(self.folder / "triggers.tsv")
+        """The event trigger lexicon: ``triggers.tsv`` and the larger
+        ``triggers_*.tsv`` files beside it (see ``load_lexicon``)."""
+        return load_lexicon(self.folder)
 
     @cached_property
     def markers(self) -> dict[tuple[str, str], Marker]:
@@ -135,12 +136,23 @@ class LangResources:
 
     @cached_property
     def index(self) -> dict[tuple[str, str], list[Trigger]]:
-        """Triggers by (lemma, pos); entries needing an object first."""
+        """Triggers by (lemma, pos): reviewed entries before derived ones
+        (a derived entry never shadows a reviewed one), and within each,
+        entries needing an object or a particle first. Support-verb entries
+        that differ only by their object are tried as one (the first one's
+        id, every object), so a verb with a hundred objects stays cheap."""
         index: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in self.triggers:
             index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-        for entries in index.values():
-            entries.sort(key=lambda t: (not t.objects, t.particle is None))
+        for key, entries in index.items():
+            entries.sort(
+                key=lambda t: (
+                    t.status != "reviewed",
+                    not t.objects,
+                    t.particle is None,
+                )
+            )
+            index[key] = _merge_objects(entries)
         return index
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
@@ -167,3 +179,24 @@ class LangResources:
     @property
     def pair_words(self) -> frozenset[str]:
         return self.grammar.pair_words
+
+
+def _merge_objects(entries: list[Trigger]) -> list[Trigger]:
+    """Entries in order, those with objects and otherwise alike merged."""
+    out: list[Trigger] = []
+    at: dict[tuple[object, ...], int] = {}
+    for t in entries:
+        if not t.objects:
+            out.append(t)
+            continue
+        sig = (t.status, t.particle, t.code, t.targets, t.flags)
+        n = at.get(sig)
+        if n is None:
+            at[sig] = len(out)
+            out.append(t)
+        else:
+            objects = out[n].objects + tuple(
+                o for o in t.objects if o not in out[n].objects
+            )
+            out[n] = replace(out[n], objects=objects)
+    return out

@@ -7,13 +7,14 @@ DataError with the file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DataError
 from ._tsv import read_tsv
 
 FLAGS = frozenset({"sym", "notarget", "refl", "embed"})
+STATUSES = frozenset({"reviewed", "derived"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 MODALITY_KINDS = frozenset(
@@ -34,6 +35,10 @@ class Trigger:
     flags: frozenset[str]
     particle: str | None
     example: str
+    # "reviewed" (checked by a person) or "derived" (converted or proposed by
+    # a resource and not checked one by one); derived entries yield to
+    # reviewed ones for the same word.
+    status: str = "reviewed"
 
     @property
     def symmetric(self) -> bool:
@@ -44,12 +49,26 @@ class Trigger:
         return "notarget" not in self.flags and self.targets != ()
 
 
-def load_triggers(path: Path) -> tuple[Trigger, ...]:
-    """Read a trigger lexicon (see ``lang/README`` for its columns)."""
+def load_triggers(
+    path: Path, seen: set[str] | None = None, extra: bool = False
+) -> tuple[Trigger, ...]:
+    """Read a trigger lexicon (see ``lang/README`` for its columns).
+
+    ``seen`` holds ids already read from other files of the same lexicon.
+    An ``extra`` file must say for each row whether it is ``reviewed`` or
+    ``derived`` (column ``status``). Raises DataError naming file and line.
+    """
     triggers: list[Trigger] = []
-    seen: set[str] = set()
-    required = ("id", "lemma", "pos", "code", "target")
+    seen = set() if seen is None else seen
+    required: tuple[str, ...] = ("id", "lemma", "pos", "code", "target")
+    if extra:
+        required += ("status",)
     for line, row in read_tsv(path, required):
+        status = row.get("status") or "reviewed"
+        if status not in STATUSES:
+            raise DataError(
+                path, line, f"status must be reviewed or derived, not {status!r}"
+            )
         if not _ID.match(row["id"]):
             raise DataError(path, line, f"bad id {row['id']!r}")
         if row["id"] in seen:
@@ -91,9 +110,49 @@ def load_triggers(path: Path) -> tuple[Trigger, ...]:
                 flags=frozenset(flags),
                 particle=particle,
                 example=row.get("example", ""),
+                status=status,
             )
         )
     return tuple(triggers)
+
+
+def load_lexicon(folder: Path) -> tuple[Trigger, ...]:
+    """The whole trigger lexicon of a language folder.
+
+    ``triggers.tsv`` (reviewed, the project's own) comes first, then every
+    ``triggers_*.tsv`` beside it in name order (larger lexicons: converted
+    dictionaries, derived and reviewed families). An entry of a later file
+    that an earlier one already has, or that a reviewed entry has, is left
+    out: the same word with the same particle and no object, or the same
+    support-verb object. Raises DataError naming file and line.
+    """
+    seen: set[str] = set()
+    main = load_triggers(folder / "triggers.tsv", seen)
+    extras = [
+        t
+        for path in sorted(folder.glob("triggers_*.tsv"))
+        for t in load_triggers(path, seen, extra=True)
+    ]
+    # Reviewed entries of the extra files win over derived ones.
+    extras.sort(key=lambda t: t.status != "reviewed")
+    plain: set[tuple[str, str, str | None]] = set()
+    objects: set[tuple[str, str, str | None, str]] = set()
+    out: list[Trigger] = []
+    for n, trigger in enumerate((*main, *extras)):
+        ours = n < len(main)
+        key = (trigger.lemma, trigger.pos, trigger.particle)
+        if not trigger.objects:
+            if ours or key not in plain:
+                plain.add(key)
+                out.append(trigger)
+            continue
+        fresh = tuple(o for o in trigger.objects if (*key, o) not in objects)
+        objects.update((*key, o) for o in trigger.objects)
+        if ours:
+            out.append(trigger)
+        elif fresh:
+            out.append(replace(trigger, objects=fresh))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
