@@ -43,6 +43,9 @@ def find_actors(
         if ref is None:
             ref = _demonym(token, kb, lang) or _pair(token, lang, context)
         if ref is not None:
+            # "the NATO secretary general": the agent took in the name before
+            # it, which is one mention with it.
+            refs = [r for r in refs if not ref.start <= r.start < ref.end]
             refs.append(ref)
             taken.update(range(ref.start, ref.end))
             if len(ref.actors) == 1 and ref.kind in ("country", "place", "person"):

@@ -101,10 +101,12 @@ def _mentioned(
     text: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer
 ) -> Counter[str]:
     """How often the text names each country: its names and capitals, and
-    half as much for its demonyms and its large cities ("Bordeaux")."""
+    half as much for its demonyms; its large cities ("Bordeaux") only when
+    nothing else names a country (they cost gazetteer look-ups)."""
     counts: Counter[str] = Counter()
     demonyms = kb.demonyms.get(lang, {})
     words = [m.group() for m in _WORD.finditer(text)]
+    others: list[str] = []
     index = 0
     while index < len(words):
         word = words[index]
@@ -118,14 +120,21 @@ def _mentioned(
                     step = size
                     break
             else:
-                iso3 = demonyms.get(key(word)) or _city_country(word, gazetteer)
+                iso3 = demonyms.get(key(word))
                 if iso3:
                     counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
+                else:
+                    others.append(word)
         else:
             iso3 = demonyms.get(key(word))
             if iso3:
                 counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
         index += step
+    if not counts:
+        for word in others:
+            iso3 = _city_country(word, gazetteer)
+            if iso3:
+                counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
     return counts
 
 

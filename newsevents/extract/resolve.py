@@ -19,6 +19,7 @@ adjective, genitive, place). ``open_world`` then, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +45,7 @@ _MAX_BETWEEN = 2
 _MIN_SURNAME = 3
 # Per knowledge base and language: a cache of derived data, not state.
 _NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
+_PRONOUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
 _DATELINE_TOKENS = 15
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -428,26 +430,30 @@ def _recall(ref: ActorRef, context: Context) -> ActorRef:
     return replace(ref, actors=(actor,), resolved_by="title")
 
 
-def _quoted(doc: Doc) -> set[int]:
-    """The tokens inside quotation marks. A mark glued to the word after it
-    opens a quotation, one glued to the word before closes it: a quotation
-    that runs on into a new one without closing ("... 26 weeks. "We are")
-    stays open."""
-    inside, quoted = False, set()
-    for token in doc:
-        if token.text in _QUOTES:
-            before = token.i == 0 or bool(doc[token.i - 1].whitespace_)
-            after = not token.whitespace_ and token.i + 1 < len(doc)
-            if before and after:
-                inside = True
-            elif not before:
-                inside = False
-            else:
-                inside = not inside
-            continue
-        if inside:
-            quoted.add(token.i)
-    return quoted
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The character spans inside quotation marks. A mark glued to the word
+    after it opens a quotation, one glued to the word before closes it: a
+    quotation that runs on into a new one without closing ("... 26 weeks.
+    "We are") stays open."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    at = text.find('"')
+    while at != -1:
+        before = at == 0 or text[at - 1].isspace()
+        after = at + 1 < len(text) and not text[at + 1].isspace()
+        if (before and after) or (before and opened is None):
+            opened = at if opened is None else opened
+        elif opened is not None:
+            spans.append((opened, at))
+            opened = None
+        at = text.find('"', at + 1)
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < char < end for start, end in spans)
 
 
 def _coreference(
@@ -459,19 +465,27 @@ def _coreference(
     speaker does."""
     if not grammar.person_pronouns:
         return refs
-    quoted = _quoted(doc)
-    by_start = {ref.start: ref for ref in refs}
+    text = doc.text  # joined from the tokens: read once
+    quoted = _quoted(text)
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    # Only the refs and the pronouns are visited, in text order.
+    pronouns = [
+        t
+        for t in _pronoun_tokens(doc, text, grammar)
+        if t.i not in taken and not _inside(t.idx, quoted)
+    ]
+    items: list[tuple[int, ActorRef | Token]] = [(r.start, r) for r in refs]
+    items += [(t.i, t) for t in pronouns]
+    items.sort(key=lambda item: item[0])
     out: list[ActorRef] = []
-    for token in doc:
-        ref = by_start.get(token.i)
-        if ref is not None:
-            out.append(ref)
-            if token.i not in quoted and _antecedent(doc, ref, grammar):
-                context.mentioned(ref.actors[0], _gender(doc, ref, grammar))
+    for _, item in items:
+        if isinstance(item, ActorRef):
+            out.append(item)
+            inside = _inside(doc[item.start].idx, quoted)
+            if not inside and _antecedent(doc, item, grammar):
+                context.mentioned(item.actors[0], _gender(doc, item, grammar))
             continue
-        if token.i in taken or token.i in quoted or not _pronoun(token, grammar):
-            continue
+        token = item
         gender = grammar.genders.get(_bare_pronoun(token))
         actor = context.antecedent(gender)
         if actor is None:
@@ -492,6 +506,22 @@ def _coreference(
             )
         )
     return out
+
+
+def _pronoun_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
+    """The subject pronouns of ``doc``, found in its text first (cheaper
+    than visiting every token)."""
+    pattern = _PRONOUN_PATTERNS.get(grammar.person_pronouns)
+    if pattern is None:
+        words = "|".join(sorted(grammar.person_pronouns))
+        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+        _PRONOUN_PATTERNS[grammar.person_pronouns] = pattern
+    found = []
+    for match in pattern.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span) == 1 and _pronoun(span[0], grammar):
+            found.append(span[0])
+    return found
 
 
 def _bare_pronoun(token: Token) -> str:
