@@ -79,11 +79,14 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
     for m in result.mentions:
         actors.add_row(m.text, m.kind, m.actor.code if m.actor else "-")
     console.print(actors)
-    places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
+    places = Table(
+        "place", "country", "precision", "lat", "lon", "GeoNames", title="Places"
+    )
     for p in result.places:
         places.add_row(
             p.text or p.name,
             p.country or "-",
+            p.precision or "-",
             f"{p.lat:.2f}" if p.lat is not None else "-",
             f"{p.lon:.2f}" if p.lon is not None else "-",
             str(p.geonameid or "-"),
@@ -113,6 +116,13 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
         )
     console.print(events)
     if explain:
+        for p in result.places:
+            console.print(
+                f"place {p.text or p.name!r}: {p.name} ({p.country or '-'}, "
+                f"{p.precision or p.kind}): {p.why or 'no gazetteer choice'}",
+                highlight=False,
+                soft_wrap=True,
+            )
         for number, e in enumerate(result.events, start=1):
             console.print(
                 f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}; "
