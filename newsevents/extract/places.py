@@ -234,7 +234,8 @@ def _landmark_span(doc: Doc, token: Token, grammar: Grammar) -> Span | None:
         ):
             start -= 1
         number = start > token.sent.start and doc[start - 1].like_num
-        if start == token.i and not number:
+        named = start < token.i or " " in token.text  # "Downing Street" merged
+        if not named and not number:
             return None
         return doc[start - 1 if number else start : token.i + 1]
     end = token.i + 1
@@ -266,7 +267,9 @@ def _landmarks(finder: _Finder) -> list[Place]:
     in the article's last town (else in no town)."""
     doc, gazetteer, found = finder.doc, finder.gazetteer, []
     for token in doc:
-        if token.lower_ not in finder.grammar.landmarks:
+        words = token.lower_.split()  # a merged name ("Downing Street")
+        noun = words[-1] if finder.grammar.landmark_name_first else words[0]
+        if noun not in finder.grammar.landmarks:
             continue
         span = _landmark_span(doc, token, finder.grammar)
         if span is None:

@@ -290,7 +290,7 @@ def test_gazetteer_cache_path_env(
          "in an admin-1 region the text names"),
         ("Paris", "en", (), (("USA", "TX"),), "USA", "city",
          "in an admin-1 region the text names"),
-        ("Paris", "en", ("USA",), (), "FRA", "city", "the most populous of"),
+        ("Paris", "en", ("USA",), (), "FRA", "city", "a capital"),
         # admin-1 regions in both languages
         ("Texas", "en", (), (), "USA", "admin1", ""),
         ("Bretagne", "fr", (), (), "FRA", "admin1", ""),
@@ -324,9 +324,11 @@ def test_gazetteer_explain_in_context(
 
 def test_gazetteer_near_a_named_place(gazetteer: Gazetteer) -> None:
     boston = (42.36, -71.06)
-    found = gazetteer.explain("Springfield", ("USA",), "en", near=[boston])
+    found = gazetteer.explain("Cambridge", (), "en", near=[boston])
     assert found is not None
     assert found.candidate.region == ("USA", "MA")
+    alone = gazetteer.resolve("Cambridge", (), "en")
+    assert alone is not None and alone.country == "GBR"
     assert found.why.endswith("km from a place the text names")
 
 
