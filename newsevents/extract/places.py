@@ -44,6 +44,9 @@ class PlaceMemory:
     regions: list[tuple[str, str]] = field(default_factory=list)
     points: list[tuple[float, float]] = field(default_factory=list)
     last_town: Place | None = None
+    # Names the model tagged as places: a place wherever they recur, even
+    # where it tags them ORG or PERSON (one sense per discourse).
+    names: set[str] = field(default_factory=set)
 
     def remember(self, place: Place, candidate: Candidate | None) -> None:
         """Keep a region's code and a town's point as context for the next."""
@@ -135,17 +138,40 @@ def find_places(
         finder.add(place, located=True)
     for place in _landmarks(finder):
         finder.add(place, located=True)
+    names = finder.memory.names
+    names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
     for ent in doc.ents:
         if any(by_token.get(i) for i in range(ent.start, ent.end)):
             continue  # actors: handled above
         if ent.label_ in _NAMED:
             finder.add(finder.resolve(ent), located=True)
-        elif ent.label_ in _MISTAGGED and _locative(ent.root, grammar):
+        elif ent.label_ in _MISTAGGED and (
+            ent.text in names or _locative(ent.root, grammar)
+        ):
             finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
+        elif ent.label_ == "ORG":
+            finder.add(_embedded(finder, ent), located=False)
     ordered = [finder.places[k] for k in sorted(finder.places)]
     return Found(
         toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
     )
+
+
+def _embedded(finder: _Finder, ent: Span) -> Place | None:
+    """A place that starts an organisation's name ("the Boston Police
+    Department", "The Washington Post"): a toponym, never an event's place.
+    Only a country, a region or a town of 100,000+ whose main name it is."""
+    words = [t for t in ent if not (t.is_stop or t.is_punct)]
+    for size in (2, 1):
+        if len(words) <= size or not all(t.pos_ == "PROPN" for t in words[:size]):
+            continue
+        name = finder.doc[words[0].i : words[size - 1].i + 1]
+        found = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
+        if found is None or found.name != name.text:
+            continue
+        if found.kind in ("country", "admin1") or found.population >= 100_000:
+            return finder.resolve(name)
+    return None
 
 
 def _strip_article(text: str, grammar: Grammar) -> tuple[str, int]:
@@ -268,6 +294,8 @@ def _landmarks(finder: _Finder) -> list[Place]:
     doc, gazetteer, found = finder.doc, finder.gazetteer, []
     for token in doc:
         words = token.lower_.split()  # a merged name ("Downing Street")
+        if not words:  # a space or a line break
+            continue
         noun = words[-1] if finder.grammar.landmark_name_first else words[0]
         if noun not in finder.grammar.landmarks:
             continue

@@ -105,3 +105,8 @@ def test_places_paris_texas_only_when_the_text_says_texas(coder: Coder) -> None:
     alone = coder("A tornado destroyed homes in Paris on Tuesday.", "en")
     assert [(p.text, p.country) for p in texas.places][0] == ("Paris", "USA")
     assert [(p.text, p.country) for p in alone.places] == [("Paris", "FRA")]
+
+
+def test_places_no_region_from_state_media_and_spaces(coder: Coder) -> None:
+    coded = coder("Syrian state TV said on Thursday that\n\n forces advanced.", "en")
+    assert [p.precision for p in coded.places] == []

@@ -31,7 +31,7 @@ GRAMMAR = Grammar(
         | {"bridge", "airport", "station", "plaza"}
     ),
     landmark_name_first=True,
-    region_nouns=frozenset({"region", "province", "oblast", "governorate", "state"}),
+    region_nouns=frozenset({"region", "province", "oblast", "governorate"}),
     place_articles=("the ",),
 )
 
