@@ -267,7 +267,8 @@ def _landmark_span(doc: Doc, token: Token, grammar: Grammar) -> Span | None:
     end = token.i + 1
     while end < len(doc) and end < token.sent.end:
         word = doc[end]
-        glued = not doc[end - 1].whitespace_ and word.is_alpha
+        # pieces glued by hyphens ("Kim Il-sung")
+        glued = not doc[end - 1].whitespace_ and (word.is_alpha or word.text == "-")
         if word.text[:1].isupper() and (word.is_alpha or "-" in word.text):
             end += 1
         elif glued or (
