@@ -14,6 +14,9 @@ MentionKind = Literal["person", "organisation", "country", "place", "group"]
 Precision = Literal["day", "month", "year", "publication"]
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 PlaceKind = Literal["country", "city", "admin", "landmark", "region"]
+# How precisely a place is located, as GDELT's ActionGeo_Type: a country, an
+# admin-1 region (state, province), a town, or a landmark within its town.
+PlacePrecision = Literal["country", "admin1", "city", "landmark"]
 FailureReason = Literal[
     "binary",
     "undecodable",
@@ -120,6 +123,8 @@ class Place(_Model):
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    precision: PlacePrecision | None = None
+    why: str | None = None  # how the gazetteer chose it among its namesakes
 
 
 class DateRef(_Model):

@@ -121,3 +121,14 @@ def test_cli_table_explains(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "fr.signer.accord" in result.output
     assert "Goldstein" in result.output
+
+
+@pytest.mark.slow
+def test_cli_explain_says_why_each_place(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["code", "-", "--lang", "en", "--format", "table", "--explain"],
+        input="US-brokered talks between Israel and Hamas resumed in Geneva.",
+    )
+    assert result.exit_code == 0, result.output
+    assert "place 'Geneva': Geneva (CHE, city): a world city" in result.output

@@ -99,11 +99,14 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
             row += [m.actor.name if m.actor else "-", _resolution(m.resolved_by)]
         actors.add_row(*row)
     console.print(actors)
-    places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
+    places = Table(
+        "place", "country", "precision", "lat", "lon", "GeoNames", title="Places"
+    )
     for p in result.places:
         places.add_row(
             p.text or p.name,
             p.country or "-",
+            p.precision or "-",
             f"{p.lat:.2f}" if p.lat is not None else "-",
             f"{p.lon:.2f}" if p.lon is not None else "-",
             str(p.geonameid or "-"),
@@ -133,6 +136,13 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
         )
     console.print(events)
     if explain:
+        for p in result.places:
+            console.print(
+                f"place {p.text or p.name!r}: {p.name} ({p.country or '-'}, "
+                f"{p.precision or p.kind}): {p.why or 'no gazetteer choice'}",
+                highlight=False,
+                soft_wrap=True,
+            )
         for number, e in enumerate(result.events, start=1):
             console.print(
                 f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}; "

@@ -49,8 +49,17 @@ _FLOATS = {
     "Actor1Geo_Long", "Actor2Geo_Lat", "Actor2Geo_Long", "ActionGeo_Lat",
     "ActionGeo_Long",
 }  # fmt: skip
-# GDELT geographic resolution: 1 country, 4 world city, 5 world state.
+# GDELT geographic resolution (ActionGeo_Type) of a place's kind (its
+# precision): 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
 _GEO_TYPE = {"country": 1, "city": 4, "landmark": 4, "admin": 5, "region": 5}
+_US_GEO_TYPE = {"city": 3, "landmark": 3, "admin": 2}
+
+
+def geo_type(kind: str | None, country: str | None) -> int:
+    """GDELT's ActionGeo_Type of a place of this kind in this country."""
+    if country == "USA" and kind in _US_GEO_TYPE:
+        return _US_GEO_TYPE[kind]
+    return _GEO_TYPE.get(kind or "", 4)
 
 
 def read_gdelt(path: Path) -> Iterator[tuple[int, list[object]]]:
@@ -174,7 +183,7 @@ def _geo(
         return _NO_GEO
     fips = fips_codes().get(country or "")
     return (
-        _GEO_TYPE.get(kind or "", 4),
+        geo_type(kind, country),
         name,
         fips,
         fips if kind == "country" else None,  # no ADM1 codes in our gazetteer

@@ -29,7 +29,7 @@ from .dates import find_dates
 from .events import Anchors, extract_events
 from .home import home_country, recase_headlines
 from .merge import merge_events
-from .places import find_places
+from .places import PlaceMemory, find_places
 
 __all__ = ["ArticleContext", "Extraction", "extract_doc"]
 
@@ -82,6 +82,7 @@ class ArticleContext:
         self.countries: list[str] = []  # in order of first mention
         self.mentions: list[Mention] = []
         self.places: list[Place] = []
+        self.place_memory = PlaceMemory()  # regions and towns named so far
         self.events: list[Event] = []
         self.refs: list[ActorRef] = []  # of the last Doc
 
@@ -109,12 +110,16 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     refs = find_actors(doc, context.kb, context.language, context.actors)
     found = mentions(refs, doc, offset, context.sentences)
     _add_countries(context.countries, found)
-    here = find_places(
-        doc, refs, context.gazetteer, context.language, offset, context.countries
-    )
+    toponyms = find_places(
+        doc, refs, context.gazetteer, context.language, offset, context.countries,
+        context.place_memory,
+    )  # fmt: skip
+    here = toponyms.toponyms
     placed = _placed(found, here)
     dates = context.dates_between(offset, offset + len(doc.text))
-    anchors = Anchors(published=context.published, dates=dates, places=tuple(here))
+    anchors = Anchors(
+        published=context.published, dates=dates, places=tuple(toponyms.located)
+    )
     events = extract_events(doc, refs, context.res, anchors, offset, context.sentences)
     context.sentences += sum(1 for _ in doc.sents)
     context.mentions.extend(placed)

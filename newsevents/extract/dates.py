@@ -25,7 +25,14 @@ Normalisation rules, relative to the publication date ``published``:
   than 275 days before it (then the year after); "dernier"/"prochain" force the
   latest date before / the first date after ``published``;
 - "il y a deux jours"/"two days ago": days and weeks give a day, months a month,
-  years a year.
+  years a year;
+- a clock time or part of a day with no day of its own ("à 18 h 30", "la
+  nuit", "at 3 p.m.", "in the evening") is on the day its sentence names
+  ("vers 15 h 30, hier"), else on the day the text last named (its temporal
+  focus), else on ``published``;
+- "le lendemain"/"the next day", "la veille"/"the day before", "le même
+  jour"/"the same day" count from the day the text last named, else from
+  ``published``.
 
 Without a publication date, relative expressions keep their text with value and
 precision None; absolute ones ("19 juin 2024", "en 2022") are still normalised.
@@ -66,6 +73,7 @@ class _Grammar(Protocol):
     RELATIONS: Mapping[str, int]
     UNITS: Mapping[str, str]
     DEICTICS: Mapping[str, int]
+    ANCHORED: Mapping[str, int]
     YEAR_BLOCK_BEFORE: re.Pattern[str]
     YEAR_BLOCK_AFTER: re.Pattern[str]
     FUTURE_CUES: re.Pattern[str]
@@ -105,6 +113,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
     if published is not None:
         published = date(published.year, published.month, published.day)
     candidates: list[tuple[int, int, _Resolved]] = []
+    kinds: dict[tuple[int, int], str] = {}
     for kind, pattern in grammar.PATTERNS:
         for match in pattern.finditer(text):
             if kind == "year" and _blocked_year(grammar, text, match):
@@ -112,6 +121,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
             resolved = _resolve(kind, match, grammar, published, text)
             if resolved is not None:
                 candidates.append((match.start(), match.end(), resolved))
+                kinds.setdefault((match.start(), match.end()), kind)
     # Longest first, then leftmost; the pattern order breaks remaining ties.
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
     # Taken spans never overlap, so a new span only needs checking against
@@ -126,6 +136,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
             continue
         starts.insert(i, start)
         taken.insert(i, (start, end, resolved))
+    if published is not None:
+        taken = _anchor(taken, kinds, grammar, text)
     return [
         DateRef(
             text=text[start:end],
@@ -136,6 +148,64 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         )
         for start, end, resolved in taken
     ]
+
+
+def _anchor(
+    taken: list[tuple[int, int, _Resolved]],
+    kinds: Mapping[tuple[int, int], str],
+    grammar: _Grammar,
+    text: str,
+) -> list[tuple[int, int, _Resolved]]:
+    """Put clock times and "le lendemain" on the day the text speaks of (the
+    rules of the module docstring)."""
+    anchored = []
+    focus: date | None = None  # the day the text last named
+    for number, (start, end, resolved) in enumerate(taken):
+        kind = kinds.get((start, end), "")
+        if kind == "clock":
+            day = _sentence_day(taken, kinds, number, text) or focus
+            if day is not None:
+                resolved = _day(day)
+        elif kind == "anchored" and focus is not None:
+            word = _key(_DEICTIC_WORD.sub("", text[start:end]))
+            offset = grammar.ANCHORED.get(word)
+            if offset is None:
+                offset = grammar.ANCHORED.get(_key(text[start:end]).split(" ")[0], 0)
+            resolved = _day(focus + timedelta(days=offset))
+        if resolved.precision == "day" and resolved.value:
+            focus = date.fromisoformat(resolved.value)
+        anchored.append((start, end, resolved))
+    return anchored
+
+
+# The part of the day after "le lendemain" ("le lendemain matin").
+_DEICTIC_WORD = re.compile(
+    r"\s+(?:matin|midi|soir|après-midi|en soirée|morning|afternoon|evening|night)$"
+)
+
+
+def _sentence_day(
+    taken: list[tuple[int, int, _Resolved]],
+    kinds: Mapping[tuple[int, int], str],
+    number: int,
+    text: str,
+) -> date | None:
+    """The day another date of the same sentence names, the nearest first."""
+    start, end, _ = taken[number]
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    high = after.start() if after else len(text)
+    days = [
+        (min(abs(s - end), abs(start - e)), value)
+        for i, (s, e, r) in enumerate(taken)
+        if i != number
+        and low <= s
+        and e <= high
+        and kinds.get((s, e)) not in ("clock", "anchored")
+        and r.precision == "day"
+        and (value := r.value)
+    ]
+    return date.fromisoformat(min(days)[1]) if days else None
 
 
 def _blocked_year(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
@@ -212,6 +282,10 @@ def _resolve(
         return _day(end - timedelta(days=(end.weekday() - first) % 7 or 7))
     if kind == "clock":
         return _day(published)
+    if kind == "anchored":
+        word = _DEICTIC_WORD.sub("", _key(groups["deic"]))
+        offset = grammar.ANCHORED.get(word, 0)
+        return _day(published + timedelta(days=offset))
     if kind == "deictic":
         offset = grammar.DEICTICS.get(_key(groups["deic"]))
         return None if offset is None else _day(published + timedelta(days=offset))

@@ -1,22 +1,109 @@
-"""Find and geocode the places of a parsed paragraph.
+"""Find and geocode the places (toponyms) of a parsed paragraph.
 
-Places are: named locations the model tags (LOC, GPE), capitals and cities
-of the knowledge base, countries governed by a locative preposition ("en
-Corée du Nord", "au Vietnam", "in Kyiv"), and landmarks such as "la place
-Kim Il-sung à Pyongyang", placed in the city that follows them.
+Toponyms are: named locations the model tags (GPE, LOC, FAC; a name it tags
+ORG or PERSON counts when a locative preposition governs it, "in Boise"),
+capitals and countries of the knowledge base, admin-1 regions ("Donetsk
+oblast", "région de Kherson"), and landmarks and streets ("Trafalgar
+Square", "la place Kim Il-sung à Pyongyang", "12 rue de Rivoli"), placed in
+the town named just after them, else in the article's last town.
+
+A country or capital that is an actor ("Russia accused Ukraine") is a
+toponym too (metonymy), but only a place governed by a locative preposition
+("à Pyongyang", "en Corée du Nord") or not an actor at all can be where an
+event happens: those are ``Found.located``.
+
+Each name is resolved by the gazetteer with what the article says so far:
+the countries it names, the admin-1 regions it names and the towns it
+placed (``PlaceMemory``); regions of the paragraph are found first, so that
+"Paris, Texas" is in Texas.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb.gazetteer import Gazetteer, to_place
+from ..kb.gazetteer import Candidate, Gazetteer, to_place
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Place
 from .actors import ActorRef
+
+__all__ = ["Found", "PlaceMemory", "find_places"]
+
+_NAMED = ("GPE", "LOC", "FAC")
+_MISTAGGED = ("ORG", "PERSON", "NORP")
+
+
+@dataclass
+class PlaceMemory:
+    """What the article's places so far say about where it is."""
+
+    regions: list[tuple[str, str]] = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    last_town: Place | None = None
+    # Names the model tagged as places: a place wherever they recur, even
+    # where it tags them ORG or PERSON (one sense per discourse).
+    names: set[str] = field(default_factory=set)
+
+    def remember(self, place: Place, candidate: Candidate | None) -> None:
+        """Keep a region's code and a town's point as context for the next."""
+        if candidate is None:
+            return
+        if candidate.kind == "admin1" and candidate.region not in self.regions:
+            self.regions.append(candidate.region)
+        if place.precision == "city" and place.lat is not None:
+            self.points.append((place.lat, place.lon or 0.0))
+            self.last_town = place
+
+
+@dataclass(frozen=True)
+class Found:
+    """A paragraph's toponyms, and those that can be where an event is."""
+
+    toponyms: list[Place]
+    located: list[Place]
+
+
+@dataclass
+class _Finder:
+    doc: Doc
+    gazetteer: Gazetteer
+    lang: str
+    offset: int
+    countries: Sequence[str]
+    memory: PlaceMemory
+    grammar: Grammar
+    places: dict[tuple[int, int], tuple[Place, bool]] = field(default_factory=dict)
+
+    def add(self, place: Place | None, located: bool) -> None:
+        if place is None:
+            return
+        start, end = place.start or 0, place.end or 0
+        if any(start < e and s < end for s, e in self.places):
+            return
+        self.places[(start, end)] = (place, located)
+
+    def resolve(self, span: Span, kinds: tuple[str, ...] = ()) -> Place | None:
+        """The place a name means, its article's context given."""
+        text, start = _strip_article(span.text, self.grammar)
+        found = self.gazetteer.explain(
+            text, self.countries, self.lang,
+            regions=self.memory.regions, near=self.memory.points,
+        )  # fmt: skip
+        if found is None or (kinds and found.candidate.kind not in kinds):
+            return None
+        place = to_place(
+            found.candidate,
+            start=self.offset + span.start_char + start,
+            end=self.offset + span.end_char,
+            text=text,
+            why=found.why,
+        )
+        self.memory.remember(place, found.candidate)
+        return place
 
 
 def find_places(
@@ -26,39 +113,84 @@ def find_places(
     lang: str,
     offset: int,
     context_countries: Sequence[str],
-) -> list[Place]:
-    """Every geocoded place of ``doc``, with article offsets, in text order."""
+    memory: PlaceMemory | None = None,
+) -> Found:
+    """Every geocoded toponym of ``doc``, with article offsets, in text order."""
     grammar = get_language(lang).grammar
-    places: dict[tuple[int, int], Place] = {}
+    finder = _Finder(
+        doc, gazetteer, lang, offset, context_countries,
+        PlaceMemory() if memory is None else memory, grammar,
+    )  # fmt: skip
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+    _regions_first(finder)
     for ref in refs:
         span = doc[ref.start : ref.end]
-        # Capitals and countries are places where a locative preposition says
-        # so ("à Pyongyang", "en Corée du Nord"), actors elsewhere.
-        if (ref.capital or ref.kind == "country") and _locative(span.root, grammar):
-            if ref.kind == "country" and span.root.pos_ == "ADJ":
-                continue
-            place = _resolve(span, gazetteer, lang, offset, context_countries, grammar)
-            if place is not None:
-                places[(place.start or 0, place.end or 0)] = place
-    landmarks = _landmarks(doc, gazetteer, lang, offset, context_countries, grammar)
-    for place in landmarks:
-        if not _overlaps(place, places):
-            places[(place.start or 0, place.end or 0)] = place
+        if ref.kind != "country" and not ref.capital:
+            continue
+        if span.root.pos_ == "ADJ":  # "the Russian army": not a name
+            continue
+        if _locative(span.root, grammar):
+            finder.add(finder.resolve(span), located=True)
+        else:  # metonymy: an actor, and a toponym
+            want = ("country",) if ref.kind == "country" else ("city",)
+            finder.add(finder.resolve(span, want), located=False)
+    for place in _regions(finder):
+        finder.add(place, located=True)
+    for place in _landmarks(finder):
+        finder.add(place, located=True)
+    names = finder.memory.names
+    names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
     for ent in doc.ents:
-        if ent.label_ not in ("LOC", "GPE", "FAC"):
+        if any(by_token.get(i) for i in range(ent.start, ent.end)):
+            continue  # actors: handled above
+        if ent.label_ in _NAMED:
+            finder.add(finder.resolve(ent), located=True)
+        elif ent.label_ in _MISTAGGED and (
+            ent.text in names or _locative(ent.root, grammar)
+        ):
+            finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
+        elif ent.label_ == "ORG":
+            finder.add(_embedded(finder, ent), located=False)
+    ordered = [finder.places[k] for k in sorted(finder.places)]
+    return Found(
+        toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
+    )
+
+
+def _embedded(finder: _Finder, ent: Span) -> Place | None:
+    """A place that starts an organisation's name ("the Boston Police
+    Department", "The Washington Post"): a toponym, never an event's place.
+    Only a country, a region or a town of 100,000+ whose main name it is."""
+    words = [t for t in ent if not (t.is_stop or t.is_punct)]
+    for size in (2, 1):
+        if len(words) <= size or not all(t.pos_ == "PROPN" for t in words[:size]):
             continue
-        overlapping = [
-            ref for i in range(ent.start, ent.end) if (ref := by_token.get(i))
-        ]
-        if overlapping:
-            # Actors are places only where a locative preposition says so;
-            # those were handled above.
+        name = finder.doc[words[0].i : words[size - 1].i + 1]
+        found = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
+        if found is None or found.name != name.text:
             continue
-        place = _resolve(ent, gazetteer, lang, offset, context_countries, grammar)
-        if place is not None and not _overlaps(place, places):
-            places[(place.start or 0, place.end or 0)] = place
-    return [places[k] for k in sorted(places)]
+        if found.kind in ("country", "admin1") or found.population >= 100_000:
+            return finder.resolve(name)
+    return None
+
+
+def _strip_article(text: str, grammar: Grammar) -> tuple[str, int]:
+    for prefix in grammar.place_articles:
+        if text.lower().startswith(prefix):
+            return text[len(prefix) :], len(prefix)
+    return text, 0
+
+
+def _regions_first(finder: _Finder) -> None:
+    """Remember the admin-1 regions the paragraph names before resolving its
+    towns ("Paris, Texas")."""
+    for ent in finder.doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            text, _ = _strip_article(ent.text, finder.grammar)
+            found = finder.gazetteer.resolve(text, finder.countries, finder.lang)
+            if found is not None and found.kind == "admin1":
+                if found.region not in finder.memory.regions:
+                    finder.memory.regions.append(found.region)
 
 
 def _locative(token: Token, grammar: Grammar) -> bool:
@@ -75,75 +207,126 @@ def _locative(token: Token, grammar: Grammar) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_preps
 
 
-def _resolve(
-    span: Span,
-    gazetteer: Gazetteer,
-    lang: str,
-    offset: int,
-    context: Sequence[str],
-    grammar: Grammar,
-) -> Place | None:
-    text = span.text
-    for prefix in grammar.place_articles:
-        if text.lower().startswith(prefix):
-            text = text[len(prefix) :]
-    candidate = gazetteer.resolve(text, context, lang=lang)
-    if candidate is None:
-        return None
-    return to_place(
-        candidate,
-        start=offset + span.end_char - len(text),
-        end=offset + span.end_char,
-        text=text,
-    )
-
-
-def _landmarks(
-    doc: Doc,
-    gazetteer: Gazetteer,
-    lang: str,
-    offset: int,
-    context: Sequence[str],
-    grammar: Grammar,
-) -> list[Place]:
-    """ "la place Kim Il-sung à Pyongyang": a landmark noun followed by a
-    name, placed in the city named just after it (else in no city)."""
-    found = []
-    for token in doc[:-1]:
-        if token.lower_ not in grammar.landmarks:
+def _regions(finder: _Finder) -> list[Place]:
+    """ "Donetsk oblast", "Idlib province", "région de Kherson": the admin-1
+    region of the town the name is (when the gazetteer has no such region
+    name of its own)."""
+    doc, grammar, found = finder.doc, finder.grammar, []
+    for token in doc:
+        if token.lower_ not in grammar.region_nouns:
             continue
-        end = token.i + 1
-        # Capitalised words, and pieces glued by hyphens ("Kim Il-sung").
-        while end < len(doc) and (
-            doc[end].text[:1].isupper() or not doc[end - 1].whitespace_
-        ):
-            end += 1
-        if end == token.i + 1:
+        if grammar.landmark_name_first:
+            name = doc[token.i - 1 : token.i] if token.i else None
+            span = doc[token.i - 1 : token.i + 1] if token.i else None
+        else:
+            after = token.i + 1
+            if after < len(doc) and doc[after].lower_ in ("de", "d'", "du"):
+                after += 1
+            name = doc[after : after + 1] if after < len(doc) else None
+            span = doc[token.i : after + 1]
+        if name is None or span is None or not name.text[:1].isupper():
             continue
-        city = None
-        for after in doc[end : min(len(doc), end + 4)]:
-            if after.pos_ == "PROPN" and after.text[:1].isupper():
-                city = gazetteer.resolve(after.text, context, lang=lang)
-                if city is not None and city.kind == "city":
-                    break
-                city = None
-        span = doc[token.i : end]
+        whole = finder.gazetteer.resolve(span.text, finder.countries, finder.lang)
+        town = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
+        region = whole if whole is not None and whole.kind == "admin1" else None
+        if region is None and town is not None and town.kind == "city":
+            region = finder.gazetteer.region_of(town)
+        if region is None:
+            continue
+        if region.region not in finder.memory.regions:
+            finder.memory.regions.append(region.region)
         found.append(
-            Place(
-                name=span.text,
-                kind="landmark",
-                country=city.country if city else None,
-                lat=city.lat if city else None,
-                lon=city.lon if city else None,
-                start=offset + span.start_char,
-                end=offset + span.end_char,
+            to_place(
+                region,
+                start=finder.offset + span.start_char,
+                end=finder.offset + span.end_char,
                 text=span.text,
+                why=f"the admin-1 region of {name.text}",
             )
         )
     return found
 
 
-def _overlaps(place: Place, places: dict[tuple[int, int], Place]) -> bool:
-    return any(
-        (place.start or 0) < end and start < (place.end or 0) for start, end in places
-    )
+def _landmark_span(doc: Doc, token: Token, grammar: Grammar) -> Span | None:
+    """The name a landmark noun belongs to, or None: "Trafalgar Square" (the
+    capitalised words before an English noun, never past it), "place de la
+    Concorde" (the capitalised words and links after a French one)."""
+    if grammar.landmark_name_first:
+        if not token.text[:1].isupper():
+            return None
+        start = token.i
+        while start > token.sent.start and (
+            doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        ):
+            start -= 1
+        number = start > token.sent.start and doc[start - 1].like_num
+        named = start < token.i or " " in token.text  # "Downing Street" merged
+        if not named and not number:
+            return None
+        return doc[start - 1 if number else start : token.i + 1]
+    end = token.i + 1
+    while end < len(doc) and end < token.sent.end:
+        word = doc[end]
+        # pieces glued by hyphens ("Kim Il-sung")
+        glued = not doc[end - 1].whitespace_ and (word.is_alpha or word.text == "-")
+        if word.text[:1].isupper() and (word.is_alpha or "-" in word.text):
+            end += 1
+        elif glued or (
+            word.lower_ in grammar.landmark_links
+            and end + 1 < len(doc)
+            and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in ("la",))
+        ):
+            end += 1
+        else:
+            break
+    while end > token.i + 1 and doc[end - 1].lower_ in grammar.landmark_links:
+        end -= 1
+    if end == token.i + 1:
+        return None
+    start = token.i
+    if start > token.sent.start and doc[start - 1].like_num:  # "12 rue de Rivoli"
+        start -= 1
+    return doc[start:end]
+
+
+def _landmarks(finder: _Finder) -> list[Place]:
+    """Landmarks and streets, placed in the town named just after them, else
+    in the article's last town (else in no town)."""
+    doc, gazetteer, found = finder.doc, finder.gazetteer, []
+    for token in doc:
+        words = token.lower_.split()  # a merged name ("Downing Street")
+        if not words:  # a space or a line break
+            continue
+        noun = words[-1] if finder.grammar.landmark_name_first else words[0]
+        if noun not in finder.grammar.landmarks:
+            continue
+        span = _landmark_span(doc, token, finder.grammar)
+        if span is None:
+            continue
+        city, why = None, "no town named"
+        for after in doc[span.end : min(len(doc), span.end + 4)]:
+            if after.pos_ == "PROPN" and after.text[:1].isupper():
+                city = gazetteer.resolve(after.text, finder.countries, finder.lang)
+                if city is not None and city.kind == "city":
+                    why = f"in {city.name}, named after it"
+                    break
+                city = None
+        town = None if city is None else to_place(city)
+        if town is None and finder.memory.last_town is not None:
+            town = finder.memory.last_town
+            why = f"in {town.name}, the town the article placed last"
+        found.append(
+            Place(
+                name=span.text,
+                kind="landmark",
+                country=town.country if town else None,
+                lat=town.lat if town else None,
+                lon=town.lon if town else None,
+                start=finder.offset + span.start_char,
+                end=finder.offset + span.end_char,
+                text=span.text,
+                precision="landmark",
+                why=why,
+            )
+        )
+    return found

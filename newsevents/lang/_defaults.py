@@ -64,8 +64,16 @@ class Grammar:
     recipient_preps: frozenset[str] = frozenset()
     # Verbs whose direct object is where the event takes place ("visited Russia").
     place_object_verbs: frozenset[str] = frozenset()
-    # Nouns that start a landmark's name ("place Kim Il-sung").
+    # Nouns that make a landmark's name ("place Kim Il-sung", "Downing Street").
     landmarks: frozenset[str] = frozenset()
+    # Whether the landmark noun ends the name ("Trafalgar Square") rather
+    # than starts it ("place de la Concorde").
+    landmark_name_first: bool = False
+    # Small words inside a landmark name ("place de la Concorde").
+    landmark_links: frozenset[str] = frozenset()
+    # Nouns of an admin-1 region next to its name ("Donetsk oblast",
+    # "région de Kherson").
+    region_nouns: frozenset[str] = frozenset()
     # Articles stripped from the front of a place name, tried in order.
     place_articles: tuple[str, ...] = ()
     # Third-person singular subject pronouns that stand for a person or an

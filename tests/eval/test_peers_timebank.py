@@ -113,19 +113,19 @@ def test_timebank_through_the_cli(tmp_path: Path) -> None:
         app, ["eval", "--format", "timebank", "--json", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    # "hier" (DATE 1999-05-16) is right, "dans la soirée" (TIME
-    # 1999-05-16TEV) wrong; "aujourd'hui" (PRESENT_REF) cannot be scored and
-    # "deux heures" is a duration, not scored.
+    # "hier" (DATE 1999-05-16) is right, and so is "dans la soirée" (TIME
+    # 1999-05-16TEV), on the day "hier" names; "aujourd'hui" (PRESENT_REF)
+    # cannot be scored and "deux heures" is a duration, not scored.
     assert json.loads(result.stdout) == {
         "documents": 1,
         "timex_total": 2,
-        "timex_correct": 1,
+        "timex_correct": 2,
         "timex_unscorable": 1,
-        "value_accuracy": 0.5,
+        "value_accuracy": 1.0,
         "by_type": {
             "DATE": {"timex_total": 1, "timex_correct": 1, "value_accuracy": 1.0,
                      "unscorable": 1},
-            "TIME": {"timex_total": 1, "timex_correct": 0, "value_accuracy": 0.0,
+            "TIME": {"timex_total": 1, "timex_correct": 1, "value_accuracy": 1.0,
                      "unscorable": 0},
         },
     }  # fmt: skip

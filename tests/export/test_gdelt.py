@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import DataError
-from newsevents.export.gdelt import COLUMNS, import_gdelt, read_gdelt, write_gdelt
+from newsevents.export.gdelt import (
+    COLUMNS,
+    geo_type,
+    import_gdelt,
+    read_gdelt,
+    write_gdelt,
+)
 from newsevents.store.schema import connect
 from newsevents.store.writer import Writer
 from tests.store._data import FRA, USA, event, rows
@@ -139,3 +145,20 @@ def test_gdelt_our_clusters_as_rows() -> None:
     assert row["ActionGeo_FullName"] == "Paris" and row["ActionGeo_CountryCode"] == "FR"
     assert row["SOURCEURL"] == "https://a.fr/1"
     assert row["DATEADDED"] == "20240619000000"
+
+
+@pytest.mark.parametrize(
+    ("kind", "country", "expected"),
+    [
+        ("country", "USA", 1),
+        ("admin", "USA", 2),  # a US state
+        ("city", "USA", 3),
+        ("landmark", "USA", 3),  # a landmark is placed in its town
+        ("city", "FRA", 4),
+        ("landmark", "FRA", 4),
+        ("admin", "FRA", 5),
+        ("country", "FRA", 1),
+    ],
+)
+def test_gdelt_action_geo_type(kind: str, country: str, expected: int) -> None:
+    assert geo_type(kind, country) == expected

@@ -302,3 +302,37 @@ def test_dates_last_week_is_the_previous_iso_week(language: str, text: str) -> N
     assert [(d.text, d.value, d.precision) for d in found] == [
         (text, "2024-W24", "week")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the day the same sentence names, before or after the clock time
+        ("fr", "Samedi, à 14 h 15, la police est intervenue.",
+         [("Samedi", "2024-06-15"), ("à 14 h 15", "2024-06-15")]),
+        ("fr", "Il est arrivé vers 15 h 30, hier.",
+         [("vers 15 h 30", "2024-06-18"), ("hier", "2024-06-18")]),
+        # else the day the text last named (its temporal focus)
+        ("fr", "Le sommet s'est ouvert lundi. Les manifestants sont partis dans la nuit.",
+         [("lundi", "2024-06-17"), ("dans la nuit", "2024-06-17")]),
+        ("en", "The summit opened on Monday. Protesters left at 3 p.m.",
+         [("on Monday", "2024-06-17"), ("at 3 p.m.", "2024-06-17")]),
+        # a bare French hour and a range of hours
+        ("fr", "Les bureaux seront ouverts mardi 25 juin de 10 h à 12 h.",
+         [("mardi 25 juin", "2024-06-25"), ("de 10 h à 12 h", "2024-06-25")]),
+        # durations are not clock times
+        ("fr", "Le suspect a été libéré en 24 h.", []),
+        # "le lendemain" / "the next day" from the text's focus
+        ("fr", "Il a été arrêté le 3 juin. Il a été libéré le lendemain matin.",
+         [("le 3 juin", "2024-06-03"), ("le lendemain matin", "2024-06-04")]),
+        ("en", "He was arrested on June 3. He was released the next day.",
+         [("on June 3", "2024-06-03"), ("the next day", "2024-06-04")]),
+        # with nothing named before, the publication day
+        ("en", "Talks resumed at noon.", [("at noon", "2024-06-19")]),
+    ],
+)  # fmt: skip
+def test_dates_clock_times_take_the_day_the_text_speaks_of(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, language, WED)
+    assert [(d.text, d.value) for d in found] == expected

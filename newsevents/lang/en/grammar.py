@@ -26,7 +26,12 @@ GRAMMAR = Grammar(
     if_words=frozenset({"if", "unless", "whether"}),
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
     place_object_verbs=frozenset({"visit"}),
-    landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
+    landmarks=frozenset(
+        {"square", "street", "palace", "avenue", "boulevard", "road", "lane"}
+        | {"bridge", "airport", "station", "plaza"}
+    ),
+    landmark_name_first=True,
+    region_nouns=frozenset({"region", "province", "oblast", "governorate"}),
     place_articles=("the ",),
     member_nouns=frozenset(
         {

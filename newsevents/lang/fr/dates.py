@@ -107,6 +107,16 @@ DEICTICS: dict[str, int] = {
     "après-demain": 2,
 }
 
+# Day offsets from the day the text last spoke of ("le lendemain").
+ANCHORED: dict[str, int] = {
+    "le lendemain": 1,
+    "lendemain": 1,
+    "la veille": -1,
+    "le même jour": 0,
+    "ce jour-là": 0,
+    "le jour même": 0,
+}
+
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first."""
@@ -198,13 +208,31 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the report ("à 18 h 30", "vers midi", "dans la soirée").
         "clock",
         _compile(
-            f"(?:à|vers|dès|avant|après|jusqu{_AP}à|peu{_S}avant|peu{_S}après){_S}"
+            # a range of hours ("de 10 h à 12 h"): the day of its start
+            f"de{_S}[0-2]?\\d{_S}?h(?:{_S}?[0-5]\\d)?{_S}à{_S}"
+            f"[0-2]?\\d{_S}?h(?:{_S}?[0-5]\\d)?(?![\\w])|"
+            f"(?:à|vers|dès|avant|après|jusqu{_AP}à|peu{_S}avant|peu{_S}après"
+            f"|à{_S}partir{_S}de|depuis){_S}"
             f"(?:[0-2]?\\d(?:{_S})?h(?:eures?)?(?:(?:{_S})?[0-5]\\d)?(?![\\d])"
             f"|midi|minuit)"
             f"|(?<![\\d,.])[0-2]?\\dh[0-5]\\d(?![\\d])"
+            # "10 h 30" alone; never a duration ("en 24 h", "pendant 48 h")
+            f"|(?<![\\d,.])(?<!en )(?<!pendant )(?<!durant )(?<!dans )(?<!les )"
+            f"(?<!de )(?<!sous )[0-2]?\\d{_S}h(?:{_S}[0-5]\\d)?(?![\\w])"
+            f"|(?:dans{_S})?la{_S}nuit(?!{_S}d(?:e|u){_S})"
+            f"|(?:dans{_S})?la{_S}soirée|le{_S}matin{_S}même"
+            f"|(?:en{_S})?fin{_S}d{_AP}après{_HY}midi"
             f"|(?:dans|en){_S}(?:la{_S}(?:soirée|matinée|journée)"
             f"|l{_AP}après{_HY}midi|(?:fin|début){_S}d(?:e{_S}|{_AP})"
             f"(?:matinée|soirée|journée|après{_HY}midi))"
+        ),
+    ),
+    (
+        # A day named from the day the text last spoke of ("le lendemain").
+        "anchored",
+        _compile(
+            f"(?P<deic>le{_S}lendemain|lendemain|la{_S}veille|le{_S}même{_S}jour"
+            f"|ce{_S}jour{_HY}là|le{_S}jour{_S}même){_PART_OF_DAY}"
         ),
     ),
     (

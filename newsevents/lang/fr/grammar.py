@@ -36,7 +36,10 @@ GRAMMAR = Grammar(
     recipient_preps=frozenset({"à"}),
     landmarks=frozenset(
         {"place", "rue", "avenue", "boulevard", "palais", "square", "résidence"}
+        | {"quai", "pont", "aéroport", "gare", "cours", "allée", "impasse"}
     ),
+    landmark_links=frozenset({"de", "du", "des", "la", "le", "l'", "d'"}),
+    region_nouns=frozenset({"région", "province", "oblast", "gouvernorat", "état"}),
     place_articles=("la ", "le ", "les ", "l'"),
     member_nouns=frozenset(
         {
