@@ -68,7 +68,7 @@ GENERIC_VERBS = frozenset(
     ruminate excogitate""".split()
 )
 _NEGATIONS = frozenset({"not", "no", "never", "n't"})
-_HEADER = re.compile(r"^---\s+(\S.*?)\s+\[([^\]]*)\]\s+---")
+_HEADER = re.compile(r"^---\s+(\S.*?)\s+\[([^\]]*)\]\s*---")
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*(?:#\s*(.*))?$")
 _VERB = re.compile(r"^(\+?[A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
 _TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
