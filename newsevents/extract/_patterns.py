@@ -131,6 +131,10 @@ def _verb_targets(
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
             )
+        elif spec == "after":
+            # A dictionary verb's target: the first actor of the verb phrase
+            # after the verb, as PETRARCH takes it.
+            token = _first_actor_after(verb, args)
         else:
             heads = [verb]
             if support is not None:
@@ -145,7 +149,46 @@ def _verb_targets(
             refs = args.group(token)
             if refs:
                 return refs
+    obj = support or direct_object(verb, res.grammar)
+    if obj is not None and not passive:
+        # "restored full diplomatic ties with X": the parser hangs the
+        # target's preposition on the object, not on the verb.
+        for spec in trigger.targets:
+            if spec not in ("obj", "iobj", "poss", "amod"):
+                refs, _ = args.marked_actors(_noun_chain(obj), spec)
+                if refs:
+                    return refs
     return []
+
+
+_SKIP_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl:relcl", "parataxis", "conj"})
+
+
+def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
+    skip: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ in _SKIP_CLAUSES:
+            skip.update(t.i for t in child.subtree)
+    for token in verb.subtree:
+        if token.i > verb.i and token.i not in skip and token.i in args.by_token:
+            return token
+    return None
+
+
+def _noun_chain(noun: Token, depth: int = 3) -> list[Token]:
+    """A noun and the nouns of its complements ("a resumption of formal
+    ties with X": resumption, ties)."""
+    heads = [noun]
+    if depth == 0:
+        return heads
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ == "NOUN":
+                    heads += _noun_chain(grand, depth - 1)
+        elif child.dep_.startswith("nmod") and child.pos_ == "NOUN":
+            heads += _noun_chain(child, depth - 1)
+    return heads
 
 
 def _support_heads(support: Token, depth: int = 2) -> list[Token]:
@@ -172,6 +215,10 @@ def _inherited(
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # English gerunds: "accuse X of supplying", "blame X for attacking".
         head, dep = head.head, "xcomp"
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+        # "is about to restore", "is ready to sign": the adjective's verb
+        # has the subject.
+        head = head.head
     if dep in ("xcomp", "advcl", "obl:arg", "ccomp") and head.pos_ in ("VERB", "AUX"):
         marker = res.markers.get((head.lemma_.lower(), head.pos_))
         embeds = any(

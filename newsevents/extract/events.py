@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..kb.cameo import lookup
+from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
+from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._patterns import Found, match
+from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import modality
 
@@ -32,10 +34,15 @@ def extract_events(
     anchors: Anchors,
     offset: int = 0,
     sentence_base: int = 0,
+    verbs: VerbDictionary | None = None,
 ) -> list[Event]:
-    """Every event of a parsed paragraph whose text starts at ``offset``."""
+    """Every event of a parsed paragraph whose text starts at ``offset``.
+
+    ``verbs``, a PETRARCH/TABARI verb dictionary, is tried before the
+    language's lexicon for the verbs it has.
+    """
     args = Arguments(refs, res)
-    candidates = [(t, _entries(t, res)) for t in doc]
+    candidates = [(t, _entries(t, res, verbs)) for t in doc]
     triggers = {t.i for t, entries in candidates if entries}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     events: list[Event] = []
@@ -87,10 +94,27 @@ def _denials(events: list[Event]) -> list[Event]:
     return out
 
 
-def _entries(token: Token, res: LangResources) -> list[Trigger]:
+def _entries(
+    token: Token, res: LangResources, verbs: VerbDictionary | None = None
+) -> list[Trigger]:
+    own = dictionary_triggers(token, verbs) if verbs is not None else []
     if token.pos_ not in ("VERB", "NOUN"):
-        return []
-    return res.triggers_for(token.lemma_.lower(), token.pos_)
+        return own
+    return own + res.triggers_for(token.lemma_.lower(), token.pos_)
+
+
+def code_entry(code: str) -> CameoCode:
+    """The code book entry of a code; a code of a user's dictionary that the
+    CAMEO code book lacks keeps its digits, with its root's quad class."""
+    try:
+        return lookup(code)
+    except ValueError:
+        root = code[:2]
+        quad = 0
+        if root.isdigit() and 1 <= int(root) <= 20:
+            quad = 1 if int(root) <= 5 else 2 if int(root) <= 9 else 3
+            quad = 4 if int(root) >= 15 else quad
+        return CameoCode(code, "", 0.0, quad, None, None)
 
 
 def _events(
@@ -128,7 +152,8 @@ def _events(
             (victim, found.sources[0]) for a, _ in sources[:1] if a.country != here
         ]
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
-    if not targets and trigger.symmetric and len(sources) > 1:
+    mutual = trigger.symmetric or "mutual" in trigger.flags
+    if not targets and mutual and len(sources) > 1:
         for a, ra in sources:
             for b, rb in sources:
                 if a.code != b.code:
@@ -147,7 +172,7 @@ def _events(
         pairs = [(a, None, ra, None) for a, ra in sources]
     if not pairs:
         return []
-    code = lookup(trigger.code)
+    code = code_entry(trigger.code)
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
     confidence = 0.9 if found.pattern in ("active", "passive") else 0.75
