@@ -11,6 +11,8 @@ from spacy.tokens import Token
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
 from ._arguments import (
+    _PASSIVE_SUBJECT,
+    _SUBJECT,
     Arguments,
     direct_object,
     has_reflexive,
@@ -110,7 +112,30 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
+    if not targets and trigger.targets:
+        # "the US demands that North Korea disarm": the target is the
+        # subject of the clause the trigger governs.
+        targets = [r for r in _clause_subject(verb, args) if r not in sources]
+        if targets:
+            pattern += "+clause-subject"
     return Found(trigger, verb, tuple(sources), tuple(targets), pattern, embedded)
+
+
+_CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
+
+
+def _clause_subject(verb: Token, args: Arguments) -> list[ActorRef]:
+    """The actors subject of a clause, infinitive or that-complement of a
+    verb ("demands that X disarm", "exige que X se retire")."""
+    for child in verb.children:
+        if child.dep_ not in _CLAUSE_OBJECTS or child.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        for grand in child.children:
+            if grand.dep_ in _SUBJECT or grand.dep_ in _PASSIVE_SUBJECT:
+                refs = args.group(grand)
+                if refs:
+                    return refs
+    return []
 
 
 def _verb_targets(
@@ -146,7 +171,15 @@ def _verb_targets(
             if refs:
                 return refs
         if token is not None and token is not support:
-            refs = args.group(token)
+            # A bare agent word modifying a thing ("military ties") is no
+            # target; a bare agent that is the object ("arrested students") is.
+            refs = [
+                r
+                for r in args.group(token)
+                if not r.bare
+                or r.start <= token.i < r.end
+                or "after" not in trigger.targets
+            ]
             if refs:
                 return refs
     obj = support or direct_object(verb, res.grammar)
@@ -170,7 +203,8 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
         if child.dep_ in _SKIP_CLAUSES:
             skip.update(t.i for t in child.subtree)
     for token in verb.subtree:
-        if token.i > verb.i and token.i not in skip and token.i in args.by_token:
+        ref = args.by_token.get(token.i)
+        if token.i > verb.i and token.i not in skip and ref and ref.actors:
             return token
     return None
 
