@@ -32,6 +32,8 @@ class Found:
     targets: tuple[ActorRef, ...]
     pattern: str
     embedded: str | None = None  # modality an embedding verb gives the event
+    # An event that CAMEO allows without a target, though its entry names one.
+    untargeted: bool = False
 
 
 def match(
@@ -118,7 +120,22 @@ def _verbal(
         targets = [r for r in _clause_subject(verb, args) if r not in sources]
         if targets:
             pattern += "+clause-subject"
-    return Found(trigger, verb, tuple(sources), tuple(targets), pattern, embedded)
+    untargeted = False
+    if not targets and trigger.code[:2] in UNTARGETED_ROOTS:
+        # "Fillon dénonce des excès": criticism of a thing, not of an actor,
+        # is still criticism.
+        obj = support or direct_object(verb, res.grammar)
+        if obj is not None and not args.group(obj):
+            untargeted = True
+            pattern += "+untargeted"
+    return Found(
+        trigger, verb, tuple(sources), tuple(targets), pattern, embedded, untargeted
+    )
+
+
+#: Roots of events CAMEO allows without a target (statements, appeals,
+#: intents, demands, disapproval, rejection, threats, protest).
+UNTARGETED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
@@ -128,10 +145,23 @@ def _clause_subject(verb: Token, args: Arguments) -> list[ActorRef]:
     """The actors subject of a clause, infinitive or that-complement of a
     verb ("demands that X disarm", "exige que X se retire")."""
     for child in verb.children:
-        if child.dep_ not in _CLAUSE_OBJECTS or child.pos_ not in ("VERB", "AUX", "ADJ"):
+        if child.dep_ not in _CLAUSE_OBJECTS:
             continue
+        # "demands that North Korea disarm", with "disarm" tagged a noun and
+        # "North Korea" its compound: a "that" says it is a clause.
+        marked = child.dep_ == "ccomp" and any(g.dep_ == "mark" for g in child.children)
+        if child.pos_ not in ("VERB", "AUX", "ADJ") and not marked:
+            continue
+        deps = _SUBJECT | _PASSIVE_SUBJECT
+        if child.pos_ not in ("VERB", "AUX", "ADJ"):
+            deps = deps | {"compound"}
+            # "exigent que la Corée du Nord désarme", parsed with the name as
+            # the clause and the verb as its noun complement.
+            refs = args.group(child) if child.pos_ == "PROPN" else []
+            if refs:
+                return refs
         for grand in child.children:
-            if grand.dep_ in _SUBJECT or grand.dep_ in _PASSIVE_SUBJECT:
+            if grand.dep_ in deps:
                 refs = args.group(grand)
                 if refs:
                     return refs
@@ -271,6 +301,12 @@ def _inherited(
             return args.group(subj), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
+    if dep in ("xcomp", "dep", "appos") and head.pos_ == "PROPN" and head.dep_ == "ROOT":
+        # "Royal condamne la décision": the French parser makes the name the
+        # root and the verb its complement.
+        ref = args.resolve(head, depth=0)
+        if ref is not None and head.i < verb.i:
+            return [ref], "mistagged-root", None
     if dep == "conj":
         if head.pos_ in ("VERB", "AUX"):
             subj, passive = subject(head)

@@ -17,6 +17,7 @@ from ..lang._lexicon import Trigger
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
+from ._frames import compose
 from ._arguments import Arguments
 from ._patterns import Found, match
 from ._verbs import dictionary_triggers
@@ -45,24 +46,28 @@ def extract_events(
     candidates = [(t, _entries(t, res, verbs)) for t in doc]
     triggers = {t.i for t, entries in candidates if entries}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
-    events: list[Event] = []
+    founds: list[Found] = []
     for token, entries in candidates:
         for trigger in entries:
             found = match(token, trigger, args, res)
-            if found is None:
-                continue
-            events.extend(
-                _events(
-                    found,
-                    args,
-                    res,
-                    anchors,
-                    triggers,
-                    offset,
-                    sentence_base + sentences.get(token.sent.start, 0),
-                )
+            if found is not None:
+                founds.append(found)
+                break
+    by_token = {t.i: entries for t, entries in candidates if entries}
+    events: list[Event] = []
+    for found, intended in compose(founds, by_token):
+        events.extend(
+            _events(
+                found,
+                args,
+                res,
+                anchors,
+                triggers,
+                offset,
+                sentence_base + sentences.get(found.token.sent.start, 0),
+                intended,
             )
-            break
+        )
     return _denials(events)
 
 
@@ -125,6 +130,7 @@ def _events(
     triggers: set[int],
     offset: int,
     sentence: int,
+    intended: str | None = None,
 ) -> list[Event]:
     trigger = found.trigger
     mood = modality(found.token, res, embedded=found.embedded)
@@ -168,7 +174,7 @@ def _events(
                 # refusé de signer avec Y" says nothing of Y.
                 if trigger.symmetric and mood != "negated":
                     pairs.append((b, a, rb, ra))
-    elif not trigger.needs_target:
+    elif not trigger.needs_target or found.untargeted:
         pairs = [(a, None, ra, None) for a, ra in sources]
     if not pairs:
         return []
@@ -202,6 +208,7 @@ def _events(
                 trigger=trigger.id,
                 pattern=found.pattern,
                 symmetric=trigger.symmetric,
+                intended_code=intended,
             )
         )
     return events
