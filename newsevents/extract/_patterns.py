@@ -50,6 +50,8 @@ def match(
             return None
     if not particle_matches(token, trigger):
         return None
+    if _sport(token, res):
+        return None
     if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None
     if trigger.pos == "NOUN":
@@ -60,6 +62,15 @@ def match(
             return _verbal(token, trigger, args, res, None)
         return _nominal(token, trigger, args, res)
     return _verbal(token, trigger, args, res, support)
+
+
+def _sport(token: Token, res: LangResources) -> bool:
+    """Whether the trigger's own complements say it is sport ("se sont
+    affrontées en match amical", "met in the cup final")."""
+    words = res.grammar.sport_words
+    near = [c for c in token.children if c.dep_ not in ("nsubj", "nsubj:pass")]
+    near += [g for c in near for g in c.children]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
 def _is_support_object(noun: Token, res: LangResources) -> bool:

@@ -66,6 +66,9 @@ class Grammar:
     landmarks: frozenset[str] = frozenset()
     # Articles stripped from the front of a place name, tried in order.
     place_articles: tuple[str, ...] = ()
+    # Nouns of sport: national teams that "meet" or "clash" in a match do
+    # not consult or fight ("s'affrontent en match amical").
+    sport_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

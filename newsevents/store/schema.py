@@ -86,7 +86,10 @@ _V2 = [
         imported_from VARCHAR, line INTEGER)""",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2)]
+# The action a threat, promise, demand, appeal or refusal is about.
+_V3 = ["ALTER TABLE events ADD COLUMN intended_code VARCHAR"]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2), (3, _V3)]
 LATEST = MIGRATIONS[-1][0]
 
 

