@@ -211,6 +211,9 @@ def _verb_targets(
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs
+        if spec == "obj" and token is not None and "after" in trigger.targets:
+            # A dictionary verb's object is a target only if it names one.
+            token = token if args.resolve(token, depth=0) else None
         if token is not None and token is not support:
             # A bare agent word modifying a thing ("military ties") is no
             # target; a bare agent that is the object ("arrested students") is.
@@ -245,8 +248,12 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
             skip.update(t.i for t in child.subtree)
     for token in verb.subtree:
         ref = args.by_token.get(token.i)
-        if token.i > verb.i and token.i not in skip and ref and ref.actors:
-            return token
+        if token.i <= verb.i or token.i in skip or not ref or not ref.actors:
+            continue
+        head = token.doc[ref.head]
+        if head.dep_ == "amod" and head.head.i not in range(ref.start, ref.end):
+            continue  # "a million Swiss francs to Gondor": not the Swiss
+        return token
     return None
 
 
