@@ -145,8 +145,10 @@ def _kind(code: str) -> str | None:
 
 
 def _threat(code: str) -> str:
-    return _THREATS.get(code) or _THREATS.get(code[:3]) or _THREAT_ROOTS.get(
-        code[:2], "130"
+    return (
+        _THREATS.get(code)
+        or _THREATS.get(code[:3])
+        or _THREAT_ROOTS.get(code[:2], "130")
     )
 
 

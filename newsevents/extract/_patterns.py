@@ -44,6 +44,11 @@ def match(
         # "démonstration de force": a noun entry's object is its complement.
         if not any(c.lemma_.lower() in trigger.objects for c in token.children):
             return None
+    elif trigger.objects and "predicate" in trigger.flags:
+        # "called the decision a disgrace", "a qualifié la décision de
+        # scandale": what is said of the object gives the polarity.
+        if _predicate(token, trigger) is None:
+            return None
     elif trigger.objects:
         support = object_matches(token, trigger)
         if support is None:
@@ -62,6 +67,27 @@ def match(
             return _verbal(token, trigger, args, res, None)
         return _nominal(token, trigger, args, res)
     return _verbal(token, trigger, args, res, support)
+
+
+_NOT_PREDICATE = frozenset(
+    {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj", "xcomp", "csubj"}
+)
+
+
+def _predicate(verb: Token, trigger: Trigger) -> Token | None:
+    """The evaluative word said of a verb's object, after the verb and in
+    its own clause ("called the arrest arbitrary", "dismissed the plan as
+    desperate", "a jugé la décision inacceptable")."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _NOT_PREDICATE or child.dep_.startswith("nsubj"):
+            skip.update(t.i for t in child.subtree)
+    for token in verb.subtree:
+        if token.i <= verb.i or token.i in skip:
+            continue
+        if token.lemma_.lower() in trigger.objects or token.lower_ in trigger.objects:
+            return token
+    return None
 
 
 def _sport(token: Token, res: LangResources) -> bool:
@@ -319,7 +345,11 @@ def _inherited(
             return args.group(subj), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
-    if dep in ("xcomp", "dep", "appos") and head.pos_ == "PROPN" and head.dep_ == "ROOT":
+    if (
+        dep in ("xcomp", "dep", "appos")
+        and head.pos_ == "PROPN"
+        and head.dep_ == "ROOT"
+    ):
         # "Royal condamne la décision": the French parser makes the name the
         # root and the verb its complement.
         ref = args.resolve(head, depth=0)

@@ -79,14 +79,17 @@ def _chunk_at(chunk: Chunk, words: list[Token], start: int) -> int | None:
         end = start + len(alternative)
         if end > len(words):
             continue
-        if all(_word_matches(w, t) for w, t in zip(alternative, words[start:end])):
+        pairs = zip(alternative, words[start:end], strict=True)
+        if all(_word_matches(w, t) for w, t in pairs):
             rest = _chunk_at(chunk[1:], words, end)
             if rest is not None:
                 return rest
     return None
 
 
-def _after(chunks: tuple[Chunk, ...], words: list[Token], start: int, joined: bool) -> bool:
+def _after(
+    chunks: tuple[Chunk, ...], words: list[Token], start: int, joined: bool
+) -> bool:
     """Whether the chunks follow each other, in order, from ``start``."""
     position = start
     for n, chunk in enumerate(chunks):

@@ -17,8 +17,8 @@ from ..lang._lexicon import Trigger
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
-from ._frames import compose
 from ._arguments import Arguments
+from ._frames import compose
 from ._patterns import Found, match
 from ._verbs import dictionary_triggers
 from .actors import ActorRef

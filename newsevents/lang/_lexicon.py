@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import DataError
 from ._tsv import read_tsv
 
-FLAGS = frozenset({"sym", "notarget", "refl", "embed", "frame"})
+FLAGS = frozenset({"sym", "notarget", "refl", "embed", "frame", "predicate"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 MODALITY_KINDS = frozenset(

@@ -136,20 +136,28 @@ def _code(text: str) -> str | None:
     return code
 
 
+#: A verb block as read: name, code, line, verb lines, pattern lines.
+_RawBlock = tuple[
+    str, str | None, int, list[tuple[int, str]], list[tuple[int, str, str]]
+]
+
+
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.synsets: dict[str, list[str]] = {}
-        self.blocks: list[tuple[str, str | None, int, list, list]] = []  # type: ignore[type-arg]
+        self.blocks: list[_RawBlock] = []
 
     def read(self) -> None:
         in_comment = False
         synset: str | None = None
-        block = None
+        block: _RawBlock | None = None
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            raise DataError(self.path, 0, f"cannot read verb dictionary: {exc}") from exc
+            raise DataError(
+                self.path, 0, f"cannot read verb dictionary: {exc}"
+            ) from exc
         for number, raw in enumerate(text.splitlines(), start=1):
             line, in_comment = _clean(raw, in_comment)
             stripped = line.strip()
@@ -161,7 +169,13 @@ class _Reader:
             header = _HEADER.match(stripped)
             if header:
                 synset = None
-                block = (header.group(1).strip(), _code(header.group(2)), number, [], [])
+                block = (
+                    header.group(1).strip(),
+                    _code(header.group(2)),
+                    number,
+                    [],
+                    [],
+                )
                 self.blocks.append(block)
                 continue
             if stripped.startswith("&") and " " not in stripped.rstrip():
@@ -178,7 +192,9 @@ class _Reader:
                 code = _CODE.search(stripped)
                 if code is None:
                     raise DataError(self.path, number, "pattern without [CODE]")
-                block[4].append((number, stripped[1 : code.start()].strip(), code.group(1)))
+                block[4].append(
+                    (number, stripped[1 : code.start()].strip(), code.group(1))
+                )
             else:
                 block[3].append((number, stripped))
 

@@ -37,7 +37,11 @@ def test_verbs_dictionary_codes(
     path.write_text(DICTIONARY, encoding="utf-8")
     coded = code(text, "en", verbs=load_verbs(path))
     got = [
-        (e.source.code if e.source else None, e.code, e.target.code if e.target else None)
+        (
+            e.source.code if e.source else None,
+            e.code,
+            e.target.code if e.target else None,
+        )
         for e in coded.events
         if e.trigger.startswith("verbs.")
     ]
