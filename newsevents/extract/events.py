@@ -181,7 +181,11 @@ def _events(
     code = code_entry(trigger.code)
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
-    confidence = 0.9 if found.pattern in ("active", "passive") else 0.75
+    # Fallbacks ("+clause-subject", "+untargeted") are less sure than a
+    # direct parse; the frame itself ("+intended") is not a fallback.
+    parts = found.pattern.split("+")
+    direct = parts[0] in ("active", "passive") and set(parts[1:]) <= {"intended"}
+    confidence = 0.9 if direct else 0.75
     events = []
     seen: set[tuple[str, str | None]] = set()
     for source, target, ref_s, ref_t in pairs:
