@@ -106,7 +106,12 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
     head = noun.head
     if head is noun or head.pos_ != "VERB":
         return False
-    entries = res.triggers_for(head.lemma_.lower(), "VERB")
+    # A predicate entry's objects are what is said of its object, not it.
+    entries = [
+        t
+        for t in res.triggers_for(head.lemma_.lower(), "VERB")
+        if "predicate" not in t.flags
+    ]
     if any(noun.lemma_.lower() in t.objects for t in entries):
         return True
     # "a salué le soutien de X": the support is what is praised. But "a
@@ -158,7 +163,7 @@ def _verbal(
         if targets:
             pattern += "+clause-subject"
     untargeted = False
-    if not targets and trigger.code[:2] in UNTARGETED_ROOTS:
+    if not targets and trigger.needs_target and trigger.code[:2] in UNTARGETED_ROOTS:
         # "Fillon dénonce des excès": criticism of a thing, not of an actor,
         # is still criticism.
         obj = support or direct_object(verb, res.grammar)
