@@ -74,3 +74,26 @@ def test_export_geojson_only_placed_events(conn, tmp_path: Path) -> None:  # typ
 def test_export_rejects_unknown_format(conn) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(StoreError, match="gdelt, plover"):
         export(conn, "xml")
+
+
+def test_export_intended_code(tmp_path: Path) -> None:
+    # "Russia threatened to cut ties with Ukraine": 1313, intended 161.
+    threat = event(RUS, UKR, "1313", quad=3).model_copy(update={"intended_code": "161"})
+    conn = connect(":memory:")
+    Writer(conn).write(
+        [rows("Russia threatened to cut ties.", [threat, event(FRA, USA)])]
+    )
+    out = tmp_path / "events.csv"
+    assert export(conn, "csv", out) == 2
+    records = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["code"], r["intended_code"]) for r in records] == [
+        ("1313", "161"),
+        ("042", ""),
+    ]
+    plover = tmp_path / "events.jsonl"
+    export(conn, "plover", plover)
+    lines = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert [(p["cameo"], p["intended_cameo"]) for p in lines] == [
+        ("1313", "161"),
+        ("042", None),
+    ]
