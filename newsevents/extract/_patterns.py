@@ -244,7 +244,8 @@ def _verb_targets(
                 return refs
         if spec == "obj" and token is not None and "after" in trigger.targets:
             # A dictionary verb's object is a target only if it names one.
-            token = token if args.resolve(token, depth=0) else None
+            ref = args.resolve(token, depth=0)
+            token = token if ref is not None and ref.actors else None
         if token is not None and token is not support:
             # A bare agent word modifying a thing ("military ties") is no
             # target; a bare agent that is the object ("arrested students") is.
@@ -281,6 +282,8 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
         ref = args.by_token.get(token.i)
         if token.i <= verb.i or token.i in skip or not ref or not ref.actors:
             continue
+        if token.pos_ == "PRON" and token.dep_ in ("poss", "nmod:poss"):
+            continue  # "reopen its embassy with Gondor": not "its"
         head = token.doc[ref.head]
         if head.dep_ == "amod" and head.head.i not in range(ref.start, ref.end):
             continue  # "a million Swiss francs to Gondor": not the Swiss
