@@ -12,8 +12,8 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from dataclasses import dataclass, field, replace
+from typing import BinaryIO, Protocol
 
 import duckdb
 from rich.console import Console
@@ -32,10 +32,22 @@ from .errors import InputError
 from .ingest.files import RawItem, failure, read_inputs
 from .models import Failure, content_id
 from .store.clusters import DEFAULT_WINDOW_DAYS
+from .store.connection import BriefWriter, Database, using, writer_for
 from .store.rows import ArticleRows, to_rows
 from .store.writer import Writer
 
 __all__ = ["IngestOptions", "IngestSummary", "code_chunk", "ingest"]
+
+
+class UrlReader(Protocol):
+    """Reads http(s) inputs (``newsevents.web.source.WebSource``): loads
+    what the database knows first, records what it read once written."""
+
+    def load(self, conn: duckdb.DuckDBPyConnection) -> UrlReader: ...
+
+    def read(self, url: str) -> Iterator[RawItem | Failure]: ...
+
+    def commit(self, conn: duckdb.DuckDBPyConnection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,7 @@ class IngestOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
     progress: bool | None = None
     log: Callable[[str], None] | None = None
+    web: UrlReader | None = None  # reads http(s) inputs (newsevents.web)
 
 
 @dataclass
@@ -97,25 +110,32 @@ def code_chunk(
     order = sorted(range(len(articles)), key=lambda i: articles[i].language)
     coded = code_articles(articles[i] for i in order)
     for index, result in zip(order, coded, strict=True):
-        out.append(to_rows(result, origins[index].file, origins[index].item))
+        origin = origins[index]
+        rows = to_rows(result, origin.file, origin.item)
+        out.append(replace(rows, summary_only=True) if origin.summary_only else rows)
     return out
 
 
 def ingest(
-    conn: duckdb.DuckDBPyConnection,
+    conn: duckdb.DuckDBPyConnection | Database,
     paths: Iterable[str],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders and ``-`` (standard input) into the database."""
+    """Ingest files, folders, URLs and ``-`` (standard input) into the
+    database. Given a ``Database`` rather than a connection, the file is
+    opened only for each batch written, so that a server can read it in
+    between."""
     options = options or IngestOptions()
     start = time.perf_counter()
     summary = IngestSummary()
-    writer = Writer(conn, options.window_days)
+    writer = writer_for(conn, options.window_days)
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
     seen: set[str] = set()
-    for entry in read_inputs(paths, stdin):
+    paths = list(paths)
+    web = _web_source(conn, paths, options)
+    for entry in _read(paths, stdin, web):
         if isinstance(entry, Failure):
             pending.append(entry)
             continue
@@ -147,13 +167,48 @@ def ingest(
             if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
                 _flush(writer, pending, summary, options)
         _flush(writer, pending, summary, options)
+    if web is not None:
+        with using(conn) as opened:
+            web.commit(opened)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _with_source(item: RawItem, source: str) -> RawItem:
-    from dataclasses import replace
+# Hook for URLs: options.web reads a feed's items or a page, as files are read.
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
 
+
+def _web_source(
+    conn: duckdb.DuckDBPyConnection | Database,
+    paths: list[str],
+    options: IngestOptions,
+) -> UrlReader | None:
+    if options.web is None or not any(_is_url(path) for path in paths):
+        return None
+    with using(conn) as opened:
+        return options.web.load(opened)
+
+
+def _read(
+    paths: list[str], stdin: BinaryIO | None, web: UrlReader | None
+) -> Iterator[RawItem | Failure]:
+    for path in paths:
+        if _is_url(path):
+            if web is not None:
+                yield from web.read(path)
+                continue
+            yield Failure(
+                file=path,
+                reason="unreadable",
+                message=f"{path}: a URL, and no web reader was given "
+                "(IngestOptions.web: newsevents.web.source.WebSource)",
+            )
+        else:
+            yield from read_inputs([path], stdin)
+
+
+def _with_source(item: RawItem, source: str) -> RawItem:
     return replace(item, source=source)
 
 
@@ -179,7 +234,7 @@ def _code_star(args: tuple[list[RawItem], str | None]) -> list[ArticleRows | Fai
 
 
 def _flush(
-    writer: Writer,
+    writer: Writer | BriefWriter,
     pending: list[ArticleRows | Failure],
     summary: IngestSummary,
     options: IngestOptions,

@@ -7,7 +7,9 @@ NewsEventsError
 │   ├── UndecodableInput       bytes in no encoding we can read
 │   ├── UnsupportedLanguage    a language we have no resources for
 │   ├── MalformedInput         a feed, page or table that does not parse
-│   └── BadParameter           a request parameter we cannot use (400)
+│   ├── BadParameter           a request parameter we cannot use (400)
+│   └── FetchError             a URL that could not be fetched (its reason)
+│       └── ForbiddenURL       a URL we refuse to fetch (address, scheme, robots.txt)
 ├── DataError                  a bad entry in a data file (file and line)
 ├── StoreError                 the event database cannot be used as asked
 │   ├── NotFound               no stored row has the id asked for (404)
@@ -56,6 +58,29 @@ class BadParameter(InputError):
     """A query parameter has a value we cannot use."""
 
     status = 400
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched: ``reason`` is a short slug
+    (``timeout``, ``http_500``, ``too_large``...), ``retry_after`` the
+    seconds a server asked us to wait, when it did."""
+
+    status = 502
+
+    def __init__(
+        self, url: str, reason: str, message: str, retry_after: float | None = None
+    ) -> None:
+        self.url = url
+        self.reason = reason
+        self.retry_after = retry_after
+        super().__init__(f"{url}: {message}")
+
+
+class ForbiddenURL(FetchError):
+    """A URL we refuse to fetch: a private address, a scheme other than
+    http(s), or a path robots.txt disallows."""
+
+    status = 403
 
 
 class DataError(NewsEventsError):

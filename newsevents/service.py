@@ -134,7 +134,13 @@ class _ArticleCoder:
     ) -> None:
         self.article = article
         self.context = ArticleContext(
-            article.text, article.language, article.published, kb, gazetteer, verbs
+            article.text,
+            article.language,
+            article.published,
+            kb,
+            gazetteer,
+            source=article.source,
+            verbs=verbs,
         )
 
     def finish(self) -> CodedArticle:

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ..errors import NewsEventsError
-from ..store.schema import connect
+from ..store.connection import SharedFile
 from .deps import HERE, ResultCache, get_coder, get_conn, templates
 from .render import error
 from .routes import router
@@ -67,7 +67,8 @@ def create_app(
     )
     app.state.db = None
     if db_path is not None:
-        app.state.db = connect(db_path, read_only=True)
+        # Let go of between requests when `ingest` or `watch` want to write.
+        app.state.db = SharedFile(db_path)
     app.state.token = token
     app.state.code_lock = threading.Lock()
     app.state.counts = ResultCache()

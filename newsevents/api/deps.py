@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 
 from .. import lang
 from ..models import CodedArticle
+from ..store.connection import SharedFile
 
 HERE = Path(__file__).resolve().parent
 Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
@@ -26,9 +27,8 @@ Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 
 class ResultCache:
     """Query results by key, at most ``size`` of them, least recently used
-    dropped first; safe across the server's threads. Correct because the
-    server opens its database read-only: DuckDB then locks out writers, so
-    a result never goes stale while the server runs."""
+    dropped first; safe across the server's threads. Emptied by ``get_conn``
+    whenever another process has written the database."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
@@ -41,6 +41,10 @@ class ResultCache:
             if value is not None:
                 self._items.move_to_end(key)
             return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
     def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
@@ -65,9 +69,17 @@ def templates() -> Jinja2Templates:
 
 def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the app's read-only database for one request."""
-    base: duckdb.DuckDBPyConnection | None = request.app.state.db
+    base: duckdb.DuckDBPyConnection | SharedFile | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
+    if isinstance(base, SharedFile):
+        if base.changed():
+            # An ingest or watch wrote the file: cached results are stale.
+            request.app.state.counts.clear()
+            request.app.state.pages.clear()
+        with base.request() as shared:
+            yield shared
+        return
     cursor = base.cursor()
     try:
         yield cursor

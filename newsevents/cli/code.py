@@ -34,7 +34,9 @@ def code_command(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Show the lexicon entry and pattern of each event."
+            "--explain",
+            help="Show how each actor was resolved, and the lexicon entry and "
+            "pattern of each event.",
         ),
     ] = False,
     verbs: Annotated[
@@ -89,9 +91,15 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
     console.rule(f"{name}  [{article.language}]  {article.published or 'no date'}")
     if article.title:
         console.print(f"[bold]{article.title}[/bold]")
-    actors = Table("mention", "kind", "actor", title="Actors")
+    columns = ["mention", "kind", "actor"]
+    if explain:
+        columns += ["name", "resolved by"]
+    actors = Table(*columns, title="Actors")
     for m in result.mentions:
-        actors.add_row(m.text, m.kind, m.actor.code if m.actor else "-")
+        row = [m.text, m.kind, (m.actor.code if m.actor else "") or "-"]
+        if explain:
+            row += [m.actor.name if m.actor else "-", _resolution(m.resolved_by)]
+        actors.add_row(*row)
     console.print(actors)
     places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
     for p in result.places:
@@ -138,6 +146,24 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
                 highlight=False,
                 soft_wrap=True,
             )
+
+
+_RESOLUTIONS = {
+    "kb": "knowledge base",
+    "title": "title or function before the name",
+    "apposition": "title or function in apposition",
+    "adjective": "demonym adjective",
+    "genitive": "genitive or possessive",
+    "place": "the place it is in",
+    "headline": "headline prefix",
+    "domestic": "the article's home country (unqualified)",
+    "coreference": "coreference (pronoun)",
+    "unresolved": "not coded (name kept)",
+}
+
+
+def _resolution(step: str | None) -> str:
+    return _RESOLUTIONS.get(step, step) if step else "-"
 
 
 @app.command("bench")

@@ -15,6 +15,7 @@ from ..store.records import Records, from_dataclasses
 from ..store.schema import DEFAULT_DB
 from ._util import DB_OPTION, app, fail, guard
 from .code import print_coded
+from .watch import DELAY_HELP
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -45,16 +46,28 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="A line per committed batch.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow feed links to private, loopback, link-local addresses.",
+        ),
+    ] = False,
+    delay: Annotated[float, typer.Option("--delay", help=DELAY_HELP)] = 1.0,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
+    Inputs may be http(s) URLs of feeds (each item followed to its page) or
+    pages. The database is held only while writing, so `serve` can run.
     Prints a summary; exits 1 only when nothing could be coded.
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
+    from ..store.connection import Database
+    from .watch import web_ok, web_source
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
-    conn = _connect(db)
+    conn = guard(lambda: Database(db))
     options = IngestOptions(
         processes=processes,
         language=language,
@@ -63,9 +76,9 @@ def ingest_command(
         chunk_size=max(1, min(16, batch_size)),
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
+        web=web_source(paths, allow_private, max(0.0, delay)),
     )
     summary = guard(lambda: ingest(conn, paths, options))
-    conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
         f"coded {summary.coded}, skipped as duplicate {summary.duplicates}, "
@@ -73,7 +86,7 @@ def ingest_command(
         f"{summary.events} events, {summary.replaced} replaced, "
         f"{summary.articles_per_s:.1f} articles/s\n"
     )
-    if summary.coded == 0 and summary.duplicates == 0:
+    if summary.coded == 0 and summary.duplicates == 0 and not web_ok(options.web):
         raise typer.Exit(1)
 
 

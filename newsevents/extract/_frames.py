@@ -134,7 +134,7 @@ def _kind(code: str) -> str | None:
     if root == "04":
         return _MEDIATE if code.startswith("045") else _MEET
     if root == "05":
-        return _SETTLE if code.startswith("057") else _DIPLOMATIC
+        return _DIPLOMATIC
     if root == "06":
         return _MATERIAL
     if root == "07":

@@ -25,7 +25,6 @@ from ..models import Failure
 from ..nlp.text import decode
 from . import corpora, feeds, tables
 from ._dates import date_from_name, date_from_url
-from .html import extract
 
 MAX_BYTES = 50_000_000
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -45,6 +44,7 @@ class RawItem:
     url: str | None = None
     source: str | None = None
     language: str | None = None
+    summary_only: bool = False  # a feed item whose page could not be fetched
 
     @property
     def name(self) -> str:
@@ -168,7 +168,9 @@ def _corpus(texts: Iterable[corpora.CorpusText], name: str) -> Iterator[RawItem]
 
 
 def _page(text: str, name: str) -> Iterator[RawItem]:
-    page = extract(text)
+    from .pages import extract_page  # trafilatura takes a second to import
+
+    page = extract_page(text)
     body = page.text
     if page.title and not body.startswith(page.title):
         body = f"{page.title}\n{body}" if body else page.title

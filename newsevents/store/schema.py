@@ -86,10 +86,29 @@ _V2 = [
         imported_from VARCHAR, line INTEGER)""",
 ]
 
-# The action a threat, promise, demand, appeal or refusal is about.
-_V3 = ["ALTER TABLE events ADD COLUMN intended_code VARCHAR"]
+# Following feeds (newsevents.web): articles coded from a feed's title and
+# summary because their page could not be fetched (fetched again on the next
+# pass), the items of each feed already read, and each watched feed's state
+# for conditional GET.
+_V3 = [
+    "ALTER TABLE articles ADD COLUMN summary_only BOOLEAN NOT NULL DEFAULT false",
+    """CREATE TABLE feed_items (
+        feed VARCHAR NOT NULL, item VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, item))""",
+    """CREATE TABLE feed_state (
+        url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR,
+        checked_at TIMESTAMP, ok_at TIMESTAMP, new_items INTEGER, error VARCHAR)""",
+]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2), (3, _V3)]
+# The action a threat, promise, demand, appeal or refusal is about.
+_V4 = ["ALTER TABLE events ADD COLUMN intended_code VARCHAR"]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -87,7 +87,7 @@ class Writer:
             self.ids.add(entry.id)
             if entry.url:
                 self.urls[entry.url] = entry.id
-            articles.append(entry.article)
+            articles.append((*entry.article, entry.summary_only))
             mentions.extend(entry.mentions)
             for row in entry.events:
                 cluster = self._cluster(entry, row)
@@ -96,7 +96,7 @@ class Writer:
                 self.next_event += 1
             result.coded += 1
             result.events += len(entry.events)
-        articles_sql = ", ".join((*ARTICLE_COLUMNS, "ingested_at"))
+        articles_sql = ", ".join((*ARTICLE_COLUMNS, "summary_only", "ingested_at"))
         insert_rows(
             self.conn, "articles", articles_sql, articles, extra="current_timestamp"
         )

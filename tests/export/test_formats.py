@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsevents.errors import StoreError
 from newsevents.export import export
+from newsevents.models import Article, CodedArticle
+from newsevents.store.rows import to_rows
 from newsevents.store.schema import connect
 from newsevents.store.writer import Writer
 from tests.store._data import FRA, RUS, UKR, USA, event, rows
@@ -75,6 +78,65 @@ def test_export_rejects_unknown_format(conn) -> None:  # type: ignore[no-untyped
     with pytest.raises(StoreError, match="gdelt, plover"):
         export(conn, "xml")
 
+
+_AWKWARD = {
+    "url": 'https://example.org/a?x=1,2&q="y"',
+    "title": 'He said "no",\nthen left',
+    "outlet": '=HYPERLINK("http://x","y")',
+    "source_name": "+cmd|' /C calc'!A0",
+    "target_name": "@SUM(1+1)",
+}
+
+
+@pytest.fixture
+def awkward(tmp_path: Path) -> Path:
+    """A one-event CSV whose cells hold commas, quotes, a newline and
+    formula-like text."""
+    conn = connect(":memory:")
+    source = FRA.model_copy(update={"name": _AWKWARD["source_name"]})
+    target = USA.model_copy(update={"name": _AWKWARD["target_name"]})
+    article = Article.from_text(
+        'Macron a rencontré Biden, puis "Poutine".\nFin.',
+        "fr",
+        published=date(2024, 6, 19),
+        url=_AWKWARD["url"],
+        source=_AWKWARD["outlet"],
+        title=_AWKWARD["title"],
+    )
+    coded = CodedArticle(article=article, events=(event(source, target),))
+    Writer(conn).write([to_rows(coded, "awkward.txt", None)])
+    out = tmp_path / "events.csv"
+    assert export(conn, "csv", out) == 1
+    return out
+
+
+def test_export_csv_round_trips_commas_quotes_newlines(awkward: Path) -> None:
+    with awkward.open(encoding="utf-8", newline="") as handle:
+        [record] = list(csv.DictReader(handle))
+    assert len(record) == 29 and None not in record  # with intended_code
+    assert {key: record[key] for key in _AWKWARD} == _AWKWARD
+    assert (record["code"], record["place_name"], record["lat"]) == (
+        "042", "Paris", "48.85",
+    )  # fmt: skip
+
+
+def test_export_csv_formula_like_cells_round_trip(awkward: Path) -> None:
+    # Today the exact text comes back; issue 13 item 9 will neutralise it.
+    with awkward.open(encoding="utf-8", newline="") as handle:
+        [record] = list(csv.DictReader(handle))
+    assert record["outlet"] == '=HYPERLINK("http://x","y")'
+    assert record["target_name"] == "@SUM(1+1)"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13 item 9")
+def test_export_csv_neutralises_formula_cells(awkward: Path) -> None:
+    """OWASP CSV injection: a cell starting with = + - @ (or tab, CR) is
+    prefixed with a quote so that a spreadsheet shows it as text."""
+    with awkward.open(encoding="utf-8", newline="") as handle:
+        [record] = list(csv.DictReader(handle))
+    assert record["outlet"] == "'" + _AWKWARD["outlet"]
+    assert record["source_name"] == "'" + _AWKWARD["source_name"]
+    assert record["target_name"] == "'" + _AWKWARD["target_name"]
 
 def test_export_intended_code(tmp_path: Path) -> None:
     # "Russia threatened to cut ties with Ukraine": 1313, intended 161.

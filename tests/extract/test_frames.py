@@ -24,8 +24,8 @@ from newsevents.extract._frames import frame_code
         ("100", "0841", "1053"),  # demands the release of prisoners
         ("100", "046", "106"),  # demands negotiations
         ("020", "087", "0256"),  # calls for de-escalation
-        ("020", "057", "027"),  # urges signing the agreement
-        ("120", "057", "127"),  # refused to sign the agreement
+        ("020", "057", "022"),  # urges signing the agreement
+        ("120", "057", "120"),  # refused to sign: 127 is for plans to settle
         ("120", "046", "125"),  # refused to negotiate
         ("120", "010", "011"),  # declined to comment
         ("120", "0841", "1243"),  # refused to release
