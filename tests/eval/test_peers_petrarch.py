@@ -167,7 +167,7 @@ def test_petrarch_run_codes_with_the_suite_verbs(records_file: Path) -> None:
     records_file.write_text(
         _RECORDS.replace(
             "Arnor will reopen its\nembassy in Gondor.",
-            "Arnor will reopen its embassy with Gondor.",
+            "Arnor will reopen talks with Gondor.",
         ),
         encoding="utf-8",
     )

@@ -138,6 +138,7 @@ def test_export_csv_neutralises_formula_cells(awkward: Path) -> None:
     assert record["source_name"] == "'" + _AWKWARD["source_name"]
     assert record["target_name"] == "'" + _AWKWARD["target_name"]
 
+
 def test_export_intended_code(tmp_path: Path) -> None:
     # "Russia threatened to cut ties with Ukraine": 1313, intended 161.
     threat = event(RUS, UKR, "1313", quad=3).model_copy(update={"intended_code": "161"})
