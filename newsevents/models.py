@@ -172,6 +172,11 @@ class Event(_Model):
     trigger: str = Field(default="", description="id of the lexicon entry")
     pattern: str = Field(default="", description="name of the pattern that fired")
     symmetric: bool = False
+    intended_code: str | None = Field(
+        default=None,
+        description="CAMEO code of the action threatened, promised, demanded, "
+        "appealed for or refused (161 under a 13x threat)",
+    )
 
 
 class CodedArticle(_Model):

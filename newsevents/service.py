@@ -12,6 +12,7 @@ from .extract import ArticleContext, extract_doc
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
 from .lang import check
+from .lang.verbs import VerbDictionary
 from .models import Article, CodedArticle
 from .nlp.language import detect
 from .nlp.pipeline import load_pipeline
@@ -56,17 +57,20 @@ def code(
     text: str,
     language: str | None = None,
     published: date | None = None,
+    *,
+    verbs: VerbDictionary | None = None,
     **fields: str | None,
 ) -> CodedArticle:
     """Code one article: mentions, places, dates and events.
 
     ``language`` is a code of ``newsevents.lang.available()`` or None to
-    detect it. Raises
+    detect it; ``verbs`` a PETRARCH/TABARI verb dictionary
+    (``newsevents.lang.verbs.load_verbs``) used next to the lexicon. Raises
     EmptyInput or UnsupportedLanguage.
     """
     article = make_article(text, language, published, **fields)  # type: ignore[arg-type]
     try:
-        return code_article(article)
+        return code_article(article, verbs=verbs)
     except Exception as exc:
         raise coding_error(exc, str(fields.get("name") or "<input>")) from exc
 
@@ -108,13 +112,20 @@ def code_each(
     return done
 
 
-def code_article(article: Article, kb: KnowledgeBase | None = None) -> CodedArticle:
+def code_article(
+    article: Article,
+    kb: KnowledgeBase | None = None,
+    verbs: VerbDictionary | None = None,
+) -> CodedArticle:
     """Code an Article whose language is known."""
-    return next(code_articles([article], kb))
+    return next(code_articles([article], kb, verbs=verbs))
 
 
 def code_articles(
-    articles: Iterable[Article], kb: KnowledgeBase | None = None, batch_size: int = 64
+    articles: Iterable[Article],
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 64,
+    verbs: VerbDictionary | None = None,
 ) -> Iterator[CodedArticle]:
     """Code many articles, streaming: the paragraphs of consecutive articles
     of one language go through spaCy together, and each article is yielded
@@ -125,7 +136,7 @@ def code_articles(
     for lang, group in groupby(articles, key=lambda a: a.language):
         nlp = load_pipeline(lang)
         coders: dict[int, _ArticleCoder] = {}
-        pending = _paragraphs(group, coders, kb, gazetteer)
+        pending = _paragraphs(group, coders, kb, gazetteer, verbs)
         for doc, (index, part) in nlp.pipe(
             pending, as_tuples=True, batch_size=batch_size
         ):
@@ -142,9 +153,10 @@ def _paragraphs(
     coders: dict[int, _ArticleCoder],
     kb: KnowledgeBase,
     gazetteer: Gazetteer,
+    verbs: VerbDictionary | None,
 ) -> Iterator[tuple[str, tuple[int, Paragraph]]]:
     for index, article in enumerate(articles):
-        coder = _ArticleCoder(article, kb, gazetteer)
+        coder = _ArticleCoder(article, kb, gazetteer, verbs)
         coders[index] = coder
         for part in paragraphs(coder.context.norm):
             yield part.text, (index, part)
@@ -154,7 +166,11 @@ class _ArticleCoder:
     """An article and the extraction context of its paragraphs."""
 
     def __init__(
-        self, article: Article, kb: KnowledgeBase, gazetteer: Gazetteer
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        gazetteer: Gazetteer,
+        verbs: VerbDictionary | None = None,
     ) -> None:
         self.article = article
         self.context = ArticleContext(
@@ -164,6 +180,7 @@ class _ArticleCoder:
             kb,
             gazetteer,
             source=article.source,
+            verbs=verbs,
         )
 
     def finish(self) -> CodedArticle:

@@ -60,6 +60,8 @@ def summary(coded: CodedArticle) -> dict[str, Any]:
                 "date": e.date.value if e.date else None,
                 "place": e.place.country if e.place else None,
                 "attribution": e.attribution.code if e.attribution else None,
+                # Only on threats, promises, demands, appeals and refusals.
+                **({"intended": e.intended_code} if e.intended_code else {}),
             }
             for e in coded.events
         ],

@@ -41,6 +41,13 @@ def code_command(
             "pattern of each event.",
         ),
     ] = False,
+    verbs: Annotated[
+        Path | None,
+        typer.Option(
+            "--verbs",
+            help="A PETRARCH/TABARI verb dictionary to use next to the lexicon.",
+        ),
+    ] = None,
 ) -> None:
     """Code articles: actors, places, dates and events.
 
@@ -56,6 +63,9 @@ def code_command(
     if fmt not in ("json", "table"):
         fail(f"--format {fmt!r}: want json or table")
     when = guard(lambda: parse_published(published))
+    from ..lang.verbs import load_verbs
+
+    dictionary = guard(lambda: load_verbs(verbs)) if verbs is not None else None
     coded_any = False
     for entry in read_inputs(files):
         if isinstance(entry, Failure):
@@ -70,6 +80,7 @@ def code_command(
                 title=entry.title,
                 source=entry.source,
                 url=entry.url,
+                verbs=dictionary,
             )
         except NewsEventsError as exc:
             error(str(exc))
@@ -144,8 +155,10 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
                 soft_wrap=True,
             )
         for number, e in enumerate(result.events, start=1):
+            intended = f", intended action {e.intended_code}" if e.intended_code else ""
             console.print(
-                f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}; "
+                f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}"
+                f"{intended}; "
                 f"Goldstein {e.goldstein}, quad class {e.quad_class}, "
                 f"PLOVER {e.plover_type or '-'} / {e.plover_mode or '-'}, "
                 f"confidence {e.confidence}",

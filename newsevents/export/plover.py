@@ -32,6 +32,7 @@ def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:
         "mode": event.plover_mode,
         "context": [event.modality] if event.modality != "asserted" else [],
         "cameo": event.code,
+        "intended_cameo": event.intended_code,
         "actor": event.source.code if event.source else None,
         "actor_name": event.source.name if event.source else None,
         "actor_country": event.source.country if event.source else None,

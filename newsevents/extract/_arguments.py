@@ -182,6 +182,10 @@ def direct_object(verb: Token, grammar: Grammar) -> Token | None:
         partitive = len(cases) == 1 and cases[0] in grammar.partitive_cases
         if child.dep_ in _MISLABELLED and (not cases or partitive):
             return child
+        if child.dep_ == "nmod" and not cases and child.i == verb.i + 1:
+            # "Poutine menace Kiev": a name right after the verb, read as a
+            # noun complement.
+            return child
         break
     return None
 

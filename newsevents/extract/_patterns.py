@@ -11,6 +11,8 @@ from spacy.tokens import Token
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
 from ._arguments import (
+    _PASSIVE_SUBJECT,
+    _SUBJECT,
     Arguments,
     direct_object,
     has_reflexive,
@@ -30,6 +32,8 @@ class Found:
     targets: tuple[ActorRef, ...]
     pattern: str
     embedded: str | None = None  # modality an embedding verb gives the event
+    # An event that CAMEO allows without a target, though its entry names one.
+    untargeted: bool = False
 
 
 def match(
@@ -40,11 +44,18 @@ def match(
         # "démonstration de force": a noun entry's object is its complement.
         if not any(c.lemma_.lower() in trigger.objects for c in token.children):
             return None
+    elif trigger.objects and "predicate" in trigger.flags:
+        # "called the decision a disgrace", "a qualifié la décision de
+        # scandale": what is said of the object gives the polarity.
+        if _predicate(token, trigger) is None:
+            return None
     elif trigger.objects:
         support = object_matches(token, trigger)
         if support is None:
             return None
     if not particle_matches(token, trigger):
+        return None
+    if _sport(token, res):
         return None
     if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None
@@ -58,6 +69,36 @@ def match(
     return _verbal(token, trigger, args, res, support)
 
 
+_NOT_PREDICATE = frozenset(
+    {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj", "xcomp", "csubj"}
+)
+
+
+def _predicate(verb: Token, trigger: Trigger) -> Token | None:
+    """The evaluative word said of a verb's object, after the verb and in
+    its own clause ("called the arrest arbitrary", "dismissed the plan as
+    desperate", "a jugé la décision inacceptable")."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _NOT_PREDICATE or child.dep_.startswith("nsubj"):
+            skip.update(t.i for t in child.subtree)
+    for token in verb.subtree:
+        if token.i <= verb.i or token.i in skip:
+            continue
+        if token.lemma_.lower() in trigger.objects or token.lower_ in trigger.objects:
+            return token
+    return None
+
+
+def _sport(token: Token, res: LangResources) -> bool:
+    """Whether the trigger's own complements say it is sport ("se sont
+    affrontées en match amical", "met in the cup final")."""
+    words = res.grammar.sport_words
+    near = [c for c in token.children if c.dep_ not in ("nsubj", "nsubj:pass")]
+    near += [g for c in near for g in c.children]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
+
+
 def _is_support_object(noun: Token, res: LangResources) -> bool:
     """ "imposer des sanctions": the verb entry codes it, not the noun. And
     the verbal cooperation a verb event is about ("a salué le soutien de X")
@@ -65,7 +106,12 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
     head = noun.head
     if head is noun or head.pos_ != "VERB":
         return False
-    entries = res.triggers_for(head.lemma_.lower(), "VERB")
+    # A predicate entry's objects are what is said of its object, not it.
+    entries = [
+        t
+        for t in res.triggers_for(head.lemma_.lower(), "VERB")
+        if "predicate" not in t.flags
+    ]
     if any(noun.lemma_.lower() in t.objects for t in entries):
         return True
     # "a salué le soutien de X": the support is what is praised. But "a
@@ -110,7 +156,58 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
-    return Found(trigger, verb, tuple(sources), tuple(targets), pattern, embedded)
+    if not targets and trigger.targets:
+        # "the US demands that North Korea disarm": the target is the
+        # subject of the clause the trigger governs.
+        targets = [r for r in _clause_subject(verb, args) if r not in sources]
+        if targets:
+            pattern += "+clause-subject"
+    untargeted = False
+    if not targets and trigger.needs_target and trigger.code[:2] in UNTARGETED_ROOTS:
+        # "Fillon dénonce des excès": criticism of a thing, not of an actor,
+        # is still criticism.
+        obj = support or direct_object(verb, res.grammar)
+        if obj is not None and not args.group(obj):
+            untargeted = True
+            pattern += "+untargeted"
+    return Found(
+        trigger, verb, tuple(sources), tuple(targets), pattern, embedded, untargeted
+    )
+
+
+#: Roots of events CAMEO allows without a target (statements, appeals,
+#: intents, demands, disapproval, rejection, threats, protest).
+UNTARGETED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+
+
+_CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
+
+
+def _clause_subject(verb: Token, args: Arguments) -> list[ActorRef]:
+    """The actors subject of a clause, infinitive or that-complement of a
+    verb ("demands that X disarm", "exige que X se retire")."""
+    for child in verb.children:
+        if child.dep_ not in _CLAUSE_OBJECTS:
+            continue
+        # "demands that North Korea disarm", with "disarm" tagged a noun and
+        # "North Korea" its compound: a "that" says it is a clause.
+        marked = child.dep_ == "ccomp" and any(g.dep_ == "mark" for g in child.children)
+        if child.pos_ not in ("VERB", "AUX", "ADJ") and not marked:
+            continue
+        deps = _SUBJECT | _PASSIVE_SUBJECT
+        if child.pos_ not in ("VERB", "AUX", "ADJ"):
+            deps = deps | {"compound"}
+            # "exigent que la Corée du Nord désarme", parsed with the name as
+            # the clause and the verb as its noun complement.
+            refs = args.group(child) if child.pos_ == "PROPN" else []
+            if refs:
+                return refs
+        for grand in child.children:
+            if grand.dep_ in deps:
+                refs = args.group(grand)
+                if refs:
+                    return refs
+    return []
 
 
 def _verb_targets(
@@ -131,6 +228,10 @@ def _verb_targets(
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
             )
+        elif spec == "after":
+            # A dictionary verb's target: the first actor of the verb phrase
+            # after the verb, as PETRARCH takes it.
+            token = _first_actor_after(verb, args)
         else:
             heads = [verb]
             if support is not None:
@@ -141,11 +242,69 @@ def _verb_targets(
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs
+        if spec == "obj" and token is not None and "after" in trigger.targets:
+            # A dictionary verb's object is a target only if it names one.
+            ref = args.resolve(token, depth=0)
+            token = token if ref is not None and ref.actors else None
         if token is not None and token is not support:
-            refs = args.group(token)
+            # A bare agent word modifying a thing ("military ties") is no
+            # target; a bare agent that is the object ("arrested students") is.
+            refs = [
+                r
+                for r in args.group(token)
+                if not r.bare
+                or r.start <= token.i < r.end
+                or "after" not in trigger.targets
+            ]
             if refs:
                 return refs
+    obj = support or direct_object(verb, res.grammar)
+    if obj is not None and not passive:
+        # "restored full diplomatic ties with X": the parser hangs the
+        # target's preposition on the object, not on the verb.
+        for spec in trigger.targets:
+            if spec not in ("obj", "iobj", "poss", "amod"):
+                refs, _ = args.marked_actors(_noun_chain(obj), spec)
+                if refs:
+                    return refs
     return []
+
+
+_SKIP_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl:relcl", "parataxis", "conj"})
+
+
+def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
+    skip: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ in _SKIP_CLAUSES:
+            skip.update(t.i for t in child.subtree)
+    for token in verb.subtree:
+        ref = args.by_token.get(token.i)
+        if token.i <= verb.i or token.i in skip or not ref or not ref.actors:
+            continue
+        if token.pos_ == "PRON" and token.dep_ in ("poss", "nmod:poss"):
+            continue  # "reopen its embassy with Gondor": not "its"
+        head = token.doc[ref.head]
+        if head.dep_ == "amod" and head.head.i not in range(ref.start, ref.end):
+            continue  # "a million Swiss francs to Gondor": not the Swiss
+        return token
+    return None
+
+
+def _noun_chain(noun: Token, depth: int = 3) -> list[Token]:
+    """A noun and the nouns of its complements ("a resumption of formal
+    ties with X": resumption, ties)."""
+    heads = [noun]
+    if depth == 0:
+        return heads
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ == "NOUN":
+                    heads += _noun_chain(grand, depth - 1)
+        elif child.dep_.startswith("nmod") and child.pos_ == "NOUN":
+            heads += _noun_chain(child, depth - 1)
+    return heads
 
 
 def _support_heads(support: Token, depth: int = 2) -> list[Token]:
@@ -172,6 +331,10 @@ def _inherited(
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # English gerunds: "accuse X of supplying", "blame X for attacking".
         head, dep = head.head, "xcomp"
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+        # "is about to restore", "is ready to sign": the adjective's verb
+        # has the subject.
+        head = head.head
     if dep in ("xcomp", "advcl", "obl:arg", "ccomp") and head.pos_ in ("VERB", "AUX"):
         marker = res.markers.get((head.lemma_.lower(), head.pos_))
         embeds = any(
@@ -190,6 +353,16 @@ def _inherited(
             return args.group(subj), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
+    if (
+        dep in ("xcomp", "dep", "appos")
+        and head.pos_ == "PROPN"
+        and head.dep_ == "ROOT"
+    ):
+        # "Royal condamne la décision": the French parser makes the name the
+        # root and the verb its complement.
+        ref = args.resolve(head, depth=0)
+        if ref is not None and head.i < verb.i:
+            return [ref], "mistagged-root", None
     if dep == "conj":
         if head.pos_ in ("VERB", "AUX"):
             subj, passive = subject(head)

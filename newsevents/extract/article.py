@@ -23,6 +23,7 @@ from ..kb.base import KnowledgeBase
 from ..kb.gazetteer import Gazetteer
 from ..lang import get as get_language
 from ..lang import normalise
+from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
 from .actors import ActorRef, Context, find_actors, mentions
 from .dates import find_dates
@@ -63,8 +64,10 @@ class ArticleContext:
         kb: KnowledgeBase,
         gazetteer: Gazetteer,
         source: str | None = None,
+        verbs: VerbDictionary | None = None,
     ) -> None:
         self.text = text
+        self.verbs = verbs
         self.language = language
         self.published = published
         self.kb = kb
@@ -120,7 +123,9 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     anchors = Anchors(
         published=context.published, dates=dates, places=tuple(toponyms.located)
     )
-    events = extract_events(doc, refs, context.res, anchors, offset, context.sentences)
+    events = extract_events(
+        doc, refs, context.res, anchors, offset, context.sentences, context.verbs
+    )
     context.sentences += sum(1 for _ in doc.sents)
     context.mentions.extend(placed)
     context.places.extend(here)

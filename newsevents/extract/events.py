@@ -13,13 +13,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..kb.cameo import lookup
+from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
+from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
+from ._frames import compose
 from ._patterns import Found, match
+from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
 
@@ -34,30 +37,39 @@ def extract_events(
     anchors: Anchors,
     offset: int = 0,
     sentence_base: int = 0,
+    verbs: VerbDictionary | None = None,
 ) -> list[Event]:
-    """Every event of a parsed paragraph whose text starts at ``offset``."""
+    """Every event of a parsed paragraph whose text starts at ``offset``.
+
+    ``verbs``, a PETRARCH/TABARI verb dictionary, is tried before the
+    language's lexicon for the verbs it has.
+    """
     args = Arguments(refs, res)
-    candidates = [(t, _entries(t, res)) for t in doc]
+    candidates = [(t, _entries(t, res, verbs)) for t in doc]
     triggers = {t.i for t, entries in candidates if entries}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
-    events: list[Event] = []
+    founds: list[Found] = []
     for token, entries in candidates:
         for trigger in entries:
             found = match(token, trigger, args, res)
-            if found is None:
-                continue
-            events.extend(
-                _events(
-                    found,
-                    args,
-                    res,
-                    anchors,
-                    triggers,
-                    offset,
-                    sentence_base + sentences.get(token.sent.start, 0),
-                )
+            if found is not None:
+                founds.append(found)
+                break
+    by_token = {t.i: entries for t, entries in candidates if entries}
+    events: list[Event] = []
+    for found, intended in compose(founds, by_token):
+        events.extend(
+            _events(
+                found,
+                args,
+                res,
+                anchors,
+                triggers,
+                offset,
+                sentence_base + sentences.get(found.token.sent.start, 0),
+                intended,
             )
-            break
+        )
     return _denials(events)
 
 
@@ -89,10 +101,27 @@ def _denials(events: list[Event]) -> list[Event]:
     return out
 
 
-def _entries(token: Token, res: LangResources) -> list[Trigger]:
+def _entries(
+    token: Token, res: LangResources, verbs: VerbDictionary | None = None
+) -> list[Trigger]:
+    own = dictionary_triggers(token, verbs) if verbs is not None else []
     if token.pos_ not in ("VERB", "NOUN"):
-        return []
-    return res.triggers_for(token.lemma_.lower(), token.pos_)
+        return own
+    return own + res.triggers_for(token.lemma_.lower(), token.pos_)
+
+
+def code_entry(code: str) -> CameoCode:
+    """The code book entry of a code; a code of a user's dictionary that the
+    CAMEO code book lacks keeps its digits, with its root's quad class."""
+    try:
+        return lookup(code)
+    except ValueError:
+        root = code[:2]
+        quad = 0
+        if root.isdigit() and 1 <= int(root) <= 20:
+            quad = 1 if int(root) <= 5 else 2 if int(root) <= 9 else 3
+            quad = 4 if int(root) >= 15 else quad
+        return CameoCode(code, "", 0.0, quad, None, None)
 
 
 def _events(
@@ -103,6 +132,7 @@ def _events(
     triggers: set[int],
     offset: int,
     sentence: int,
+    intended: str | None = None,
 ) -> list[Event]:
     trigger = found.trigger
     mood = modality(found.token, res, embedded=found.embedded)
@@ -133,7 +163,8 @@ def _events(
         m.kind == "planned" for _, m in governing_markers(found.token, res)
     )
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
-    if not targets and trigger.symmetric and len(sources) > 1:
+    mutual = trigger.symmetric or "mutual" in trigger.flags
+    if not targets and mutual and len(sources) > 1:
         for a, ra in sources:
             for b, rb in sources:
                 if a.code != b.code:
@@ -149,14 +180,18 @@ def _events(
                 # intention, not a future tense) say nothing of Y.
                 if trigger.symmetric and mood != "negated" and not intent:
                     pairs.append((b, a, rb, ra))
-    elif not trigger.needs_target:
+    elif not trigger.needs_target or found.untargeted:
         pairs = [(a, None, ra, None) for a, ra in sources]
     if not pairs:
         return []
-    code = lookup(trigger.code)
+    code = code_entry(trigger.code)
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
-    confidence = 0.9 if found.pattern in ("active", "passive") else 0.75
+    # Fallbacks ("+clause-subject", "+untargeted") are less sure than a
+    # direct parse; the frame itself ("+intended") is not a fallback.
+    parts = found.pattern.split("+")
+    direct = parts[0] in ("active", "passive") and set(parts[1:]) <= {"intended"}
+    confidence = 0.9 if direct else 0.75
     events = []
     seen: set[tuple[str, str | None]] = set()
     for source, target, ref_s, ref_t in pairs:
@@ -183,6 +218,7 @@ def _events(
                 trigger=trigger.id,
                 pattern=found.pattern,
                 symmetric=trigger.symmetric,
+                intended_code=intended,
             )
         )
     return events

@@ -76,6 +76,9 @@ class Grammar:
     region_nouns: frozenset[str] = frozenset()
     # Articles stripped from the front of a place name, tried in order.
     place_articles: tuple[str, ...] = ()
+    # Nouns of sport: national teams that "meet" or "clash" in a match do
+    # not consult or fight ("s'affrontent en match amical").
+    sport_words: frozenset[str] = frozenset()
     # Third-person singular subject pronouns that stand for a person or an
     # institution named before ("il a ajouté", "he said").
     person_pronouns: frozenset[str] = frozenset()

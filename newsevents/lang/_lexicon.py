@@ -13,7 +13,13 @@ from pathlib import Path
 from ..errors import DataError
 from ._tsv import read_tsv
 
-FLAGS = frozenset({"sym", "notarget", "refl", "embed"})
+# sym: the event goes both ways; notarget: no target needed; refl: needs a
+# reflexive pronoun; embed: its object is the subject of the embedded event;
+# frame: a threat, intent, demand, appeal or refusal whose complement is the
+# intended action (CAMEO 13x/03x/10x/02x/12x, ``Event.intended_code``);
+# predicate: the object column lists the evaluative words said of the object
+# ("called the decision a disgrace": 111).
+FLAGS = frozenset({"sym", "notarget", "refl", "embed", "frame", "predicate"})
 STATUSES = frozenset({"reviewed", "derived"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")

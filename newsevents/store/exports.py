@@ -27,6 +27,7 @@ _COLUMNS = (
     "e.code, e.label, e.target_code, e.target_name, e.quad_class, e.goldstein, "
     "e.modality, e.plover_type, e.plover_mode, e.date_value, e.date_precision, "
     "e.place_name, e.place_country, e.lat, e.lon, e.evidence_text, e.confidence, "
+    "e.intended_code, "
     "a.language, a.source AS outlet, a.url, a.title, a.published"
 )
 _JOIN = "FROM events e JOIN articles a ON a.id = e.article_id"

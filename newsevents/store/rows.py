@@ -33,7 +33,7 @@ EVENT_COLUMNS = (
     "modality", "attribution_code", "date_text", "date_value", "date_precision",
     "event_date", "place_name", "place_country", "place_kind", "geonameid", "lat",
     "lon", "sentence", "evidence_start", "evidence_end", "evidence_text",
-    "n_evidence", "confidence", "is_symmetric", "event",
+    "n_evidence", "confidence", "is_symmetric", "event", "intended_code",
 )  # fmt: skip
 _E = {name: index for index, name in enumerate(EVENT_COLUMNS)}
 
@@ -122,6 +122,7 @@ def _event_row(
         first.sentence if first else None, first.start if first else None,
         first.end if first else None, first.text if first else None,
         len(e.evidence), e.confidence, e.symmetric, e.model_dump_json(),
+        e.intended_code,
     )  # fmt: skip
 
 

@@ -100,7 +100,15 @@ _V3 = [
         checked_at TIMESTAMP, ok_at TIMESTAMP, new_items INTEGER, error VARCHAR)""",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2), (3, _V3)]
+# The action a threat, promise, demand, appeal or refusal is about.
+_V4 = ["ALTER TABLE events ADD COLUMN intended_code VARCHAR"]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -15,6 +15,7 @@ from newsevents.models import Actor, Event
 _RECORDS = """<Validation>
 <!-- header comment -->
 <Environment>
+    <Verbfile>verbs.txt</Verbfile>
     <Actorfile>actors.txt</Actorfile>
     <Agentfile>agents.txt</Agentfile>
 </Environment>
@@ -60,6 +61,9 @@ def records_file(tmp_path: Path) -> Path:
     path = tmp_path / "records.xml"
     path.write_text(_RECORDS, encoding="utf-8")
     (tmp_path / "actors.txt").write_text("ARNOR [ARN]\n", encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text(
+        "--- REOPEN [064] ---\nREOPEN\n", encoding="utf-8"
+    )
     return path
 
 
@@ -79,6 +83,7 @@ def test_petrarch_dictionaries_named_in_environment(records_file: Path) -> None:
     actors, agents = petrarch.dictionaries(records_file)
     assert actors == records_file.parent / "actors.txt"
     assert agents is None  # named but absent
+    assert petrarch.verb_file(records_file) == records_file.parent / "verbs.txt"
 
 
 def test_petrarch_rejects_bad_xml(tmp_path: Path) -> None:
@@ -151,3 +156,20 @@ def test_petrarch_real_slice_fictional_countries_resolve(
     assert {"ARN", "GON"} <= codes
     result = petrarch.score(records, [c.events for c in coded])
     assert result.records == 8 and result.gold_triples > 0
+
+
+@pytest.mark.slow
+def test_petrarch_run_codes_with_the_suite_verbs(records_file: Path) -> None:
+    # The suite's own verb dictionary codes "reopen" 064 (our lexicon does not).
+    (records_file.parent / "actors.txt").write_text(
+        "ARNOR [ARN]\nGONDOR [GON]\n", encoding="utf-8"
+    )
+    records_file.write_text(
+        _RECORDS.replace(
+            "Arnor will reopen its\nembassy in Gondor.",
+            "Arnor will reopen talks with Gondor.",
+        ),
+        encoding="utf-8",
+    )
+    result = petrarch.run(records_file)
+    assert (result.root_recall, result.triple_recall) == (1.0, 1.0)

@@ -113,7 +113,7 @@ def awkward(tmp_path: Path) -> Path:
 def test_export_csv_round_trips_commas_quotes_newlines(awkward: Path) -> None:
     with awkward.open(encoding="utf-8", newline="") as handle:
         [record] = list(csv.DictReader(handle))
-    assert len(record) == 28 and None not in record
+    assert len(record) == 29 and None not in record  # with intended_code
     # The formula-like cells are neutralised (the test below).
     plain = ("url", "title")
     assert {key: record[key] for key in plain} == {k: _AWKWARD[k] for k in plain}
@@ -131,3 +131,26 @@ def test_export_csv_neutralises_formula_cells(awkward: Path) -> None:
     assert record["outlet"] == "'" + _AWKWARD["outlet"]
     assert record["source_name"] == "'" + _AWKWARD["source_name"]
     assert record["target_name"] == "'" + _AWKWARD["target_name"]
+
+
+def test_export_intended_code(tmp_path: Path) -> None:
+    # "Russia threatened to cut ties with Ukraine": 1313, intended 161.
+    threat = event(RUS, UKR, "1313", quad=3).model_copy(update={"intended_code": "161"})
+    conn = connect(":memory:")
+    Writer(conn).write(
+        [rows("Russia threatened to cut ties.", [threat, event(FRA, USA)])]
+    )
+    out = tmp_path / "events.csv"
+    assert export(conn, "csv", out) == 2
+    records = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["code"], r["intended_code"]) for r in records] == [
+        ("1313", "161"),
+        ("042", ""),
+    ]
+    plover = tmp_path / "events.jsonl"
+    export(conn, "plover", plover)
+    lines = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert [(p["cameo"], p["intended_cameo"]) for p in lines] == [
+        ("1313", "161"),
+        ("042", None),
+    ]

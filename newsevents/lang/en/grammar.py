@@ -33,6 +33,11 @@ GRAMMAR = Grammar(
     landmark_name_first=True,
     region_nouns=frozenset({"region", "province", "oblast", "governorate"}),
     place_articles=("the ",),
+    sport_words=frozenset(
+        """match game final semi-final quarter-final championship cup tournament
+        friendly fixture league football soccer rugby cricket tennis team
+        stadium""".split()
+    ),
     member_nouns=frozenset(
         {
             "figure",

@@ -41,6 +41,10 @@ GRAMMAR = Grammar(
     landmark_links=frozenset({"de", "du", "des", "la", "le", "l'", "d'"}),
     region_nouns=frozenset({"région", "province", "oblast", "gouvernorat", "état"}),
     place_articles=("la ", "le ", "les ", "l'"),
+    sport_words=frozenset(
+        """match finale demi-finale quart championnat coupe tournoi mondial
+        football rugby tennis basket handball sélection équipe stade""".split()
+    ),
     member_nouns=frozenset(
         {
             "figure",
