@@ -3,12 +3,14 @@ the HTTP API. Runs the pipeline stage by stage and returns models."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 
 from .errors import EmptyInput
 from .extract import ArticleContext, extract_doc
+from .extract.backstop import Classifier
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
 from .lang import check
@@ -18,6 +20,8 @@ from .nlp.pipeline import load_pipeline
 from .nlp.text import Paragraph, paragraphs
 
 _TITLE_MAX = 200
+# The setting that turns the learned backstop on when no call says.
+CLASSIFIER_ENV = "NEWSEVENTS_CLASSIFIER"
 
 
 def make_article(
@@ -56,36 +60,68 @@ def code(
     text: str,
     language: str | None = None,
     published: date | None = None,
+    *,
+    classifier: bool | None = None,
     **fields: str | None,
 ) -> CodedArticle:
     """Code one article: mentions, places, dates and events.
 
     ``language`` is a code of ``newsevents.lang.available()`` or None to
-    detect it. Raises
-    EmptyInput or UnsupportedLanguage.
+    detect it. ``classifier`` turns the learned backstop on or off (None:
+    the ``NEWSEVENTS_CLASSIFIER`` setting). Raises
+    EmptyInput, UnsupportedLanguage or ClassifierUnavailable.
     """
     article = make_article(text, language, published, **fields)  # type: ignore[arg-type]
-    return code_article(article)
+    return code_article(article, classifier=classifier)
 
 
-def code_article(article: Article, kb: KnowledgeBase | None = None) -> CodedArticle:
+def code_article(
+    article: Article,
+    kb: KnowledgeBase | None = None,
+    *,
+    classifier: bool | None = None,
+) -> CodedArticle:
     """Code an Article whose language is known."""
-    return next(code_articles([article], kb))
+    return next(code_articles([article], kb, classifier=classifier))
+
+
+def classifier_enabled(classifier: bool | None = None) -> bool:
+    """Whether the learned backstop runs: the caller's choice, else the
+    ``NEWSEVENTS_CLASSIFIER`` setting (1/true/on), else off."""
+    if classifier is not None:
+        return classifier
+    value = os.environ.get(CLASSIFIER_ENV, "").strip().lower()
+    return value in ("1", "true", "yes", "on")
+
+
+def backstop(classifier: bool | None = None) -> Classifier | None:
+    """The shipped classifier if it is enabled, else None."""
+    if not classifier_enabled(classifier):
+        return None
+    from .classify import default_backstop
+
+    return default_backstop()
 
 
 def code_articles(
-    articles: Iterable[Article], kb: KnowledgeBase | None = None, batch_size: int = 64
+    articles: Iterable[Article],
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 64,
+    *,
+    classifier: bool | None = None,
 ) -> Iterator[CodedArticle]:
     """Code many articles, streaming: the paragraphs of consecutive articles
     of one language go through spaCy together, and each article is yielded
     as soon as its last paragraph is parsed. Only the article being
-    assembled is held in memory, so huge texts stay bounded."""
+    assembled is held in memory, so huge texts stay bounded. ``classifier``
+    as for ``code``."""
     kb = kb or default_kb()
     gazetteer = Gazetteer.load()
+    learned = backstop(classifier)
     for lang, group in groupby(articles, key=lambda a: a.language):
         nlp = load_pipeline(lang)
         coders: dict[int, _ArticleCoder] = {}
-        pending = _paragraphs(group, coders, kb, gazetteer)
+        pending = _paragraphs(group, coders, kb, gazetteer, learned)
         for doc, (index, part) in nlp.pipe(
             pending, as_tuples=True, batch_size=batch_size
         ):
@@ -102,9 +138,10 @@ def _paragraphs(
     coders: dict[int, _ArticleCoder],
     kb: KnowledgeBase,
     gazetteer: Gazetteer,
+    learned: Classifier | None = None,
 ) -> Iterator[tuple[str, tuple[int, Paragraph]]]:
     for index, article in enumerate(articles):
-        coder = _ArticleCoder(article, kb, gazetteer)
+        coder = _ArticleCoder(article, kb, gazetteer, learned)
         coders[index] = coder
         for part in paragraphs(coder.context.norm):
             yield part.text, (index, part)
@@ -114,11 +151,15 @@ class _ArticleCoder:
     """An article and the extraction context of its paragraphs."""
 
     def __init__(
-        self, article: Article, kb: KnowledgeBase, gazetteer: Gazetteer
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        gazetteer: Gazetteer,
+        learned: Classifier | None = None,
     ) -> None:
         self.article = article
         self.context = ArticleContext(
-            article.text, article.language, article.published, kb, gazetteer
+            article.text, article.language, article.published, kb, gazetteer, learned
         )
 
     def finish(self) -> CodedArticle:

@@ -37,6 +37,15 @@ def code_command(
             "--explain", help="Show the lexicon entry and pattern of each event."
         ),
     ] = False,
+    classifier: Annotated[
+        bool | None,
+        typer.Option(
+            "--classifier/--no-classifier",
+            help="Let the learned classifier propose an event where two actors "
+            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
+            "setting).",
+        ),
+    ] = None,
 ) -> None:
     """Code articles: actors, places, dates and events.
 
@@ -55,7 +64,11 @@ def code_command(
             name, text = read_input(path)
             published_on = when or date_from_name(path)
             result = code(
-                text, None if lang == "auto" else lang, published_on, name=name
+                text,
+                None if lang == "auto" else lang,
+                published_on,
+                classifier=classifier,
+                name=name,
             )
         except NewsEventsError as exc:
             error(str(exc))
@@ -114,8 +127,15 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
     console.print(events)
     if explain:
         for number, e in enumerate(result.events, start=1):
+            # The learned backstop has no lexicon entry: its pattern says
+            # "classifier, p=0.83".
+            how = (
+                e.pattern
+                if e.trigger == "classifier"
+                else f"lexicon entry {e.trigger}, pattern {e.pattern}"
+            )
             console.print(
-                f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}; "
+                f"#{number} {e.code}: {how}; "
                 f"Goldstein {e.goldstein}, quad class {e.quad_class}, "
                 f"PLOVER {e.plover_type or '-'} / {e.plover_mode or '-'}, "
                 f"confidence {e.confidence}",
@@ -192,6 +212,15 @@ def eval_command(
             "developing the coder) or 'report' (only ever scored).",
         ),
     ] = None,
+    classifier: Annotated[
+        bool | None,
+        typer.Option(
+            "--classifier/--no-classifier",
+            help="Let the learned classifier propose an event where two actors "
+            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
+            "setting).",
+        ),
+    ] = None,
 ) -> None:
     """Score the coder on gold event files or on a peer evaluation suite."""
     from ..eval.peers import FORMATS
@@ -219,7 +248,12 @@ def eval_command(
         for document in guard(lambda p=path: read_gold(p)):
             if split is not None and document.split != split:
                 continue
-            coded = code(document.text, document.language, document.published)
+            coded = code(
+                document.text,
+                document.language,
+                document.published,
+                classifier=classifier,
+            )
             coded_pairs.append((document, coded))
     result = score([(document, coded.events) for document, coded in coded_pairs])
     report = result.to_json()

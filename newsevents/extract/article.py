@@ -25,6 +25,7 @@ from ..lang import get as get_language
 from ..lang import normalise
 from ..models import Actor, DateRef, Event, Mention, Place
 from .actors import ActorRef, Context, find_actors, mentions
+from .backstop import Classifier, propose
 from .dates import find_dates
 from .events import Anchors, extract_events
 from .merge import merge_events
@@ -48,7 +49,8 @@ class ArticleContext:
 
     Holds the article's text (original and normalised), its language and
     publication date, its dates (found once on the whole text), the
-    coreference memory of actors, the countries named so far (for places)
+    coreference memory of actors, the classifier that backs the rules up
+    (``backstop``, None unless asked for), the countries named so far (for places)
     and what the paragraphs found. The language is trusted: the service
     checked it.
     """
@@ -60,12 +62,14 @@ class ArticleContext:
         published: date | None,
         kb: KnowledgeBase,
         gazetteer: Gazetteer,
+        backstop: Classifier | None = None,
     ) -> None:
         self.text = text
         self.language = language
         self.published = published
         self.kb = kb
         self.gazetteer = gazetteer
+        self.backstop = backstop  # the learned classifier, when asked for
         self.res = get_language(language)
         self.norm = normalise(text)
         self.dates = [
@@ -112,6 +116,17 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     dates = context.dates_between(offset, offset + len(doc.text))
     anchors = Anchors(published=context.published, dates=dates, places=tuple(here))
     events = extract_events(doc, refs, context.res, anchors, offset, context.sentences)
+    if context.backstop is not None:
+        events += propose(
+            doc,
+            refs,
+            events,
+            context.backstop,
+            context.res,
+            anchors,
+            offset,
+            context.sentences,
+        )
     context.sentences += sum(1 for _ in doc.sents)
     context.mentions.extend(placed)
     context.places.extend(here)
