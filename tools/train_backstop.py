@@ -16,8 +16,9 @@ Data we may use, and only those (see ``newsevents/classify/data/README.md``):
 
 Usage (from the repository root; embeddings are cached in --cache)::
 
-    python tools/train_backstop.py --gold eval/gold/dev-fr.json \\
-        eval/gold/dev-en.json --shared ../shared --out newsevents/classify/data/backstop.npz
+    python tools/train_backstop.py --shared ../shared \\
+        --gold eval/gold/dev-fr.json eval/gold/dev-en.json \\
+        --out newsevents/classify/data/backstop.npz
 """
 
 from __future__ import annotations
@@ -159,20 +160,24 @@ def silver_examples(
                 if text is None or text in seen or len(text) < 30:
                     continue
                 seen.add(text)
-                found.append(
-                    Example(text, default_code(event.root), "silver", item.id)
-                )
+                found.append(Example(text, default_code(event.root), "silver", item.id))
         out.extend(found)
     return out
 
 
-def conflibert_examples(shared: Path) -> list[Example]:
+def conflibert_examples(shared: Path, per_class: int) -> list[Example]:
+    """The first ``per_class`` sentences of each class."""
     path = shared / "data" / "peers" / "conflibert" / "data_cameo_class_train.tsv"
     out: list[Example] = []
+    taken: Counter[str] = Counter()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         text, _, label = line.rpartition("\t")
-        if label.strip() not in CONFLIBERT_ROOTS or not text.strip():
+        label = label.strip()
+        if label not in CONFLIBERT_ROOTS or not text.strip():
             continue
+        if taken[label] >= per_class:
+            continue
+        taken[label] += 1
         roots, default = CONFLIBERT_ROOTS[label.strip()]
         coded = code(text, "en", None, classifier=False)
         ruled = [e.root for e in coded.events if e.root in roots]
@@ -214,10 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/backstop-cache"))
-    parser.add_argument("--per-corpus", type=int, default=500)
+    parser.add_argument("--per-corpus", type=int, default=200)
     parser.add_argument("--no-silver", action="store_true")
     parser.add_argument("--no-conflibert", action="store_true")
-    parser.add_argument("--conflibert-max", type=int, default=0)
+    parser.add_argument("--conflibert-per-class", type=int, default=120)
     parser.add_argument("--holdout", default="", help="tune doc ids to leave out")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=13)
@@ -227,17 +232,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs = [d for path in args.gold for d in read_gold(path)]
     holdout = set(filter(None, args.holdout.split(",")))
     exclude = {_key(d.text) for d in docs}
-    examples = gold_examples(d for d in docs if d.id not in holdout)
+    examples = [
+        e
+        for e in _cached(args.cache / "gold.json", lambda: gold_examples(docs))
+        if e.group not in holdout
+    ]
     if not args.no_silver:
         examples += _cached(
             args.cache / f"silver-{args.per_corpus}-{args.seed}.json",
             lambda: silver_examples(args.shared, exclude, args.per_corpus, args.seed),
         )
     if not args.no_conflibert:
-        cb = _cached(
-            args.cache / "conflibert.json", lambda: conflibert_examples(args.shared)
+        examples += _cached(
+            args.cache / f"conflibert-{args.conflibert_per_class}.json",
+            lambda: conflibert_examples(args.shared, args.conflibert_per_class),
         )
-        examples += cb[: args.conflibert_max or None]
     counts = Counter(e.label for e in examples)
     origins = Counter(e.origin for e in examples)
     print(f"{len(examples)} examples: {dict(origins)}; {dict(sorted(counts.items()))}")
