@@ -129,9 +129,10 @@ def gold_examples(docs: Iterable[GoldDocument]) -> list[Example]:
 
 
 def silver_examples(
-    shared: Path, exclude: set[str], per_corpus: int, seed: int
+    shared: Path, exclude: set[str], per_corpus: int, seed: int, docs: int
 ) -> list[Example]:
-    """Events of the rule coder on the shared corpora, one per sentence."""
+    """Events of the rule coder on the shared corpora, one per sentence:
+    at most ``per_corpus`` sentences from at most ``docs`` texts a corpus."""
     out: list[Example] = []
     rng = random.Random(seed)
     for name in SILVER_CORPORA:
@@ -143,7 +144,7 @@ def silver_examples(
         ]
         rng.shuffle(texts)
         found: list[Example] = []
-        for item in texts:
+        for item in texts[:docs]:
             if len(found) >= per_corpus:
                 break
             try:
@@ -193,9 +194,10 @@ def _key(text: str) -> str:
 def embed_cached(embedder: Embedder, texts: Sequence[str], cache: Path) -> np.ndarray:
     """Embeddings of texts, reusing those already in the cache file."""
     store: dict[str, np.ndarray] = {}
-    if cache.exists():
-        with np.load(cache) as data:
-            store = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    # every vectors*.npz next to the cache counts (parallel runs write apart)
+    for path in sorted(cache.parent.glob("vectors*.npz")):
+        with np.load(path) as data:
+            store.update(zip(data["keys"].tolist(), data["vectors"], strict=True))
     keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
     todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in store}
     missing = sorted(todo)
@@ -220,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/backstop-cache"))
     parser.add_argument("--per-corpus", type=int, default=200)
+    parser.add_argument("--docs", type=int, default=60, help="texts a corpus")
     parser.add_argument("--no-silver", action="store_true")
     parser.add_argument("--no-conflibert", action="store_true")
     parser.add_argument("--conflibert-per-class", type=int, default=120)
@@ -239,8 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     if not args.no_silver:
         examples += _cached(
-            args.cache / f"silver-{args.per_corpus}-{args.seed}.json",
-            lambda: silver_examples(args.shared, exclude, args.per_corpus, args.seed),
+            args.cache / f"silver-{args.per_corpus}-{args.docs}-{args.seed}.json",
+            lambda: silver_examples(
+                args.shared, exclude, args.per_corpus, args.seed, args.docs
+            ),
         )
     if not args.no_conflibert:
         examples += _cached(
