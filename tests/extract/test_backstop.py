@@ -128,3 +128,31 @@ def test_backstop_keeps_modality_from_the_rules() -> None:
         Fixed("190", 0.7),
     )
     assert [(e.code, e.modality) for e in events] == [("190", "negated")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        ("--classifier", "classifier, p=0.89; Goldstein -10.0"),
+        ("--no-classifier", None),
+    ],
+)
+def test_backstop_explain_text(flag: str, expected: str | None) -> None:
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        ["code", "-", "--lang", "en", "--format", "table", "--explain", flag],
+        input="Russian tanks rolled across the border into Ukraine on Monday.",
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("#1 ")]
+    if expected is None:
+        assert lines == []
+    else:
+        assert lines == [
+            f"#1 190: {expected}, quad class 4, PLOVER ASSAULT / -, confidence 0.89"
+        ]
