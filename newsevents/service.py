@@ -3,12 +3,14 @@ the HTTP API. Runs the pipeline stage by stage and returns models."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import groupby
 
 from .errors import CodingError, DateOutOfRange, EmptyInput, InputError
 from .extract import ArticleContext, extract_doc
+from .extract.backstop import Classifier
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
 from .lang import check
@@ -19,6 +21,8 @@ from .nlp.pipeline import load_pipeline
 from .nlp.text import Paragraph, paragraphs
 
 _TITLE_MAX = 200
+# The setting that turns the learned backstop on when no call says.
+CLASSIFIER_ENV = "NEWSEVENTS_CLASSIFIER"
 
 
 def make_article(
@@ -59,18 +63,21 @@ def code(
     published: date | None = None,
     *,
     verbs: VerbDictionary | None = None,
+    classifier: bool | None = None,
     **fields: str | None,
 ) -> CodedArticle:
     """Code one article: mentions, places, dates and events.
 
     ``language`` is a code of ``newsevents.lang.available()`` or None to
     detect it; ``verbs`` a PETRARCH/TABARI verb dictionary
-    (``newsevents.lang.verbs.load_verbs``) used next to the lexicon. Raises
-    EmptyInput or UnsupportedLanguage.
+    (``newsevents.lang.verbs.load_verbs``) used next to the lexicon;
+    ``classifier`` turns the learned backstop on or off (None: the
+    ``NEWSEVENTS_CLASSIFIER`` setting). Raises EmptyInput,
+    UnsupportedLanguage or ClassifierUnavailable.
     """
     article = make_article(text, language, published, **fields)  # type: ignore[arg-type]
     try:
-        return code_article(article, verbs=verbs)
+        return code_article(article, verbs=verbs, classifier=classifier)
     except Exception as exc:
         raise coding_error(exc, str(fields.get("name") or "<input>")) from exc
 
@@ -116,9 +123,29 @@ def code_article(
     article: Article,
     kb: KnowledgeBase | None = None,
     verbs: VerbDictionary | None = None,
+    *,
+    classifier: bool | None = None,
 ) -> CodedArticle:
     """Code an Article whose language is known."""
-    return next(code_articles([article], kb, verbs=verbs))
+    return next(code_articles([article], kb, verbs=verbs, classifier=classifier))
+
+
+def classifier_enabled(classifier: bool | None = None) -> bool:
+    """Whether the learned backstop runs: the caller's choice, else the
+    ``NEWSEVENTS_CLASSIFIER`` setting (1/true/on), else off."""
+    if classifier is not None:
+        return classifier
+    value = os.environ.get(CLASSIFIER_ENV, "").strip().lower()
+    return value in ("1", "true", "yes", "on")
+
+
+def backstop(classifier: bool | None = None) -> Classifier | None:
+    """The shipped classifier if it is enabled, else None."""
+    if not classifier_enabled(classifier):
+        return None
+    from .classify import default_backstop
+
+    return default_backstop()
 
 
 def code_articles(
@@ -126,17 +153,21 @@ def code_articles(
     kb: KnowledgeBase | None = None,
     batch_size: int = 64,
     verbs: VerbDictionary | None = None,
+    *,
+    classifier: bool | None = None,
 ) -> Iterator[CodedArticle]:
     """Code many articles, streaming: the paragraphs of consecutive articles
     of one language go through spaCy together, and each article is yielded
     as soon as its last paragraph is parsed. Only the article being
-    assembled is held in memory, so huge texts stay bounded."""
+    assembled is held in memory, so huge texts stay bounded. ``classifier``
+    as for ``code``."""
     kb = kb or default_kb()
     gazetteer = Gazetteer.load()
+    learned = backstop(classifier)
     for lang, group in groupby(articles, key=lambda a: a.language):
         nlp = load_pipeline(lang)
         coders: dict[int, _ArticleCoder] = {}
-        pending = _paragraphs(group, coders, kb, gazetteer, verbs)
+        pending = _paragraphs(group, coders, kb, gazetteer, verbs, learned)
         for doc, (index, part) in nlp.pipe(
             pending, as_tuples=True, batch_size=batch_size
         ):
@@ -154,9 +185,10 @@ def _paragraphs(
     kb: KnowledgeBase,
     gazetteer: Gazetteer,
     verbs: VerbDictionary | None,
+    learned: Classifier | None = None,
 ) -> Iterator[tuple[str, tuple[int, Paragraph]]]:
     for index, article in enumerate(articles):
-        coder = _ArticleCoder(article, kb, gazetteer, verbs)
+        coder = _ArticleCoder(article, kb, gazetteer, verbs, learned)
         coders[index] = coder
         for part in paragraphs(coder.context.norm):
             yield part.text, (index, part)
@@ -171,6 +203,7 @@ class _ArticleCoder:
         kb: KnowledgeBase,
         gazetteer: Gazetteer,
         verbs: VerbDictionary | None = None,
+        learned: Classifier | None = None,
     ) -> None:
         self.article = article
         self.context = ArticleContext(
@@ -181,6 +214,7 @@ class _ArticleCoder:
             gazetteer,
             source=article.source,
             verbs=verbs,
+            backstop=learned,
         )
 
     def finish(self) -> CodedArticle:

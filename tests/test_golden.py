@@ -10,7 +10,9 @@ with ``pytest tests/test_golden.py --update-golden`` and review the diff.
 ``expected`` is what is right, not what the coder does: a case the coder
 gets wrong keeps the right answer and says why in ``known_miss``; it runs
 as a strict xfail, which fails the run once the coder gets it right, so
-that the field goes. ``--update-golden`` leaves known misses alone.
+that the field goes. ``--update-golden`` leaves known misses alone. A case
+with ``"classifier": true`` is coded with the learned backstop on; the
+others with it off.
 
 A French case and its English twin (same name, or the ``twin`` field of the
 English case) code the same events, places and dates, or say why they
@@ -89,6 +91,7 @@ def test_golden_case(case: Path, update_golden: bool) -> None:
         case.read_text(encoding="utf-8"),
         language=lang,
         published=date.fromisoformat(published) if published else None,
+        classifier=stored.get("classifier", False),
     )
     got = summary(coded)
     if update_golden or "expected" not in stored:

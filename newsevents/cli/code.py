@@ -48,6 +48,15 @@ def code_command(
             help="A PETRARCH/TABARI verb dictionary to use next to the lexicon.",
         ),
     ] = None,
+    classifier: Annotated[
+        bool | None,
+        typer.Option(
+            "--classifier/--no-classifier",
+            help="Let the learned classifier propose an event where two actors "
+            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
+            "setting).",
+        ),
+    ] = None,
 ) -> None:
     """Code articles: actors, places, dates and events.
 
@@ -81,6 +90,7 @@ def code_command(
                 source=entry.source,
                 url=entry.url,
                 verbs=dictionary,
+                classifier=classifier,
             )
         except NewsEventsError as exc:
             error(str(exc))
@@ -156,9 +166,15 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
             )
         for number, e in enumerate(result.events, start=1):
             intended = f", intended action {e.intended_code}" if e.intended_code else ""
+            # The learned backstop has no lexicon entry: its pattern says
+            # "classifier, p=0.83".
+            how = (
+                e.pattern
+                if e.trigger == "classifier"
+                else f"lexicon entry {e.trigger}, pattern {e.pattern}"
+            )
             console.print(
-                f"#{number} {e.code}: lexicon entry {e.trigger}, pattern {e.pattern}"
-                f"{intended}; "
+                f"#{number} {e.code}: {how}{intended}; "
                 f"Goldstein {e.goldstein}, quad class {e.quad_class}, "
                 f"PLOVER {e.plover_type or '-'} / {e.plover_mode or '-'}, "
                 f"confidence {e.confidence}",
@@ -253,6 +269,15 @@ def eval_command(
             "developing the coder) or 'report' (only ever scored).",
         ),
     ] = None,
+    classifier: Annotated[
+        bool | None,
+        typer.Option(
+            "--classifier/--no-classifier",
+            help="Let the learned classifier propose an event where two actors "
+            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
+            "setting).",
+        ),
+    ] = None,
 ) -> None:
     """Score the coder on gold event files or on a peer evaluation suite."""
     from ..eval.peers import FORMATS
@@ -280,7 +305,12 @@ def eval_command(
         for document in guard(lambda p=path: read_gold(p)):
             if split is not None and document.split != split:
                 continue
-            coded = code(document.text, document.language, document.published)
+            coded = code(
+                document.text,
+                document.language,
+                document.published,
+                classifier=classifier,
+            )
             coded_pairs.append((document, coded))
     result = score([(document, coded.events) for document, coded in coded_pairs])
     report = result.to_json()

@@ -26,6 +26,7 @@ from ..lang import normalise
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
 from .actors import ActorRef, Context, find_actors, mentions
+from .backstop import Classifier, propose
 from .dates import find_dates
 from .events import Anchors, extract_events
 from .home import home_country, recase_headlines
@@ -51,7 +52,8 @@ class ArticleContext:
     Holds the article's text (original and normalised, Title Case headlines
     in ordinary casing), its language and publication date, its home country
     (``source`` names its outlet, one clue to it), its dates (found once on
-    the whole text), the coreference memory of actors, the countries named
+    the whole text), the coreference memory of actors, the classifier that
+    backs the rules up (``backstop``, None unless asked for), the countries named
     so far (for places) and what the paragraphs found. The language is
     trusted: the service checked it.
     """
@@ -65,6 +67,7 @@ class ArticleContext:
         gazetteer: Gazetteer,
         source: str | None = None,
         verbs: VerbDictionary | None = None,
+        backstop: Classifier | None = None,
     ) -> None:
         self.text = text
         self.verbs = verbs
@@ -72,6 +75,7 @@ class ArticleContext:
         self.published = published
         self.kb = kb
         self.gazetteer = gazetteer
+        self.backstop = backstop  # the learned classifier, when asked for
         self.res = get_language(language)
         self.norm = recase_headlines(normalise(text), self.res, kb)
         self.dates = [
@@ -126,6 +130,17 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     events = extract_events(
         doc, refs, context.res, anchors, offset, context.sentences, context.verbs
     )
+    if context.backstop is not None:
+        events += propose(
+            doc,
+            refs,
+            events,
+            context.backstop,
+            context.res,
+            anchors,
+            offset,
+            context.sentences,
+        )
     context.sentences += sum(1 for _ in doc.sents)
     context.mentions.extend(placed)
     context.places.extend(here)
