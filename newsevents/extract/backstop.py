@@ -112,13 +112,7 @@ def _event(
     return Event(
         source=source,
         target=target,
-        code=code.code,
-        root=code.root,
-        quad_class=code.quad_class,
-        goldstein=code.goldstein,
-        label=code.label,
-        plover_type=code.plover_event,
-        plover_mode=code.plover_mode,
+        **code.event_fields(),  # type: ignore[arg-type]
         modality=modality(verb, res),
         date=event_date(verb, anchors, set(), offset),
         place=event_place(verb, anchors, set(), offset, avoid=[ref_s, ref_t]),

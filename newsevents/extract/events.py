@@ -202,13 +202,7 @@ def _events(
             Event(
                 source=source,
                 target=target,
-                code=code.code,
-                root=code.root,
-                quad_class=code.quad_class,
-                goldstein=code.goldstein,
-                label=code.label,
-                plover_type=code.plover_event,
-                plover_mode=code.plover_mode,
+                **code.event_fields(),  # type: ignore[arg-type]
                 modality=mood,
                 attribution=reported_by,
                 date=when,

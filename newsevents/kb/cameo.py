@@ -47,6 +47,18 @@ class CameoCode:
         """The two-digit root code (``"05"`` for ``"057"``)."""
         return self.code[:2]
 
+    def event_fields(self) -> dict[str, str | float | int | None]:
+        """The fields of an ``Event`` that come from the code book."""
+        return {
+            "code": self.code,
+            "root": self.root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "label": self.label,
+            "plover_type": self.plover_event,
+            "plover_mode": self.plover_mode,
+        }
+
 
 def _quad_of_root(root: str) -> int:
     number = int(root)
