@@ -9,10 +9,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import get_args
 
-import duckdb
-
 from ..errors import BadQuery, NotFound
 from ..models import Event, Modality
+from .backend import Connection, dialect
 from .queries import (
     EVENT_SORTS,
     ActorRow,
@@ -147,7 +146,7 @@ class Network:
     edges: list[Edge]
 
 
-def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
+def count_events(conn: Connection, filters: EventFilter) -> int:
     """How many events match the filter (ignoring its limit and offset)."""
     where, params = event_where(filters)
     row = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
@@ -155,7 +154,7 @@ def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
 
 
 def event_page(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     filters: EventFilter,
     sort: str = "-date",
     total: int | None = None,
@@ -169,7 +168,7 @@ def event_page(
     return rows, total
 
 
-def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
+def get_event(conn: Connection, event_id: int) -> EventDetail:
     """One event with its article and its cluster's reports. Raises
     NotFound when no event has that id."""
     row = conn.execute(
@@ -189,7 +188,7 @@ def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
 
 
 def list_articles(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     language: str | None = None,
     q: str | None = None,
     limit: int = 50,
@@ -216,7 +215,7 @@ def list_articles(
 
 
 def list_actors(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     prefix: str | None = None,
     limit: int = 50,
     offset: int = 0,
@@ -232,7 +231,8 @@ def list_actors(
         FROM events WHERE target_code LIKE ? ESCAPE '\\')"""
     rows = conn.execute(
         sides
-        + """SELECT code, mode(name), sum(s), sum(t), count(*) AS n
+        + f"""SELECT code, {dialect(conn).mode("name")}, sum(s), sum(t),
+            count(*) AS n
         FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?""",
         [like, like, limit, offset],
     ).fetchall()
@@ -244,7 +244,7 @@ def list_actors(
 
 
 def places(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+    conn: Connection, filters: EventFilter
 ) -> tuple[list[PlaceRow], list[CountryRow]]:
     """Events per place (most first, at most ``filters.limit``) and per
     country, for the events matching the filter."""
@@ -272,7 +272,7 @@ def places(
 
 
 def network(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     since: date | None = None,
     until: date | None = None,
     limit: int = 200,
@@ -288,7 +288,7 @@ def network(
         "SELECT e.source_code, e.target_code, "
         "count(*) FILTER (WHERE e.quad_class <= 2), "
         "count(*) FILTER (WHERE e.quad_class >= 3), coalesce(sum(e.goldstein), 0) "
-        f"FROM events e{clause} GROUP BY ALL HAVING count(*) >= ? "
+        f"FROM events e{clause} GROUP BY 1, 2 HAVING count(*) >= ? "
         "ORDER BY count(*) DESC, 1, 2 LIMIT ?",
         [*params, min_events, limit],
     ).fetchall()
@@ -302,28 +302,28 @@ def network(
     return Network(nodes=nodes, edges=edges)
 
 
-def _names(conn: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
     if not codes:
         return {}
     rows = conn.execute(
-        "SELECT code, mode(name) FROM ("
+        f"SELECT code, {dialect(conn).mode('name')} FROM ("
         "SELECT source_code AS code, source_name AS name FROM events "
         "WHERE source_code IN (SELECT unnest(?::VARCHAR[])) "
         "UNION ALL SELECT target_code, target_name FROM events "
-        "WHERE target_code IN (SELECT unnest(?::VARCHAR[]))) GROUP BY code",
+        "WHERE target_code IN (SELECT unnest(?::VARCHAR[]))) n GROUP BY code",
         [codes, codes],
     ).fetchall()
     return {r[0]: r[1] for r in rows if r[1]}
 
 
-def counts(conn: duckdb.DuckDBPyConnection) -> Counts:
+def counts(conn: Connection) -> Counts:
     """How many articles, events, clusters, actors and failures."""
     row = conn.execute(
         """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
             (SELECT count(*) FROM clusters),
             (SELECT count(DISTINCT code) FROM (
                 SELECT source_code AS code FROM events
-                UNION SELECT target_code FROM events) WHERE code IS NOT NULL),
+                UNION SELECT target_code FROM events) c WHERE code IS NOT NULL),
             (SELECT count(*) FROM failures)"""
     ).fetchone()
     assert row is not None
@@ -339,7 +339,7 @@ def to_json(row: object) -> dict[str, object]:
     return out
 
 
-def article_event_ids(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[int]:
+def article_event_ids(conn: Connection, article_id: str) -> list[int]:
     """The stored ids of an article's events, in the article's order."""
     rows = conn.execute(
         "SELECT id FROM events WHERE article_id = ? ORDER BY idx", [article_id]
