@@ -21,7 +21,6 @@ from .models import (
     Mention,
     Place,
 )
-from .nlp import component as _component  # noqa: F401  registers "newsevents"
 from .service import code, code_article, code_articles, make_article
 
 __version__ = "0.1.0"

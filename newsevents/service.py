@@ -3,26 +3,19 @@ the HTTP API. Runs the pipeline stage by stage and returns models."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 
-from spacy.tokens import Doc
-
 from .errors import EmptyInput
-from .extract.actors import Context, find_actors, mentions
-from .extract.dates import find_dates
-from .extract.events import Anchors, extract_events
-from .extract.merge import merge_events
-from .extract.places import find_places
+from .extract import ArticleContext, extract_doc
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
-from .lang import LangResources, get_resources
-from .models import Actor, Article, CodedArticle, Event, Mention, Place
-from .nlp.language import check_language, detect
+from .lang import check
+from .models import Article, CodedArticle
+from .nlp.language import detect
 from .nlp.pipeline import load_pipeline
-from .nlp.text import Paragraph, normalise, paragraphs
+from .nlp.text import Paragraph, paragraphs
 
 _TITLE_MAX = 200
 
@@ -39,11 +32,13 @@ def make_article(
 ) -> Article:
     """Check a text and wrap it as an Article, detecting its language.
 
-    Raises EmptyInput or UnsupportedLanguage naming ``name``.
+    The one place where the language is checked: the layers below trust
+    ``Article.language``. Raises EmptyInput or UnsupportedLanguage naming
+    ``name``.
     """
     if not text.strip():
         raise EmptyInput(f"{name}: empty input, nothing to code")
-    lang = check_language(language) if language else detect(text, name)
+    lang = check(language) if language else detect(text, name)
     if title is None:
         first = text.strip().split("\n", 1)[0].strip()
         if (
@@ -65,7 +60,8 @@ def code(
 ) -> CodedArticle:
     """Code one article: mentions, places, dates and events.
 
-    ``language`` is ``"fr"``, ``"en"`` or None to detect it. Raises
+    ``language`` is a code of ``newsevents.lang.available()`` or None to
+    detect it. Raises
     EmptyInput or UnsupportedLanguage.
     """
     article = make_article(text, language, published, **fields)  # type: ignore[arg-type]
@@ -88,16 +84,15 @@ def code_articles(
     gazetteer = Gazetteer.load()
     for lang, group in groupby(articles, key=lambda a: a.language):
         nlp = load_pipeline(lang)
-        res = get_resources(lang)
         coders: dict[int, _ArticleCoder] = {}
-        pending = _paragraphs(group, coders, kb, gazetteer, res)
+        pending = _paragraphs(group, coders, kb, gazetteer)
         for doc, (index, part) in nlp.pipe(
             pending, as_tuples=True, batch_size=batch_size
         ):
             # Articles before this one are complete: yield them in order.
             for done in sorted(k for k in coders if k < index):
                 yield coders.pop(done).finish()
-            coders[index].feed(doc, part)
+            extract_doc(doc, coders[index].context, part.start)
         for done in sorted(coders):
             yield coders.pop(done).finish()
 
@@ -107,103 +102,31 @@ def _paragraphs(
     coders: dict[int, _ArticleCoder],
     kb: KnowledgeBase,
     gazetteer: Gazetteer,
-    res: LangResources,
 ) -> Iterator[tuple[str, tuple[int, Paragraph]]]:
     for index, article in enumerate(articles):
-        coder = _ArticleCoder(index, article, kb, gazetteer, res)
+        coder = _ArticleCoder(article, kb, gazetteer)
         coders[index] = coder
-        for part in paragraphs(coder.norm):
+        for part in paragraphs(coder.context.norm):
             yield part.text, (index, part)
 
 
 class _ArticleCoder:
-    """Collects what the paragraphs of one article yield."""
+    """An article and the extraction context of its paragraphs."""
 
     def __init__(
-        self,
-        index: int,
-        article: Article,
-        kb: KnowledgeBase,
-        gazetteer: Gazetteer,
-        res: LangResources,
+        self, article: Article, kb: KnowledgeBase, gazetteer: Gazetteer
     ) -> None:
-        self.index = index
         self.article = article
-        self.kb = kb
-        self.gazetteer = gazetteer
-        self.res = res
-        self.norm = normalise(article.text)
-        self.dates = [
-            d.model_copy(update={"text": article.text[d.start : d.end]})
-            for d in find_dates(self.norm, article.language, article.published)
-        ]
-        self.starts = [d.start or 0 for d in self.dates]
-        self.context = Context(published=article.published)
-        self.mentions: list[Mention] = []
-        self.places: list[Place] = []
-        self.events: list[Event] = []
-        self.sentences = 0
-        self.countries: list[str] = []  # in order of first mention
-
-    def feed(self, doc: Doc, part: Paragraph) -> None:
-        lang = self.article.language
-        refs = find_actors(doc, self.kb, lang, self.context)
-        found = mentions(refs, doc, part.start, self.sentences)
-        _add_countries(self.countries, found)
-        here = find_places(doc, refs, self.gazetteer, lang, part.start, self.countries)
-        self.mentions.extend(_placed(found, here))
-        self.places.extend(here)
-        end = part.start + len(part.text)
-        dates = self.dates[
-            bisect_left(self.starts, part.start) : bisect_left(self.starts, end)
-        ]
-        anchors = Anchors(
-            published=self.article.published, dates=tuple(dates), places=tuple(here)
+        self.context = ArticleContext(
+            article.text, article.language, article.published, kb, gazetteer
         )
-        self.events.extend(
-            extract_events(doc, refs, self.res, anchors, part.start, self.sentences)
-        )
-        self.sentences += sum(1 for _ in doc.sents)
 
     def finish(self) -> CodedArticle:
-        text = self.article.text
+        parts = self.context.finish()
         return CodedArticle(
             article=self.article,
-            mentions=tuple(_original_text(m, text) for m in self.mentions),
-            places=tuple(self.places),
-            dates=tuple(self.dates),
-            events=tuple(merge_events(self.events, text)),
+            mentions=parts.mentions,
+            places=parts.places,
+            dates=parts.dates,
+            events=parts.events,
         )
-
-
-def _original_text(mention: Mention, text: str) -> Mention:
-    return mention.model_copy(update={"text": text[mention.start : mention.end]})
-
-
-def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:
-    """A capital's name that the gazetteer places elsewhere in context
-    ("Tripoli" in an article about Lebanon) names that place's country."""
-    where = {(p.start, p.end): p for p in places}
-    out = []
-    for mention in found:
-        place = where.get((mention.start, mention.end))
-        actor = mention.actor
-        if (
-            mention.kind == "place"
-            and place is not None
-            and place.country
-            and actor is not None
-            and actor.country != place.country
-        ):
-            actor = Actor(code=place.country, country=place.country, name=place.name)
-            mention = mention.model_copy(update={"actor": actor})
-        out.append(mention)
-    return out
-
-
-def _add_countries(seen: list[str], found: list[Mention]) -> None:
-    """Extend the article's countries, in order of first mention."""
-    for mention in found:
-        country = mention.actor.country if mention.actor else None
-        if country and len(country) == 3 and country != "IGO" and country not in seen:
-            seen.append(country)

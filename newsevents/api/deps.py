@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException
 
+from .. import lang
 from ..models import CodedArticle
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +59,7 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["languages"] = [(c, lang.get(c).name) for c in lang.available()]
     return Jinja2Templates(env=env)
 
 

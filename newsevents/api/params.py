@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 
 from ..errors import BadParameter
+from ..lang import available
 from ..store.queries import EventFilter
 from ..store.views import EVENT_SORTS, MODALITIES
 
@@ -132,14 +133,16 @@ def next_url(request: Request, offset: int, limit: int, total: int) -> str | Non
 
 
 def article_query(
-    language: Annotated[str | None, Query(description="fr or en.")] = None,
+    language: Annotated[
+        str | None, Query(description=" or ".join(available()) + ".")
+    ] = None,
     q: Annotated[str | None, Query(description="Words in the title.")] = None,
 ) -> tuple[str | None, str | None]:
     """The language and title words an article list is filtered by.
     Raises BadParameter."""
     language = blank(language)
-    if language is not None and language not in ("fr", "en"):
-        raise BadParameter(f"language={language!r}: want fr or en")
+    if language is not None and language not in available():
+        raise BadParameter(f"language={language!r}: want {', '.join(available())}")
     query = blank(q)
     if query is not None and len(query) > 200:
         raise BadParameter("q: longer than 200 characters")

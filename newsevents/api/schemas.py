@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..lang import available
 from ..store.queries import ActorRow, DyadRow, EventRow
 from ..store.views import (
     ArticleRow,
@@ -90,6 +91,6 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_TEXT)
-    language: Literal["auto", "fr", "en"] = "auto"
+    language: Literal[("auto", *available())] = "auto"  # type: ignore[valid-type]
     published: date | None = None
     title: str | None = Field(default=None, max_length=1000)

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ..errors import NewsEventsError
 from ..ingest._dates import date_from_name
+from ..lang import available
 from ..models import CodedArticle
 from ._util import app, error, fail, guard, parse_published, read_input
 
@@ -20,7 +21,9 @@ from ._util import app, error, fail, guard, parse_published, read_input
 @app.command("code")
 def code_command(
     files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
-    lang: Annotated[str, typer.Option("--lang", help="auto, fr or en.")] = "auto",
+    lang: Annotated[
+        str, typer.Option("--lang", help=f"auto, {', '.join(available())}.")
+    ] = "auto",
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD.")
     ] = None,
@@ -123,7 +126,9 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
 
 @app.command("bench")
 def bench_command(
-    lang: Annotated[str, typer.Option("--lang", help="fr or en.")] = "fr",
+    lang: Annotated[
+        str, typer.Option("--lang", help=f"{' or '.join(available())}.")
+    ] = "fr",
     n: Annotated[int, typer.Option("--n", help="Number of articles.")] = 300,
     corpus: Annotated[
         Path | None, typer.Option("--corpus", help="Corpus file or folder.")
@@ -145,7 +150,7 @@ def bench_command(
         fail(f"corpus {path} not found; give one with --corpus")
     texts = load_texts(path, n)  # type: ignore[arg-type]
     if both:
-        for code in ("fr", "en"):
+        for code in available():
             load_pipeline(code)
     result = bench(lang, texts, processes=processes)
     if as_json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lang import LangResources
+from ..lang import Grammar, LangResources
 from ..lang._lexicon import Trigger
 from .actors import ActorRef
 
@@ -16,9 +16,6 @@ _OBLIQUE = frozenset(
     {"obl", "obl:arg", "obl:mod", "nmod", "prep", "iobj", "dative", "advmod"}
 )
 _NAME_PARTS = frozenset({"appos", "flat:name", "flat", "compound", "fixed"})
-_REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
-# Complements that name an owner: "le soutien de X", "the support of X", "X's".
-_OWNER_PREPS = ("de", "du", "des", "d'", "of", "entre", "between")
 _CLAUSE_DEPS = frozenset({"acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "csubj"})
 
 
@@ -50,11 +47,13 @@ class Arguments:
         for child in token.children:
             if child.dep_ in _CLAUSE_DEPS or child.pos_ in ("VERB", "AUX"):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in _OWNER_PREPS:
+            owners = self.res.grammar.owner_preps
+            if child.dep_ == "prep" and child.lower_ not in owners:
                 continue  # "in Paris" says where, not whose
             owner = child.dep_ in ("poss", "amod", "pobj", "prep", "nmod:poss")
             if child.dep_.startswith("nmod") or child.dep_ == "obl:arg":
-                owner = self.preposition(child) in (None, *_OWNER_PREPS)
+                prep = self.preposition(child)
+                owner = prep is None or prep in owners
             if owner:
                 ref = self.resolve(child, depth - 1)
                 if ref is not None:
@@ -159,7 +158,7 @@ def passive_subject(verb: Token) -> Token | None:
     return None
 
 
-def direct_object(verb: Token) -> Token | None:
+def direct_object(verb: Token, grammar: Grammar) -> Token | None:
     """The direct object of a verb, tolerating the French model's habit of
     labelling a name right after the verb as a second subject or an adverb
     ("a rencontré Olaf Scholz": nsubj; "a attaqué des soldats": obl:arg
@@ -170,7 +169,7 @@ def direct_object(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.pos_ == "VERB":
         # "le programme que la Russie soutient": the noun is the object.
         for child in verb.children:
-            if child.lower_ in ("que", "qu'", "that", "which") and child.dep_ == "obj":
+            if child.lower_ in grammar.object_relatives and child.dep_ == "obj":
                 return verb.head
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT and c.i < verb.i]
     for child in verb.rights:
@@ -179,7 +178,8 @@ def direct_object(verb: Token) -> Token | None:
         cases = [c.lower_ for c in child.children if c.dep_ == "case"]
         if child.dep_ == "nsubj" and subjects:
             return child
-        if child.dep_ in _MISLABELLED and (not cases or cases == ["des"]):
+        partitive = len(cases) == 1 and cases[0] in grammar.partitive_cases
+        if child.dep_ in _MISLABELLED and (not cases or partitive):
             return child
         break
     return None
@@ -188,9 +188,9 @@ def direct_object(verb: Token) -> Token | None:
 _MISLABELLED = frozenset({"advmod", "dep", "appos", "obl:arg", "obl:mod", "flat:name"})
 
 
-def has_reflexive(verb: Token) -> bool:
+def has_reflexive(verb: Token, grammar: Grammar) -> bool:
     return any(
-        c.lower_ in _REFLEXIVE
+        c.lower_ in grammar.reflexives
         and c.dep_ in ("expl:comp", "expl:pv", "expl", "obj", "iobj", "expl:pass")
         for c in verb.children
     )

@@ -21,9 +21,6 @@ from ._arguments import (
 )
 from .actors import ActorRef
 
-_RELATIVE = frozenset({"qui", "que", "who", "which", "that", "lequel", "laquelle"})
-_NOUN_SOURCE_PREPS = ("de", "par", "of", "by")
-
 
 @dataclass(frozen=True)
 class Found:
@@ -49,7 +46,7 @@ def match(
             return None
     if not particle_matches(token, trigger):
         return None
-    if "refl" in trigger.flags and not has_reflexive(token):
+    if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None
     if trigger.pos == "NOUN":
         if _is_support_object(token, res):
@@ -57,7 +54,7 @@ def match(
         if any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             # A verb the tagger took for a noun ("a téléphoné à").
             return _verbal(token, trigger, args, res, None)
-        return _nominal(token, trigger, args)
+        return _nominal(token, trigger, args, res)
     return _verbal(token, trigger, args, res, support)
 
 
@@ -90,7 +87,7 @@ def _verbal(
     pattern = "passive" if passive else "active"
     embedded: str | None = None
     sources: list[ActorRef] = []
-    if subj is not None and subj.lower_ not in _RELATIVE:
+    if subj is not None and subj.lower_ not in res.grammar.relatives:
         sources = args.group(subj)
         # "Putin, who arrived ..., and Kim held talks": parsed as two subjects.
         for other in verb.lefts:
@@ -112,17 +109,24 @@ def _verbal(
         sources, pattern, embedded = _inherited(verb, args, res)
     if not sources:
         return None
-    targets = _verb_targets(verb, trigger, args, passive, support)
+    targets = _verb_targets(verb, trigger, args, res, passive, support)
     return Found(trigger, verb, tuple(sources), tuple(targets), pattern, embedded)
 
 
 def _verb_targets(
-    verb: Token, trigger: Trigger, args: Arguments, passive: bool, support: Token | None
+    verb: Token,
+    trigger: Trigger,
+    args: Arguments,
+    res: LangResources,
+    passive: bool,
+    support: Token | None,
 ) -> list[ActorRef]:
     for spec in trigger.targets:
         token = None
         if spec == "obj":
-            token = passive_subject(verb) if passive else direct_object(verb)
+            token = (
+                passive_subject(verb) if passive else direct_object(verb, res.grammar)
+            )
         elif spec == "iobj":
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
@@ -174,7 +178,7 @@ def _inherited(
             "embed" in t.flags for t in res.triggers_for(head.lemma_.lower(), "VERB")
         )
         if (marker is not None and marker.control == "obj") or embeds:
-            obj = direct_object(head) or passive_subject(head)
+            obj = direct_object(head, res.grammar) or passive_subject(head)
             if obj is not None:
                 # "accusent X de fournir": alleged; "exhorte X à livrer": asked.
                 kind = marker.kind if marker is not None else "alleged"
@@ -207,7 +211,9 @@ def _inherited(
     return [], "", None
 
 
-def _nominal(noun: Token, trigger: Trigger, args: Arguments) -> Found | None:
+def _nominal(
+    noun: Token, trigger: Trigger, args: Arguments, res: LangResources
+) -> Found | None:
     """ "l'invasion russe de l'Ukraine", "la visite de Poutine en Corée"."""
     targets: list[ActorRef] = []
     used: set[int] = set()
@@ -239,7 +245,7 @@ def _nominal(noun: Token, trigger: Trigger, args: Arguments) -> Found | None:
         if child.i in used:
             continue
         if child.dep_ in ("amod", "poss", "nmod:poss", "compound") or (
-            prep in _NOUN_SOURCE_PREPS
+            prep in res.grammar.noun_source_preps
         ):
             ref = args.resolve(child)
             if ref is not None and ref not in targets:

@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key
-from ..lang import get_resources
+from ..lang import get as get_language
 from ..models import Actor, Mention, MentionKind
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
@@ -25,7 +25,6 @@ _MIN_SURNAME = 3
 _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 _MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
-_PAIR_NUMBERS = frozenset({"deux", "two", "both"})
 
 
 @dataclass(frozen=True)
@@ -267,11 +266,12 @@ def _country_of(
             if iso3 and (tok is not head or tok.pos_ == "ADJ"):
                 country = kb.countries[iso3]
                 return Actor(code=iso3, country=iso3, name=country.name_en), tok.i
+    genitive = get_language(lang).grammar.genitive_preps
     for child in head.children:
         owner = (
             child.dep_ in ("poss", "compound", "nmod:poss", "amod")
-            or (child.dep_.startswith("nmod") and _genitive(child))
-            or (child.dep_ == "prep" and child.lower_ == "of")
+            or (child.dep_.startswith("nmod") and _genitive(child, genitive))
+            or (child.dep_ == "prep" and child.lower_ in genitive)
         )
         if child.dep_ == "prep":
             child = next((g for g in child.children if g.dep_ == "pobj"), child)
@@ -288,10 +288,10 @@ def _country_of(
     return None, -1
 
 
-def _genitive(token: Token) -> bool:
+def _genitive(token: Token, genitive: frozenset[str]) -> bool:
     """ "l'armée de la Russie": a complement with "de" (not "à Tripoli")."""
     cases = [c.lower_ for c in token.children if c.dep_ == "case"]
-    return not cases or cases[0] in ("de", "du", "des", "d'", "of")
+    return not cases or cases[0] in genitive
 
 
 def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
@@ -310,11 +310,12 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
 
 
 def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:
-    words = get_resources(lang).pair_words
+    grammar = get_language(lang).grammar
+    words = grammar.pair_words
     if token.lemma_.lower() not in words and token.lower_ not in words:
         return None
     pair = context.pair()
-    numbers = [c for c in token.children if c.lower_ in _PAIR_NUMBERS]
+    numbers = [c for c in token.children if c.lower_ in grammar.pair_numbers]
     if pair is None or not numbers:
         return None
     start = min(numbers[0].i, token.i)

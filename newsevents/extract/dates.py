@@ -33,25 +33,18 @@ precision None; absolute ones ("19 juin 2024", "en 2022") are still normalised.
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import Protocol, cast
 
-from ..errors import UnsupportedLanguage
+from ..lang import available, name_key
+from ..lang import get as get_language
 from ..models import DateRef, Precision
 
 __all__ = ["find_dates", "date_languages"]
-
-# Language code -> module holding its date expressions, imported on first use.
-_MODULES: dict[str, str] = {
-    "en": "newsevents.lang.en.dates",
-    "fr": "newsevents.lang.fr.dates",
-}
 
 # How far from the publication date a day-month without a year may fall.
 _FUTURE_LIMIT = timedelta(days=183)
@@ -88,23 +81,17 @@ class _Resolved:
 
 
 def date_languages() -> tuple[str, ...]:
-    """The language codes that have date expressions, sorted."""
-    return tuple(sorted(_MODULES))
+    """The language codes that have date expressions, sorted: every
+    language of the registry."""
+    return available()
 
 
-@cache
 def _grammar(language: str) -> _Grammar:
-    """Import the date module of ``language``.
+    """The date module of ``language``, from the language registry.
 
-    Raises UnsupportedLanguage when there is none.
+    Raises UnsupportedLanguage for an unknown language.
     """
-    module = _MODULES.get(language)
-    if module is None:
-        raise UnsupportedLanguage(
-            f"No date expressions for language {language!r}. "
-            f"Available: {', '.join(date_languages())}."
-        )
-    return cast(_Grammar, importlib.import_module(module))
+    return cast(_Grammar, get_language(language).dates)
 
 
 def find_dates(text: str, language: str, published: date | None) -> list[DateRef]:
@@ -163,9 +150,7 @@ def _blocked_year(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
 def _key(word: str) -> str:
     """The lexicon key of a matched word: lower case, plain apostrophes and
     hyphens, single spaces, no final full stop."""
-    word = word.lower().replace("’", "'").replace("ʼ", "'")
-    word = re.sub(r"[‐‑–]", "-", word)
-    return re.sub(r"\s+", " ", word).strip().rstrip(".")
+    return name_key(word).rstrip(".")
 
 
 def _lookup(lexicon: Mapping[str, int], match: re.Match[str], group: str) -> int | None:

@@ -15,7 +15,6 @@ _UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "csubj", "acl"})
 _MARKER_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "advmod", "amod", "mark", "cop"}
 )
-_IF = frozenset({"si", "s'", "if", "unless", "whether"})
 
 
 def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Marker]]:
@@ -49,7 +48,7 @@ def modality(token: Token, res: LangResources, embedded: str | None = None) -> M
     """The modality of the event whose trigger is ``token``."""
     if _negated(token, res):
         return "negated"
-    if _conditional_clause(token) or _conditional_main(token):
+    if _conditional_clause(token, res) or _conditional_main(token, res):
         return "hypothetical"
     markers = governing_markers(token, res)
     kinds = [m.kind for _, m in markers]
@@ -129,21 +128,22 @@ def _future(token: Token) -> bool:
     return False
 
 
-def _conditional_main(token: Token) -> bool:
+def _conditional_main(token: Token, res: LangResources) -> bool:
     """The main clause of "si X, Y" / "if X, Y" is hypothetical too."""
     return any(
         child.dep_ in ("advcl", "ccomp")
         and any(
-            g.lower_ in _IF and g.dep_ in ("mark", "advmod") for g in child.children
+            g.lower_ in res.grammar.if_words and g.dep_ in ("mark", "advmod")
+            for g in child.children
         )
         for verb in _verbs_of(token)
         for child in verb.children
     )
 
 
-def _conditional_clause(token: Token) -> bool:
+def _conditional_clause(token: Token, res: LangResources) -> bool:
     return any(
-        child.lower_ in _IF and child.dep_ in ("mark", "advmod")
+        child.lower_ in res.grammar.if_words and child.dep_ in ("mark", "advmod")
         for verb in _verbs_of(token)
         for child in verb.children
     )

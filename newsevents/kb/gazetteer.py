@@ -50,12 +50,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Place, PlaceKind
-from ._gazetteer_index import LANGS, MAIN, Index, cache_path, fold, form_of, load_index
+from ._gazetteer_index import MAIN, Index, cache_path, fold, form_of, load_index
 
 __all__ = ["Candidate", "Gazetteer", "cache_path", "normalize", "to_place"]
 
 VIABLE_RATIO = 10
-_ANY_LANG = LANGS["fr"] | LANGS["en"]
 _KINDS = {"c": "city", "k": "country", "r": "continent"}
 _PLACE_KINDS: dict[str, PlaceKind] = {
     "city": "city",
@@ -149,7 +148,8 @@ class Gazetteer:
         mentions, most salient first; ``lang`` is the text's language. The
         rule is in the module docstring.
         """
-        wanted = _ANY_LANG if lang is None else LANGS.get(lang, 0)
+        bits = self._index.bits
+        wanted = sum(bits.values()) if lang is None else bits.get(lang, 0)
         best: dict[int, tuple[int, bool]] = {}
         for rec, mask, exact in self._matches(name):
             # exactness only counts for the names of the candidate's best rank

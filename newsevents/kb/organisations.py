@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
+from ..lang import available, normalise
 from ..models import Actor
 from ._tsv import read_tsv
 from .agents import parse_roles
@@ -24,11 +25,9 @@ __all__ = ["DatedCode", "NamedActor", "load_organisations"]
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 
 _KINDS = ("organisation", "group")
-_LANGS = ("fr", "en")
 _CODE = re.compile(r"[A-Z0-9]{3,}")
 _COUNTRY = re.compile(r"[A-Z]{3}")
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class DatedCode:
 class NamedActor:
     """An actor with the names that refer to it, by language.
 
-    ``kind`` is a ``models.MentionKind``; ``names`` maps ``"fr"``/``"en"`` to
+    ``kind`` is a ``models.MentionKind``; ``names`` maps language codes to
     names as written. ``dated`` holds codes restricted to a period (from
     PETRARCH dictionaries); ``actor.code`` is the code used when none applies.
     """
@@ -117,10 +116,11 @@ def _row_actor(path: Path, number: int, row: dict[str, str]) -> NamedActor:
     wikidata = row.get("wikidata") or None
     if wikidata is not None and not _WIKIDATA.fullmatch(wikidata):
         raise DataError(path, number, f"bad wikidata id {wikidata!r}: want Q123")
-    names = {lang: _split_names(row[f"names_{lang}"]) for lang in _LANGS}
+    # A language without a column in the file has no names there.
+    names = {lang: _split_names(row.get(f"names_{lang}", "")) for lang in available()}
     if not any(names.values()):
         raise DataError(path, number, f"no name for {code!r}")
-    first = next(iter(names["en"] or names["fr"]))
+    first = next(iter(names["en"] or names["fr"] or sum(names.values(), ())))
     actor = Actor(
         code=code,
         country=country,
@@ -133,7 +133,5 @@ def _row_actor(path: Path, number: int, row: dict[str, str]) -> NamedActor:
 
 
 def _split_names(value: str) -> tuple[str, ...]:
-    names = (
-        " ".join(part.translate(_APOSTROPHES).split()) for part in value.split("|")
-    )
+    names = (" ".join(normalise(part).split()) for part in value.split("|"))
     return tuple(dict.fromkeys(name for name in names if name))

@@ -1,9 +1,10 @@
 """People with terms of office: who held which post, when, under which names.
 
 The bundled ``data/people.tsv`` has one row per (person, office term) with the
-columns ``wikidata name country roles org position start end aliases_fr
-aliases_en``. Rows of the same person (same Wikidata id, or same name when the
-id is empty) are merged into one :class:`Person`. ``Person.actor_at(day)``
+columns ``wikidata name country roles org position start end`` and an
+``aliases_<iso>`` column per language (``aliases_fr``, ``aliases_en``).
+Rows of the same person (same Wikidata id, or same name when the id is
+empty) are merged into one :class:`Person`. ``Person.actor_at(day)``
 gives the CAMEO actor the person was on that day: ``RUSGOV`` while Putin is in
 office, plain ``UKR`` for Dmytro Kuleba once he has left it.
 """
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataError
+from ..lang import available
 from ..models import Actor
 from ._tsv import read_tsv
 
@@ -139,14 +141,19 @@ def load_people(path: Path | None = None) -> tuple[Person, ...]:
     return _load(Path(path))
 
 
-@functools.cache
 def _load_default() -> tuple[Person, ...]:
+    return _load_for(available())
+
+
+@functools.cache
+def _load_for(langs: tuple[str, ...]) -> tuple[Person, ...]:
     return _load(DEFAULT_PATH)
 
 
 def _load(path: Path) -> tuple[Person, ...]:
     order: list[str] = []
-    rows: dict[str, list[tuple[Term, list[str], list[str]]]] = {}
+    langs = available()
+    rows: dict[str, list[tuple[Term, dict[str, list[str]]]]] = {}
     idents: dict[str, tuple[str, str | None]] = {}
     name_of_qid: dict[str, str] = {}
     for line, row in read_tsv(path, _COLUMNS):
@@ -166,20 +173,19 @@ def _load(path: Path) -> tuple[Person, ...]:
             order.append(key)
             rows[key] = []
             idents[key] = (name, qid)
-        rows[key].append(
-            (term, _split(row.get("aliases_fr", "")), _split(row.get("aliases_en", "")))
-        )
+        aliases = {lang: _split(row.get(f"aliases_{lang}", "")) for lang in langs}
+        rows[key].append((term, aliases))
     return tuple(_person(*idents[key], rows[key]) for key in order)
 
 
 def _person(
-    name: str, qid: str | None, rows: list[tuple[Term, list[str], list[str]]]
+    name: str, qid: str | None, rows: list[tuple[Term, dict[str, list[str]]]]
 ) -> Person:
     names = {
-        "fr": _unique([name, *(alias for _, fr, _ in rows for alias in fr)]),
-        "en": _unique([name, *(alias for _, _, en in rows for alias in en)]),
+        lang: _unique([name, *(alias for _, by in rows for alias in by[lang])])
+        for lang in rows[0][1]
     }
-    terms = tuple(sorted((term for term, _, _ in rows), key=lambda t: t.start))
+    terms = tuple(sorted((term for term, _ in rows), key=lambda t: t.start))
     return Person(name=name, wikidata=qid, names=names, terms=terms)
 
 

@@ -1,72 +1,87 @@
-"""Language resources, one package per language with the same file names.
+"""The language registry, in the manner of spaCy's ``get_lang_class``.
 
-``get_resources(code)`` returns a ``LangResources`` bundle: the trigger
-lexicon (``triggers.tsv``), modality markers (``modality.tsv``) and grammar
-words (``grammar.py``). Languages are imported lazily.
+Each language is one package ``lang/<iso>/`` with the same file names
+(``__init__.py``, ``grammar.py``, ``dates.py``, ``triggers.tsv``,
+``modality.tsv``, ``agents.tsv``); its ``__init__.py`` defines ``LANGUAGE``,
+a ``LangResources`` with everything about it. ``get(code)`` returns it and
+``available()`` lists the codes: the packages found on this package's path,
+so adding a language is adding one folder. ``register()`` adds a language
+built elsewhere (a plug-in).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+import pkgutil
 
 from ..errors import UnsupportedLanguage
-from ._lexicon import Marker, Trigger, load_markers, load_triggers
+from ._defaults import Grammar, LangResources
+from ._lexicon import Marker, Trigger
+from ._text import APOSTROPHES, TYPOGRAPHY, name_key, normalise
 
-AVAILABLE = ("en", "fr")
+__all__ = [
+    "APOSTROPHES",
+    "TYPOGRAPHY",
+    "Grammar",
+    "LangResources",
+    "Marker",
+    "Trigger",
+    "available",
+    "check",
+    "get",
+    "get_resources",
+    "name_key",
+    "normalise",
+    "register",
+]
 
-
-@dataclass(frozen=True)
-class LangResources:
-    """Everything language-specific that extraction needs."""
-
-    code: str
-    triggers: tuple[Trigger, ...]
-    markers: dict[tuple[str, str], Marker]
-    negations: frozenset[str]
-    conditional_alleged: bool
-    prepositions: dict[str, str] = field(default_factory=dict)
-    attribution_preps: frozenset[str] = frozenset()
-    pair_words: frozenset[str] = frozenset()
-    index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
-
-    def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
-        return self.index.get((lemma, pos), [])
-
-
-def _index(triggers: tuple[Trigger, ...]) -> dict[tuple[str, str], list[Trigger]]:
-    index: dict[tuple[str, str], list[Trigger]] = {}
-    for trigger in triggers:
-        index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    # Entries that need a particular object are tried first.
-    for entries in index.values():
-        entries.sort(key=lambda t: (not t.objects, t.particle is None))
-    return index
+_REGISTRY: dict[str, LangResources] = {}
 
 
-@cache
-def get_resources(code: str) -> LangResources:
-    """The resources of language ``code``.
+def register(language: LangResources) -> LangResources:
+    """Add a language built outside ``lang/`` (returns it, for decorators)."""
+    _REGISTRY[language.code] = language
+    return language
+
+
+def available() -> tuple[str, ...]:
+    """The codes of every language, sorted: registered ones and the
+    ``lang/<iso>/`` packages."""
+    found = {
+        info.name
+        for info in pkgutil.iter_modules(__path__)
+        if info.ispkg and not info.name.startswith("_")
+    }
+    return tuple(sorted(found | set(_REGISTRY)))
+
+
+def get(code: str) -> LangResources:
+    """The language ``code``: the registry first, then ``lang/<code>/``.
 
     Raises UnsupportedLanguage listing the available codes.
     """
-    if code not in AVAILABLE:
+    language = _REGISTRY.get(code)
+    if language is not None:
+        return language
+    if code not in available():
         raise UnsupportedLanguage(
-            f"Unknown language {code!r}. Available: {', '.join(AVAILABLE)}."
+            f"Unknown language {code!r}. Available: {', '.join(available())}."
         )
-    module = importlib.import_module(f"{__name__}.{code}.grammar")
-    folder = Path(module.__file__).parent  # type: ignore[arg-type]
-    triggers = load_triggers(folder / "triggers.tsv")
-    return LangResources(
-        code=code,
-        triggers=triggers,
-        index=_index(triggers),
-        markers=load_markers(folder / "modality.tsv"),
-        negations=module.NEGATIONS,
-        conditional_alleged=module.CONDITIONAL_ALLEGED,
-        prepositions=module.PREPOSITIONS,
-        attribution_preps=module.ATTRIBUTION_PREPS,
-        pair_words=module.PAIR_WORDS,
-    )
+    module = importlib.import_module(f"{__name__}.{code}")
+    language = getattr(module, "LANGUAGE", None)
+    if not isinstance(language, LangResources) or language.code != code:
+        raise UnsupportedLanguage(
+            f"Language package {module.__name__} defines no LANGUAGE for {code!r}."
+        )
+    return register(language)
+
+
+def check(code: str) -> str:
+    """Return ``code`` if it is an available language, else raise
+    UnsupportedLanguage listing the available ones."""
+    get(code)
+    return code
+
+
+# The name STYLE.md and older callers use.
+get_resources = get

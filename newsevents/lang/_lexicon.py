@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
-from ..kb._tsv import read_tsv
+from ._tsv import read_tsv
 
 FLAGS = frozenset({"sym", "notarget", "refl", "embed"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")

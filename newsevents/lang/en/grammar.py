@@ -1,16 +1,36 @@
-"""English grammar words used by extraction."""
+"""English grammar words used by extraction and language detection."""
 
 from __future__ import annotations
 
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+from .._defaults import Grammar
 
-# English has no conditional mood that marks hearsay.
-CONDITIONAL_ALLEGED = False
+GRAMMAR = Grammar(
+    negations=frozenset({"not", "n't", "never", "no"}),
+    # English has no conditional mood that marks hearsay.
+    conditional_alleged=False,
+    # "according to Reuters".
+    attribution_preps=frozenset({"according"}),
+    # "both countries", "the two leaders".
+    pair_words=frozenset(
+        {"countries", "leaders", "governments", "capitals", "nations"}
+    ),
+    pair_numbers=frozenset({"two", "both"}),
+    # "the support of X", "talks between X and Y".
+    owner_preps=frozenset({"of", "between"}),
+    # "the army of Russia".
+    genitive_preps=frozenset({"of"}),
+    # "the visit of Putin", "an incursion by soldiers".
+    noun_source_preps=frozenset({"of", "by"}),
+    relatives=frozenset({"who", "which", "that"}),
+    object_relatives=frozenset({"that", "which"}),
+    if_words=frozenset({"if", "unless", "whether"}),
+    locative_preps=frozenset({"in", "to", "into", "at", "near"}),
+    landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
+    place_articles=("the ",),
+)
 
-PREPOSITIONS: dict[str, str] = {}
-
-# "according to Reuters".
-ATTRIBUTION_PREPS = frozenset({"according"})
-
-# "both countries", "the two leaders".
-PAIR_WORDS = frozenset({"countries", "leaders", "governments", "capitals", "nations"})
+# Words frequent in English news and rare in other languages.
+FUNCTION_WORDS = frozenset(
+    """the of and to is was for on that with by as at from has have said it its
+    are were be which this their after had not but they been will would""".split()
+)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .._text import APOSTROPHES
+
 MONTHS: dict[str, int] = {
     "janvier": 1,
     "février": 2,
@@ -112,7 +114,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _S = r"[^\S\n]+"  # spaces, never a line break: dates do not run across lines
-_AP = "['’ʼ]"
+_AP = f"[{re.escape(''.join(APOSTROPHES))}']"  # every apostrophe of the one table
 _HY = "[-‐‑]"
 _START = r"(?<![\w])"
 _END = r"(?![\w])"

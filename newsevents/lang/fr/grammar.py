@@ -1,18 +1,46 @@
-"""French grammar words used by extraction."""
+"""French grammar words used by extraction and language detection."""
 
 from __future__ import annotations
 
-# Negation adverbs ("n'a pas signé", "n'a jamais rencontré").
-NEGATIONS = frozenset({"pas", "jamais", "plus", "nullement", "aucunement", "guère"})
+from .._defaults import Grammar
 
-# The French conditional reports an unconfirmed fact ("aurait fourni").
-CONDITIONAL_ALLEGED = True
+GRAMMAR = Grammar(
+    # Negation adverbs ("n'a pas signé", "n'a jamais rencontré").
+    negations=frozenset({"pas", "jamais", "plus", "nullement", "aucunement", "guère"}),
+    # The French conditional reports an unconfirmed fact ("aurait fourni").
+    conditional_alleged=True,
+    # Contractions and their prepositions.
+    prepositions={"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"},
+    # "selon l'agence KCNA".
+    attribution_preps=frozenset({"selon", "d'après"}),
+    # "les deux pays", "les deux dirigeants": the two actors last named together.
+    pair_words=frozenset(
+        {"pays", "dirigeants", "gouvernements", "capitales", "nations"}
+    ),
+    pair_numbers=frozenset({"deux"}),
+    reflexives=frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}),
+    # "le soutien de X", "le rapprochement entre X et Y".
+    owner_preps=frozenset({"de", "du", "des", "d'", "entre"}),
+    # "l'armée de la Russie" (not "à Tripoli").
+    genitive_preps=frozenset({"de", "du", "des", "d'"}),
+    # "la visite de Poutine", "l'attaque par des soldats".
+    noun_source_preps=frozenset({"de", "par"}),
+    relatives=frozenset({"qui", "que", "lequel", "laquelle"}),
+    object_relatives=frozenset({"que", "qu'"}),
+    # "a attaqué des soldats": "des" read as a preposition.
+    partitive_cases=frozenset({"des"}),
+    if_words=frozenset({"si", "s'"}),
+    locative_preps=frozenset({"à", "au", "aux", "en", "dans", "près", "vers", "sur"}),
+    # "à la Russie", "à l'Iran": a recipient, not a place.
+    recipient_preps=frozenset({"à"}),
+    landmarks=frozenset(
+        {"place", "rue", "avenue", "boulevard", "palais", "square", "résidence"}
+    ),
+    place_articles=("la ", "le ", "les ", "l'"),
+)
 
-# Contractions and their prepositions.
-PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
-
-# "selon l'agence KCNA".
-ATTRIBUTION_PREPS = frozenset({"selon", "d'après"})
-
-# "les deux pays", "les deux dirigeants": the two actors last named together.
-PAIR_WORDS = frozenset({"pays", "dirigeants", "gouvernements", "capitales", "nations"})
+# Words frequent in French news and rare in other languages.
+FUNCTION_WORDS = frozenset(
+    """les des du et est une dans pour qui sur au aux pas ne ont avec cette
+    sont été leur plus mais ses nous vous ils elles lors selon après avait""".split()
+)

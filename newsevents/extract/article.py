@@ -1,0 +1,153 @@
+"""The one extraction entry point: ``extract_doc(doc, context)``.
+
+The service (``newsevents.code``), the batch ingest and the spaCy component
+all code an article the same way: its text is normalised
+(``ArticleContext.norm``) and cut into paragraphs
+(``newsevents.nlp.text.paragraphs``), each parsed paragraph goes through
+``extract_doc`` with the
+article's ``ArticleContext`` (which remembers what earlier paragraphs
+established), and ``context.finish()`` merges what they found into the parts
+of a ``CodedArticle``. Pure: the knowledge base and the gazetteer are passed
+in; nothing is read or written here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..kb.base import KnowledgeBase
+from ..kb.gazetteer import Gazetteer
+from ..lang import get as get_language
+from ..lang import normalise
+from ..models import Actor, DateRef, Event, Mention, Place
+from .actors import ActorRef, Context, find_actors, mentions
+from .dates import find_dates
+from .events import Anchors, extract_events
+from .merge import merge_events
+from .places import find_places
+
+__all__ = ["ArticleContext", "Extraction", "extract_doc"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The parts of a ``CodedArticle`` that extraction finds."""
+
+    mentions: tuple[Mention, ...]
+    places: tuple[Place, ...]
+    dates: tuple[DateRef, ...]
+    events: tuple[Event, ...]
+
+
+class ArticleContext:
+    """One article being extracted paragraph by paragraph.
+
+    Holds the article's text (original and normalised), its language and
+    publication date, its dates (found once on the whole text), the
+    coreference memory of actors, the countries named so far (for places)
+    and what the paragraphs found. The language is trusted: the service
+    checked it.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        published: date | None,
+        kb: KnowledgeBase,
+        gazetteer: Gazetteer,
+    ) -> None:
+        self.text = text
+        self.language = language
+        self.published = published
+        self.kb = kb
+        self.gazetteer = gazetteer
+        self.res = get_language(language)
+        self.norm = normalise(text)
+        self.dates = [
+            d.model_copy(update={"text": text[d.start : d.end]})
+            for d in find_dates(self.norm, language, published)
+        ]
+        self._starts = [d.start or 0 for d in self.dates]
+        self.actors = Context(published=published)
+        self.sentences = 0
+        self.countries: list[str] = []  # in order of first mention
+        self.mentions: list[Mention] = []
+        self.places: list[Place] = []
+        self.events: list[Event] = []
+        self.refs: list[ActorRef] = []  # of the last Doc
+
+    def dates_between(self, start: int, end: int) -> tuple[DateRef, ...]:
+        """The article's dates that start in ``[start, end)``."""
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return tuple(self.dates[low:high])
+
+    def finish(self) -> Extraction:
+        """Everything found, with the original text in each span and the
+        events of the article merged (one event per thing reported)."""
+        return Extraction(
+            mentions=tuple(_original_text(m, self.text) for m in self.mentions),
+            places=tuple(self.places),
+            dates=tuple(self.dates),
+            events=tuple(merge_events(self.events, self.text)),
+        )
+
+
+def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extraction:
+    """Extract a parsed paragraph of the article (its text starts at
+    ``offset`` in the normalised article text) into ``context``, and return
+    what this paragraph gave (mentions, places, events, with article
+    offsets; events not yet merged)."""
+    refs = find_actors(doc, context.kb, context.language, context.actors)
+    found = mentions(refs, doc, offset, context.sentences)
+    _add_countries(context.countries, found)
+    here = find_places(
+        doc, refs, context.gazetteer, context.language, offset, context.countries
+    )
+    placed = _placed(found, here)
+    dates = context.dates_between(offset, offset + len(doc.text))
+    anchors = Anchors(published=context.published, dates=dates, places=tuple(here))
+    events = extract_events(doc, refs, context.res, anchors, offset, context.sentences)
+    context.sentences += sum(1 for _ in doc.sents)
+    context.mentions.extend(placed)
+    context.places.extend(here)
+    context.events.extend(events)
+    context.refs = refs
+    return Extraction(tuple(placed), tuple(here), dates, tuple(events))
+
+
+def _original_text(mention: Mention, text: str) -> Mention:
+    return mention.model_copy(update={"text": text[mention.start : mention.end]})
+
+
+def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:
+    """A capital's name that the gazetteer places elsewhere in context
+    ("Tripoli" in an article about Lebanon) names that place's country."""
+    where = {(p.start, p.end): p for p in places}
+    out = []
+    for mention in found:
+        place = where.get((mention.start, mention.end))
+        actor = mention.actor
+        if (
+            mention.kind == "place"
+            and place is not None
+            and place.country
+            and actor is not None
+            and actor.country != place.country
+        ):
+            actor = Actor(code=place.country, country=place.country, name=place.name)
+            mention = mention.model_copy(update={"actor": actor})
+        out.append(mention)
+    return out
+
+
+def _add_countries(seen: list[str], found: list[Mention]) -> None:
+    """Extend the article's countries, in order of first mention."""
+    for mention in found:
+        country = mention.actor.country if mention.actor else None
+        if country and len(country) == 3 and country != "IGO" and country not in seen:
+            seen.append(country)

@@ -1,0 +1,150 @@
+"""The object that holds everything about one language (spaCy's
+``FrenchDefaults``): its spaCy model, date grammar, lexicons, function words
+and the grammatical words extraction reads.
+
+Each ``lang/<iso>/__init__.py`` builds one ``LangResources`` named
+``LANGUAGE``; the registry in ``newsevents.lang`` finds it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from ._lexicon import Marker, Trigger, load_markers, load_triggers
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["Grammar", "LangResources"]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Grammatical words of a language, by the role extraction gives them.
+
+    Every field is read by a language-neutral rule in ``newsevents.extract``.
+    """
+
+    # Negation adverbs ("n'a pas signé", "has not signed").
+    negations: frozenset[str] = frozenset()
+    # Whether the conditional mood reports an unconfirmed fact ("aurait fourni").
+    conditional_alleged: bool = False
+    # Contractions and the preposition they hold ("au" -> "à").
+    prepositions: Mapping[str, str] = field(default_factory=dict)
+    # "selon l'agence KCNA", "according to Reuters".
+    attribution_preps: frozenset[str] = frozenset()
+    # "les deux pays": nouns and numbers naming the last two countries.
+    pair_words: frozenset[str] = frozenset()
+    pair_numbers: frozenset[str] = frozenset()
+    # Reflexive pronouns of pronominal verbs ("se rencontrer").
+    reflexives: frozenset[str] = frozenset()
+    # Prepositions of a complement naming an owner ("le soutien de X").
+    owner_preps: frozenset[str] = frozenset()
+    # Prepositions of a complement naming a country ("l'armée de la Russie").
+    genitive_preps: frozenset[str] = frozenset()
+    # Prepositions of a nominal event's source ("la visite de Poutine").
+    noun_source_preps: frozenset[str] = frozenset()
+    # Relative pronouns, which are no subject of their own ("qui", "who").
+    relatives: frozenset[str] = frozenset()
+    # Relative pronouns standing for an object ("le programme que X soutient").
+    object_relatives: frozenset[str] = frozenset()
+    # Articles the parser takes for a preposition before an object ("des").
+    partitive_cases: frozenset[str] = frozenset()
+    # Words opening a condition ("si", "if").
+    if_words: frozenset[str] = frozenset()
+    # Prepositions that make a name a place ("en Russie", "in Kyiv").
+    locative_preps: frozenset[str] = frozenset()
+    # Locative prepositions that with an article mark a recipient instead
+    # ("à la Russie").
+    recipient_preps: frozenset[str] = frozenset()
+    # Nouns that start a landmark's name ("place Kim Il-sung").
+    landmarks: frozenset[str] = frozenset()
+    # Articles stripped from the front of a place name, tried in order.
+    place_articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LangResources:
+    """Everything newsevents knows about one language.
+
+    ``folder`` holds the data files, with the same names in every language:
+    ``triggers.tsv``, ``modality.tsv`` and ``agents.tsv``. ``dates`` is the
+    module of date expressions read by ``newsevents.extract.dates``.
+    ``function_words`` are frequent words of the language, used to tell a
+    text in no available language. ``lingua`` names the language in lingua
+    (None: never detected, only chosen). ``gazetteer`` says whether the
+    gazetteer indexes the CLDR and GeoNames place names of this language
+    (changing the set rebuilds its cached index). ``tags``
+    are the fine tags the name merger gives a merged proper noun and
+    adjective. ``make_nlp`` builds the pipeline instead of
+    ``spacy.load(model)``, for a language without a trained model.
+    """
+
+    code: str
+    name: str
+    model: str
+    folder: Path
+    dates: ModuleType
+    grammar: Grammar
+    function_words: frozenset[str] = frozenset()
+    lingua: str | None = None
+    gazetteer: bool = True
+    tags: Mapping[str, str] = field(
+        default_factory=lambda: {"PROPN": "PROPN", "ADJ": "ADJ"}
+    )
+    make_nlp: Callable[[], Language] | None = None
+
+    @cached_property
+    def triggers(self) -> tuple[Trigger, ...]:
+        """The event trigger lexicon (``triggers.tsv``)."""
+        return load_triggers(self.folder / "triggers.tsv")
+
+    @cached_property
+    def markers(self) -> dict[tuple[str, str], Marker]:
+        """Modality markers and report verbs (``modality.tsv``)."""
+        return load_markers(self.folder / "modality.tsv")
+
+    @property
+    def agents_path(self) -> Path:
+        """The agent words (``agents.tsv``, read by ``newsevents.kb.agents``)."""
+        return self.folder / "agents.tsv"
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], list[Trigger]]:
+        """Triggers by (lemma, pos); entries needing an object first."""
+        index: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in self.triggers:
+            index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+        for entries in index.values():
+            entries.sort(key=lambda t: (not t.objects, t.particle is None))
+        return index
+
+    def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
+        """The lexicon entries of a word."""
+        return self.index.get((lemma, pos), [])
+
+    # Shortcuts kept for the extraction code that reads them often.
+    @property
+    def negations(self) -> frozenset[str]:
+        return self.grammar.negations
+
+    @property
+    def conditional_alleged(self) -> bool:
+        return self.grammar.conditional_alleged
+
+    @property
+    def prepositions(self) -> Mapping[str, str]:
+        return self.grammar.prepositions
+
+    @property
+    def attribution_preps(self) -> frozenset[str]:
+        return self.grammar.attribution_preps
+
+    @property
+    def pair_words(self) -> frozenset[str]:
+        return self.grammar.pair_words
