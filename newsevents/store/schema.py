@@ -100,17 +100,19 @@ _V3 = [
 # PostgreSQL only: the lookups of the writer and the filters of the queries.
 _INDEXES: dict[int, list[str]] = {
     3: [
-        "CREATE INDEX articles_id ON articles (id)",
-        "CREATE INDEX articles_url ON articles (url)",
-        "CREATE INDEX mentions_article ON mentions (article_id)",
-        "CREATE INDEX events_id ON events (id)",
-        "CREATE INDEX events_article ON events (article_id)",
-        "CREATE INDEX events_cluster ON events (cluster_id)",
-        "CREATE INDEX events_date ON events (event_date)",
-        "CREATE INDEX events_source ON events (source_code text_pattern_ops)",
-        "CREATE INDEX events_target ON events (target_code text_pattern_ops)",
-        "CREATE INDEX clusters_id ON clusters (id)",
-        "CREATE INDEX gdelt_file ON gdelt_events (imported_from)",
+        "CREATE INDEX IF NOT EXISTS articles_id ON articles (id)",
+        "CREATE INDEX IF NOT EXISTS articles_url ON articles (url)",
+        "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_id ON events (id)",
+        "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)",
+        "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)",
+        "CREATE INDEX IF NOT EXISTS events_source "
+        "ON events (source_code text_pattern_ops)",
+        "CREATE INDEX IF NOT EXISTS events_target "
+        "ON events (target_code text_pattern_ops)",
+        "CREATE INDEX IF NOT EXISTS clusters_id ON clusters (id)",
+        "CREATE INDEX IF NOT EXISTS gdelt_file ON gdelt_events (imported_from)",
     ]
 }
 

@@ -4,6 +4,7 @@ imported and written back unchanged."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,10 @@ def test_gdelt_columns_match_the_published_list() -> None:
     assert tuple(names) == COLUMNS and len(COLUMNS) == 61
 
 
-def test_gdelt_round_trip_of_a_real_export() -> None:
+def test_gdelt_round_trip_of_a_real_export(new_db: Callable[[], str]) -> None:
     if not GDELT.exists():
         pytest.skip(f"{GDELT} not found (third-party reference data)")
-    conn = connect(":memory:")
+    conn = connect(new_db())
     assert import_gdelt(conn, [GDELT]) == 2111
     out = io.StringIO()
     assert write_gdelt(conn, out) == 2111
@@ -51,8 +52,8 @@ def test_gdelt_bad_row_names_file_and_line(tmp_path: Path) -> None:
         list(read_gdelt(path))
 
 
-def test_gdelt_our_clusters_as_rows() -> None:
-    conn = connect(":memory:")
+def test_gdelt_our_clusters_as_rows(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Macron a rencontré Biden.", [event(FRA, USA)], url="https://a.fr/1"),
