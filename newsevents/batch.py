@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-import duckdb
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -31,11 +30,19 @@ from rich.text import Text
 from .errors import InputError
 from .ingest.files import RawItem, failure, read_inputs
 from .models import Failure, content_id
+from .store.backend import Connection
 from .store.clusters import DEFAULT_WINDOW_DAYS
 from .store.rows import ArticleRows, to_rows
 from .store.writer import Writer
 
-__all__ = ["IngestOptions", "IngestSummary", "code_chunk", "ingest"]
+__all__ = [
+    "IngestOptions",
+    "IngestSummary",
+    "code_chunk",
+    "flush",
+    "ingest",
+    "select_new",
+]
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def code_chunk(
 
 
 def ingest(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     paths: Iterable[str],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
@@ -114,20 +121,47 @@ def ingest(
     writer = Writer(conn, options.window_days)
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
-    seen: set[str] = set()
-    for entry in read_inputs(paths, stdin):
+    for entry in select_new(read_inputs(paths, stdin), writer, options, summary):
         if isinstance(entry, Failure):
             pending.append(entry)
+        else:
+            todo.append(entry)
+    chunks = [
+        todo[i : i + options.chunk_size]
+        for i in range(0, len(todo), options.chunk_size)
+    ]
+    with IngestProgress(len(todo), options.progress) as progress:
+        for results in _code(chunks, options):
+            pending.extend(results)
+            progress.advance(len(results))
+            if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
+                flush(writer, pending, summary, options)
+        flush(writer, pending, summary, options)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def select_new(
+    entries: Iterable[RawItem | Failure],
+    writer: Writer,
+    options: IngestOptions,
+    summary: IngestSummary,
+) -> Iterator[RawItem | Failure]:
+    """The inputs to code (not stored yet, not seen before in this run) and
+    the failures to record, in input order; counts the duplicates skipped.
+    Both the local and the distributed ingest select their inputs here."""
+    seen: set[str] = set()
+    for entry in entries:
+        if isinstance(entry, Failure):
+            yield entry
             continue
         if options.source:
             entry = _with_source(entry, options.source)
         if not entry.text.strip():
             # Empty texts all share one hash: fail each one here, by name.
             message = f"{entry.name}: empty input, nothing to code"
-            pending.append(
-                Failure(
-                    file=entry.file, item=entry.item, reason="empty", message=message
-                )
+            yield Failure(
+                file=entry.file, item=entry.item, reason="empty", message=message
             )
             continue
         key = content_id(entry.text)
@@ -135,20 +169,7 @@ def ingest(
             summary.duplicates += 1
             continue
         seen.add(key)
-        todo.append(entry)
-    chunks = [
-        todo[i : i + options.chunk_size]
-        for i in range(0, len(todo), options.chunk_size)
-    ]
-    with _Progress(len(todo), options.progress) as progress:
-        for results in _code(chunks, options):
-            pending.extend(results)
-            progress.advance(len(results))
-            if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
-                _flush(writer, pending, summary, options)
-        _flush(writer, pending, summary, options)
-    summary.seconds = time.perf_counter() - start
-    return summary
+        yield entry
 
 
 def _with_source(item: RawItem, source: str) -> RawItem:
@@ -178,12 +199,13 @@ def _code_star(args: tuple[list[RawItem], str | None]) -> list[ArticleRows | Fai
     return code_chunk(*args)
 
 
-def _flush(
+def flush(
     writer: Writer,
     pending: list[ArticleRows | Failure],
     summary: IngestSummary,
     options: IngestOptions,
 ) -> None:
+    """Write the pending rows in one transaction, add to the summary."""
     if not pending:
         return
     result = writer.write(pending)
@@ -203,15 +225,16 @@ def _flush(
     pending.clear()
 
 
-class _Progress:
+class IngestProgress:
     """A rich progress bar on standard error when it is a terminal (and not
-    in CI): done/total, articles/s and the time left. Nothing otherwise."""
+    in CI): done/total, articles/s and the time left. Nothing otherwise.
+    ``total`` None: the total is not known in advance."""
 
-    def __init__(self, total: int, enabled: bool | None) -> None:
+    def __init__(self, total: int | None, enabled: bool | None) -> None:
         if enabled is None:
             enabled = sys.stderr.isatty() and not os.environ.get("CI")
         self.bar: Progress | None = None
-        if enabled and total:
+        if enabled and total != 0:
             self.bar = Progress(
                 TextColumn("coding"),
                 BarColumn(),
@@ -223,7 +246,7 @@ class _Progress:
             )
             self.task = self.bar.add_task("coding", total=total)
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> IngestProgress:
         if self.bar is not None:
             self.bar.start()
         return self

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# ../shared beside the clone; $NEWSEVENTS_SHARED names it from elsewhere
+# (a git worktree, say).
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED") or ROOT.parent / "shared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -139,3 +141,9 @@ def new_db(
         return lambda: str(tmp_path / f"db{next(count)}.duckdb")
     server = request.getfixturevalue("postgres_server")
     return lambda: _new_postgres(server)
+
+
+@pytest.fixture
+def postgres_db(postgres_server: str) -> str:
+    """A new empty database on the throwaway PostgreSQL server."""
+    return _new_postgres(postgres_server)

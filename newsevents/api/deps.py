@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -19,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from .. import lang
 from ..models import CodedArticle
+from ..store.backend import Connection
 
 HERE = Path(__file__).resolve().parent
 Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
@@ -27,8 +27,9 @@ Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 class ResultCache:
     """Query results by key, at most ``size`` of them, least recently used
     dropped first; safe across the server's threads. Correct because the
-    server opens its database read-only: DuckDB then locks out writers, so
-    a result never goes stale while the server runs."""
+    server opens a DuckDB database read-only: DuckDB then locks out writers,
+    so a result never goes stale while the server runs. On PostgreSQL, which
+    others write while the server runs, the app makes its caches of size 0."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
@@ -63,9 +64,10 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the app's read-only database for one request."""
-    base: duckdb.DuckDBPyConnection | None = request.app.state.db
+def get_conn(request: Request) -> Iterator[Connection]:
+    """A cursor on the app's read-only database for one request (on
+    PostgreSQL, a connection from the app's pool)."""
+    base: Connection | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
     cursor = base.cursor()

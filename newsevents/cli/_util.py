@@ -16,7 +16,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-DB_OPTION = typer.Option("--db", help="The event database (DuckDB file).")
+DB_OPTION = typer.Option(
+    "--db", help="The event database: a DuckDB file or a postgresql:// URL."
+)
 _MAX_BYTES = 50_000_000
 
 

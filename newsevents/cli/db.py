@@ -45,6 +45,25 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="A line per committed batch.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Code on a Dask cluster: tcp://HOST:8786 (a scheduler) or "
+            "local:N (N worker processes here).",
+        ),
+    ] = None,
+    shards: Annotated[
+        str | None,
+        typer.Option(
+            "--shards",
+            help="With --dask: folder or fsspec URL (s3://...) for the Parquet "
+            "shards, one per partition (default: a temporary folder).",
+        ),
+    ] = None,
+    partition: Annotated[
+        int, typer.Option("--partition", help="With --dask: articles per partition.")
+    ] = 64,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
@@ -52,6 +71,9 @@ def ingest_command(
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
+
+    if dask is None and shards is not None:
+        fail("--shards needs --dask")
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
     conn = _connect(db)
@@ -64,7 +86,15 @@ def ingest_command(
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
     )
-    summary = guard(lambda: ingest(conn, paths, options))
+    if dask is not None:
+        from ..dask_ingest import DaskOptions, ingest_dask
+
+        where = guard(
+            lambda: DaskOptions(dask, shards, partition, log=_stderr_line)
+        )
+        summary = guard(lambda: ingest_dask(conn, paths, options, where))
+    else:
+        summary = guard(lambda: ingest(conn, paths, options))
     conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
@@ -75,6 +105,10 @@ def ingest_command(
     )
     if summary.coded == 0 and summary.duplicates == 0:
         raise typer.Exit(1)
+
+
+def _stderr_line(line: str) -> None:
+    sys.stderr.write(line + "\n")
 
 
 def _day(value: str | None, option: str) -> date | None:
