@@ -298,14 +298,18 @@ def bench_ingest_command(
     db: Annotated[
         str | None, typer.Option("--db", help="Keep the database here.")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Compare with this Dask cluster (local:N)."),
+    ] = None,
 ) -> None:
     """Ingest articles/s next to bare spaCy nlp.pipe(n_process=P) on the
-    same texts, in the same run."""
+    same texts, in the same run; with --dask, next to the Dask ingest."""
     from ..bench.ingest import bench_ingest
 
     if not corpus.exists():
         fail(f"corpus {corpus} not found; give one with --corpus")
-    result = guard(lambda: bench_ingest(corpus, processes, n, db))
+    result = guard(lambda: bench_ingest(corpus, processes, n, db, dask))
     _figures(result)
 
 
@@ -324,3 +328,30 @@ def bench_db_command(
 
     result = guard(lambda: bench_db(events, db))
     _figures(result)
+
+
+@app.command("bench-scaling")
+def bench_scaling_command(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Database sizes in events, comma-separated.")
+    ] = "10000,100000,1000000",
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="An empty PostgreSQL database (default: DuckDB)."),
+    ] = None,
+    articles: Annotated[
+        int, typer.Option("--articles", help="Articles in the loaded shard.")
+    ] = 100,
+) -> None:
+    """The store's scaling: writer start, bulk load of one shard with its
+    clustering, and clustering every event afresh, as the database grows."""
+    from ..bench.scaling import bench_scaling
+
+    try:
+        counts = tuple(int(s) for s in sizes.split(","))
+    except ValueError:
+        fail(f"--sizes {sizes!r}: want numbers separated by commas")
+        return
+    for line in guard(lambda: bench_scaling(counts, db, articles)):
+        _figures(line)
+        sys.stdout.write("\n")
