@@ -112,12 +112,17 @@ def shard_name(items: list[RawItem], language: str | None) -> str:
 
 
 def code_partition(
-    items: list[RawItem], language: str | None, target: str
+    items: list[RawItem], language: str | None, target: str, chunk_size: int = 16
 ) -> tuple[str, int]:
     """Code a partition and write its shard (unless a run before wrote it);
-    return the shard and its number of rows. Runs on a worker."""
+    return the shard and its number of rows. Runs on a worker. The
+    partition is coded in chunks of ``chunk_size`` as the local ingest
+    codes them, so that rows come out in the same order."""
     if not shard_exists(target):
-        write_shard(target, code_chunk(items, language))
+        rows: list[ArticleRows | Failure] = []
+        for start in range(0, len(items), max(1, chunk_size)):
+            rows.extend(code_chunk(items[start : start + chunk_size], language))
+        write_shard(target, rows)
     return target, len(items)
 
 
@@ -236,6 +241,7 @@ def _run(
             in_flight.append(
                 client.submit(
                     code_partition, part, options.language, join(folder, name),
+                    options.chunk_size,
                     key=f"newsevents-{name}", retries=_RETRIES, pure=False,
                 )
             )  # fmt: skip

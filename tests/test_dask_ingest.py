@@ -156,7 +156,8 @@ def test_dask_ingest_into_postgres(
 
 def _kill_a_worker_when(shards: Path, killed: list[int]) -> None:
     """Wait for the first shard, then kill -9 one Dask worker process (a
-    grandchild of this process: LocalCluster's nannies start the workers)."""
+    child of this process: LocalCluster's nannies run here and spawn the
+    workers)."""
     import os
     import signal
     import time
@@ -168,9 +169,12 @@ def _kill_a_worker_when(shards: Path, killed: list[int]) -> None:
         if time.monotonic() > deadline:
             return
         time.sleep(0.2)
-    me = psutil.Process()
-    nannies = me.children()
-    workers = [w for n in nannies for w in n.children() if "python" in w.name()]
+    workers = [
+        child
+        for child in psutil.Process().children()
+        if "spawn_main" in " ".join(child.cmdline())
+        and "resource_tracker" not in " ".join(child.cmdline())
+    ]
     if workers:
         os.kill(workers[0].pid, signal.SIGKILL)
         killed.append(workers[0].pid)
@@ -183,14 +187,17 @@ def test_dask_ingest_survives_a_killed_worker(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent / "examples"
     inputs = [str(root / "fr"), str(root / "en")]
     alone = connect(tmp_path / "alone.duckdb")
-    ingest(alone, inputs, IngestOptions(processes=1, progress=False))
+    # Chunks of one, as the partitions below (a chunk is coded language by
+    # language, which orders its rows).
+    ingest(alone, inputs, IngestOptions(processes=1, chunk_size=1, progress=False))
     shards = tmp_path / "shards"
     killed: list[int] = []
     killer = threading.Thread(target=_kill_a_worker_when, args=(shards, killed))
     killer.start()
     conn = connect(tmp_path / "dask.duckdb")
     where = DaskOptions("local:2", str(shards), partition_size=1)
-    summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
+    options = IngestOptions(chunk_size=1, progress=False)
+    summary = ingest_dask(conn, inputs, options, where)
     killer.join()
     assert killed, "no worker was killed"
     assert (summary.coded, summary.failed) == (7, 0)
