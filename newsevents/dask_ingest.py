@@ -56,7 +56,7 @@ class DaskOptions:
         self,
         address: str,
         shards: str | None = None,
-        partition_size: int = 64,
+        partition_size: int = 16,
         log: Callable[[str], None] | None = None,
     ) -> None:
         if not (address.startswith(("tcp://", "tls://")) or _local_workers(address)):

@@ -91,7 +91,10 @@ def _with_dask(
 
     lines: list[str] = []
     conn = connect(str(tmp / "dask.duckdb"))
-    where = DaskOptions(address, str(tmp / "shards"), log=lines.append)
+    # Partitions of the local ingest's chunk size: the same work per task.
+    where = DaskOptions(
+        address, str(tmp / "shards"), partition_size=16, log=lines.append
+    )
     start = time.perf_counter()
     summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
     took = time.perf_counter() - start

@@ -63,7 +63,7 @@ def ingest_command(
     ] = None,
     partition: Annotated[
         int, typer.Option("--partition", help="With --dask: articles per partition.")
-    ] = 64,
+    ] = 16,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
@@ -352,6 +352,8 @@ def bench_scaling_command(
     except ValueError:
         fail(f"--sizes {sizes!r}: want numbers separated by commas")
         return
-    for line in guard(lambda: bench_scaling(counts, db, articles)):
-        _figures(line)
-        sys.stdout.write("\n")
+    for size in counts:
+        for line in guard(lambda: bench_scaling((size,), db, articles)):  # noqa: B023
+            _figures(line)
+            sys.stdout.write("\n")
+            sys.stdout.flush()

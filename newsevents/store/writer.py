@@ -284,11 +284,12 @@ class Writer:
             if cluster_id in self.clusters.by_id:
                 self.clusters.by_id[cluster_id].first_seen = first
                 self.clusters.by_id[cluster_id].last_seen = last
+        # NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a large
+        # subquery row by row.
         empty = self.conn.execute(
-            "SELECT id FROM clusters WHERE id IN (SELECT unnest(?::BIGINT[])) "
-            "AND id NOT IN (SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL "
-            "AND cluster_id IN (SELECT unnest(?::BIGINT[])))",
-            [ids, ids],
+            "SELECT c.id FROM clusters c WHERE c.id IN (SELECT unnest(?::BIGINT[])) "
+            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id)",
+            [ids],
         ).fetchall()
         for (cluster_id,) in empty:
             self.clusters.forget(cluster_id)
