@@ -75,6 +75,15 @@ class Dialect:
             return f"substring({url} from {pattern})"
         return f"regexp_extract({url}, {pattern}, 1)"
 
+    def among(self, column: str, kind: str = "BIGINT") -> str:
+        """``column`` is one of the values of a list parameter. PostgreSQL
+        probes an index per value with ``= ANY``; its planner misjudges
+        ``IN (SELECT unnest(...))`` on tables filled in the same
+        transaction (a recluster) and rescans the list for every row."""
+        if self.name == "postgresql":
+            return f"{column} = ANY(?::{kind}[])"
+        return f"{column} IN (SELECT unnest(?::{kind}[]))"
+
     def ddl(self, statement: str) -> str:
         """A CREATE statement written for DuckDB, in this dialect's types."""
         if self.name == "postgresql":

@@ -308,9 +308,9 @@ def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
     rows = conn.execute(
         f"SELECT code, {dialect(conn).mode('name')} FROM ("
         "SELECT source_code AS code, source_name AS name FROM events "
-        "WHERE source_code IN (SELECT unnest(?::VARCHAR[])) "
+        f"WHERE {dialect(conn).among('source_code', 'VARCHAR')} "
         "UNION ALL SELECT target_code, target_name FROM events "
-        "WHERE target_code IN (SELECT unnest(?::VARCHAR[]))) n GROUP BY code",
+        f"WHERE {dialect(conn).among('target_code', 'VARCHAR')}) n GROUP BY code",
         [codes, codes],
     ).fetchall()
     return {r[0]: r[1] for r in rows if r[1]}

@@ -220,6 +220,7 @@ class Writer:
         GDELT's way and drop those left without events."""
         if not touched:
             return
+        sql = dialect(self.conn)
         new, changed = [], []
         for cluster_id in touched:
             cluster = self.clusters.by_id.get(cluster_id)
@@ -246,6 +247,10 @@ class Writer:
             "date_value, date_precision, first_seen, last_seen",
             new,
         )
+        if len(new) > 10_000 and sql.shared:
+            # Planner statistics for the rows this transaction added (a
+            # recluster): without them PostgreSQL takes the table for empty.
+            self.conn.execute("ANALYZE clusters")
         if changed:
             self.conn.executemany(
                 "UPDATE clusters SET date_value = ?, date_precision = ?, "
@@ -253,7 +258,7 @@ class Writer:
                 changed,
             )
         ids = sorted(touched)
-        host = dialect(self.conn).host("a.url")
+        host = sql.host("a.url")
         self.conn.execute(
             f"""UPDATE clusters SET
                 num_mentions = s.mentions, num_articles = s.articles,
@@ -270,7 +275,7 @@ class Writer:
                     min(coalesce(a.published, e.event_date)) AS first_seen,
                     max(coalesce(a.published, e.event_date)) AS last_seen
                 FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE e.cluster_id IN (SELECT unnest(?::BIGINT[]))
+                WHERE {sql.among("e.cluster_id")}
                 GROUP BY e.cluster_id
             ) s
             WHERE clusters.id = s.cluster_id""",
@@ -278,7 +283,7 @@ class Writer:
         )
         for cluster_id, first, last in self.conn.execute(
             "SELECT id, first_seen, last_seen FROM clusters "
-            "WHERE id IN (SELECT unnest(?::BIGINT[]))",
+            f"WHERE {sql.among('id')}",
             [ids],
         ).fetchall():
             if cluster_id in self.clusters.by_id:
@@ -287,7 +292,7 @@ class Writer:
         # NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a large
         # subquery row by row.
         empty = self.conn.execute(
-            "SELECT c.id FROM clusters c WHERE c.id IN (SELECT unnest(?::BIGINT[])) "
+            f"SELECT c.id FROM clusters c WHERE {sql.among('c.id')} "
             "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id)",
             [ids],
         ).fetchall()
@@ -295,7 +300,7 @@ class Writer:
             self.clusters.forget(cluster_id)
         if empty:
             self.conn.execute(
-                "DELETE FROM clusters WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                f"DELETE FROM clusters WHERE {sql.among('id')}",
                 [[r[0] for r in empty]],
             )
 
