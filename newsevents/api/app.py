@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ..errors import NewsEventsError
-from ..store.backend import dialect
 from ..store.schema import connect
 from .deps import HERE, ResultCache, get_coder, get_conn, templates
 from .render import error
@@ -71,11 +70,10 @@ def create_app(
         app.state.db = connect(db_path, read_only=True)
     app.state.token = token
     app.state.code_lock = threading.Lock()
-    # A shared database (PostgreSQL) changes under the server: no caching,
-    # so that new events show at once.
-    shared = dialect(app.state.db).shared
-    app.state.counts = ResultCache(size=0 if shared else 10_000)
-    app.state.pages = ResultCache(size=0 if shared else 2_000)
+    # Event pages are cached by data version (store.views.data_version), so
+    # that on PostgreSQL new events show at once.
+    app.state.counts = ResultCache()
+    app.state.pages = ResultCache(size=2_000)
     app.state.templates = templates()
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(SecurityHeaders)

@@ -29,7 +29,8 @@ class ResultCache:
     dropped first; safe across the server's threads. Correct because the
     server opens a DuckDB database read-only: DuckDB then locks out writers,
     so a result never goes stale while the server runs. On PostgreSQL, which
-    others write while the server runs, the app makes its caches of size 0."""
+    others write while the server runs, keys hold the data version
+    (``store.views.data_version``)."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size

@@ -40,6 +40,7 @@ __all__ = [
     "article_event_ids",
     "count_events",
     "counts",
+    "data_version",
     "event_page",
     "get_event",
     "list_actors",
@@ -328,6 +329,16 @@ def counts(conn: Connection) -> Counts:
     ).fetchone()
     assert row is not None
     return Counts(*(int(v) for v in row))
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes whenever a writer commits, for caches: the
+    write counter on a shared database (PostgreSQL), 0 on DuckDB, where a
+    reader locks the writers out."""
+    if not dialect(conn).shared:
+        return 0
+    row = conn.execute("SELECT max(n) FROM writes").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def to_json(row: object) -> dict[str, object]:
