@@ -72,6 +72,7 @@ def fill(conn: Connection, n: int) -> None:
         generate(conn, n)  # type: ignore[arg-type]
         return
     local = duckdb.connect(":memory:")
+    local.execute("SET enable_progress_bar = false")
     from ..store.schema import migrate
 
     migrate(local)
