@@ -2,12 +2,13 @@
 #   make demo  - set everything up and code the bundled example articles
 #   make test  - set everything up (with dev tools) and run the test suite
 #   make eval  - run every evaluation suite and write reports/eval.md
+#   make mutants - break the code 15 ways, one at a time: which fast test catches each
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint check clean eval browser postgresql serve
+.PHONY: demo test test-fast lint check clean eval browser postgresql serve mutants
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check newsevents tests
 
 check: lint test
+
+# Outside the default run: edits the code in place (restored after each).
+mutants: $(STAMP)
+	$(BIN)/python tests/mutation/mutants.py
 
 # Each suite writes its JSON to $(EVAL_OUT); a failing suite leaves an empty
 # file and the report says "not run". Data is read from ../shared.

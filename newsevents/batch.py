@@ -10,10 +10,13 @@ import multiprocessing
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import BinaryIO, Protocol
 
 from rich.console import Console
 from rich.progress import (
@@ -32,8 +35,9 @@ from .ingest.files import RawItem, failure, read_inputs
 from .models import Failure, content_id
 from .store.backend import Connection
 from .store.clusters import DEFAULT_WINDOW_DAYS
+from .store.connection import BriefWriter, Database, using, writer_for
 from .store.rows import ArticleRows, to_rows
-from .store.writer import Writer
+from .store.writer import Writer, WriteResult
 
 __all__ = [
     "IngestOptions",
@@ -43,6 +47,17 @@ __all__ = [
     "ingest",
     "select_new",
 ]
+
+
+class UrlReader(Protocol):
+    """Reads http(s) inputs (``newsevents.web.source.WebSource``): loads
+    what the database knows first, records what it read once written."""
+
+    def load(self, conn: Connection) -> UrlReader: ...
+
+    def read(self, url: str) -> Iterator[RawItem | Failure]: ...
+
+    def commit(self, conn: Connection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,8 @@ class IngestOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
     progress: bool | None = None
     log: Callable[[str], None] | None = None
+    published: date | None = None  # for the items that carry no date
+    web: UrlReader | None = None  # reads http(s) inputs (newsevents.web)
 
 
 @dataclass
@@ -70,6 +87,7 @@ class IngestSummary:
     events: int = 0
     seconds: float = 0.0
     failures: Counter[str] = field(default_factory=Counter)
+    undated: int = 0  # new articles with no publication date
 
     @property
     def articles_per_s(self) -> float:
@@ -81,7 +99,7 @@ def code_chunk(
 ) -> list[ArticleRows | Failure]:
     """Code a share of the inputs: the rows of each article, or a failure
     naming the input. Runs in a worker process; loads the pipeline once."""
-    from .service import code_articles, make_article
+    from .service import code_each, coding_error, make_article
 
     articles, origins, out = [], [], []
     for item in items:
@@ -102,26 +120,40 @@ def code_chunk(
         origins.append(item)
     # Language runs keep spaCy batches full: French first, then English.
     order = sorted(range(len(articles)), key=lambda i: articles[i].language)
-    coded = code_articles(articles[i] for i in order)
+    coded = code_each([articles[i] for i in order])
     for index, result in zip(order, coded, strict=True):
-        out.append(to_rows(result, origins[index].file, origins[index].item))
+        origin = origins[index]
+        try:
+            if isinstance(result, Exception):
+                raise result
+            rows = to_rows(result, origin.file, origin.item)
+        except Exception as exc:  # one article's failure row
+            error = coding_error(exc, origin.name)
+            out.append(failure(origin.file, origin.item, error))
+            continue
+        out.append(replace(rows, summary_only=True) if origin.summary_only else rows)
     return out
 
 
 def ingest(
-    conn: Connection,
+    conn: Connection | Database,
     paths: Iterable[str],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders and ``-`` (standard input) into the database."""
+    """Ingest files, folders, URLs and ``-`` (standard input) into the
+    database. Given a ``Database`` rather than a connection, the file is
+    opened only for each batch written, so that a server can read it in
+    between."""
     options = options or IngestOptions()
     start = time.perf_counter()
     summary = IngestSummary()
-    writer = Writer(conn, options.window_days)
+    writer = writer_for(conn, options.window_days)
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
-    for entry in select_new(read_inputs(paths, stdin), writer, options, summary):
+    paths = list(paths)
+    web = _web_source(conn, paths, options)
+    for entry in select_new(_read(paths, stdin, web), writer, options, summary):
         if isinstance(entry, Failure):
             pending.append(entry)
         else:
@@ -137,13 +169,16 @@ def ingest(
             if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
                 flush(writer, pending, summary, options)
         flush(writer, pending, summary, options)
+    if web is not None:
+        with using(conn) as opened:
+            web.commit(opened)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
 def select_new(
     entries: Iterable[RawItem | Failure],
-    writer: Writer,
+    writer: Writer | BriefWriter,
     options: IngestOptions,
     summary: IngestSummary,
 ) -> Iterator[RawItem | Failure]:
@@ -156,7 +191,9 @@ def select_new(
             yield entry
             continue
         if options.source:
-            entry = _with_source(entry, options.source)
+            entry = replace(entry, source=options.source)
+        if entry.published is None and options.published is not None:
+            entry = replace(entry, published=options.published)
         if not entry.text.strip():
             # Empty texts all share one hash: fail each one here, by name.
             message = f"{entry.name}: empty input, nothing to code"
@@ -169,38 +206,174 @@ def select_new(
             summary.duplicates += 1
             continue
         seen.add(key)
+        summary.undated += entry.published is None
         yield entry
 
 
-def _with_source(item: RawItem, source: str) -> RawItem:
-    from dataclasses import replace
+# Hook for URLs: options.web reads a feed's items or a page, as files are read.
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
 
-    return replace(item, source=source)
+
+def _web_source(
+    conn: Connection | Database,
+    paths: list[str],
+    options: IngestOptions,
+) -> UrlReader | None:
+    if options.web is None or not any(_is_url(path) for path in paths):
+        return None
+    with using(conn) as opened:
+        return options.web.load(opened)
+
+
+def _read(
+    paths: list[str], stdin: BinaryIO | None, web: UrlReader | None
+) -> Iterator[RawItem | Failure]:
+    for path in paths:
+        if _is_url(path):
+            if web is not None:
+                yield from web.read(path)
+                continue
+            yield Failure(
+                file=path,
+                reason="unreadable",
+                message=f"{path}: a URL, and no web reader was given "
+                "(IngestOptions.web: newsevents.web.source.WebSource)",
+            )
+        else:
+            yield from read_inputs([path], stdin)
 
 
 def _code(
-    chunks: list[list[RawItem]], options: IngestOptions
+    chunks: list[list[RawItem]],
+    options: IngestOptions,
+    work: Callable[[Chunk], list[ArticleRows | Failure]] | None = None,
 ) -> Iterator[list[ArticleRows | Failure]]:
+    """The results of every chunk, in order. ``work`` codes one chunk in a
+    worker process (``code_chunk`` by default)."""
     processes = options.processes or os.cpu_count() or 1
     processes = min(processes, max(1, len(chunks)))
+    work = work or _code_star
     if processes <= 1:
         for chunk in chunks:
-            yield code_chunk(chunk, options.language)
+            yield work((chunk, options.language))
         return
-    # Spawned workers: the parent holds an open DuckDB connection, which a
-    # forked child must not inherit.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes) as pool:
-        args = [(chunk, options.language) for chunk in chunks]
-        yield from pool.imap(_code_star, args)
+    yield from _Pool(chunks, options.language, processes, work).results()
 
 
-def _code_star(args: tuple[list[RawItem], str | None]) -> list[ArticleRows | Failure]:
+Chunk = tuple[list[RawItem], str | None]
+
+
+def _code_star(args: Chunk) -> list[ArticleRows | Failure]:
     return code_chunk(*args)
 
 
+class _Pool:
+    """Chunks coded by a pool of spawned worker processes, yielded in order.
+
+    A worker that dies (kill -9, the OOM killer) breaks the pool: the chunks
+    it held are then coded again one at a time in a fresh pool, and a chunk
+    whose worker dies again becomes failure rows. The ingest goes on."""
+
+    def __init__(
+        self,
+        chunks: list[list[RawItem]],
+        language: str | None,
+        processes: int,
+        work: Callable[[Chunk], list[ArticleRows | Failure]],
+    ) -> None:
+        self.chunks = chunks
+        self.language = language
+        self.processes = processes
+        self.work = work
+        self.queue = deque(range(len(chunks)))
+        self.suspects: deque[int] = deque()  # held by a worker that died
+        self.tried: set[int] = set()  # coded again after a death
+        self.done: dict[int, list[ArticleRows | Failure]] = {}
+
+    def results(self) -> Iterator[list[ArticleRows | Failure]]:
+        following = 0
+        # Spawned workers: the parent holds an open DuckDB connection, which
+        # a forked child must not inherit.
+        context = multiprocessing.get_context("spawn")
+        while self.queue or self.suspects:
+            with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
+                for _ in self._run(pool):
+                    while following in self.done:
+                        yield self.done.pop(following)
+                        following += 1
+        while following in self.done:
+            yield self.done.pop(following)
+            following += 1
+
+    def _run(self, pool: ProcessPoolExecutor) -> Iterator[None]:
+        """Code chunks in ``pool`` until all are done or the pool breaks;
+        yields after each finished chunk."""
+        running: dict[Future[list[ArticleRows | Failure]], int] = {}
+        while True:
+            # Suspects go one at a time, so a chunk that kills its worker
+            # again is known for sure; others keep every worker busy.
+            if self.suspects:
+                if not running:
+                    index = self.suspects.popleft()
+                    running[pool.submit(self.work, self._args(index))] = index
+            else:
+                while self.queue and len(running) < 2 * self.processes:
+                    index = self.queue.popleft()
+                    running[pool.submit(self.work, self._args(index))] = index
+            if not running:
+                return
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    self.done[index] = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    self._died(index, alone=len(running) == 0 and len(finished) == 1)
+                except Exception as exc:  # the chunk fails, not the ingest
+                    self.done[index] = self._failed(index, "coding_error", exc)
+            if broken:
+                # Every chunk still running went down with the pool.
+                for index in running.values():
+                    self._died(index, alone=False)
+                return
+            yield None
+
+    def _args(self, index: int) -> Chunk:
+        return (self.chunks[index], self.language)
+
+    def _died(self, index: int, alone: bool) -> None:
+        if alone and index in self.tried:
+            self.done[index] = self._failed(index, "worker_died", None)
+        else:
+            self.tried.add(index)
+            self.suspects.append(index)
+
+    def _failed(
+        self, index: int, why: str, exc: Exception | None
+    ) -> list[ArticleRows | Failure]:
+        if why == "worker_died":
+            message = (
+                "the worker process coding it died (killed, or out of memory) "
+                "twice; run ingest again to retry"
+            )
+        else:
+            message = f"coding its chunk failed ({type(exc).__name__}: {exc})"
+        return [
+            Failure(
+                file=item.file,
+                item=item.item,
+                reason=why,  # type: ignore[arg-type]
+                message=f"{item.name}: {message}",
+            )
+            for item in self.chunks[index]
+        ]
+
+
 def flush(
-    writer: Writer,
+    writer: Writer | BriefWriter,
     pending: list[ArticleRows | Failure],
     summary: IngestSummary,
     options: IngestOptions,
@@ -208,7 +381,10 @@ def flush(
     """Write the pending rows in one transaction, add to the summary."""
     if not pending:
         return
-    result = writer.write(pending)
+    try:
+        result = writer.write(pending)
+    except Exception:  # one entry failed the transaction: found below
+        result = _write_one_by_one(writer, pending)
     for entry in pending:
         if isinstance(entry, Failure):
             summary.failures[entry.reason] += 1
@@ -223,6 +399,33 @@ def flush(
             f"{summary.coded} coded so far"
         )
     pending.clear()
+
+
+def _write_one_by_one(
+    writer: Writer | BriefWriter, pending: list[ArticleRows | Failure]
+) -> WriteResult:
+    """Write a batch entry by entry after its transaction failed: an article
+    the store cannot take (a date out of range, say) becomes its failure
+    row, and the others are written."""
+    from .service import coding_error
+
+    writer.reload()
+    total = WriteResult()
+    for index, entry in enumerate(pending):
+        try:
+            result = writer.write([entry])
+        except Exception as exc:  # this entry's failure row, not the batch's
+            if isinstance(entry, Failure):
+                raise
+            writer.reload()
+            file, item = str(entry.article[6]), entry.article[7]
+            name = f"{file} [{item}]" if item else file
+            row = failure(file, item, coding_error(exc, name))  # type: ignore[arg-type]
+            pending[index] = row
+            result = writer.write([row])
+        for name in ("coded", "duplicates", "replaced", "failures", "events"):
+            setattr(total, name, getattr(total, name) + getattr(result, name))
+    return total
 
 
 class IngestProgress:

@@ -37,6 +37,7 @@ from .errors import InputError
 from .ingest.files import RawItem, read_inputs
 from .models import Failure
 from .store.backend import Connection
+from .store.connection import BriefWriter, Database, writer_for
 from .store.rows import ArticleRows
 from .store.shards import join, read_shard, shard_exists, write_shard
 from .store.writer import Writer
@@ -175,7 +176,7 @@ def _client(address: str) -> tuple[Any, Any]:
 
 
 def ingest_dask(
-    conn: Connection,
+    conn: Connection | Database,
     paths: Iterable[str],
     options: IngestOptions,
     dask: DaskOptions,
@@ -185,7 +186,7 @@ def ingest_dask(
     Raises InputError when the scheduler cannot be reached."""
     start = time.perf_counter()
     summary = IngestSummary()
-    writer = Writer(conn, options.window_days)
+    writer = writer_for(conn, options.window_days)
     client, cluster = _client(dask.address)
     try:
         with tempfile.TemporaryDirectory(prefix="newsevents-shards-") as tmp:
@@ -214,7 +215,7 @@ def _run(
     client: Any,
     workers: int,
     folder: str,
-    writer: Writer,
+    writer: Writer | BriefWriter,
     paths: Iterable[str],
     options: IngestOptions,
     dask: DaskOptions,

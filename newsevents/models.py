@@ -22,6 +22,11 @@ FailureReason = Literal[
     "malformed",
     "unreadable",
     "too_large",
+    "date_out_of_range",
+    "coding_error",
+    "worker_died",
+    "fetch",
+    "forbidden",
 ]
 
 
@@ -57,6 +62,9 @@ class Actor(_Model):
     ``WST``); ``country`` is an ISO 3166 alpha-3 code, a CAMEO group code
     (``WST``, ``EUR``...) or ``IGO``; ``roles`` are CAMEO role codes (``GOV``,
     ``MIL``...); ``org`` is the common English acronym of an organisation.
+    ``name`` is its name, or the text's own words for it; an actor the
+    coder found but could not code has an empty ``code`` and keeps its name
+    (as GDELT keeps actor names), and takes part in no event.
     """
 
     code: str
@@ -67,8 +75,29 @@ class Actor(_Model):
     wikidata: str | None = None
 
 
+ResolvedBy = Literal[
+    "kb",
+    "title",
+    "apposition",
+    "adjective",
+    "genitive",
+    "place",
+    "headline",
+    "domestic",
+    "coreference",
+    "unresolved",
+]
+
+
 class Mention(_Model):
-    """A span of the article that names an actor or a place."""
+    """A span of the article that names an actor or a place.
+
+    ``resolved_by`` names the step of the resolution cascade that gave its
+    actor: the knowledge base, the title or apposition the article gives,
+    a demonym adjective, a genitive, the place it is in, a headline prefix,
+    the article's home country (``domestic``), coreference; ``unresolved``
+    for an actor kept by its surface name only (``actor.code`` empty).
+    """
 
     start: int
     end: int
@@ -76,6 +105,7 @@ class Mention(_Model):
     kind: MentionKind
     actor: Actor | None = None
     sentence: int | None = None
+    resolved_by: ResolvedBy | None = None
 
 
 class Place(_Model):

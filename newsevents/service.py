@@ -3,11 +3,11 @@ the HTTP API. Runs the pipeline stage by stage and returns models."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import groupby
 
-from .errors import EmptyInput
+from .errors import CodingError, DateOutOfRange, EmptyInput, InputError
 from .extract import ArticleContext, extract_doc
 from .kb.base import KnowledgeBase, default_kb
 from .kb.gazetteer import Gazetteer
@@ -65,7 +65,47 @@ def code(
     EmptyInput or UnsupportedLanguage.
     """
     article = make_article(text, language, published, **fields)  # type: ignore[arg-type]
-    return code_article(article)
+    try:
+        return code_article(article)
+    except Exception as exc:
+        raise coding_error(exc, str(fields.get("name") or "<input>")) from exc
+
+
+def coding_error(exc: Exception, name: str) -> InputError:
+    """The input error that reports ``exc``, raised while coding the article
+    ``name``: a date out of the calendar's range (an item dated 0001-01-01
+    that says "yesterday") or any other failure of the coder on that one
+    article. Input errors pass through."""
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, OverflowError):
+        return DateOutOfRange(
+            f"{name}: a date of the article is out of range ({exc}); check its "
+            "publication date, or give one with --published"
+        )
+    return CodingError(
+        f"{name}: the coder failed on this article ({type(exc).__name__}: {exc})"
+    )
+
+
+def code_each(
+    articles: Sequence[Article], kb: KnowledgeBase | None = None
+) -> list[CodedArticle | Exception]:
+    """Code many articles as ``code_articles`` does, but isolate failures:
+    the result for each article is its CodedArticle or the exception it
+    raised. One failing article never stops the others: after a failure the
+    rest are coded one by one."""
+    done: list[CodedArticle | Exception] = []
+    try:
+        for coded in code_articles(articles, kb):
+            done.append(coded)
+    except Exception:  # which article failed is found below
+        for article in articles[len(done) :]:
+            try:
+                done.append(code_article(article, kb))
+            except Exception as exc:  # reported as its failure
+                done.append(exc)
+    return done
 
 
 def code_article(article: Article, kb: KnowledgeBase | None = None) -> CodedArticle:
@@ -118,7 +158,12 @@ class _ArticleCoder:
     ) -> None:
         self.article = article
         self.context = ArticleContext(
-            article.text, article.language, article.published, kb, gazetteer
+            article.text,
+            article.language,
+            article.published,
+            kb,
+            gazetteer,
+            source=article.source,
         )
 
     def finish(self) -> CodedArticle:

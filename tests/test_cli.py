@@ -90,7 +90,15 @@ def test_cli_some_files_fail_others_code(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     result = runner.invoke(app, ["code", str(bad), str(good), "--format", "json"])
     assert result.exit_code == 0
-    assert "bad.txt: empty input" in result.output
+    assert "bad.txt: empty input" in result.stderr
+    coded = json.loads(result.stdout)  # the good file, and only it
+    assert coded["article"]["text"] == FRENCH
+    assert coded["article"]["published"] is None  # no date in the file name
+    assert [(d["text"], d["value"]) for d in coded["dates"]] == [("mercredi", None)]
+    assert [
+        (e["source"]["code"], e["code"], e["target"]["code"], e["modality"])
+        for e in coded["events"]
+    ] == [("RUS", "057", "PRK", "asserted"), ("PRK", "057", "RUS", "asserted")]
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,13 +71,25 @@ def test_cli_db_dyad_and_actors(db: str) -> None:
     assert json.loads(result.output) == [
         {
             "period": "2024-06-17",
+            "source": "USA",
+            "target": "FRA",
+            "events": 0,
+            "verbal_cooperation": 0,
+            "material_cooperation": 0,
+            "verbal_conflict": 0,
+            "material_conflict": 0,
+            "goldstein_mean": None,
+        },
+        {
+            "period": "2024-06-17",
             "source": "FRA",
             "target": "USA",
+            "events": 1,
             "verbal_cooperation": 1,
             "material_cooperation": 0,
             "verbal_conflict": 0,
             "material_conflict": 0,
-            "goldstein": 1.9,
+            "goldstein_mean": 1.9,
         }
     ]
     actors = runner.invoke(app, ["actors", "--db", db, "--format", "json"])
@@ -112,7 +125,42 @@ def test_cli_db_export(db: str, tmp_path: Path, fmt: str) -> None:
         app, ["export", "--format", fmt, "--out", str(out), "--db", db]
     )
     assert result.exit_code == 0, result.output
-    assert out.stat().st_size > 0
+    assert result.output == f"2 records written to {out}\n"
+    assert _exported(fmt, out) == [
+        ("FRAGOV", "042", "USAGOV", "https://a.fr/1"),
+        ("RUSMIL", "190", "UKR", None),
+    ]
+
+
+def _exported(fmt: str, out: Path) -> list[tuple[str, str, str, str | None]]:
+    """(source, code, target, url) of each record of an export file."""
+    if fmt == "gdelt":
+        lines = [line.split("\t") for line in out.read_text().splitlines()]
+        assert all(len(fields) == 61 for fields in lines)
+        return [(f[5], f[26], f[15], f[60] or None) for f in lines]
+    if fmt == "plover":
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        return [(r["actor"], r["cameo"], r["recipient"], r["cite"]["url"])
+                for r in records]  # fmt: skip
+    if fmt == "csv":
+        with out.open(encoding="utf-8", newline="") as handle:
+            return [(r["source_code"], r["code"], r["target_code"], r["url"] or None)
+                    for r in csv.DictReader(handle)]  # fmt: skip
+    if fmt == "geojson":
+        features = json.loads(out.read_text())["features"]
+        assert [f["geometry"]["coordinates"] for f in features] == [[2.35, 48.85]] * 2
+        props = [f["properties"] for f in features]
+        return [(p["source_code"], p["code"], p["target_code"], p["url"])
+                for p in props]  # fmt: skip
+    conn = connect(":memory:")
+    return [
+        tuple(row)  # type: ignore[misc]
+        for row in conn.execute(
+            "SELECT source_code, code, target_code, url FROM read_parquet(?) "
+            "ORDER BY id",
+            [str(out)],
+        ).fetchall()
+    ]
 
 
 def test_cli_db_missing_database(tmp_path: Path) -> None:
@@ -120,10 +168,10 @@ def test_cli_db_missing_database(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no such database" in result.output
 
 
-def test_cli_db_import_gdelt(tmp_path: Path) -> None:
-    gdelt = Path("../shared/data/gdelt/20191024143000.export.CSV")
-    if not gdelt.exists():
-        pytest.skip(f"{gdelt} not found (third-party reference data)")
+def test_cli_db_import_gdelt(
+    tmp_path: Path, shared_file: Callable[[str], Path]
+) -> None:
+    gdelt = shared_file("data/gdelt/20191024143000.export.CSV")
     db = str(tmp_path / "g.duckdb")
     result = runner.invoke(app, ["import-gdelt", str(gdelt), "--db", db])
     assert result.exit_code == 0 and "imported 2111" in result.output

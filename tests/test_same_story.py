@@ -3,6 +3,7 @@ French seed article (issue 3)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,8 +25,8 @@ def _key(event: Event) -> tuple[str | None, str, str | None, str]:
 
 
 @pytest.mark.slow
-def test_same_story_french_and_english(shared: Path) -> None:
-    french = (shared / "eval" / "seed-article-fr.txt").read_text(encoding="utf-8")
+def test_same_story_french_and_english(shared_file: Callable[[str], Path]) -> None:
+    french = shared_file("eval/seed-article-fr.txt").read_text(encoding="utf-8")
     published = date(2024, 6, 19)
     fr = {_key(e) for e in code(french, "fr", published).events}
     en = {

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,8 @@ def _fold(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed(shared: Path) -> tuple[GoldDocument, CodedArticle]:
-    document = read_gold(shared / "eval" / "gold" / "seed-fr.json")[0]
+def seed(shared_file: Callable[[str], Path]) -> tuple[GoldDocument, CodedArticle]:
+    document = read_gold(shared_file("eval/gold/seed-fr.json"))[0]
     return document, code(document.text, document.language, document.published)
 
 

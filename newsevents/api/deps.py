@@ -13,12 +13,13 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException
 
 from .. import lang
 from ..models import CodedArticle
 from ..store.backend import Connection
+from ..store.connection import SharedFile
 
 HERE = Path(__file__).resolve().parent
 Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
@@ -26,11 +27,10 @@ Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 
 class ResultCache:
     """Query results by key, at most ``size`` of them, least recently used
-    dropped first; safe across the server's threads. Correct because the
-    server opens a DuckDB database read-only: DuckDB then locks out writers,
-    so a result never goes stale while the server runs. On PostgreSQL, which
-    others write while the server runs, keys hold the data version
-    (``store.views.data_version``)."""
+    dropped first; safe across the server's threads. Emptied by ``get_conn``
+    whenever another process has written a DuckDB file (``SharedFile``); on
+    PostgreSQL, which others write while the server runs, keys hold the data
+    version (``store.views.data_version``)."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
@@ -44,6 +44,10 @@ class ResultCache:
                 self._items.move_to_end(key)
             return value
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
             self._items[key] = value
@@ -54,10 +58,12 @@ class ResultCache:
 
 def templates() -> Jinja2Templates:
     """The page templates. Autoescaping is on for every template: article
-    text and titles are untrusted and must render inert."""
+    text and titles are untrusted and must render inert. A name the view
+    did not pass is an error, never an empty loop."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
+        undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -66,11 +72,20 @@ def templates() -> Jinja2Templates:
 
 
 def get_conn(request: Request) -> Iterator[Connection]:
-    """A cursor on the app's read-only database for one request (on
-    PostgreSQL, a connection from the app's pool)."""
-    base: Connection | None = request.app.state.db
+    """A cursor on the app's read-only database for one request: on a
+    DuckDB file shared with writers (``SharedFile``), a cursor on its
+    connection; on PostgreSQL, a connection from the app's pool."""
+    base: Connection | SharedFile | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
+    if isinstance(base, SharedFile):
+        if base.changed():
+            # An ingest or watch wrote the file: cached results are stale.
+            request.app.state.counts.clear()
+            request.app.state.pages.clear()
+        with base.request() as shared:
+            yield shared
+        return
     cursor = base.cursor()
     try:
         yield cursor

@@ -174,7 +174,9 @@ def network_query(
         int | None,
         Query(ge=1, le=2000, description="Most edges (200; 150 on the page)."),
     ] = None,
-    min_events: Annotated[int, Query(ge=1, description="Fewest events.")] = 1,
+    min_events: Annotated[
+        int, Query(ge=1, le=MAX_OFFSET, description="Fewest events.")
+    ] = 1,
 ) -> NetworkQuery:
     """The parameters of the network. Raises BadParameter."""
     first, last = window(since, until)

@@ -127,7 +127,7 @@ def download(name: str, conn: views.Conn) -> FileResponse:
     renderer = RENDERERS[name]
     handle, path = tempfile.mkstemp(suffix="." + renderer.extension)
     os.close(handle)
-    export(conn, name, Path(path))
+    export(conn, name, Path(path), force=True)
     return FileResponse(
         path,
         media_type=renderer.media_type,

@@ -53,6 +53,7 @@ class DyadSeries(_Page):
     b: str
     by: str
     items: list[DyadRow]
+    undated: int = 0
 
 
 class PlacePage(_Page):

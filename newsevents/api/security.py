@@ -1,6 +1,7 @@
 """Guards of the HTTP service: a limit on request bodies (413 with a clear
 message), the token that write and coding endpoints require when the
-service listens beyond this machine, and headers that keep pages inert."""
+service listens beyond this machine, the Host header check that defeats DNS
+rebinding, and headers that keep pages inert."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import ipaddress
 import json
 import os
 import secrets
+from collections.abc import Iterable
 
-from fastapi import HTTPException, Request
+# Starlette's Request is FastAPI's; fastapi itself is imported where an
+# HTTPException is raised, so that the CLI (serve's defaults) stays fast.
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import BindingError
@@ -49,6 +53,84 @@ def check_binding(host: str, token: str | None) -> str | None:
     return token
 
 
+def allowed_hosts(host: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
+    """The names the Host header of a request may carry for a service bound
+    to ``host``: its address and, on loopback, ``localhost``, ``127.0.0.1``
+    and ``::1``; plus ``extra`` (``--allowed-host``). None (any name) for a
+    service bound to every interface with no ``extra``: it is reachable by
+    any name, and its token guards coding."""
+    names = {_host_name(h) for h in extra if h.strip()}
+    bound = _host_name(host)
+    if bound in ("0.0.0.0", "::") and not names:
+        return None
+    names.add(bound)
+    if is_loopback(bound):
+        names |= {"localhost", "127.0.0.1", "::1"}
+    return frozenset(names)
+
+
+def _host_name(value: str) -> str:
+    """``value`` (a Host header or an address) without its port, brackets
+    and case: ``[::1]:8000`` is ``::1``, ``Example.org:80`` ``example.org``."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        return value.split(":", 1)[0]
+    return value
+
+
+class HostCheck:
+    """Refuse (400) a request whose Host header names a host the service
+    does not answer to. A web page on another site that resolves its own
+    name to 127.0.0.1 (DNS rebinding) then cannot read the API nor code."""
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+        if _host_name(raw) not in self.allowed:
+            shown = raw[:100]
+            await _reply(
+                send,
+                400,
+                f"Host {shown!r} is not a name of this service; open it as "
+                f"http://{sorted(self.allowed)[0]}/..., or start it with "
+                f"--allowed-host {_host_name(shown) or 'NAME'}",
+            )
+            return
+        await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """Answer HEAD as GET without the body, on every GET route and page."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        sent_end = False
+
+        async def headers_only(message: Message) -> None:
+            nonlocal sent_end
+            if message["type"] == "http.response.body":
+                if sent_end or message.get("more_body", False):
+                    return
+                sent_end = True
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def given_token(request: Request, form_token: str | None = None) -> str | None:
     """The token a request carries: ``Authorization: Bearer``, the
     ``X-Newsevents-Token`` header, or a form field."""
@@ -61,6 +143,8 @@ def given_token(request: Request, form_token: str | None = None) -> str | None:
 def check_token(request: Request, form_token: str | None = None) -> None:
     """Raise a 401 unless the service needs no token or the request holds
     the right one."""
+    from fastapi import HTTPException
+
     expected: str | None = request.app.state.token
     if expected is None:
         return
@@ -102,7 +186,7 @@ class BodyLimit:
         if length is not None and (
             not length.isdigit() or int(length) > self.max_bytes
         ):
-            await _reply_413(send, self._message())
+            await _reply(send, 413, self._message())
             return
         received = 0
 
@@ -112,6 +196,8 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    from fastapi import HTTPException
+
                     # FastAPI re-raises HTTPException from body reading as is.
                     raise HTTPException(413, self._message())
             return message
@@ -119,12 +205,12 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-async def _reply_413(send: Send, message: str) -> None:
-    body = json.dumps({"error": message, "status": 413}).encode("utf-8")
+async def _reply(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"error": message, "status": status}).encode("utf-8")
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),

@@ -24,6 +24,7 @@ from ..store.queries import (
     EventFilter,
     EventRow,
     dyad,
+    dyad_undated,
     get_article,
 )
 from ..store.records import Records, from_dataclasses
@@ -94,9 +95,13 @@ def _list(
 def _pager(
     request: Request, offset: int, limit: int, total: int
 ) -> dict[str, str | None]:
-    """The page's links to the previous and the next page, if any."""
+    """The page's links to the previous and the next page, if any. Past
+    the end, "previous" leads to the last page that has rows."""
+    last_page = max(0, (total - 1) // limit * limit)
     return {
-        "prev": page_url(request, offset=max(0, offset - limit)) if offset else None,
+        "prev": page_url(request, offset=max(0, min(offset - limit, last_page)))
+        if offset
+        else None,
         "next": page_url(request, offset=offset + limit)
         if offset + limit < total
         else None,
@@ -153,7 +158,7 @@ def events(request: Request, conn: Conn, filters: Filters, sort: Sort) -> View:
             "form": {k: request.query_params.get(k, "") for k in (
                 "actor", "target", "code", "since", "until", "place", "modality")},
             "modalities": store.MODALITIES, "sorts": list(store.EVENT_SORTS),
-            "sort": sort, "first": offset + 1 if rows else 0,
+            "sort": sort, "first": offset + 1,
             "last": offset + len(rows), **_pager(request, offset, limit, total),
             "sort_url": lambda key: page_url(request, sort=key, offset=None),
         }  # fmt: skip
@@ -235,18 +240,20 @@ def actors(
 def dyads(
     request: Request, a: str, b: str, conn: Conn, by: Period = "month"
 ) -> View:
-    """Counts per quad class and the Goldstein sum between two actors
-    (code prefixes) per period, in both directions."""
+    """Counts per quad class and the mean Goldstein score between two
+    actors (code prefixes) per period, in both directions, every period
+    from the first to the last; and how many of their events are undated."""
     first, second = actor_code(a, "a"), actor_code(b, "b")
     assert first is not None and second is not None
     rows = dyad(conn, first, second, by)
+    undated = dyad_undated(conn, first, second)
     data = {"a": first, "b": second, "by": by, "items": rows, "total": len(rows),
-            "next": None}  # fmt: skip
+            "next": None, "undated": undated}  # fmt: skip
 
     def page() -> dict[str, object]:
         return {
             "title": f"{first} / {second}", "a": first, "b": second, "by": by,
-            "rows": rows, "data": jsonable_encoder(
+            "rows": rows, "undated": undated, "data": jsonable_encoder(
                 {"a": first, "b": second, "by": by, "items": rows}),
         }  # fmt: skip
 

@@ -1,41 +1,52 @@
-"""Helpers shared by the command modules: reading inputs, one-line errors."""
+"""Helpers shared by the command modules: dates, one-line errors."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from ..errors import InputError, NewsEventsError
-from ..nlp.text import decode
 
 app = typer.Typer(
     help="newsevents: turn French and English news into structured event data.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        sys.stdout.write(f"newsevents {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """newsevents: turn French and English news into structured event data."""
+
+
 DB_OPTION = typer.Option(
     "--db", help="The event database: a DuckDB file or a postgresql:// URL."
 )
-_MAX_BYTES = 50_000_000
-
-
-def read_input(path: str) -> tuple[str, str]:
-    """Read a file (or ``-`` for standard input) as text: (name, text)."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(f"{path}: no such file")
-        if file.stat().st_size > _MAX_BYTES:
-            raise InputError(f"{path}: larger than {_MAX_BYTES // 1_000_000} MB")
-        data = file.read_bytes()
-        name = path
-    return name, decode(data, name)
+# store.schema.DEFAULT_DB, without importing DuckDB for --help.
+DEFAULT_DB = "newsevents.duckdb"
 
 
 def parse_published(value: str | None) -> date | None:

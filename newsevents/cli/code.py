@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,8 +14,10 @@ from rich.table import Table
 from ..errors import NewsEventsError
 from ..ingest._dates import date_from_name
 from ..lang import available
-from ..models import CodedArticle
-from ._util import app, error, fail, guard, parse_published, read_input
+from ._util import app, error, fail, guard, parse_published
+
+if TYPE_CHECKING:
+    from ..models import CodedArticle
 
 
 @app.command("code")
@@ -34,15 +36,20 @@ def code_command(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Show the lexicon entry and pattern of each event."
+            "--explain",
+            help="Show how each actor was resolved, and the lexicon entry and "
+            "pattern of each event.",
         ),
     ] = False,
 ) -> None:
     """Code articles: actors, places, dates and events.
 
-    Without --published, a file named like 2024-06-19-anything.txt is taken
-    as published on that day.
+    Reads files as `ingest` does (HTML pages stripped to their text, feeds,
+    tables and folders item by item). Without --published, a file named
+    like 2024-06-19-anything.txt is taken as published on that day.
     """
+    from ..ingest.files import read_inputs
+    from ..models import Failure
     from ..service import code
 
     fmt = output or ("table" if sys.stdout.isatty() else "json")
@@ -50,12 +57,19 @@ def code_command(
         fail(f"--format {fmt!r}: want json or table")
     when = guard(lambda: parse_published(published))
     coded_any = False
-    for path in files:
+    for entry in read_inputs(files):
+        if isinstance(entry, Failure):
+            error(entry.message)
+            continue
         try:
-            name, text = read_input(path)
-            published_on = when or date_from_name(path)
             result = code(
-                text, None if lang == "auto" else lang, published_on, name=name
+                entry.text,
+                None if lang == "auto" else lang,
+                when or entry.published or date_from_name(entry.file),
+                name=entry.name,
+                title=entry.title,
+                source=entry.source,
+                url=entry.url,
             )
         except NewsEventsError as exc:
             error(str(exc))
@@ -64,7 +78,7 @@ def code_command(
         if fmt == "json":
             sys.stdout.write(result.model_dump_json(indent=2) + "\n")
         else:
-            print_coded(result, name, explain)
+            print_coded(result, entry.name, explain)
     if not coded_any:
         raise typer.Exit(1)
 
@@ -75,9 +89,15 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
     console.rule(f"{name}  [{article.language}]  {article.published or 'no date'}")
     if article.title:
         console.print(f"[bold]{article.title}[/bold]")
-    actors = Table("mention", "kind", "actor", title="Actors")
+    columns = ["mention", "kind", "actor"]
+    if explain:
+        columns += ["name", "resolved by"]
+    actors = Table(*columns, title="Actors")
     for m in result.mentions:
-        actors.add_row(m.text, m.kind, m.actor.code if m.actor else "-")
+        row = [m.text, m.kind, (m.actor.code if m.actor else "") or "-"]
+        if explain:
+            row += [m.actor.name if m.actor else "-", _resolution(m.resolved_by)]
+        actors.add_row(*row)
     console.print(actors)
     places = Table("place", "country", "lat", "lon", "GeoNames", title="Places")
     for p in result.places:
@@ -122,6 +142,24 @@ def print_coded(result: CodedArticle, name: str, explain: bool) -> None:
                 highlight=False,
                 soft_wrap=True,
             )
+
+
+_RESOLUTIONS = {
+    "kb": "knowledge base",
+    "title": "title or function before the name",
+    "apposition": "title or function in apposition",
+    "adjective": "demonym adjective",
+    "genitive": "genitive or possessive",
+    "place": "the place it is in",
+    "headline": "headline prefix",
+    "domestic": "the article's home country (unqualified)",
+    "coreference": "coreference (pronoun)",
+    "unresolved": "not coded (name kept)",
+}
+
+
+def _resolution(step: str | None) -> str:
+    return _RESOLUTIONS.get(step, step) if step else "-"
 
 
 @app.command("bench")

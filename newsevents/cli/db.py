@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..store.records import Records, from_dataclasses
-from ..store.schema import DEFAULT_DB
-from ._util import DB_OPTION, app, fail, guard
+from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 from .code import print_coded
+from .watch import DELAY_HELP
+
+if TYPE_CHECKING:
+    from ..store.records import Records
 
 
 def _connect(db: str, read_only: bool = False):  # type: ignore[no-untyped-def]
@@ -64,19 +66,43 @@ def ingest_command(
     partition: Annotated[
         int, typer.Option("--partition", help="With --dask: articles per partition.")
     ] = 16,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date (YYYY-MM-DD) of the inputs that carry none.",
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow feed links to private, loopback, link-local addresses.",
+        ),
+    ] = False,
+    delay: Annotated[float, typer.Option("--delay", help=DELAY_HELP)] = 1.0,
 ) -> None:
     """Code inputs into the event database: idempotent and crash-safe.
 
-    Prints a summary; exits 1 only when nothing could be coded.
+    Inputs may be http(s) URLs of feeds (each item followed to its page) or
+    pages. The database is held only while writing, so `serve` can run.
+    Prints a summary, and a warning when articles have no publication date
+    (their events stay undated and out of the charts). Exits 1 only when
+    nothing could be coded.
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
+    from ..store.backend import is_postgres
+    from ..store.connection import Database
+    from .watch import web_ok, web_source
 
     if dask is None and shards is not None:
         fail("--shards needs --dask")
 
     language = None if lang == "auto" else guard(lambda: check_language(lang))
-    conn = _connect(db)
+    # A DuckDB file is held only while writing, so that `serve` can read it;
+    # PostgreSQL takes concurrent readers and writers on one connection.
+    conn = _connect(db) if is_postgres(db) else guard(lambda: Database(db))
     options = IngestOptions(
         processes=processes,
         language=language,
@@ -85,6 +111,8 @@ def ingest_command(
         chunk_size=max(1, min(16, batch_size)),
         window_days=window,
         log=(lambda line: sys.stderr.write(line + "\n")) if verbose else None,
+        published=_day(published, "--published"),
+        web=web_source(paths, allow_private, max(0.0, delay)),
     )
     if dask is not None:
         from ..dask_ingest import DaskOptions, ingest_dask
@@ -95,7 +123,8 @@ def ingest_command(
         summary = guard(lambda: ingest_dask(conn, paths, options, where))
     else:
         summary = guard(lambda: ingest(conn, paths, options))
-    conn.close()
+    if not isinstance(conn, Database):
+        conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
         f"coded {summary.coded}, skipped as duplicate {summary.duplicates}, "
@@ -103,7 +132,14 @@ def ingest_command(
         f"{summary.events} events, {summary.replaced} replaced, "
         f"{summary.articles_per_s:.1f} articles/s\n"
     )
-    if summary.coded == 0 and summary.duplicates == 0:
+    if summary.undated:
+        sys.stderr.write(
+            f"warning: {summary.undated} of the new articles have no publication "
+            "date: events they do not date themselves stay undated, and undated "
+            "events are left out of the charts and dyads. Give the date with "
+            "--published YYYY-MM-DD (or name the files YYYY-MM-DD-...).\n"
+        )
+    if summary.coded == 0 and summary.duplicates == 0 and not web_ok(options.web):
         raise typer.Exit(1)
 
 
@@ -173,6 +209,7 @@ def events_command(
 ) -> None:
     """List coded events, newest first, filtered."""
     from ..store.queries import EventFilter, EventRow, list_events
+    from ..store.records import from_dataclasses
 
     filters = EventFilter(
         actor=actor, target=target, code=code, since=_day(since, "--since"),
@@ -193,9 +230,11 @@ def dyad_command(
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
-    """Events between two actors over time, both directions: counts per
-    quad class and the Goldstein sum."""
+    """Events between two actors over time, both directions, every period
+    from the first to the last: counts per quad class and the mean
+    Goldstein score."""
     from ..store.queries import DyadRow, dyad
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
@@ -210,6 +249,7 @@ def actors_command(
 ) -> None:
     """The most active actors."""
     from ..store.queries import ActorRow, top_actors
+    from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
     rows = guard(lambda: top_actors(conn, limit))
@@ -240,13 +280,16 @@ def export_command(
     ] = "csv",
     out: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
     db: Annotated[str, DB_OPTION] = DEFAULT_DB,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --out file.")
+    ] = False,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
     Lines, CSV, Parquet or GeoJSON."""
     from ..export import export
 
     conn = _connect(db, read_only=True)
-    count = guard(lambda: export(conn, fmt, out))
+    count = guard(lambda: export(conn, fmt, out, force))
     if out is not None:
         sys.stderr.write(f"{count} records written to {out}\n")
 

@@ -8,10 +8,13 @@ from typing import Annotated
 
 import typer
 
-from ..api.security import DEFAULT_MAX_BODY, TOKEN_ENV, check_binding
 from ..errors import NewsEventsError
-from ..store.schema import DEFAULT_DB
-from ._util import DB_OPTION, app
+from ._util import DB_OPTION, DEFAULT_DB, app
+
+# api.security's TOKEN_ENV and DEFAULT_MAX_BODY, without importing the web
+# stack for --help.
+TOKEN_ENV = "NEWSEVENTS_TOKEN"
+DEFAULT_MAX_BODY = 1_000_000
 
 
 @app.command("serve")
@@ -32,15 +35,25 @@ def serve_command(
     max_body: Annotated[
         int, typer.Option("--max-body", help="Largest request body, in bytes.")
     ] = DEFAULT_MAX_BODY,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Another name the service answers to (a proxy's, say); "
+            "repeat for several. Requests naming any other host get a 400.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs) on a database."""
     import uvicorn
 
     from ..api.app import create_app
+    from ..api.security import allowed_hosts, check_binding
 
     try:
         required = check_binding(host, token)
-        app = create_app(db, token=required, max_body=max_body)
+        hosts = allowed_hosts(host, allowed_host or ())
+        app = create_app(db, token=required, max_body=max_body, allowed_hosts=hosts)
     except NewsEventsError as exc:
         sys.stderr.write(f"error: {exc}\n")
         raise typer.Exit(1) from exc

@@ -8,7 +8,9 @@ Add a format: write its functions in a module of this package and
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +18,9 @@ from typing import TextIO
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import OutputError, StoreError
 from ..store.records import Records
+from ..store.schema import database_files
 from .gdelt import write_gdelt
 from .plover import write_plover
 from .tabular import (
@@ -33,6 +36,7 @@ __all__ = [
     "FORMATS",
     "RENDERERS",
     "Renderer",
+    "check_output",
     "export",
     "record_formats",
     "register",
@@ -92,18 +96,61 @@ def record_formats() -> tuple[str, ...]:
     return tuple(name for name, r in RENDERERS.items() if r.write)
 
 
-def export(conn: duckdb.DuckDBPyConnection, fmt: str, out: Path | None = None) -> int:
+def export(
+    conn: duckdb.DuckDBPyConnection,
+    fmt: str,
+    out: Path | None = None,
+    force: bool = False,
+) -> int:
     """Write the database's events in ``fmt`` to ``out`` (standard output
-    when None); return the number of records. Raises StoreError for an
-    unknown format."""
+    when None); return the number of records. The file is written beside
+    ``out`` under a temporary name, then renamed: an export that fails
+    leaves no half-written file. Raises StoreError for an unknown format,
+    OutputError when ``out`` is a folder, in no folder, the open database,
+    or an existing file and ``force`` is not set."""
     renderer = RENDERERS.get(fmt)
     if renderer is None or fmt not in FORMATS:
         raise StoreError(f"--format {fmt!r}: want one of {', '.join(FORMATS)}")
-    if renderer.export_file is not None:
-        return renderer.export_file(conn, out or Path("-"))
-    assert renderer.export is not None
     if out is None:
+        if renderer.export_file is not None:
+            return renderer.export_file(conn, Path("-"))
+        assert renderer.export is not None
         return renderer.export(conn, sys.stdout)
-    newline = "" if fmt == "csv" else None
-    with out.open("w", encoding="utf-8", newline=newline) as handle:
-        return renderer.export(conn, handle)
+    check_output(conn, out, force)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{out.name}.", suffix=".part", dir=out.parent
+    )
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        if renderer.export_file is not None:
+            temporary.unlink()  # DuckDB's COPY writes the file itself
+            count = renderer.export_file(conn, temporary)
+        else:
+            assert renderer.export is not None
+            newline = "" if fmt == "csv" else None
+            with temporary.open("w", encoding="utf-8", newline=newline) as stream:
+                count = renderer.export(conn, stream)
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return count
+
+
+def check_output(conn: duckdb.DuckDBPyConnection, out: Path, force: bool) -> None:
+    """Raise OutputError unless ``out`` may be written: never the open
+    database (or its write-ahead log), never a folder, an existing file only
+    with ``force``."""
+    if out.is_dir():
+        raise OutputError(f"--out {out}: is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise OutputError(f"--out {out}: no such folder {out.parent}")
+    target = out.resolve()
+    for db in database_files(conn):
+        db = db.resolve()
+        if target in (db, db.with_name(db.name + ".wal")):
+            raise OutputError(
+                f"--out {out}: is the event database itself; give another file"
+            )
+    if out.exists() and not force:
+        raise OutputError(f"--out {out}: exists; give --force to overwrite it")

@@ -188,7 +188,8 @@ def _geo(
 def _fraction(day: date | None) -> float | None:
     if day is None:
         return None
-    return round(day.year + (day.timetuple().tm_yday - 1) / 365, 4)
+    # GDELT's own formula (its files have 2019-10-24 as 2019.8055).
+    return round(day.year + ((day.month - 1) * 30 + day.day) / 365, 4)
 
 
 def _actor(actor: object) -> list[object]:

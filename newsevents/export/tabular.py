@@ -15,14 +15,27 @@ from ..errors import BadParameter, StoreError
 from ..store.exports import event_table, event_table_to_parquet
 from ..store.records import Records
 
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A text cell that a spreadsheet would read as a formula, with a
+    single quote in front (the OWASP rule); any other value unchanged.
+    Numbers stay numbers: -2.0 is a Goldstein score, not a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
 
 def write_csv_records(records: Records, out: TextIO) -> int:
-    """Records as CSV with a header; returns how many rows."""
+    """Records as CSV with a header; returns how many rows. Text cells that
+    start like a formula are neutralised (``neutralise``)."""
     writer = csv.writer(out)
-    writer.writerow(records.columns)
+    writer.writerow([neutralise(name) for name in records.columns])
     count = 0
     for row in records.rows:
-        writer.writerow(row)
+        writer.writerow([neutralise(value) for value in row])
         count += 1
     return count
 

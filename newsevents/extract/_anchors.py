@@ -80,10 +80,21 @@ def _attach(
     nearest clause governing it (up to ``depth`` heads up)."""
     doc = token.doc
     attached: dict[int, DateRef | Place] = {}
+    # The document's length without building doc.text, which costs time in
+    # proportion to the paragraph and ran once per candidate event: a 240 KB
+    # one-line article took many minutes. Only spans that overlap the
+    # token's sentence can have their root in it: the others are skipped
+    # before char_span.
+    last = doc[-1]
+    end = offset + last.idx + len(last.text_with_ws)
+    sentence = token.sent
+    sent_start, sent_end = offset + sentence.start_char, offset + sentence.end_char
     for item in spans:
         if item.start is None or item.end is None:
             continue
-        if not (offset <= item.start < offset + len(doc.text)):
+        if not (offset <= item.start < end):
+            continue
+        if item.end <= sent_start or item.start >= sent_end:
             continue
         root = _tokens_at(doc, item.start, item.end, offset)
         if root is None or root.sent != token.sent:

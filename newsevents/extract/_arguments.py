@@ -8,7 +8,8 @@ from ..lang import Grammar, LangResources
 from ..lang._lexicon import Trigger
 from .actors import ActorRef
 
-_SUBJECT = frozenset({"nsubj", "csubj"})
+# "a-t-il annoncé": the inverted pronoun (and its "-t") are expl:subj.
+_SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
 _PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass"})
 _AGENT = frozenset({"obl:agent", "agent"})
 _OBJECT = frozenset({"obj", "dobj"})

@@ -9,14 +9,17 @@ pays").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+import unicodedata
 
 from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key
 from ..lang import get as get_language
-from ..models import Actor, Mention, MentionKind
+from ..models import Actor, Mention, ResolvedBy
+from ._refs import ActorRef, Context
+from .resolve import open_world
+
+__all__ = ["ActorRef", "Context", "find_actors", "mentions"]
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
@@ -25,55 +28,6 @@ _MIN_SURNAME = 3
 _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 _MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    """A mention of one actor (or two, for "les deux pays") in a parsed Doc.
-
-    ``start``/``end``/``head`` are token indices; ``capital`` marks a capital
-    city's name, which stands for the government when it acts (metonymy).
-    """
-
-    actors: tuple[Actor, ...]
-    kind: MentionKind
-    start: int
-    end: int
-    head: int
-    capital: bool = False
-    roles: tuple[str, ...] = ()
-
-    @property
-    def bare(self) -> bool:
-        """An agent word with no country yet ("des manifestants"): events
-        give it the country of their place."""
-        return not self.actors and bool(self.roles)
-
-
-@dataclass
-class Context:
-    """What the article has established so far (coreference memory)."""
-
-    published: date | None
-    surnames: dict[str, Entry] = field(default_factory=dict)
-    last_pair: tuple[Actor, Actor] | None = None
-    recent: list[Actor] = field(default_factory=list)
-
-    def pair(self) -> tuple[Actor, Actor] | None:
-        """The two countries "les deux pays" refers to: the last two named
-        together, else the last two distinct countries named."""
-        if self.last_pair is not None:
-            return self.last_pair
-        if len(self.recent) >= 2:
-            return (self.recent[-2], self.recent[-1])
-        return None
-
-    def saw(self, actor: Actor) -> None:
-        if not actor.country or len(actor.country) != 3 or actor.country == "IGO":
-            return
-        bare = Actor(code=actor.country, country=actor.country, name=actor.name)
-        self.recent = [a for a in self.recent if a.country != actor.country]
-        self.recent.append(bare)
 
 
 def find_actors(
@@ -94,7 +48,7 @@ def find_actors(
             if len(ref.actors) == 1 and ref.kind in ("country", "place", "person"):
                 context.saw(ref.actors[0])
             _remember_pair(ref, refs, doc, context)
-    return refs
+    return open_world(doc, refs, kb, lang, context)
 
 
 def mentions(
@@ -115,6 +69,7 @@ def mentions(
                     kind=ref.kind,
                     actor=actor,
                     sentence=sent,
+                    resolved_by=ref.resolved_by if actor.code else "unresolved",
                 )
             )
     return out
@@ -144,16 +99,22 @@ def _named(
             if entries:
                 end = stop
                 break
+    step: ResolvedBy = "kb"
     if not entries:
         entry = context.surnames.get(key(token.text))
         if entry is None or not token.text[:1].isupper():
             return None
         entries = [entry]
-    elif not any(ch.isupper() for ch in token.text) and all(
-        e.kind != "group" for e in entries
+        if entry.person is None:
+            step = "title"  # "M. Drouet" after "le militant Eric Drouet"
+    elif (
+        " " not in token.text
+        and not any(ch.isupper() for ch in token.text)
+        and all(e.kind != "group" for e in entries)
     ):
         # "union", "congrès"? Only capitalised names ("agence KCNA" counts)
-        # name actors here; groups such as "occidentaux" are the exception.
+        # or names of several words ("diplomatie américaine") name actors
+        # here; groups such as "occidentaux" are the exception.
         return None
     entry = _best(entries)
     if (
@@ -180,6 +141,7 @@ def _named(
         end=end,
         head=head,
         capital=entry.capital,
+        resolved_by=step,
     )
 
 
@@ -196,13 +158,38 @@ def _agent_phrase(
     if not kb.starts_agent(lang, first):
         return best
     doc = token.doc
-    words = [first]
+    folded = None
     for index in range(token.i + 1, min(len(doc), token.i + _MAX_AGENT_WORDS)):
-        words.append(key(doc[index].text))
-        roles = agents.get(" ".join(words))
+        # The span's text, not its tokens joined: "ministre de l'intérieur".
+        text = key(doc[token.i : index + 1].text)
+        roles = agents.get(text)
+        if roles is None and doc[index].text[:1] in _UNACCENTED_CAPITALS:
+            # "le chef de l'Etat": capitals often lose their accents.
+            folded = folded or _folded_agents(kb, lang)
+            roles = folded.get(_fold(text))
         if roles is not None:
             best = (index + 1, roles)
     return best
+
+
+_UNACCENTED_CAPITALS = frozenset("AEIOUC")
+_FOLDED: dict[tuple[int, str], dict[str, tuple[str, ...]]] = {}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded_agents(kb: KnowledgeBase, lang: str) -> dict[str, tuple[str, ...]]:
+    """The agent phrases without accents (a cache of derived data)."""
+    table = _FOLDED.get((id(kb), lang))
+    if table is None:
+        table = {}
+        for phrase, roles in kb.agents.get(lang, {}).items():
+            table.setdefault(_fold(phrase), roles)
+        _FOLDED[(id(kb), lang)] = table
+    return table
 
 
 def _agent(
@@ -215,7 +202,13 @@ def _agent(
         return None
     end, roles = found
     head = token.doc[token.i : end].root
-    country, country_index = _country_of(head, kb, lang, context)
+    country, country_index, step = _country_of(head, kb, lang, context)
+    if country is None and country_index != _PERSON_WINS:
+        # "le chef de la diplomatie américaine": a qualifier of the phrase's
+        # last noun qualifies the phrase.
+        last = token.doc[end - 1]
+        if last.i != head.i and last.pos_ in ("NOUN", "PROPN"):
+            country, country_index, step = _country_of(last, kb, lang, context)
     if country is not None and country.org is not None:
         # "le conseil des gouverneurs de l'AIEA": an organ of an organisation
         # is the organisation.
@@ -225,6 +218,7 @@ def _agent(
             start=min(token.i, country_index),
             end=max(end, country_index + 1),
             head=head.i,
+            resolved_by=step,
         )
     if country is None:
         if country_index == _PERSON_WINS:
@@ -239,6 +233,9 @@ def _agent(
         )
     start = min(token.i, country_index)
     stop = max(end, country_index + 1)
+    if step == "place":
+        # The place stays a place of its own (the event's place, too).
+        start, stop = token.i, end
     actor = Actor(
         code=country.country + "".join(r for r in roles if r != country.country),
         country=country.country,
@@ -247,26 +244,35 @@ def _agent(
         name=f"{country.name} ({'/'.join(roles)})",
     )
     return ActorRef(
-        actors=(actor,), kind="organisation", start=start, end=stop, head=head.i
+        actors=(actor,),
+        kind="organisation",
+        start=start,
+        end=stop,
+        head=head.i,
+        resolved_by=step,
     )
 
 
 def _country_of(
     head: Token, kb: KnowledgeBase, lang: str, context: Context
-) -> tuple[Actor | None, int]:
+) -> tuple[Actor | None, int, ResolvedBy]:
     """The country qualifying an agent noun: "soldats nord-coréens",
-    "l'armée de la Russie", "the Russian foreign minister", "Russia's army"."""
+    "l'armée de la Russie", "the Russian foreign minister", "Russia's army",
+    "students in Lagos"."""
     for child in head.children:
         if child.dep_ in ("appos", "flat:name") and kb.lookup(lang, child.text):
-            return None, _PERSON_WINS  # "le président Vladimir Poutine"
+            # "le président Vladimir Poutine"
+            return None, _PERSON_WINS, "kb"
     candidates = [head, *head.children]
     for tok in candidates:
         for word in (tok.text, tok.lemma_):
             iso3 = kb.demonyms.get(lang, {}).get(key(word))
             if iso3 and (tok is not head or tok.pos_ == "ADJ"):
                 country = kb.countries[iso3]
-                return Actor(code=iso3, country=iso3, name=country.name_en), tok.i
-    genitive = get_language(lang).grammar.genitive_preps
+                named = Actor(code=iso3, country=iso3, name=country.name_en)
+                return named, tok.i, "adjective"
+    grammar = get_language(lang).grammar
+    genitive = grammar.genitive_preps
     for child in head.children:
         owner = (
             child.dep_ in ("poss", "compound", "nmod:poss", "amod")
@@ -284,8 +290,34 @@ def _country_of(
             if entries:
                 actor = _best(entries).actor_at(context.published)
                 if actor is not None and actor.country:
-                    return actor, child.i
-    return None, -1
+                    return actor, child.i, "genitive"
+    return _located(head, grammar.locative_preps, context)
+
+
+def _located(
+    head: Token, locative: frozenset[str], context: Context
+) -> tuple[Actor | None, int, ResolvedBy]:
+    """ "students in Lagos", "les manifestants à Bordeaux": the country of
+    the place an agent is in (never one of its own events' places: only a
+    complement of the agent noun itself counts)."""
+    if context.gazetteer is None:
+        return None, -1, "kb"
+    for child in head.children:
+        place = child
+        if child.dep_ == "prep" and child.lower_ in locative:
+            place = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif not (
+            child.dep_.startswith("nmod")
+            and any(c.dep_ == "case" and c.lower_ in locative for c in child.children)
+        ):
+            continue
+        if place.pos_ != "PROPN" or place.ent_type_ not in ("GPE", "LOC"):
+            continue
+        found = context.gazetteer.resolve(place.text, context.countries(), None)
+        if found is not None and found.country:
+            iso3 = found.country
+            return Actor(code=iso3, country=iso3, name=found.name), place.i, "place"
+    return None, -1, "kb"
 
 
 def _genitive(token: Token, genitive: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ from ..models import Actor, DateRef, Event, Mention, Place
 from .actors import ActorRef, Context, find_actors, mentions
 from .dates import find_dates
 from .events import Anchors, extract_events
+from .home import home_country, recase_headlines
 from .merge import merge_events
 from .places import find_places
 
@@ -46,11 +47,12 @@ class Extraction:
 class ArticleContext:
     """One article being extracted paragraph by paragraph.
 
-    Holds the article's text (original and normalised), its language and
-    publication date, its dates (found once on the whole text), the
-    coreference memory of actors, the countries named so far (for places)
-    and what the paragraphs found. The language is trusted: the service
-    checked it.
+    Holds the article's text (original and normalised, Title Case headlines
+    in ordinary casing), its language and publication date, its home country
+    (``source`` names its outlet, one clue to it), its dates (found once on
+    the whole text), the coreference memory of actors, the countries named
+    so far (for places) and what the paragraphs found. The language is
+    trusted: the service checked it.
     """
 
     def __init__(
@@ -60,6 +62,7 @@ class ArticleContext:
         published: date | None,
         kb: KnowledgeBase,
         gazetteer: Gazetteer,
+        source: str | None = None,
     ) -> None:
         self.text = text
         self.language = language
@@ -67,13 +70,14 @@ class ArticleContext:
         self.kb = kb
         self.gazetteer = gazetteer
         self.res = get_language(language)
-        self.norm = normalise(text)
+        self.norm = recase_headlines(normalise(text), self.res, kb)
         self.dates = [
             d.model_copy(update={"text": text[d.start : d.end]})
             for d in find_dates(self.norm, language, published)
         ]
         self._starts = [d.start or 0 for d in self.dates]
-        self.actors = Context(published=published)
+        self.home = home_country(self.norm, language, kb, gazetteer, source)
+        self.actors = Context(published=published, home=self.home, gazetteer=gazetteer)
         self.sentences = 0
         self.countries: list[str] = []  # in order of first mention
         self.mentions: list[Mention] = []

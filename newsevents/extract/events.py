@@ -9,6 +9,8 @@ dependency parse (``_patterns``); modality and attribution from markers
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..kb.cameo import lookup
@@ -19,7 +21,7 @@ from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._patterns import Found, match
 from .actors import ActorRef
-from .modality import modality
+from .modality import governing_markers, modality
 
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
@@ -127,6 +129,9 @@ def _events(
         targets = [
             (victim, found.sources[0]) for a, _ in sources[:1] if a.country != here
         ]
+    intent = found.pattern == "control" and any(
+        m.kind == "planned" for _, m in governing_markers(found.token, res)
+    )
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
     if not targets and trigger.symmetric and len(sources) > 1:
         for a, ra in sources:
@@ -140,8 +145,9 @@ def _events(
                     continue
                 pairs.append((a, b, ra, rb))
                 # "X a signé avec Y" is also Y signing with X, but "X a
-                # refusé de signer avec Y" says nothing of Y.
-                if trigger.symmetric and mood != "negated":
+                # refusé de signer avec Y" and "X veut signer avec Y" (X's
+                # intention, not a future tense) say nothing of Y.
+                if trigger.symmetric and mood != "negated" and not intent:
                     pairs.append((b, a, rb, ra))
     elif not trigger.needs_target:
         pairs = [(a, None, ra, None) for a, ra in sources]
@@ -187,7 +193,12 @@ def event_actors(
 ) -> list[Actor]:
     """The event actors of a mention: a capital acting is its government; a
     bare agent ("des manifestants") belongs to the country of the event's
-    place."""
+    place, as does one that only took the article's home country; actors
+    known by name only (no code) take part in no event."""
+    if ref.domestic and country is not None:
+        # An agent with the article's home country for want of a qualifier
+        # takes the country its event gives (protesters abroad).
+        ref = replace(ref, actors=())
     if ref.bare:
         if country is None:
             return []
@@ -207,9 +218,9 @@ def event_actors(
                 roles=("GOV",),
                 name=f"{a.name} (government)",
             )
-            for a in ref.actors
+            for a in ref.coded
         ]
-    return list(ref.actors)
+    return list(ref.coded)
 
 
 __all__ = ["Anchors", "extract_events"]

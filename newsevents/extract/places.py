@@ -69,6 +69,9 @@ def _locative(token: Token, grammar: Grammar) -> bool:
         if child.dep_ in ("case", "prep") and child.lower_ in grammar.locative_preps:
             articles = [c for c in token.children if c.dep_ == "det"]
             return not (child.lower_ in grammar.recipient_preps and articles)
+    if token.dep_ in ("dobj", "obj"):
+        # "visited Russia": where the visit takes place
+        return token.head.lemma_ in grammar.place_object_verbs
     return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_preps
 
 

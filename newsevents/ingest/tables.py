@@ -92,6 +92,13 @@ def _row(item: str, record: dict[str, object], name: str) -> Row:
     }
     if values["text"] is None and values["title"] is None:
         return Row(item, error=f"{name} {item}: no text", reason="empty")
+    if any("\ufffd" in (value or "") for value in values.values()):
+        return Row(
+            item,
+            error=f"{name} {item}: bytes in no encoding we read (neither UTF-8 "
+            "nor Windows-1252); fix or re-encode this record",
+            reason="undecodable",
+        )
     return Row(
         item=item,
         text=values["text"] or "",

@@ -16,9 +16,13 @@ from pathlib import Path
 
 from ..lang import available, name_key, normalise
 from ..models import Actor, MentionKind
+from ._cache import cached
 from .agents import load_agents
 from .countries import Country, load_countries
-from .organisations import NamedActor, load_organisations
+from .metonyms import Metonym, load_metonyms
+from .organisations import PHOENIX_PATH as ORGS_PHOENIX
+from .organisations import DatedCode, NamedActor, actor_on, load_organisations
+from .people import PHOENIX_PATH as PEOPLE_PHOENIX
 from .people import Person, load_people
 
 __all__ = [
@@ -39,19 +43,44 @@ class Entry:
     """What a name can refer to.
 
     ``capital`` marks a capital city's name, which stands for its country's
-    government only when used as a political agent (metonymy).
+    government only when used as a political agent (metonymy); ``acts_as`` is
+    the actor such a name stands for when it is not that government
+    ("Brussels" acting is the EU, the place is in Belgium). ``dated`` holds
+    the roles of an organisation that change with the date (a party is GOV
+    while it governs, OPP otherwise).
     """
 
     kind: MentionKind
     actor: Actor | None = None
     person: Person | None = None
     capital: bool = False
+    dated: tuple[DatedCode, ...] = ()
+    acts_as: Actor | None = None
 
     def actor_at(self, when: date | None) -> Actor | None:
-        """The actor at a date: people hold roles only during their terms."""
+        """The actor at a date: people hold roles only during their terms,
+        organisations have the role of the period covering ``when``."""
         if self.person is not None:
             return self.person.actor_at(when)
+        if self.actor is not None and self.dated:
+            return actor_on(self.actor, self.dated, when)
         return self.actor
+
+    def acting_actor(self, when: date | None) -> Actor | None:
+        """The actor a name stands for when it acts as a political agent: a
+        capital is its country's government ("Moscou a annoncé" is RUSGOV),
+        "Bruxelles" is the EU; other names are their :meth:`actor_at`."""
+        if self.acts_as is not None:
+            return self.acts_as
+        actor = self.actor_at(when)
+        if not self.capital or actor is None or actor.country is None:
+            return actor
+        return Actor(
+            code=f"{actor.country}GOV",
+            country=actor.country,
+            roles=("GOV",),
+            name=f"{actor.name} (government)",
+        )
 
 
 def country_actor(country: Country) -> Actor:
@@ -133,10 +162,77 @@ class KnowledgeBase:
     def add_named_actors(self, actors: Iterable[NamedActor]) -> None:
         """Add organisations, groups or PETRARCH actors."""
         for named in actors:
-            entry = Entry(kind=named.kind, actor=named.actor)  # type: ignore[arg-type]
+            entry = Entry(
+                kind=named.kind,  # type: ignore[arg-type]
+                actor=named.actor,
+                dated=named.dated,
+            )
             for lang, names in named.names.items():
                 for name in names:
                     self._add_surface(lang if lang in self.names else "*", name, entry)
+
+    def add_metonyms(self, metonyms: Iterable[Metonym]) -> None:
+        """Add place names that stand for an organisation when they act
+        ("Bruxelles" is the EU). Each replaces the capital entry of its name."""
+        for metonym in metonyms:
+            country = self.countries.get(metonym.place)
+            place = (
+                country_actor(country)
+                if country is not None
+                else Actor(code=metonym.place, country=metonym.place)
+            )
+            entries = self.names[metonym.lang][key(metonym.name)]
+            entries[:] = [e for e in entries if not e.capital]
+            entry = Entry(
+                kind="place", actor=place, capital=True, acts_as=metonym.actor
+            )
+            self._add_surface(metonym.lang, metonym.name, entry)
+
+    def add_converted(
+        self, people: Iterable[Person], actors: Iterable[NamedActor]
+    ) -> None:
+        """Add converted (not reviewed) people and organisations, such as those
+        of PETRARCH2's Phoenix dictionaries, under the reviewed ones.
+
+        A converted name is added only where no entry added before has that
+        name in that language, so a reviewed entry always wins. A converted
+        person whose main name is a reviewed person's name, in a country where
+        that person held office, is that person: its other names are added as
+        aliases of the reviewed entry (which keeps its own terms).
+
+        Converted names are looked up but not merged into one token before
+        parsing (:meth:`multiword_names`): the reviewed names only change the
+        parse of every text, which keeps the merger small and fast; a
+        converted name of several words is still found as a run of tokens.
+        """
+        taken = {lang: set(names) for lang, names in self.names.items()}
+        for person in people:
+            target = self._reviewed_person(person)
+            entry = target or Entry(kind="person", person=person)
+            for lang, names in person.names.items():
+                for name in names:
+                    if key(name) not in taken[lang]:
+                        self.add(lang, name, entry)
+        for named in actors:
+            entry = Entry(
+                kind=named.kind,  # type: ignore[arg-type]
+                actor=named.actor,
+                dated=named.dated,
+            )
+            for lang, names in named.names.items():
+                for name in names:
+                    if key(name) not in taken[lang]:
+                        self.add(lang, name, entry)
+
+    def _reviewed_person(self, person: Person) -> Entry | None:
+        countries = {term.country for term in person.terms}
+        for names in self.names.values():
+            for entry in names.get(key(person.name), []):
+                if entry.person is not None and countries & {
+                    term.country for term in entry.person.terms
+                }:
+                    return entry
+        return None
 
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:
         """Add agent words (``président`` -> GOV) for a language."""
@@ -171,8 +267,12 @@ class KnowledgeBase:
 def _bundled() -> KnowledgeBase:
     kb = KnowledgeBase()
     kb.add_countries(load_countries())
+    kb.add_metonyms(load_metonyms())
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
+    kb.add_converted(
+        load_people(PEOPLE_PHOENIX), load_organisations(ORGS_PHOENIX, roles=None)
+    )
     for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
     return kb
@@ -180,13 +280,13 @@ def _bundled() -> KnowledgeBase:
 
 def default_kb() -> KnowledgeBase:
     """The bundled knowledge base (built once per process and set of
-    languages)."""
+    languages, and cached on disk between processes: see ``_cache``)."""
     return _default_kb(available())
 
 
 @cache
 def _default_kb(languages: tuple[str, ...]) -> KnowledgeBase:
-    return _bundled()
+    return cached(_bundled, KnowledgeBase, languages)
 
 
 def load_kb(

@@ -2,7 +2,8 @@
 
 The bundled ``data/people.tsv`` has one row per (person, office term) with the
 columns ``wikidata name country roles org position start end`` and an
-``aliases_<iso>`` column per language (``aliases_fr``, ``aliases_en``).
+``aliases_<iso>`` column per language (``aliases_fr``, ``aliases_en``), plus
+``source`` in converted files (see ``convert_phoenix``).
 Rows of the same person (same Wikidata id, or same name when the id is
 empty) are merged into one :class:`Person`. ``Person.actor_at(day)``
 gives the CAMEO actor the person was on that day: ``RUSGOV`` while Putin is in
@@ -11,7 +12,6 @@ office, plain ``UKR`` for Dmytro Kuleba once he has left it.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from collections.abc import Iterable
@@ -22,11 +22,14 @@ from pathlib import Path
 from ..errors import DataError
 from ..lang import available
 from ..models import Actor
+from ._dates import parse_date
 from ._tsv import read_tsv
 
-__all__ = ["DEFAULT_PATH", "POSITIONS", "Person", "Term", "load_people"]
+__all__ = ["DEFAULT_PATH", "PHOENIX_PATH", "POSITIONS", "Person", "Term", "load_people"]
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "people.tsv"
+# Converted from PETRARCH2's Phoenix dictionaries: not reviewed, see base.py.
+PHOENIX_PATH = Path(__file__).parent / "data" / "phoenix_people.tsv"
 
 # Most senior first: when two terms cover the same day, the first one wins.
 POSITIONS: tuple[str, ...] = (
@@ -34,6 +37,8 @@ POSITIONS: tuple[str, ...] = (
     "head_of_government",
     "foreign_minister",
     "defence_minister",
+    "interior_minister",
+    "justice_minister",
     "other",
 )
 
@@ -41,7 +46,6 @@ POSITIONS: tuple[str, ...] = (
 _ORG_CODES: dict[str, str] = {"UN": "UNO", "NATO": "NAT", "EU": "EUR"}
 
 _COLUMNS = ("name", "country", "position", "start")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _ROLE = re.compile(r"^[A-Z]{3}$")
@@ -167,7 +171,9 @@ def _load(path: Path) -> tuple[Person, ...]:
                 raise DataError(
                     path, line, f"{qid} is given to {name!r} and to {other!r}"
                 )
-        key = qid or name
+        # Rows of one person share a Wikidata id, else a name; converted files
+        # also give the source entry, so that namesakes stay apart.
+        key = qid or f"{name}\t{row.get('source', '')}"
         term = _parse_term(path, line, row)
         if key not in rows:
             order.append(key)
@@ -215,8 +221,8 @@ def _parse_term(path: Path, line: int, row: dict[str, str]) -> Term:
             f"unknown position {row['position']!r}; use one of {', '.join(POSITIONS)}"
             " optionally followed by ': title'",
         )
-    start = _parse_date(path, line, row["start"], last=False)
-    end = _parse_date(path, line, row["end"], last=True) if row.get("end") else None
+    start = parse_date(path, line, row["start"], last=False)
+    end = parse_date(path, line, row["end"], last=True) if row.get("end") else None
     if end is not None and start > end:
         raise DataError(path, line, f"start {row['start']} is after end {row['end']}")
     return Term(
@@ -228,26 +234,6 @@ def _parse_term(path: Path, line: int, row: dict[str, str]) -> Term:
         end=end,
         title=title.strip() or None,
     )
-
-
-def _parse_date(path: Path, line: int, text: str, *, last: bool) -> date:
-    """Parse YYYY, YYYY-MM or YYYY-MM-DD; partial dates widen to the period."""
-    match = _DATE.match(text)
-    if match is None:
-        raise DataError(
-            path, line, f"bad date {text!r}; use YYYY-MM-DD, YYYY-MM or YYYY"
-        )
-    year, month, day = match.groups()
-    try:
-        y = int(year)
-        if month is None:
-            return date(y, 12, 31) if last else date(y, 1, 1)
-        m = int(month)
-        if day is None:
-            return date(y, m, calendar.monthrange(y, m)[1] if last else 1)
-        return date(y, m, int(day))
-    except ValueError as exc:
-        raise DataError(path, line, f"bad date {text!r}: {exc}") from exc
 
 
 def _latest(terms: Iterable[Term]) -> Term:

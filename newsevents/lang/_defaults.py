@@ -62,10 +62,29 @@ class Grammar:
     # Locative prepositions that with an article mark a recipient instead
     # ("à la Russie").
     recipient_preps: frozenset[str] = frozenset()
+    # Verbs whose direct object is where the event takes place ("visited Russia").
+    place_object_verbs: frozenset[str] = frozenset()
     # Nouns that start a landmark's name ("place Kim Il-sung").
     landmarks: frozenset[str] = frozenset()
     # Articles stripped from the front of a place name, tried in order.
     place_articles: tuple[str, ...] = ()
+    # Third-person singular subject pronouns that stand for a person or an
+    # institution named before ("il a ajouté", "he said").
+    person_pronouns: frozenset[str] = frozenset()
+    # Courtesy titles before a surname ("M. Drouet", "Mr Blair").
+    courtesy_titles: frozenset[str] = frozenset()
+    # The gender ("m", "f") that a pronoun or a courtesy title gives away.
+    genders: Mapping[str, str] = field(default_factory=dict)
+    # Nouns of a member or leader of a group, who belongs to the group its
+    # complement names ("une figure des gilets jaunes", "leader of the
+    # protesters"), not to the government that "leader" alone suggests.
+    member_nouns: frozenset[str] = frozenset()
+    # Whether a personal pronoun may stand for an institution ("le
+    # gouvernement ... il a annoncé"; English says "it").
+    pronouns_for_institutions: bool = False
+    # Words joining a title to the organisation it is held in ("président
+    # de l'UMP", "leader of the Conservatives").
+    title_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

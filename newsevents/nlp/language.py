@@ -1,8 +1,12 @@
 """Language identification among the languages of the registry, with lingua.
 
-Only lingua's models of our languages are loaded. lingua then always picks
-one of them, so a text in another language is told apart by how few of its
-words are function words of our languages (each language lists its own).
+A text whose words are function words of our languages often enough (each
+language lists its own) is one of ours: lingua, loaded with our languages
+only, tells which. Any other text (short, or with few function words, as a
+headline and a sentence can be) goes to lingua's low-accuracy models of
+every spoken language, which judge its lower-case words (names say nothing
+of a language): it is rejected, naming the language it looks like, when
+another language is clearly the likeliest; else it is ours.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ from .. import lang
 from ..errors import UnsupportedLanguage
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_MIN_WORDS = 12  # below this, trust lingua alone
+_MIN_WORDS = 12  # below this, the share of function words says little
 _MIN_SHARE = 0.08
+_MIN_SHARE_SHORT = 0.15
+_RIVAL_CONFIDENCE = 0.8  # another language is near 1.0 on a real sentence
+_MIN_EVIDENCE = 4  # fewer lower-case words than this cannot tell a language
 
 
 @cache
@@ -37,6 +44,17 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_codes()).build()
 
 
+@cache
+def _rivals() -> LanguageDetector:
+    """Every spoken language, trigram models only: small and fast, loaded
+    only for the texts that need them."""
+    return (
+        LanguageDetectorBuilder.from_all_spoken_languages()
+        .with_low_accuracy_mode()
+        .build()
+    )
+
+
 def detect(text: str, name: str = "<input>") -> str:
     """Return the code of the language of ``text`` (``"fr"``, ``"en"``...).
 
@@ -46,14 +64,28 @@ def detect(text: str, name: str = "<input>") -> str:
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         raise UnsupportedLanguage(f"{name}: no words, cannot tell the language")
-    if len(words) >= _MIN_WORDS:
-        function_words = _function_words()
-        share = sum(w in function_words for w in words) / len(words)
-        if share < _MIN_SHARE:
+    function_words = _function_words()
+    share = sum(w in function_words for w in words) / len(words)
+    # A headline and a sentence may hold few words, but a real one holds a
+    # function word or two; a share that low needs lingua's word.
+    needed = _MIN_SHARE if len(words) >= _MIN_WORDS else _MIN_SHARE_SHORT
+    # Names (capitalised words) say nothing of the language, and lingua's
+    # trigrams take "Kim Jong Un" for Tagalog: lingua judges the others.
+    evidence = [w for w in _WORD.findall(sample) if w[0].islower()]
+    if share < needed and len(evidence) >= _MIN_EVIDENCE:
+        confidences = _rivals().compute_language_confidence_values(" ".join(evidence))
+        likeliest = confidences[0] if confidences else None
+        # The text is ours unless another language is clearly likelier.
+        if (
+            likeliest is not None
+            and likeliest.language not in _codes()
+            and likeliest.value >= _RIVAL_CONFIDENCE
+        ):
             raise UnsupportedLanguage(
-                f"{name}: the text is neither French nor English "
-                f"({share:.0%} French/English function words). Available: "
-                f"{', '.join(lang.available())}; force one with --lang."
+                f"{name}: the text is neither French nor English (it looks like "
+                f"{likeliest.language.name.title()}; {share:.0%} French/English "
+                f"function words). Available: {', '.join(lang.available())}; "
+                "force one with --lang."
             )
     language = _detector().detect_language_of(sample)
     if language is None:

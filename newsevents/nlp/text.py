@@ -51,6 +51,34 @@ def decode(data: bytes, name: str = "<input>") -> str:
     return text
 
 
+def decode_lines(data: bytes) -> str:
+    """Decode a table (CSV, JSON Lines) line by line: UTF-8 where a line is
+    UTF-8, else Windows-1252, so that one Latin-1 row cannot corrupt the
+    UTF-8 rows around it. A line in neither keeps U+FFFD in place of its
+    bad bytes, which marks its record as undecodable."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = []
+    for line in data.splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = line.decode("cp1252")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+        # Control characters: binary bytes, not text in any encoding.
+        lines.append(
+            "".join(
+                "\ufffd" if ord(ch) < 32 and ch not in "\t\n\r\f" else ch
+                for ch in text
+            )
+        )
+    return "".join(lines)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of an article and where it starts in the article."""

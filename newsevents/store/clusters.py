@@ -133,8 +133,13 @@ class ClusterIndex:
             return False
         if seen is None or cluster.first_seen is None or cluster.last_seen is None:
             return False
+        # In day numbers: a date near year 1 or 9999 minus or plus the
+        # window would leave the calendar (OverflowError).
+        days = self.window.days
         return (
-            cluster.first_seen - self.window <= seen <= cluster.last_seen + self.window
+            cluster.first_seen.toordinal() - days
+            <= seen.toordinal()
+            <= cluster.last_seen.toordinal() + days
         )
 
     def _update(self, cluster: Cluster, ref: DateRef | None, seen: date | None) -> None:

@@ -4,11 +4,11 @@ small dataclasses. SQL takes its values as parameters only."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date
-from typing import Literal
+from datetime import date, timedelta
+from typing import Literal, get_args
 
 from ..errors import BadQuery, StoreError
-from ..models import CodedArticle
+from ..models import CodedArticle, Modality
 from .backend import Connection, dialect
 from .rows import ARTICLE_COLUMNS, coded_from_rows
 
@@ -24,6 +24,19 @@ EVENT_SORTS: dict[str, str] = {
     "id": "e.id",
     "-id": "e.id DESC",
 }
+
+
+MODALITIES: tuple[str, ...] = get_args(Modality)
+_MAX_ROWS = 2**62  # DuckDB's LIMIT and OFFSET are signed 64-bit
+
+
+def check_page(limit: int, offset: int) -> None:
+    """Raise BadQuery unless ``limit`` is 1 or more and ``offset`` 0 or
+    more (DuckDB would answer a negative one with a parser error)."""
+    if not 1 <= limit <= _MAX_ROWS:
+        raise BadQuery(f"limit {limit}: want a number of rows, 1 or more")
+    if not 0 <= offset <= _MAX_ROWS:
+        raise BadQuery(f"offset {offset}: want a number of rows to skip, 0 or more")
 
 
 @dataclass(frozen=True)
@@ -69,16 +82,18 @@ class EventRow:
 
 @dataclass(frozen=True)
 class DyadRow:
-    """Events between two actors in one period and one direction."""
+    """Events between two actors in one period and one direction: how many,
+    per quad class, and their mean Goldstein score (None without events)."""
 
     period: date
     source: str
     target: str
+    events: int
     verbal_cooperation: int
     material_cooperation: int
     verbal_conflict: int
     material_conflict: int
-    goldstein: float
+    goldstein_mean: float | None
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -106,9 +121,14 @@ def like_prefix(value: str) -> str:
 
 def event_where(filters: EventFilter) -> tuple[str, list[object]]:
     """The WHERE clause (possibly empty) and parameters of an event filter,
-    on the ``events`` table aliased ``e``."""
+    on the ``events`` table aliased ``e``. Actor codes match in any case
+    (``usa`` is ``USA``). Raises BadQuery for an unknown modality."""
     where: list[str] = []
     params: list[object] = []
+    if filters.modality and filters.modality not in MODALITIES:
+        raise BadQuery(
+            f"modality {filters.modality!r}: want one of {', '.join(MODALITIES)}"
+        )
     # starts_with is several times faster than LIKE with an escape clause.
     for column, value in (
         ("e.source_code", filters.actor),
@@ -117,7 +137,7 @@ def event_where(filters: EventFilter) -> tuple[str, list[object]]:
     ):
         if value:
             where.append(f"starts_with({column}, ?)")
-            params.append(value)
+            params.append(value.upper())
     if filters.since:
         where.append("e.event_date >= ?")
         params.append(filters.since)
@@ -142,6 +162,7 @@ def list_events(
     order = EVENT_SORTS.get(sort)
     if order is None:
         raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
+    check_page(filters.limit, filters.offset)
     where, params = event_where(filters)
     # The top-N reads the listed columns of events alone; only the page is
     # joined to articles.
@@ -161,34 +182,84 @@ def list_events(
 def dyad(
     conn: Connection, a: str, b: str, by: Period = "month"
 ) -> list[DyadRow]:
-    """Event counts per quad class and the Goldstein sum between actors
-    ``a`` and ``b`` (code prefixes), per period, in both directions."""
+    """The dated events between actors ``a`` and ``b`` (code prefixes, any
+    case), in both directions, per period: every period from the first to
+    the last, zero-filled, so that a time axis has no holes. Each row gives
+    the count per quad class and the mean Goldstein score. Raises StoreError
+    for an unknown period."""
     if by not in ("day", "week", "month"):
         raise StoreError(f"--by {by!r}: want day, week or month")
+    a, b = a.upper(), b.upper()
     pa, pb = like_prefix(a), like_prefix(b)
     rows = conn.execute(
         """SELECT date_trunc(?, event_date)::DATE AS period,
             CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS src,
-            CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS tgt,
+            count(*),
             count(*) FILTER (WHERE quad_class = 1),
             count(*) FILTER (WHERE quad_class = 2),
             count(*) FILTER (WHERE quad_class = 3),
             count(*) FILTER (WHERE quad_class = 4),
-            coalesce(sum(goldstein), 0)
+            avg(goldstein)
         FROM events
         WHERE event_date IS NOT NULL AND (
             (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
             OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))
-        GROUP BY 1, 2, 3 ORDER BY period, src""",
-        [by, pa, a, b, pa, b, a, pa, pb, pb, pa],
+        GROUP BY 1, 2 ORDER BY period, src""",
+        [by, pa, a, b, pa, pb, pb, pa],
     ).fetchall()
-    return [
-        DyadRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], float(r[7])) for r in rows
-    ]
+    if not rows:
+        return []
+    found = {(r[0], r[1]): r for r in rows}
+    out = []
+    for period in _periods(rows[0][0], rows[-1][0], by):
+        for source, target in ((a, b), (b, a)):
+            r = found.get((period, source))
+            if r is None:
+                out.append(DyadRow(period, source, target, 0, 0, 0, 0, 0, None))
+            else:
+                mean = round(float(r[7]), 2) if r[7] is not None else None
+                out.append(
+                    DyadRow(period, source, target, int(r[2]), int(r[3]), int(r[4]),
+                            int(r[5]), int(r[6]), mean)
+                )  # fmt: skip
+    return out
+
+
+def dyad_undated(conn: Connection, a: str, b: str) -> int:
+    """How many events between ``a`` and ``b`` (both directions) have no
+    date, and so are on no time axis."""
+    pa, pb = like_prefix(a.upper()), like_prefix(b.upper())
+    row = conn.execute(
+        """SELECT count(*) FROM events WHERE event_date IS NULL AND (
+            (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
+            OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))""",
+        [pa, pb, pb, pa],
+    ).fetchall()
+    return int(row[0][0])
+
+
+def _periods(first: date, last: date, by: Period) -> list[date]:
+    """Every period start from ``first`` to ``last`` (both included)."""
+    out = []
+    current = first
+    while current <= last:
+        out.append(current)
+        if by == "day":
+            current += timedelta(days=1)
+        elif by == "week":
+            current += timedelta(days=7)
+        else:
+            month = current.month % 12 + 1
+            current = current.replace(
+                year=current.year + (current.month == 12), month=month
+            )
+    return out
 
 
 def top_actors(conn: Connection, limit: int = 20) -> list[ActorRow]:
-    """The most active actors: events as source plus events as target."""
+    """The most active actors: events as source plus events as target.
+    Raises BadQuery for a limit below 1."""
+    check_page(limit, 0)
     rows = conn.execute(
         f"""WITH sides AS (
             SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t

@@ -45,6 +45,7 @@ class ArticleRows:
     article: tuple[object, ...]
     mentions: list[tuple[object, ...]] = field(default_factory=list)
     events: list[tuple[object, ...]] = field(default_factory=list)
+    summary_only: bool = False  # coded from a feed's summary, page to fetch
 
     @property
     def id(self) -> str:

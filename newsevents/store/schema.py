@@ -90,16 +90,31 @@ _V2 = [
         imported_from VARCHAR, line INTEGER)""",
 ]
 
+# Following feeds (newsevents.web): articles coded from a feed's title and
+# summary because their page could not be fetched (fetched again on the next
+# pass), the items of each feed already read, and each watched feed's state
+# for conditional GET.
+_V3 = [
+    "ALTER TABLE articles ADD COLUMN summary_only BOOLEAN NOT NULL DEFAULT false",
+    """CREATE TABLE feed_items (
+        feed VARCHAR NOT NULL, item VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, item))""",
+    """CREATE TABLE feed_state (
+        url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR,
+        checked_at TIMESTAMP, ok_at TIMESTAMP, new_items INTEGER, error VARCHAR)""",
+]
+
+
 # A counter every write transaction increments first: it orders concurrent
 # writers (the row lock) and tells a writer whether another one wrote since.
-_V3 = [
+_V4 = [
     "CREATE TABLE writes (n BIGINT NOT NULL)",
     "INSERT INTO writes VALUES (0)",
 ]
 
 # PostgreSQL only: the lookups of the writer and the filters of the queries.
 _INDEXES: dict[int, list[str]] = {
-    3: [
+    4: [
         "CREATE INDEX IF NOT EXISTS articles_id ON articles (id)",
         "CREATE INDEX IF NOT EXISTS articles_url ON articles (url)",
         "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
@@ -116,7 +131,12 @@ _INDEXES: dict[int, list[str]] = {
     ]
 }
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, _V2), (3, _V3)]
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, _V1),
+    (2, _V2),
+    (3, _V3),
+    (4, _V4),
+]
 # An arbitrary key for PostgreSQL's advisory lock around migrations.
 _MIGRATION_LOCK = 7_140_014
 LATEST = MIGRATIONS[-1][0]
@@ -153,6 +173,17 @@ def _checked(conn: Connection, read_only: bool) -> Connection:
             "run `newsevents ingest` on the database once to migrate"
         )
     return conn
+
+
+def database_files(conn: Connection) -> list[Path]:
+    """The files of the databases attached to ``conn`` (none in memory, nor
+    on a PostgreSQL server)."""
+    if dialect(conn).shared:
+        return []
+    rows = conn.execute(
+        "SELECT path FROM duckdb_databases() WHERE path IS NOT NULL"
+    ).fetchall()
+    return [Path(row[0]) for row in rows]
 
 
 def version(conn: Connection) -> int:

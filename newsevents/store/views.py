@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import get_args
 
 from ..errors import BadQuery, NotFound
-from ..models import Event, Modality
+from ..models import Event
 from .backend import Connection, dialect
 from .queries import (
     EVENT_SORTS,
+    MODALITIES,
     ActorRow,
     ClusterMention,
     EventFilter,
     EventRow,
+    check_page,
     cluster_mentions,
     event_where,
     like_prefix,
@@ -49,8 +50,6 @@ __all__ = [
     "places",
     "to_json",
 ]
-
-MODALITIES: tuple[str, ...] = get_args(Modality)
 
 
 @dataclass(frozen=True)
@@ -196,7 +195,8 @@ def list_articles(
     offset: int = 0,
 ) -> tuple[list[ArticleRow], int]:
     """Articles, newest first, optionally of one language or whose title
-    holds ``q``; and how many match."""
+    holds ``q``; and how many match. Raises BadQuery for a bad page."""
+    check_page(limit, offset)
     where, params = [], []
     if language:
         where.append("language = ?")
@@ -222,8 +222,10 @@ def list_actors(
     offset: int = 0,
 ) -> tuple[list[ActorRow], int]:
     """Actors by activity (events as source plus as target), optionally
-    those whose code starts with ``prefix``; and how many there are."""
-    like = like_prefix(prefix or "")
+    those whose code starts with ``prefix``; and how many there are.
+    Raises BadQuery for a bad page."""
+    check_page(limit, offset)
+    like = like_prefix((prefix or "").upper())
     sides = """WITH sides AS (
         SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t
         FROM events WHERE source_code LIKE ? ESCAPE '\\'
@@ -248,7 +250,9 @@ def places(
     conn: Connection, filters: EventFilter
 ) -> tuple[list[PlaceRow], list[CountryRow]]:
     """Events per place (most first, at most ``filters.limit``) and per
-    country, for the events matching the filter."""
+    country, for the events matching the filter. Raises BadQuery for a
+    bad page."""
+    check_page(filters.limit, filters.offset)
     where, params = event_where(filters)
     named = "e.place_name IS NOT NULL"
     clause = f"{where} AND {named}" if where else f" WHERE {named}"

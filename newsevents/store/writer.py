@@ -38,6 +38,13 @@ class Writer:
         self.window_days = window_days
         self._load()
 
+    def reload(self, window_days: int | None = None) -> None:
+        """Read the ids, URLs and clusters afresh from the database: after a
+        rolled-back ``write``, whose changes to them the database undid."""
+        if window_days is not None:
+            self.window_days = window_days
+        self._load()
+
     def _load(self) -> None:
         """Read what the writer keeps in memory: the clusters, the next event
         id, the stored article ids and URLs, and the write counter."""
@@ -92,6 +99,8 @@ class Writer:
         events: list[tuple[object, ...]] = []
         failures: list[tuple[object, ...]] = []
         touched: set[int] = set()
+        rows = self.conn.execute("SELECT count(*) > 0 FROM failures").fetchall()
+        stale_failures = bool(rows[0][0])
         for entry in batch:
             if isinstance(entry, Failure):
                 self.conn.execute(
@@ -101,6 +110,13 @@ class Writer:
                 )
                 failures.append((entry.file, entry.item, entry.reason, entry.message))
                 continue
+            if stale_failures:
+                # The input reads and codes now: its failure row is history.
+                self.conn.execute(
+                    "DELETE FROM failures "
+                    "WHERE file = ? AND item IS NOT DISTINCT FROM ?",
+                    [entry.article[6], entry.article[7]],
+                ).fetchall()
             if entry.id in self.ids:
                 result.duplicates += 1
                 continue
@@ -110,7 +126,7 @@ class Writer:
             self.ids.add(entry.id)
             if entry.url:
                 self.urls[entry.url] = entry.id
-            articles.append(entry.article)
+            articles.append((*entry.article, entry.summary_only))
             mentions.extend(entry.mentions)
             for row in entry.events:
                 cluster = self._cluster(entry, row)
@@ -119,7 +135,7 @@ class Writer:
                 self.next_event += 1
             result.coded += 1
             result.events += len(entry.events)
-        articles_sql = ", ".join((*ARTICLE_COLUMNS, "ingested_at"))
+        articles_sql = ", ".join((*ARTICLE_COLUMNS, "summary_only", "ingested_at"))
         insert_rows(
             self.conn, "articles", articles_sql, articles, extra="current_timestamp"
         )

@@ -200,6 +200,14 @@ def test_browser_hostile_article_runs_nothing(page: Any) -> None:
     _shot(page, "hostile-article")
 
 
+def test_browser_hostile_title_in_articles_list_runs_nothing(page: Any) -> None:
+    page.goto("/articles")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__pwned") is None
+    link = page.locator("table tbody tr a", has_text="__pwned")
+    assert link.inner_text() == "<script>window.__pwned = 1</script>Sommet"
+
+
 def test_browser_code_a_text(page: Any) -> None:
     page.goto("/code")
     text = (

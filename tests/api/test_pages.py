@@ -100,6 +100,29 @@ def test_pages_hostile_article_is_escaped(client: TestClient) -> None:
     assert "javascript:" not in html
 
 
+def _hostile_event_id(client: TestClient, article_id: str) -> int:
+    events = client.get("/api/events", params={"limit": 100}).json()["items"]
+    return next(int(e["id"]) for e in events if e["article_id"] == article_id)
+
+
+@pytest.mark.parametrize("page", ["articles", "search", "event"])
+def test_pages_hostile_title_is_escaped_on_every_page(
+    client: TestClient, page: str
+) -> None:
+    """The title shows on the list pages too, not only on the article page
+    (a ``|safe`` there ran the title's script)."""
+    article_id = _hostile_id(client)
+    url = {
+        "articles": "/articles",
+        "search": "/articles?q=script",
+        "event": f"/events/{_hostile_event_id(client, article_id)}",
+    }[page]
+    html = client.get(url).text
+    assert "<script>window" not in html
+    assert f'<a href="/articles/{article_id}">' in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;Sommet</a>" in html
+
+
 def test_pages_errors_are_html(client: TestClient) -> None:
     response = client.get("/events", params={"since": "<b>x</b>"})
     assert response.status_code == 400

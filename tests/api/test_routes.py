@@ -120,9 +120,9 @@ def test_routes_dyads_both_directions(client: TestClient) -> None:
     assert body["a"] == "RUS" and body["b"] == "PRK"
     rows = body["items"]
     assert [(r["source"], r["target"], r["material_cooperation"]) for r in rows] == [
-        ("PRK", "RUS", 1)
-    ]
-    assert rows[0]["period"] == "2024-07-01"
+        ("RUS", "PRK", 0), ("PRK", "RUS", 1),
+    ]  # fmt: skip
+    assert rows[1]["period"] == "2024-07-01"
 
 
 def test_routes_places(client: TestClient) -> None:

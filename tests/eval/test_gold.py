@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from newsevents.errors import DataError
 from newsevents.eval.gold import GoldEvent, read_gold
 
-SEED = Path("/work/shared/eval/gold/seed-fr.json")
+SEED = "eval/gold/seed-fr.json"
 
 TEXT = "Moscou et Pyongyang ont signé mercredi un accord."
 
@@ -178,10 +179,8 @@ def test_gold_event_prefixes_use_accept_when_given() -> None:
     assert event.root == "05"
 
 
-def test_gold_reads_seed_file() -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed gold file {SEED} is absent (shared evaluation data)")
-    [doc] = read_gold(SEED)
+def test_gold_reads_seed_file(shared_file: Callable[[str], Path]) -> None:
+    [doc] = read_gold(shared_file(SEED))
     assert doc.id == "seed-fr"
     assert len(doc.events) == 20
     assert len(doc.required_events) == 15

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,24 +80,27 @@ def test_case2021_score(events: list[list[str]], recall: float) -> None:
     assert set(result.to_json()["recall_by_type"]) == {"ARMED_CLASH", "PEACE_PROTEST"}
 
 
-_REAL = Path(
-    "../shared/data/peers/case2021/task2_test_set_final_release_with_labels.tsv"
-)
+_REAL = "data/peers/case2021/task2_test_set_final_release_with_labels.tsv"
 
 
 @pytest.mark.slow
-def test_case2021_real_slice() -> None:
-    if not _REAL.is_file():
-        pytest.skip(f"{_REAL} absent (third-party data in ../shared)")
+def test_case2021_real_slice(shared_file: Callable[[str], Path]) -> None:
+    real = shared_file(_REAL)
     from newsevents.models import Article
     from newsevents.service import code_articles
 
-    snippets = case2021.read_snippets(_REAL)[:40]
+    snippets = case2021.read_snippets(real)[:40]
     mapping = case2021.load_mapping()
     assert {s.type for s in snippets} <= set(mapping)  # every type is mapped
     coded = code_articles([Article.from_text(s.text, "en") for s in snippets])
     result = case2021.score(
         [(s, c.events) for s, c in zip(snippets, coded, strict=True)], mapping
     )
-    assert result.snippets == 40 and result.snippets_scored > 0
-    assert result.recall is not None
+    # Three of the 40 are of types with no CAMEO counterpart (disasters, other).
+    assert result.snippets == 40 and result.snippets_scored == 37
+    counts = result.counts_by_type.values()
+    assert sum(c["snippets"] for c in counts) == 37
+    recalled = sum(c["recalled"] for c in counts)
+    assert result.recall == round(recalled / 37, 4)
+    # A floor at today's 3 of 37 (raise it as the coder improves).
+    assert recalled >= 3

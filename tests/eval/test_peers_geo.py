@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,18 +109,17 @@ def test_geo_score(tmp_path: Path) -> None:
     assert set(result.to_json()["by_corpus"]) == {"GWN", "TR-News"}
 
 
-_REAL = Path("../shared/data/geoparsing/TR-News.xml")
+_REAL = "data/geoparsing/TR-News.xml"
 
 
 @pytest.mark.slow
-def test_geo_real_slice() -> None:
-    if not _REAL.is_file():
-        pytest.skip(f"{_REAL} absent (third-party data in ../shared)")
+def test_geo_real_slice(shared_file: Callable[[str], Path]) -> None:
+    real = shared_file(_REAL)
     from newsevents.kb.gazetteer import Gazetteer, to_place
     from newsevents.models import Article
     from newsevents.service import code_articles
 
-    articles = geo.read_geo(_REAL)[:5]
+    articles = geo.read_geo(real)[:5]
     for article in articles:
         for t in article.toponyms:
             assert article.text[t.start : t.end] == t.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -129,20 +130,21 @@ def test_petrarch_duplicate_events_count_once(records_file: Path) -> None:
     assert result.record_accuracy == 0.5  # DEMO-00 has an extra triple
 
 
-_REAL = Path("../shared/data/peers/petrarch/PETR.UnitTest.records.xml")
+_REAL = "data/peers/petrarch/PETR.UnitTest.records.xml"
 
 
 @pytest.mark.slow
-def test_petrarch_real_slice_fictional_countries_resolve() -> None:
-    if not _REAL.is_file():
-        pytest.skip(f"{_REAL} absent (third-party data in ../shared)")
+def test_petrarch_real_slice_fictional_countries_resolve(
+    shared_file: Callable[[str], Path],
+) -> None:
+    real = shared_file(_REAL)
     from newsevents.kb.base import load_kb
     from newsevents.models import Article
     from newsevents.service import code_articles
 
-    actors, agents = petrarch.dictionaries(_REAL)
+    actors, agents = petrarch.dictionaries(real)
     kb = load_kb(petrarch_actors=actors, petrarch_agents=agents)
-    records = petrarch.read_records(_REAL)[:8]
+    records = petrarch.read_records(real)[:8]
     articles = [Article.from_text(r.text, "en", published=r.date) for r in records]
     coded = list(code_articles(articles, kb=kb))
     codes = {m.actor.code for c in coded for m in c.mentions if m.actor}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from newsevents.eval.gold import GoldDocument, GoldEvent, read_gold
 from newsevents.eval.score import event_matches, score, score_document
 from newsevents.models import Actor, DateRef, Event, Modality, Place
 
-SEED = Path("/work/shared/eval/gold/seed-fr.json")
+SEED = "eval/gold/seed-fr.json"
 
 
 def _actor(code: str, org: str | None = None) -> Actor:
@@ -403,10 +404,8 @@ def _perfect(gold: GoldEvent) -> Event:
     )
 
 
-def test_score_seed_file_perfect_extraction() -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed gold file {SEED} is absent (shared evaluation data)")
-    [doc] = read_gold(SEED)
+def test_score_seed_file_perfect_extraction(shared_file: Callable[[str], Path]) -> None:
+    [doc] = read_gold(shared_file(SEED))
     assert len(doc.events) == 20
     assert len(doc.required_events) == 15
     assert "Pyongyang" in doc.text

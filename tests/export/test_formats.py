@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,8 @@ import pytest
 
 from newsevents.errors import StoreError
 from newsevents.export import export
+from newsevents.models import Article, CodedArticle
+from newsevents.store.rows import to_rows
 from newsevents.store.schema import connect
 from newsevents.store.writer import Writer
 from tests.store._data import FRA, RUS, UKR, USA, event, rows
@@ -76,3 +79,57 @@ def test_export_geojson_only_placed_events(conn, tmp_path: Path) -> None:  # typ
 def test_export_rejects_unknown_format(conn) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(StoreError, match="gdelt, plover"):
         export(conn, "xml")
+
+
+_AWKWARD = {
+    "url": 'https://example.org/a?x=1,2&q="y"',
+    "title": 'He said "no",\nthen left',
+    "outlet": '=HYPERLINK("http://x","y")',
+    "source_name": "+cmd|' /C calc'!A0",
+    "target_name": "@SUM(1+1)",
+}
+
+
+@pytest.fixture
+def awkward(tmp_path: Path) -> Path:
+    """A one-event CSV whose cells hold commas, quotes, a newline and
+    formula-like text."""
+    conn = connect(":memory:")
+    source = FRA.model_copy(update={"name": _AWKWARD["source_name"]})
+    target = USA.model_copy(update={"name": _AWKWARD["target_name"]})
+    article = Article.from_text(
+        'Macron a rencontré Biden, puis "Poutine".\nFin.',
+        "fr",
+        published=date(2024, 6, 19),
+        url=_AWKWARD["url"],
+        source=_AWKWARD["outlet"],
+        title=_AWKWARD["title"],
+    )
+    coded = CodedArticle(article=article, events=(event(source, target),))
+    Writer(conn).write([to_rows(coded, "awkward.txt", None)])
+    out = tmp_path / "events.csv"
+    assert export(conn, "csv", out) == 1
+    return out
+
+
+def test_export_csv_round_trips_commas_quotes_newlines(awkward: Path) -> None:
+    with awkward.open(encoding="utf-8", newline="") as handle:
+        [record] = list(csv.DictReader(handle))
+    assert len(record) == 28 and None not in record
+    # The formula-like cells are neutralised (the test below).
+    plain = ("url", "title")
+    assert {key: record[key] for key in plain} == {k: _AWKWARD[k] for k in plain}
+    assert (record["code"], record["place_name"], record["lat"]) == (
+        "042", "Paris", "48.85",
+    )  # fmt: skip
+
+
+@pytest.mark.issue
+def test_export_csv_neutralises_formula_cells(awkward: Path) -> None:
+    """OWASP CSV injection: a cell starting with = + - @ (or tab, CR) is
+    prefixed with a quote so that a spreadsheet shows it as text."""
+    with awkward.open(encoding="utf-8", newline="") as handle:
+        [record] = list(csv.DictReader(handle))
+    assert record["outlet"] == "'" + _AWKWARD["outlet"]
+    assert record["source_name"] == "'" + _AWKWARD["source_name"]
+    assert record["target_name"] == "'" + _AWKWARD["target_name"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from newsevents.errors import UnsupportedLanguage
 from newsevents.extract.dates import date_languages, find_dates
 
 WED = date(2024, 6, 19)  # a Wednesday
-SEED = Path("/work/shared/eval/seed-article-fr.txt")
 
 Expected = list[tuple[str, str | None, str | None]]
 
@@ -48,7 +48,6 @@ CASES: list[tuple[str, str, date | None, Expected]] = [
     ("fr", "ce soir", WED, [("ce soir", "2024-06-19", "day")]),
     ("fr", "hier soir", WED, [("hier soir", "2024-06-18", "day")]),
     # French periods
-    ("fr", "la semaine dernière", WED, [("la semaine dernière", "2024-06-12", "day")]),
     ("fr", "le mois dernier", WED, [("le mois dernier", "2024-05", "month")]),
     ("fr", "le mois prochain", WED, [("le mois prochain", "2024-07", "month")]),
     ("fr", "l'an dernier", WED, [("l'an dernier", "2023", "year")]),
@@ -143,7 +142,6 @@ CASES: list[tuple[str, str, date | None, Expected]] = [
     ("en", "this morning", WED, [("this morning", "2024-06-19", "day")]),
     ("en", "last night", WED, [("last night", "2024-06-18", "day")]),
     ("en", "tonight", WED, [("tonight", "2024-06-19", "day")]),
-    ("en", "last week", WED, [("last week", "2024-06-12", "day")]),
     ("en", "last month", WED, [("last month", "2024-05", "month")]),
     ("en", "next month", WED, [("next month", "2024-07", "month")]),
     ("en", "last year", WED, [("last year", "2023", "year")]),
@@ -223,10 +221,8 @@ def test_dates_longest_match_wins_and_sorted() -> None:
     assert starts == sorted(starts)
 
 
-def test_dates_seed_article() -> None:
-    if not SEED.exists():
-        pytest.skip(f"seed article {SEED} absent")
-    text = SEED.read_text(encoding="utf-8")
+def test_dates_seed_article(shared_file: Callable[[str], Path]) -> None:
+    text = shared_file("eval/seed-article-fr.txt").read_text(encoding="utf-8")
     found = find_dates(text, "fr", date(2024, 6, 19))
     assert [(d.text, d.value) for d in found] == [
         ("mercredi", "2024-06-19"),
@@ -265,3 +261,44 @@ def test_dates_french_clock_times_are_the_report_day(
     found = find_dates(text, "fr", date(2024, 6, 19))
     assert [(d.text, d.value) for d in found] == expected
     assert all(d.precision == "day" for d in found)
+
+
+# Every weekday, read as the most recent one (a past-tense report published
+# on Wednesday 2024-06-19): each name must map to its own day.
+_WEEK = ["2024-06-17", "2024-06-18", "2024-06-19", "2024-06-13", "2024-06-14",
+         "2024-06-15", "2024-06-16"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "names"),
+    [
+        ("fr", "Il a parlé {}.",
+         ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]),
+        ("en", "He spoke on {}.",
+         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+          "Sunday"]),
+    ],
+)  # fmt: skip
+def test_dates_every_weekday_is_its_own_day(
+    language: str, sentence: str, names: list[str]
+) -> None:
+    found = [
+        [(d.value, d.precision) for d in find_dates(sentence.format(n), language, WED)]
+        for n in names
+    ]
+    assert found == [[(day, "day")] for day in _WEEK]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="models.Precision has no 'week': the coder gives the same weekday "
+    "a week earlier with day precision (golden date_last_week known miss)",
+)
+@pytest.mark.parametrize(
+    ("language", "text"), [("fr", "la semaine dernière"), ("en", "last week")]
+)
+def test_dates_last_week_is_the_previous_iso_week(language: str, text: str) -> None:
+    found = find_dates(text, language, WED)
+    assert [(d.text, d.value, d.precision) for d in found] == [
+        (text, "2024-W24", "week")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -175,14 +176,9 @@ def test_files_pseudo_xml_corpus_keeps_empty_documents(tmp_path: Path) -> None:
     ]
 
 
-SHARED = Path("../shared/data")
-
-
 @pytest.mark.parametrize("folder", ["rss/fr", "rss/en"])
-def test_files_real_feeds_read(folder: str) -> None:
-    path = SHARED / folder
-    if not path.exists():
-        pytest.skip(f"{path} not found (third-party reference data)")
+def test_files_real_feeds_read(folder: str, shared_file: Callable[[str], Path]) -> None:
+    path = shared_file(f"data/{folder}")
     items = list(read_inputs([str(path)]))
     raw = [i for i in items if isinstance(i, RawItem)]
     failures = [i for i in items if isinstance(i, Failure)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,7 @@ import pytest
 from newsevents.errors import DataError
 from newsevents.kb.cameo import DEFAULT_PATH, CameoCode, load_cameo, lookup
 
-GDELT = Path("/work/shared/data/gdelt")
-PLOVER = Path("/work/shared/data/peers/plover/CAMEO2PLOVER-2021.txt")
 HEADER = "code\tlabel\tgoldstein\tquad_class\tplover_event\tplover_mode\n"
-
-
-def _reference(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"reference file {path} is absent (third-party data)")
-    return path
 
 
 def _reference_codes(path: Path) -> dict[str, str]:
@@ -113,9 +106,11 @@ def test_cameo_quad_class_follows_root() -> None:
         assert int(entry.root) in expected[entry.quad_class], entry.code
 
 
-def test_cameo_every_gdelt_code_has_the_gdelt_goldstein_score() -> None:
-    names = _reference_codes(_reference(GDELT / "CAMEO.eventcodes.txt"))
-    scale = _reference_codes(_reference(GDELT / "CAMEO.goldsteinscale.txt"))
+def test_cameo_every_gdelt_code_has_the_gdelt_goldstein_score(
+    shared_file: Callable[[str], Path],
+) -> None:
+    names = _reference_codes(shared_file("data/gdelt/CAMEO.eventcodes.txt"))
+    scale = _reference_codes(shared_file("data/gdelt/CAMEO.goldsteinscale.txt"))
     codes = load_cameo()
     assert sorted(set(names) - set(codes)) == []
     assert sorted(set(scale) - set(codes)) == []
@@ -127,8 +122,10 @@ def test_cameo_every_gdelt_code_has_the_gdelt_goldstein_score() -> None:
     assert wrong == {}
 
 
-def test_cameo_quad_class_agrees_with_gdelt_export() -> None:
-    export = _reference(GDELT / "20191024143000.export.CSV")
+def test_cameo_quad_class_agrees_with_gdelt_export(
+    shared_file: Callable[[str], Path],
+) -> None:
+    export = shared_file("data/gdelt/20191024143000.export.CSV")
     codes = load_cameo()
     seen: set[tuple[str, int]] = set()
     with open(export, encoding="utf-8", newline="") as handle:
@@ -139,8 +136,11 @@ def test_cameo_quad_class_agrees_with_gdelt_export() -> None:
     assert {(root, codes[root].quad_class) for root, _ in seen} == seen
 
 
-def test_cameo_plover_event_agrees_with_plover_table() -> None:
-    table = _reference(PLOVER).read_text(encoding="utf-8")
+def test_cameo_plover_event_agrees_with_plover_table(
+    shared_file: Callable[[str], Path],
+) -> None:
+    plover = shared_file("data/peers/plover/CAMEO2PLOVER-2021.txt")
+    table = plover.read_text(encoding="utf-8")
     codes = load_cameo()
     pairs = re.findall(r"^(\d{3,4}):\s*([A-Z]+)", table, flags=re.MULTILINE)
     assert len(pairs) > 200

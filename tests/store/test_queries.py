@@ -77,12 +77,15 @@ def test_queries_list_events_filters(
 
 def test_queries_dyad_both_directions(conn) -> None:  # type: ignore[no-untyped-def]
     by_month = dyad(conn, "FRA", "USA", "month")
+    # Every period for both directions, zero-filled (issue 13, item 15).
     assert [(r.period, r.source, r.target, r.verbal_cooperation) for r in by_month] == [
         (date(2024, 6, 1), "FRA", "USA", 1),
+        (date(2024, 6, 1), "USA", "FRA", 0),
+        (date(2024, 7, 1), "FRA", "USA", 0),
         (date(2024, 7, 1), "USA", "FRA", 1),
     ]
     conflict = dyad(conn, "RUS", "UKR", "week")
-    assert conflict[0].material_conflict == 1 and conflict[0].goldstein == -10.0
+    assert conflict[0].material_conflict == 1 and conflict[0].goldstein_mean == -10.0
     assert conflict[0].period == date(2024, 6, 17)  # the Monday of that week
 
 

@@ -35,14 +35,32 @@ def test_schema_applies_only_missing_migrations(new_db: Callable[[], str]) -> No
     target = new_db()
     conn = connect(target)
     conn.execute("DROP TABLE gdelt_events")
+    conn.execute("DROP TABLE feed_items")
+    conn.execute("DROP TABLE feed_state")
+    conn.execute("ALTER TABLE articles DROP COLUMN summary_only")
     conn.execute("DROP TABLE writes")
     conn.execute("DELETE FROM schema_version WHERE version > 1")
     assert version(conn) == 1
     assert migrate(conn) == LATEST
-    assert {"gdelt_events", "writes"} <= _tables(conn)
+    assert {"gdelt_events", "feed_items", "feed_state", "writes"} <= _tables(conn)
     assert [r[0] for r in conn.execute(
         "SELECT version FROM schema_version ORDER BY version").fetchall()
     ] == [number for number, _ in MIGRATIONS]  # fmt: skip
+
+
+def test_schema_feeds_migration_stays_3_and_the_write_counter_is_4(
+    new_db: Callable[[], str],
+) -> None:
+    # A database migrated by a newsevents with the feeds (version 3) but
+    # without the write counter gets only the counter (and, on PostgreSQL,
+    # the indexes).
+    conn = connect(new_db())
+    conn.execute("DROP TABLE writes")
+    conn.execute("DELETE FROM schema_version WHERE version > 3")
+    assert version(conn) == 3
+    assert {"feed_items", "feed_state"} <= _tables(conn)
+    assert migrate(conn) == LATEST == 4
+    assert conn.execute("SELECT n FROM writes").fetchall() == [(0,)]
 
 
 def test_schema_postgres_spells_its_own_types(new_db: Callable[[], str]) -> None:

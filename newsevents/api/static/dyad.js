@@ -1,5 +1,7 @@
-// The dyad timeline: stacked counts by quad class and the Goldstein sum,
-// one chart per direction. Data comes from the page's JSON block.
+// The dyad timeline: stacked counts by quad class and the mean Goldstein
+// score, one chart per direction. Data comes from the page's JSON block: every
+// period from the first to the last (zero-filled by the server), so the time
+// axis has no holes; the mean is not drawn across periods without events.
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("data").textContent);
@@ -19,8 +21,9 @@
       data: periods.map((p) => (rows.get(p) || {})[key] || 0),
     }));
     datasets.push({
-      type: "line", label: "Goldstein sum", borderColor: "#24292f", yAxisID: "g",
-      data: periods.map((p) => (rows.get(p) || {}).goldstein || 0), tension: 0.2,
+      type: "line", label: "Goldstein mean", borderColor: "#24292f", yAxisID: "g",
+      data: periods.map((p) => { const r = rows.get(p); return r && r.events ? r.goldstein_mean : null; }),
+      tension: 0, spanGaps: false, pointRadius: 3,
     });
     new Chart(document.getElementById(id), {
       data: { labels: periods, datasets },
@@ -28,7 +31,7 @@
         animation: false, responsive: true,
         scales: {
           x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "events" } },
-          g: { position: "right", title: { display: true, text: "Goldstein" }, grid: { drawOnChartArea: false } },
+          g: { position: "right", min: -10, max: 10, title: { display: true, text: "Goldstein mean" }, grid: { drawOnChartArea: false } },
         },
       },
     });

@@ -25,8 +25,47 @@ GRAMMAR = Grammar(
     object_relatives=frozenset({"that", "which"}),
     if_words=frozenset({"if", "unless", "whether"}),
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
+    place_object_verbs=frozenset({"visit"}),
     landmarks=frozenset({"square", "street", "palace", "avenue", "boulevard"}),
     place_articles=("the ",),
+    member_nouns=frozenset(
+        {
+            "figure",
+            "figures",
+            "member",
+            "members",
+            "leader",
+            "leaders",
+            "head",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "representative",
+            "representatives",
+            "activist",
+            "activists",
+            "chairman",
+            "chairwoman",
+        }
+    ),
+    person_pronouns=frozenset({"he", "she"}),
+    courtesy_titles=frozenset(
+        {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
+    ),
+    title_preps=frozenset({"of"}),
+    genders={
+        "he": "m",
+        "she": "f",
+        "mr": "m",
+        "mr.": "m",
+        "sir": "m",
+        "lord": "m",
+        "mrs": "f",
+        "mrs.": "f",
+        "ms": "f",
+        "ms.": "f",
+        "lady": "f",
+    },
 )
 
 # Words frequent in English news and rare in other languages.

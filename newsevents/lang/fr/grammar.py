@@ -31,12 +31,42 @@ GRAMMAR = Grammar(
     partitive_cases=frozenset({"des"}),
     if_words=frozenset({"si", "s'"}),
     locative_preps=frozenset({"à", "au", "aux", "en", "dans", "près", "vers", "sur"}),
+    place_object_verbs=frozenset({"visiter"}),
     # "à la Russie", "à l'Iran": a recipient, not a place.
     recipient_preps=frozenset({"à"}),
     landmarks=frozenset(
         {"place", "rue", "avenue", "boulevard", "palais", "square", "résidence"}
     ),
     place_articles=("la ", "le ", "les ", "l'"),
+    member_nouns=frozenset(
+        {
+            "figure",
+            "figures",
+            "membre",
+            "membres",
+            "leader",
+            "leaders",
+            "chef",
+            "chefs",
+            "dirigeant",
+            "dirigeants",
+            "dirigeante",
+            "porte-parole",
+            "représentant",
+            "représentants",
+            "représentante",
+            "responsable",
+            "responsables",
+            "militant",
+            "militants",
+            "militante",
+        }
+    ),
+    person_pronouns=frozenset({"il", "elle"}),
+    courtesy_titles=frozenset({"m.", "mme", "mme.", "mlle", "me", "dr", "pr"}),
+    title_preps=frozenset({"de", "du", "des", "d'"}),
+    genders={"il": "m", "elle": "f", "m.": "m", "mme": "f", "mme.": "f", "mlle": "f"},
+    pronouns_for_institutions=True,
 )
 
 # Words frequent in French news and rare in other languages.

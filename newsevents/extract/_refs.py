@@ -1,0 +1,114 @@
+"""Actor mentions at token level and what the article has established.
+
+``ActorRef`` is one mention in a parsed paragraph; ``Context`` is the memory
+an article carries from paragraph to paragraph (people named in full, people
+described by a title, the last two countries named together, the last
+actor a pronoun may stand for, the article's home country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..kb.base import Entry
+from ..kb.gazetteer import Gazetteer
+from ..models import Actor, MentionKind, ResolvedBy
+from .home import Home
+
+__all__ = ["ActorRef", "Context"]
+
+_ANTECEDENTS = 6
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A mention of one actor (or two, for "les deux pays") in a parsed Doc.
+
+    ``start``/``end``/``head`` are token indices; ``capital`` marks a capital
+    city's name, which stands for the government when it acts (metonymy).
+    ``resolved_by`` names the step of the cascade that gave its actors;
+    ``domestic`` marks an agent that took the article's home country for want
+    of a qualifier, which an event's own context may override (protesters
+    abroad take the country of their protest).
+    """
+
+    actors: tuple[Actor, ...]
+    kind: MentionKind
+    start: int
+    end: int
+    head: int
+    capital: bool = False
+    roles: tuple[str, ...] = ()
+    resolved_by: ResolvedBy = "kb"
+    domestic: bool = False
+    name: str = ""  # a person's name, for the actor a later step gives it
+
+    @property
+    def bare(self) -> bool:
+        """An agent word with no country yet ("des manifestants"): events
+        give it the country of their place."""
+        return not self.actors and bool(self.roles)
+
+    @property
+    def coded(self) -> tuple[Actor, ...]:
+        """Its actors that have a code (not those known by name only)."""
+        return tuple(a for a in self.actors if a.code)
+
+
+@dataclass
+class Context:
+    """What the article has established so far (coreference memory)."""
+
+    published: date | None
+    surnames: dict[str, Entry] = field(default_factory=dict)
+    last_pair: tuple[Actor, Actor] | None = None
+    recent: list[Actor] = field(default_factory=list)
+    home: Home | None = None
+    gazetteer: Gazetteer | None = None
+    # People the article described by a title, by full name and surname.
+    people: dict[str, Actor] = field(default_factory=dict)
+    # The last people, or acting agents, a pronoun may stand for, most
+    # recent last, with their gender when the text gives it away.
+    antecedents: list[tuple[Actor, str | None]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def antecedent(self, gender: str | None) -> Actor | None:
+        """The most recent antecedent of a compatible gender."""
+        for actor, known in reversed(self.antecedents):
+            if gender is None or known is None or known == gender:
+                return actor
+        return None
+
+    def mentioned(self, actor: Actor, gender: str | None) -> None:
+        """Record ``actor`` as the most recent antecedent."""
+        gender = gender or self.genders.get(actor.name)
+        if gender is not None:
+            self.genders[actor.name] = gender
+        self.antecedents = [a for a in self.antecedents if a[0] != actor]
+        self.antecedents.append((actor, gender))
+        del self.antecedents[:-_ANTECEDENTS]
+
+    def pair(self) -> tuple[Actor, Actor] | None:
+        """The two countries "les deux pays" refers to: the last two named
+        together, else the last two distinct countries named."""
+        if self.last_pair is not None:
+            return self.last_pair
+        if len(self.recent) >= 2:
+            return (self.recent[-2], self.recent[-1])
+        return None
+
+    def countries(self) -> list[str]:
+        """The countries of the article so far, most salient first: its
+        home country, then those named, the latest first."""
+        found = [a.country for a in reversed(self.recent) if a.country]
+        if self.home is not None:
+            found.insert(0, self.home.country)
+        return found
+
+    def saw(self, actor: Actor) -> None:
+        if not actor.country or len(actor.country) != 3 or actor.country == "IGO":
+            return
+        bare = Actor(code=actor.country, country=actor.country, name=actor.name)
+        self.recent = [a for a in self.recent if a.country != actor.country]
+        self.recent.append(bare)

@@ -1,0 +1,219 @@
+"""The article's home country, and headlines in ordinary casing.
+
+The home country is the country an article is about: unqualified national
+agents and institutions ("le gouvernement", "la police", "the House") take
+it. It comes, in this order, from a headline prefix ("Nigeria: ..."), the
+dateline ("PARIS (AFP) -"), the outlet's country when the text does not
+contradict it, else the country the text mentions most. Pure: the knowledge
+base and the gazetteer are passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..kb.base import KnowledgeBase, key
+from ..kb.gazetteer import Gazetteer
+from ..kb.outlets import outlet_country
+from ..lang import LangResources
+
+__all__ = ["Home", "home_country", "recase_headlines"]
+
+HomeSource = str  # "headline", "dateline", "outlet" or "most mentioned"
+
+_HEAD_CHARS = 400
+# "PARIS (AFP) -", "LONDRES, 12 mars (Reuters) -", "WASHINGTON -".
+_DATELINE = re.compile(
+    r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý'.\- ]{2,40}?)\s*(?:,[^\n()]{0,30})?"
+    r"\s*(?:\([A-Za-z ]{2,20}\))?\s*[-:]\s",
+    re.MULTILINE,
+)
+# "Nigeria: ...", "Ukraine : ..." at the start of the headline.
+_PREFIX = re.compile(r"^\s*([^\W\d][\w' .-]{1,40}?)\s?:\s")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_MAX_NAME_WORDS = 3
+_DEMONYM_WEIGHT = 0.5
+_MIN_TITLE_WORDS = 3
+_TITLE_SHARE = 0.75
+_LARGE_CITY = 200_000
+_MIN_CITY_CHARS = 4
+
+
+@dataclass(frozen=True)
+class Home:
+    """The article's home country (ISO alpha-3) and where it came from."""
+
+    country: str
+    source: HomeSource
+
+
+def home_country(
+    text: str,
+    lang: str,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    outlet: str | None = None,
+) -> Home | None:
+    """The country the article is about, or None when nothing says."""
+    first = text.lstrip().split("\n", 1)[0]
+    prefix = _PREFIX.match(first)
+    if prefix is not None:
+        country = _country_named(prefix.group(1), lang, kb, None)
+        if country is not None:
+            return Home(country, "headline")
+    counts = _mentioned(text, lang, kb, gazetteer)
+    for line in text[:_HEAD_CHARS].split("\n")[:3]:
+        match = _DATELINE.match(line)
+        if match is None or not match.group(1).strip().isupper():
+            continue
+        country = _country_named(match.group(1).strip().title(), lang, kb, gazetteer)
+        if country is not None:
+            return Home(country, "dateline")
+    ranked = counts.most_common()
+    top = ranked[0][0] if ranked else None
+    country = outlet_country(outlet) if outlet else None
+    if country is not None and (top is None or 2 * counts[country] >= counts[top]):
+        # The outlet's country, unless the text is about another one.
+        return Home(country, "outlet")
+    if top is None:
+        return None
+    return Home(top, "most mentioned")
+
+
+def _country_named(
+    name: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer | None
+) -> str | None:
+    for entry in kb.lookup(lang, name):
+        if entry.kind in ("country", "place") and entry.actor is not None:
+            country = entry.actor.country
+            if country and len(country) == 3 and country != "IGO":
+                return country
+    if gazetteer is not None:
+        place = gazetteer.resolve(name, (), lang)
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
+def _mentioned(
+    text: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer
+) -> Counter[str]:
+    """How often the text names each country: its names and capitals, and
+    half as much for its demonyms and its large cities ("Bordeaux")."""
+    counts: Counter[str] = Counter()
+    demonyms = kb.demonyms.get(lang, {})
+    words = [m.group() for m in _WORD.finditer(text)]
+    index = 0
+    while index < len(words):
+        word = words[index]
+        step = 1
+        if word[:1].isupper():
+            for size in range(_MAX_NAME_WORDS, 0, -1):
+                name = " ".join(words[index : index + size])
+                country = _country_of_name(name, lang, kb)
+                if country is not None:
+                    counts[country] += 1
+                    step = size
+                    break
+            else:
+                iso3 = demonyms.get(key(word)) or _city_country(word, gazetteer)
+                if iso3:
+                    counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
+        else:
+            iso3 = demonyms.get(key(word))
+            if iso3:
+                counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
+        index += step
+    return counts
+
+
+def _city_country(word: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a large city of that name, the largest of its
+    namesakes."""
+    if len(word) < _MIN_CITY_CHARS or word.isupper():
+        return None
+    found = gazetteer.candidates(word)
+    if not found:
+        return None
+    city = max(found, key=lambda c: c.population)
+    if city.kind != "city" or city.population < _LARGE_CITY:
+        return None
+    return city.country or None
+
+
+def _country_of_name(name: str, lang: str, kb: KnowledgeBase) -> str | None:
+    """The country a name stands for: a country, its capital, or the
+    country of a person or national institution the knowledge base knows
+    ("Blair", "Bundestag")."""
+    for entry in kb.lookup(lang, name):
+        if entry.kind == "place" and not entry.capital:
+            continue
+        actor = entry.actor_at(None)
+        country = actor.country if actor else None
+        if country and len(country) == 3 and country != "IGO":
+            return country
+    return None
+
+
+def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
+    """Title Case lines ("Trump Threatens to Block New Tariffs") with their
+    common words in lower case, so that the parser reads verbs as verbs.
+    Names the knowledge base knows, demonyms and acronyms keep their
+    capitals; the text keeps its length (offsets are unchanged)."""
+    lines = text.split("\n")
+    if not any(_title_case(line) for line in lines):
+        return text
+    body = {m.group() for m in _WORD.finditer(text) if m.group()[:1].islower()}
+    common = res.function_words | {lemma for lemma, _ in res.index} | body
+    out = []
+    for line in lines:
+        out.append(_recase(line, common, res.code, kb) if _title_case(line) else line)
+    return "\n".join(out)
+
+
+def _title_case(line: str) -> bool:
+    words = [m.group() for m in _WORD.finditer(line)][1:]
+    long = [w for w in words if len(w) >= 4 and not w.isupper()]
+    if len(long) < _MIN_TITLE_WORDS or line.rstrip().endswith("."):
+        return False
+    return sum(w[:1].isupper() for w in long) >= _TITLE_SHARE * len(long)
+
+
+def _recase(
+    line: str, common: set[str] | frozenset[str], lang: str, kb: KnowledgeBase
+) -> str:
+    chars = list(line)
+    matches = list(_WORD.finditer(line))
+    demonyms = kb.demonyms.get(lang, {})
+    for n, match in enumerate(matches):
+        word = match.group()
+        if n == 0 or not word[:1].isupper() or word.isupper():
+            continue
+        if kb.lookup(lang, word) or kb.starts_name(lang, word):
+            continue
+        if key(word) in demonyms:
+            continue
+        lower = word.lower()
+        if any(stem in common for stem in _stems(lower)):
+            chars[match.start()] = lower[0]
+    return "".join(chars)
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the base forms it may inflect ("threatens", "blocked")."""
+    forms = [word]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("d", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + repl)
+    return tuple(forms)

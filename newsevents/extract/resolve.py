@@ -1,0 +1,545 @@
+"""Open-world actors: the steps of the resolution cascade after the
+knowledge base.
+
+``find_actors`` (``actors.py``) finds the names the knowledge base knows and
+the agent words with the country their noun phrase gives (demonym
+adjective, genitive, place). ``open_world`` then, in order:
+
+1. keeps every person and organisation the parser's NER finds, coded or
+   not (an uncoded actor has an empty code and its surface name, as GDELT
+   keeps actor names), and the people the article described earlier;
+2. gives a person the title or function next to the name ("le ministre de
+   l'Intérieur Christophe Castaner", "Hungarian PM Viktor Orban", "X, the
+   Kenyan opposition leader") and remembers it for later mentions;
+3. gives unqualified agents ("le gouvernement", "the police") the
+   article's home country;
+4. resolves subject pronouns ("il a ajouté", "he said") to the last person
+   or acting agent named outside quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb.base import Entry, KnowledgeBase, key
+from ..lang import Grammar
+from ..lang import get as get_language
+from ..models import Actor, MentionKind
+from ._refs import ActorRef, Context
+
+__all__ = ["open_world"]
+
+_ENTITY_KINDS: dict[str, MentionKind] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "group",
+}
+_QUOTES = frozenset({'"'})
+# Tokens that may sit between a title and its name: "le ministre, X".
+_BETWEEN = frozenset({",", "-", ":", '"'})
+_MAX_BETWEEN = 2
+_MIN_SURNAME = 3
+# Per knowledge base and language: a cache of derived data, not state.
+_NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
+_DATELINE_TOKENS = 15
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
+def open_world(
+    doc: Doc, refs: list[ActorRef], kb: KnowledgeBase, lang: str, context: Context
+) -> list[ActorRef]:
+    """The mentions of ``doc`` after every step of the cascade, in text
+    order (``refs``: those the knowledge base and agent words gave)."""
+    grammar = get_language(lang).grammar
+    dateline = _dateline(doc)
+    refs = [ref for ref in refs if ref.start >= dateline]
+    taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    taken.update(range(dateline))
+    found = _entities(doc, taken, context, grammar, _not_names(kb, lang))
+    taken.update(i for ref in found for i in range(ref.start, ref.end))
+    found += _titled_names(doc, refs, taken)
+    refs = sorted([*refs, *found], key=lambda r: r.start)
+    refs = _members(doc, refs, grammar)
+    refs = _titles(doc, refs, grammar)
+    refs = [_domestic(doc, ref, context) for ref in refs]
+    _remember(doc, refs, context)
+    refs = [_recall(ref, context) for ref in refs]
+    return _coreference(doc, refs, grammar, context)
+
+
+def _dateline(doc: Doc) -> int:
+    """The number of tokens of a dateline opening ``doc`` ("PARIS (AFP) -",
+    "LONDON, March 3 (Reuters) -"): its city and agency are no actors."""
+    for token in doc[:_DATELINE_TOKENS]:
+        if token.text in _DASHES:
+            head = doc[: token.i]
+            words = [t for t in head if t.is_alpha]
+            if (
+                words
+                and words[0].is_upper
+                and len(words[0]) > 1
+                and any(t.text == "(" for t in head)
+            ):
+                return token.i + 1
+            return 0
+    return 0
+
+
+def _not_names(kb: KnowledgeBase, lang: str) -> frozenset[str]:
+    """Capitalised words the NER takes for names that are none: the words
+    of agent phrases ("le ministre des Affaires étrangères"), weekdays and
+    months ("Lundi, ...")."""
+    cached = _NOT_NAMES.get((id(kb), lang))
+    if cached is None:
+        dates = get_language(lang).dates
+        words = {w for phrase in kb.agents.get(lang, {}) for w in phrase.split()}
+        words.update(getattr(dates, "WEEKDAYS", {}))
+        words.update(getattr(dates, "MONTHS", {}))
+        cached = frozenset(words)
+        _NOT_NAMES[(id(kb), lang)] = cached
+    return cached
+
+
+def _entities(
+    doc: Doc,
+    taken: set[int],
+    context: Context,
+    grammar: Grammar,
+    not_names: frozenset[str],
+) -> list[ActorRef]:
+    """The persons, organisations and groups the NER finds that no entry of
+    the knowledge base covers: those the article described earlier keep that
+    description, others are kept by name."""
+    found = []
+    for ent in doc.ents:
+        kind = _ENTITY_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start = ent.start
+        while start < ent.end and start in taken:
+            start += 1  # "PM Viktor Orban": the title is an agent of its own
+        if any(i in taken for i in range(start, ent.end)):
+            continue
+        span = _trim(doc[start : ent.end], grammar)
+        if span is None or all(key(t.text) in not_names for t in span if t.is_alpha):
+            continue
+        remembered = context.people.get(key(span.text))
+        if remembered is not None:
+            actor, step = remembered, "title"
+        else:
+            actor, step = Actor(code="", name=span.text), "kb"
+        found.append(
+            ActorRef(
+                actors=(actor,),
+                kind="person" if remembered is not None else kind,
+                start=span.start,
+                end=span.end,
+                head=span.root.i,
+                resolved_by=step,  # type: ignore[arg-type]
+            )
+        )
+    return found
+
+
+def _titled_names(doc: Doc, refs: list[ActorRef], taken: set[int]) -> list[ActorRef]:
+    """Names right after a title that the NER missed or mislabelled
+    ("Hungarian PM Viktor Orban" read as a work of art): a run of proper
+    nouns of two words or more, or of one word attached to the title."""
+    found = []
+    for ref in refs:
+        if not _is_title(ref):
+            continue
+        end = ref.end
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[ref.end : end]
+        if not run or not all(t.text[:1].isupper() for t in run):
+            continue
+        if len(run) == 1 and not ref.start <= run[0].head.i < ref.end:
+            continue
+        taken.update(range(ref.end, end))
+        found.append(
+            ActorRef(
+                actors=(Actor(code="", name=run.text),),
+                kind="person",
+                start=run.start,
+                end=run.end,
+                head=run.root.i,
+            )
+        )
+    return found
+
+
+def _trim(ent: Span, grammar: Grammar) -> Span | None:
+    """The entity without the punctuation, determiners and courtesy titles
+    the NER may take in ("M. Drouet" is "Drouet")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].pos_ in ("PUNCT", "DET", "ADP")
+        or doc[start].lower_ in grammar.courtesy_titles
+    ):
+        start += 1
+    while end > start and doc[end - 1].pos_ in ("PUNCT", "ADP"):
+        end -= 1
+    if start == end or not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
+    """A person named next to a title or function takes its actor: the title
+    before ("le ministre de la Justice Rachida Dati", "Hungarian PM Viktor
+    Orban") or after, in apposition ("X, the Kenyan opposition leader", "M.
+    X, président de l'UMP"). A person the knowledge base knows keeps its own
+    actor (the title only joins its mention)."""
+    out: list[ActorRef] = []
+    used: set[int] = set()
+    for n, ref in enumerate(refs):
+        if n in used:
+            continue
+        if not _personal(doc, ref, refs[n - 1] if n > 0 else None):
+            out.append(ref)
+            continue
+        title, step = None, "title"
+        before = refs[n - 1] if n > 0 and (n - 1) not in used else None
+        after = refs[n + 1] if n + 1 < len(refs) else None
+        if before is not None and _is_title(before) and _joined(doc, before, ref):
+            title = before
+        elif after is not None and _is_title(after) and _joined(doc, ref, after):
+            title, step = after, "apposition"
+        if title is None:
+            out.append(ref)
+            continue
+        if title is before:
+            out.pop()
+        else:
+            used.add(n + 1)
+        out.append(_with_title(doc, ref, title, step))
+    return out
+
+
+def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
+    """A member or leader of a group belongs to the group: "une figure des
+    gilets jaunes" is OPP like the gilets jaunes, "the leader of the
+    protesters" is no government leader."""
+    if not grammar.member_nouns:
+        return refs
+    by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+    out = list(refs)
+    for token in doc:
+        if token.lower_ not in grammar.member_nouns or token.pos_ != "NOUN":
+            continue
+        own = by_token.get(token.i)
+        if own is not None and not own.bare:
+            continue  # "le dirigeant nord-coréen": qualified already
+        group = _group_of(token, by_token, grammar)
+        if group is None or group is own or not (group.bare or group.roles):
+            continue
+        start = min(token.i, own.start if own else token.i)
+        end = max(group.end, own.end if own else token.i + 1)
+        merged = replace(group, start=start, end=end, head=token.i, kind="organisation")
+        out = [r for r in out if r is not own and r is not group]
+        out.append(merged)
+        for i in range(start, end):
+            by_token[i] = merged
+    return sorted(out, key=lambda r: r.start)
+
+
+def _group_of(
+    token: Token, by_token: dict[int, ActorRef], grammar: Grammar
+) -> ActorRef | None:
+    """The group a genitive complement of ``token`` names ("des gilets
+    jaunes", "of the protesters")."""
+    for child in token.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ in grammar.title_preps:
+            target = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif not child.dep_.startswith("nmod") or not any(
+            c.dep_ == "case" and c.lower_ in grammar.title_preps for c in child.children
+        ):
+            continue
+        ref = by_token.get(target.i)
+        if ref is not None and ref.kind in ("organisation", "group"):
+            return ref
+    return None
+
+
+def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
+    """A person's mention; also a name the NER took for an organisation
+    right after a title it depends on ("la ministre du Travail Muriel
+    Pénicaud")."""
+    if ref.kind == "person":
+        return True
+    head = doc[ref.head]
+    return (
+        before is not None
+        and not ref.coded
+        and ref.resolved_by == "kb"
+        and _is_title(before)
+        and head.dep_ in ("appos", "flat:name", "compound")
+        and before.start <= head.head.i < before.end
+    )
+
+
+def _is_title(ref: ActorRef) -> bool:
+    """An agent phrase: a function ("ministre"), bare or with its country or
+    organisation ("président de l'UMP")."""
+    return ref.kind == "organisation" and (
+        ref.bare or bool(ref.roles) or _agentive(ref)
+    )
+
+
+def _agentive(ref: ActorRef) -> bool:
+    return len(ref.actors) == 1 and ref.resolved_by in ("adjective", "genitive")
+
+
+def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
+    """Whether two mentions are one noun phrase: adjacent, or separated only
+    by a comma or a dash, within one sentence."""
+    between = doc[first.end : second.start]
+    if len(between) > _MAX_BETWEEN or doc[first.start].sent != doc[second.start].sent:
+        return False
+    # ", the Kenyan opposition leader": an article may open the apposition.
+    return all(t.text in _BETWEEN or t.pos_ == "DET" for t in between)
+
+
+def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> ActorRef:
+    start, end = min(person.start, title.start), max(person.end, title.end)
+    name = doc[person.start : person.end].text
+    coded = person.coded
+    if coded:
+        # A known person keeps the person: the title is part of the mention.
+        return ActorRef(
+            actors=coded,
+            kind="person",
+            start=start,
+            end=end,
+            head=person.head,
+            resolved_by=person.resolved_by,
+        )
+    if title.bare and _organ(doc, title, person):
+        return replace(person, kind="person", start=start, end=end)
+    if title.bare:
+        return ActorRef(
+            actors=(),
+            kind="person",
+            start=start,
+            end=end,
+            head=person.head,
+            roles=title.roles,
+            resolved_by=step,  # type: ignore[arg-type]
+            name=name,
+        )
+    actors = tuple(a.model_copy(update={"name": name}) for a in title.actors)
+    return ActorRef(
+        actors=actors,
+        kind="person",
+        start=start,
+        end=end,
+        head=person.head,
+        roles=title.roles,
+        resolved_by=step,  # type: ignore[arg-type]
+    )
+
+
+def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:
+    """An agent the text does not qualify ("le gouvernement", "the police",
+    "le ministre X") belongs to the article's home country; an agent word
+    used as an adjective ("military provocations") names no actor."""
+    if not ref.bare or context.home is None:
+        return ref
+    head = doc[ref.head]
+    if head.pos_ == "ADJ" and head.dep_ == "amod":
+        return ref
+    if ref.kind != "person" and _organ(doc, ref):
+        return ref
+    home = context.home.country
+    roles = tuple(r for r in ref.roles if r != home)
+    actor = Actor(
+        code=home + "".join(roles),
+        country=home,
+        roles=roles,
+        name=ref.name or f"{home} ({'/'.join(roles)})",
+    )
+    step = ref.resolved_by if ref.kind == "person" else "domestic"
+    if context.home.source == "headline" and step == "domestic":
+        step = "headline"
+    return ActorRef(
+        actors=(actor,),
+        kind=ref.kind,
+        start=ref.start,
+        end=ref.end,
+        head=ref.head,
+        roles=roles,
+        resolved_by=step,
+        domestic=True,
+        name=ref.name,
+    )
+
+
+def _remember(doc: Doc, refs: list[ActorRef], context: Context) -> None:
+    """People described by a title, for their later mentions by full name,
+    surname or "M. X"."""
+    for ref in refs:
+        if ref.kind != "person" or ref.resolved_by not in ("title", "apposition"):
+            continue
+        coded = ref.coded
+        if len(coded) != 1:
+            continue
+        actor = coded[0]
+        name = actor.name if actor.name else doc[ref.start : ref.end].text
+        context.people[key(name)] = actor
+        parts = name.split()
+        if 1 < len(parts) < 4 and len(parts[-1]) >= _MIN_SURNAME:
+            context.people[key(parts[-1])] = actor
+            context.surnames.setdefault(
+                key(parts[-1]), Entry(kind="person", actor=actor)
+            )
+
+
+def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
+    """ "président de l'association X": an organ of an organisation the
+    knowledge base does not know belongs to it, not to a country (the
+    name of the person holding the title does not count)."""
+    inside = set(range(ref.start, ref.end))
+    if person is not None:
+        inside.update(range(person.start, person.end))
+    return any(
+        c.ent_type_ in ("ORG", "PER", "PERSON") and c.i not in inside
+        for c in doc[ref.head].children
+    )
+
+
+def _recall(ref: ActorRef, context: Context) -> ActorRef:
+    """A person named by name only who was described earlier in the
+    article ("M. Castaner" after "le ministre de l'Intérieur Christophe
+    Castaner") takes that description."""
+    if ref.kind != "person" or ref.coded or len(ref.actors) != 1:
+        return ref
+    name = ref.actors[0].name
+    actor = context.people.get(key(name)) or context.people.get(key(name.split()[-1]))
+    if actor is None:
+        return ref
+    return replace(ref, actors=(actor,), resolved_by="title")
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """The tokens inside quotation marks. A mark glued to the word after it
+    opens a quotation, one glued to the word before closes it: a quotation
+    that runs on into a new one without closing ("... 26 weeks. "We are")
+    stays open."""
+    inside, quoted = False, set()
+    for token in doc:
+        if token.text in _QUOTES:
+            before = token.i == 0 or bool(doc[token.i - 1].whitespace_)
+            after = not token.whitespace_ and token.i + 1 < len(doc)
+            if before and after:
+                inside = True
+            elif not before:
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def _coreference(
+    doc: Doc, refs: list[ActorRef], grammar: Grammar, context: Context
+) -> list[ActorRef]:
+    """Subject pronouns outside quotations stand for the last person, or
+    the last agent acting as a subject, named outside quotations and of a
+    compatible gender. A quotation never supplies an antecedent: the
+    speaker does."""
+    if not grammar.person_pronouns:
+        return refs
+    quoted = _quoted(doc)
+    by_start = {ref.start: ref for ref in refs}
+    taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    out: list[ActorRef] = []
+    for token in doc:
+        ref = by_start.get(token.i)
+        if ref is not None:
+            out.append(ref)
+            if token.i not in quoted and _antecedent(doc, ref, grammar):
+                context.mentioned(ref.actors[0], _gender(doc, ref, grammar))
+            continue
+        if token.i in taken or token.i in quoted or not _pronoun(token, grammar):
+            continue
+        gender = grammar.genders.get(_bare_pronoun(token))
+        actor = context.antecedent(gender)
+        if actor is None:
+            continue
+        context.mentioned(actor, gender)
+        if not actor.code:
+            continue  # stands for someone known by name only
+        # "a-t-il": the "-t" the parser also takes for a subject joins it.
+        glue = token.i > 0 and doc[token.i - 1].lower_ == "-t"
+        out.append(
+            ActorRef(
+                actors=(actor,),
+                kind="person",
+                start=token.i - 1 if glue else token.i,
+                end=token.i + 1,
+                head=token.i,
+                resolved_by="coreference",
+            )
+        )
+    return out
+
+
+def _bare_pronoun(token: Token) -> str:
+    return token.lower_.removeprefix("-t-").removeprefix("-")
+
+
+def _pronoun(token: Token, grammar: Grammar) -> bool:
+    """A subject pronoun ("il", "he", the "-il" of "a-t-il déclaré"; not the
+    impersonal "il" of "il faut", which the parser marks expl:subj)."""
+    inverted = token.lower_.startswith("-") and token.dep_ == "expl:subj"
+    return (
+        _bare_pronoun(token) in grammar.person_pronouns
+        and token.pos_ == "PRON"
+        and (token.dep_.startswith(_SUBJECT) or inverted)
+    )
+
+
+def _gender(doc: Doc, ref: ActorRef, grammar: Grammar) -> str | None:
+    """The gender a mention gives away: its courtesy title ("Mme Dati",
+    "Ms Hewitt"), else the grammatical gender of its first word or article
+    ("la ministre")."""
+    before = doc[ref.start - 1] if ref.start > 0 else None
+    if before is not None and before.lower_ in grammar.genders:
+        return grammar.genders[before.lower_]
+    for token in (doc[ref.start], before):
+        if token is None or (token is before and token.pos_ != "DET"):
+            continue
+        morph = token.morph.get("Gender", [])
+        if morph == ["Masc"]:
+            return "m"
+        if morph == ["Fem"]:
+            return "f"
+    return None
+
+
+def _antecedent(doc: Doc, ref: ActorRef, grammar: Grammar) -> bool:
+    """Whether a mention may be what a later "il" or "he" stands for: a
+    person, or (where the language allows) an agent acting as a subject
+    ("le ministre a annoncé")."""
+    if len(ref.actors) != 1:
+        return False
+    if ref.kind == "person":
+        return True
+    head = doc[ref.head]
+    return (
+        grammar.pronouns_for_institutions
+        and ref.kind == "organisation"
+        and bool(ref.roles or ref.actors[0].roles)
+        and head.dep_.startswith(_SUBJECT)
+        and "Plur" not in head.morph.get("Number", [])
+    )

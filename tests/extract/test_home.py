@@ -1,0 +1,70 @@
+"""Tests for newsevents.extract.home: the article's home country and Title
+Case headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.home import Home, home_country, recase_headlines
+from newsevents.kb.base import default_kb
+from newsevents.kb.gazetteer import Gazetteer
+from newsevents.lang import get
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "outlet", "expected"),
+    [
+        # A headline prefix names the country the article is about.
+        ("en", "Nigeria: students protest\n\nThe police in France...", None,
+         Home("NGA", "headline")),
+        # A dateline, even for a city that is no capital.
+        ("fr", "BORDEAUX (AFP) - Le gouvernement a annoncé des mesures.", None,
+         Home("FRA", "dateline")),
+        ("en", "LONDON, March 3 (Reuters) - The police arrested ten people.", None,
+         Home("GBR", "dateline")),
+        # The outlet's country, when the text names that country too.
+        ("fr", "Le gouvernement belge et la France ont signé.", "LaLibre.xml",
+         Home("BEL", "outlet")),
+        # ... but not against a text about another country.
+        ("fr", "Le gouvernement a parlé. La France et Paris ont voté.", "lalibre.be",
+         Home("FRA", "most mentioned")),
+        # The country named most: names and capitals count, demonyms half.
+        ("fr", "La police russe a arrêté des Français à Moscou. La Russie nie.", None,
+         Home("RUS", "most mentioned")),
+        ("en", "The government announced new measures.", None, None),
+    ],
+)  # fmt: skip
+def test_home_country(
+    lang: str, text: str, outlet: str | None, expected: Home | None,
+    gazetteer: Gazetteer,
+) -> None:  # fmt: skip
+    assert home_country(text, lang, default_kb(), gazetteer, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump Threatens to Block Chinese Imports\n\nTrump spoke of imports.",
+            "Trump threatens to block Chinese imports\n\nTrump spoke of imports.",
+        ),
+        # Words the text writes in lower case elsewhere are common words;
+        # names the knowledge base knows keep their capitals.
+        (
+            "Police Arrest Protesters in Paris\n\nThe police arrested protesters.",
+            "Police arrest protesters in Paris\n\nThe police arrested protesters.",
+        ),
+        # Sentences and ordinary headlines are left alone.
+        ("Russia and China sign a deal.", "Russia and China sign a deal."),
+        ("Labour plans maternity pay rise", "Labour plans maternity pay rise"),
+    ],
+)
+def test_recase_headlines(text: str, expected: str) -> None:
+    got = recase_headlines(text, get("en"), default_kb())
+    assert got == expected
+    assert len(got) == len(text)  # offsets unchanged

@@ -1,0 +1,91 @@
+"""Who did what to whom (newsevents/extract/_patterns.py and _arguments.py),
+through the public coder on small sentences: active and passive voice,
+coordination, relative and participial clauses, control of infinitives,
+embedded accusations, nominal events, recipients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.models import CodedArticle
+
+Coder = Callable[..., CodedArticle]  # the session fixture `coder`
+
+Row = tuple[str | None, str, str | None, str]
+
+
+def _events(coded: CodedArticle) -> list[Row]:
+    return [
+        (
+            e.source.code if e.source else None,
+            e.code,
+            e.target.code if e.target else None,
+            e.pattern,
+        )
+        for e in coded.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Active voice: subject acts on object.
+        ("en", "Brazil criticized Argentina.", [("BRA", "111", "ARG", "active")]),
+        ("fr", "Le Brésil a critiqué l'Argentine.", [("BRA", "111", "ARG", "active")]),
+        # Passive voice: the agent ("by", "par") is the source.
+        ("en", "Poland was attacked by Belarus.", [("BLR", "190", "POL", "passive")]),
+        ("fr", "La Pologne a été attaquée par la Biélorussie.",
+         [("BLR", "190", "POL", "passive")]),
+        ("en", "Olaf Scholz was received by Joe Biden in Washington.",
+         [("USAGOV", "043", "DEUGOV", "passive")]),
+        ("fr", "Olaf Scholz a été reçu par Joe Biden à Washington.",
+         [("USAGOV", "043", "DEUGOV", "passive")]),
+        # Participial clause in the passive, then the main verb.
+        ("en", "Olaf Scholz, received by Joe Biden at the White House, praised Canada.",
+         [("USAGOV", "043", "DEUGOV", "passive"), ("DEUGOV", "051", "CAN", "active")]),
+        ("fr", "Olaf Scholz, reçu par Joe Biden à la Maison-Blanche, a salué le Canada.",
+         [("USAGOV", "043", "DEUGOV", "passive"), ("DEUGOV", "051", "CAN", "active")]),
+        # Relative clause: the antecedent is the source; symmetric meeting.
+        ("en", "Olaf Scholz, who met Joe Biden in Washington, criticized China.",
+         [("DEUGOV", "040", "USAGOV", "relative"), ("USAGOV", "040", "DEUGOV", "relative"),
+          ("DEUGOV", "111", "CHN", "active")]),
+        ("fr", "Olaf Scholz, qui a rencontré Joe Biden à Washington, a critiqué la Chine.",
+         [("DEUGOV", "040", "USAGOV", "relative"), ("USAGOV", "040", "DEUGOV", "relative"),
+          ("DEUGOV", "111", "CHN", "active")]),
+        # Coordinated subjects of a symmetric verb.
+        ("en", "Spain and Portugal signed a water agreement.",
+         [("ESP", "057", "PRT", "active"), ("PRT", "057", "ESP", "active")]),
+        ("fr", "L'Espagne et le Portugal ont signé un accord sur l'eau.",
+         [("ESP", "057", "PRT", "coordinated-subject"),
+          ("PRT", "057", "ESP", "coordinated-subject")]),
+        # Control: the subject of "plans to" / "prévoit de" acts.
+        ("en", "Japan plans to impose sanctions on Iran.", [("JPN", "163", "IRN", "control")]),
+        ("fr", "Le Japon prévoit d'imposer des sanctions à l'Iran.",
+         [("JPN", "163", "IRN", "control")]),
+        # Embedded: the object of "accuse ... of" is the source.
+        ("en", "Japan accused China of supplying weapons to Russia.",
+         [("JPN", "112", "CHN", "active"), ("CHN", "072", "RUS", "embedded")]),
+        ("fr", "Le Japon accuse la Chine de fournir des armes à la Russie.",
+         [("JPN", "112", "CHN", "active"), ("CHN", "072", "RUS", "embedded")]),
+        # Nominal events: genitive or adjective source, "of"/"de" target.
+        ("en", "Russia's invasion of Georgia began in August 2008.",
+         [("RUS", "192", "GEO", "nominal")]),
+        ("fr", "L'invasion russe de la Géorgie a commencé en août 2008.",
+         [("RUS", "192", "GEO", "nominal")]),
+        ("en", "Egypt's mediation between Israel and Hamas failed.",
+         [("EGY", "045", "ISR", "nominal"), ("EGY", "045", "PSEREB", "nominal")]),
+        # Recipient of a transfer ("to", "à").
+        ("en", "Canada sent tanks to the Polish army.", [("CAN", "072", "POLMIL", "active")]),
+        ("fr", "Le Canada a envoyé des chars à l'armée polonaise.",
+         [("CAN", "072", "POLMIL", "active")]),
+        # No political event.
+        ("en", "It rained in Lisbon on Tuesday.", []),
+        ("fr", "Il a plu mardi à Lisbonne.", []),
+    ],
+)  # fmt: skip
+def test_patterns_source_code_target(
+    coder: Coder, language: str, text: str, expected: list[Row]
+) -> None:
+    assert _events(coder(text, language)) == expected
