@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint check clean eval browser serve mutants
+.PHONY: demo test test-fast lint check clean eval browser postgresql serve mutants
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ $(NODE_STAMP): package.json package-lock.json
 browser:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium) || echo "Chromium could not be installed: the browser tests will skip."
 
+# Debian's PostgreSQL for the store tests, which start a throwaway server
+# with its binaries (/usr/lib/postgresql/<version>/bin, not on PATH).
+postgresql:
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql) || echo "PostgreSQL could not be installed: the PostgreSQL store tests will skip."
+
 DEMO_DB := build/demo.duckdb
 demo: $(STAMP) $(NODE_STAMP)
 	$(BIN)/newsevents code --format table --explain examples/fr/*.txt examples/en/*.txt
@@ -40,7 +45,7 @@ demo: $(STAMP) $(NODE_STAMP)
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/newsevents serve --db $(DEMO_DB)
 
-test: $(STAMP) $(NODE_STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser postgresql
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import BinaryIO, Protocol
 
-import duckdb
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -34,23 +33,31 @@ from rich.text import Text
 from .errors import InputError
 from .ingest.files import RawItem, failure, read_inputs
 from .models import Failure, content_id
+from .store.backend import Connection
 from .store.clusters import DEFAULT_WINDOW_DAYS
 from .store.connection import BriefWriter, Database, using, writer_for
 from .store.rows import ArticleRows, to_rows
 from .store.writer import Writer, WriteResult
 
-__all__ = ["IngestOptions", "IngestSummary", "code_chunk", "ingest"]
+__all__ = [
+    "IngestOptions",
+    "IngestSummary",
+    "code_chunk",
+    "flush",
+    "ingest",
+    "select_new",
+]
 
 
 class UrlReader(Protocol):
     """Reads http(s) inputs (``newsevents.web.source.WebSource``): loads
     what the database knows first, records what it read once written."""
 
-    def load(self, conn: duckdb.DuckDBPyConnection) -> UrlReader: ...
+    def load(self, conn: Connection) -> UrlReader: ...
 
     def read(self, url: str) -> Iterator[RawItem | Failure]: ...
 
-    def commit(self, conn: duckdb.DuckDBPyConnection) -> None: ...
+    def commit(self, conn: Connection) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ def code_chunk(
 
 
 def ingest(
-    conn: duckdb.DuckDBPyConnection | Database,
+    conn: Connection | Database,
     paths: Iterable[str],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
@@ -144,12 +151,44 @@ def ingest(
     writer = writer_for(conn, options.window_days)
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
-    seen: set[str] = set()
     paths = list(paths)
     web = _web_source(conn, paths, options)
-    for entry in _read(paths, stdin, web):
+    for entry in select_new(_read(paths, stdin, web), writer, options, summary):
         if isinstance(entry, Failure):
             pending.append(entry)
+        else:
+            todo.append(entry)
+    chunks = [
+        todo[i : i + options.chunk_size]
+        for i in range(0, len(todo), options.chunk_size)
+    ]
+    with IngestProgress(len(todo), options.progress) as progress:
+        for results in _code(chunks, options):
+            pending.extend(results)
+            progress.advance(len(results))
+            if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
+                flush(writer, pending, summary, options)
+        flush(writer, pending, summary, options)
+    if web is not None:
+        with using(conn) as opened:
+            web.commit(opened)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def select_new(
+    entries: Iterable[RawItem | Failure],
+    writer: Writer | BriefWriter,
+    options: IngestOptions,
+    summary: IngestSummary,
+) -> Iterator[RawItem | Failure]:
+    """The inputs to code (not stored yet, not seen before in this run) and
+    the failures to record, in input order; counts the duplicates skipped.
+    Both the local and the distributed ingest select their inputs here."""
+    seen: set[str] = set()
+    for entry in entries:
+        if isinstance(entry, Failure):
+            yield entry
             continue
         if options.source:
             entry = replace(entry, source=options.source)
@@ -158,10 +197,8 @@ def ingest(
         if not entry.text.strip():
             # Empty texts all share one hash: fail each one here, by name.
             message = f"{entry.name}: empty input, nothing to code"
-            pending.append(
-                Failure(
-                    file=entry.file, item=entry.item, reason="empty", message=message
-                )
+            yield Failure(
+                file=entry.file, item=entry.item, reason="empty", message=message
             )
             continue
         key = content_id(entry.text)
@@ -169,24 +206,8 @@ def ingest(
             summary.duplicates += 1
             continue
         seen.add(key)
-        todo.append(entry)
         summary.undated += entry.published is None
-    chunks = [
-        todo[i : i + options.chunk_size]
-        for i in range(0, len(todo), options.chunk_size)
-    ]
-    with _Progress(len(todo), options.progress) as progress:
-        for results in _code(chunks, options):
-            pending.extend(results)
-            progress.advance(len(results))
-            if sum(isinstance(p, ArticleRows) for p in pending) >= options.batch_size:
-                _flush(writer, pending, summary, options)
-        _flush(writer, pending, summary, options)
-    if web is not None:
-        with using(conn) as opened:
-            web.commit(opened)
-    summary.seconds = time.perf_counter() - start
-    return summary
+        yield entry
 
 
 # Hook for URLs: options.web reads a feed's items or a page, as files are read.
@@ -195,7 +216,7 @@ def _is_url(path: str) -> bool:
 
 
 def _web_source(
-    conn: duckdb.DuckDBPyConnection | Database,
+    conn: Connection | Database,
     paths: list[str],
     options: IngestOptions,
 ) -> UrlReader | None:
@@ -351,12 +372,13 @@ class _Pool:
         ]
 
 
-def _flush(
+def flush(
     writer: Writer | BriefWriter,
     pending: list[ArticleRows | Failure],
     summary: IngestSummary,
     options: IngestOptions,
 ) -> None:
+    """Write the pending rows in one transaction, add to the summary."""
     if not pending:
         return
     try:
@@ -380,7 +402,7 @@ def _flush(
 
 
 def _write_one_by_one(
-    writer: Writer, pending: list[ArticleRows | Failure]
+    writer: Writer | BriefWriter, pending: list[ArticleRows | Failure]
 ) -> WriteResult:
     """Write a batch entry by entry after its transaction failed: an article
     the store cannot take (a date out of range, say) becomes its failure
@@ -406,15 +428,16 @@ def _write_one_by_one(
     return total
 
 
-class _Progress:
+class IngestProgress:
     """A rich progress bar on standard error when it is a terminal (and not
-    in CI): done/total, articles/s and the time left. Nothing otherwise."""
+    in CI): done/total, articles/s and the time left. Nothing otherwise.
+    ``total`` None: the total is not known in advance."""
 
-    def __init__(self, total: int, enabled: bool | None) -> None:
+    def __init__(self, total: int | None, enabled: bool | None) -> None:
         if enabled is None:
             enabled = sys.stderr.isatty() and not os.environ.get("CI")
         self.bar: Progress | None = None
-        if enabled and total:
+        if enabled and total != 0:
             self.bar = Progress(
                 TextColumn("coding"),
                 BarColumn(),
@@ -426,7 +449,7 @@ class _Progress:
             )
             self.task = self.bar.add_task("coding", total=total)
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> IngestProgress:
         if self.bar is not None:
             self.bar.start()
         return self

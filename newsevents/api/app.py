@@ -1,6 +1,6 @@
 """The FastAPI application: the routes (each resource as JSON under
 ``/api/`` and as a page), our static files and the JavaScript libraries and
-map data installed from npm. The DuckDB connection and the coder are
+map data installed from npm. The database connection and the coder are
 dependencies (``deps``), so tests can swap them
 (``app.dependency_overrides``)."""
 
@@ -17,7 +17,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ..errors import NewsEventsError
+from ..store.backend import is_postgres
 from ..store.connection import SharedFile
+from ..store.schema import connect
 from .deps import HERE, ResultCache, get_coder, get_conn, templates
 from .render import error, page
 from .routes import router
@@ -80,11 +82,17 @@ def create_app(
         ),
     )
     app.state.db = None
-    if db_path is not None:
-        # Let go of between requests when `ingest` or `watch` want to write.
+    if db_path is not None and is_postgres(str(db_path)):
+        # A pool of connections; caches keyed by the data version.
+        app.state.db = connect(db_path, read_only=True)
+    elif db_path is not None:
+        # Let go of between requests when `ingest` or `watch` want to write;
+        # the caches are emptied when the file changes (``get_conn``).
         app.state.db = SharedFile(db_path)
     app.state.token = token
     app.state.code_lock = threading.Lock()
+    # Event pages are cached by data version (store.views.data_version), so
+    # that on PostgreSQL new events show at once.
     app.state.counts = ResultCache()
     app.state.pages = ResultCache(size=2_000)
     app.state.templates = templates()

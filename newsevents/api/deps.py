@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from .. import lang
 from ..models import CodedArticle
+from ..store.backend import Connection
 from ..store.connection import SharedFile
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +28,9 @@ Coder = Callable[[str, str | None, date | None, str | None], CodedArticle]
 class ResultCache:
     """Query results by key, at most ``size`` of them, least recently used
     dropped first; safe across the server's threads. Emptied by ``get_conn``
-    whenever another process has written the database."""
+    whenever another process has written a DuckDB file (``SharedFile``); on
+    PostgreSQL, which others write while the server runs, keys hold the data
+    version (``store.views.data_version``)."""
 
     def __init__(self, size: int = 10_000) -> None:
         self.size = size
@@ -69,9 +71,11 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def get_conn(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the app's read-only database for one request."""
-    base: duckdb.DuckDBPyConnection | SharedFile | None = request.app.state.db
+def get_conn(request: Request) -> Iterator[Connection]:
+    """A cursor on the app's read-only database for one request: on a
+    DuckDB file shared with writers (``SharedFile``), a cursor on its
+    connection; on PostgreSQL, a connection from the app's pool."""
+    base: Connection | SharedFile | None = request.app.state.db
     if base is None:
         raise HTTPException(503, "no database is open; start with --db FILE")
     if isinstance(base, SharedFile):

@@ -114,17 +114,20 @@ def cached_event_page(
     filters: EventFilter,
     sort: str,
 ) -> tuple[list[EventRow], int]:
-    """``store.event_page`` through the app's caches (the database is open
-    read-only): whole pages by (filter, sort), counts by filter alone."""
+    """``store.event_page`` through the app's caches: whole pages by
+    (filter, sort), counts by filter alone, both for one version of the
+    data (a database others write, PostgreSQL, changes version with every
+    write; a DuckDB file open read-only never does)."""
+    version = store.data_version(conn)
     pages: ResultCache = request.app.state.pages
-    found = pages.get((filters, sort))
+    found = pages.get((version, filters, sort))
     if found is not None:
         return found  # type: ignore[no-any-return]
     counts: ResultCache = request.app.state.counts
-    key = replace(filters, limit=0, offset=0)
+    key = (version, replace(filters, limit=0, offset=0))
     rows, total = store.event_page(conn, filters, sort, counts.get(key))
     counts.put(key, total)
-    pages.put((filters, sort), (rows, total))
+    pages.put((version, filters, sort), (rows, total))
     return rows, total
 
 

@@ -1,6 +1,8 @@
 """Ingest benchmark: articles/s of a full ingest (reading, coding on P
 processes, writing to DuckDB) next to bare spaCy ``nlp.pipe(n_process=P)``
-on the same texts in the same run. Prints figures; not a test."""
+on the same texts in the same run; or, with ``dask``, next to the same
+ingest on a Dask cluster (``local:P`` measures the cluster's overhead on
+one machine). Prints figures; not a test."""
 
 from __future__ import annotations
 
@@ -16,10 +18,15 @@ from ..store.schema import connect
 
 
 def bench_ingest(
-    corpus: Path, processes: int = 2, n: int = 0, db: str | None = None
+    corpus: Path,
+    processes: int = 2,
+    n: int = 0,
+    db: str | None = None,
+    dask: str | None = None,
 ) -> dict[str, object]:
     """Figures of one ingest of ``corpus`` (its first ``n`` inputs when n > 0)
-    and of bare spaCy on the same texts."""
+    and of bare spaCy on the same texts, or of the same ingest on the Dask
+    cluster ``dask``."""
     items = [i for i in read_inputs([str(corpus)]) if isinstance(i, RawItem)]
     if n:
         items = items[:n]
@@ -46,6 +53,8 @@ def bench_ingest(
         ours = time.perf_counter() - start
         counts = _counts(conn)
         conn.close()
+        if dask:
+            return _with_dask(inputs, dask, Path(tmp), summary.coded, ours, counts)
     bare = load_bare("fr")
     start = time.perf_counter()
     for _doc in bare.pipe(texts, n_process=processes, batch_size=64):
@@ -66,6 +75,46 @@ def bench_ingest(
         "spacy_articles_per_s": round(len(texts) / baseline, 2),
         "ratio": round((summary.coded / ours) / (len(texts) / baseline), 3),
         "processes": processes,
+    }
+
+
+def _with_dask(
+    inputs: list[str],
+    address: str,
+    tmp: Path,
+    coded: int,
+    seconds: float,
+    counts: Counter[str],
+) -> dict[str, object]:
+    """The same ingest on a Dask cluster, next to the local one's figures."""
+    from ..dask_ingest import DaskOptions, ingest_dask
+
+    lines: list[str] = []
+    conn = connect(str(tmp / "dask.duckdb"))
+    # Partitions of the local ingest's chunk size: the same work per task.
+    where = DaskOptions(
+        address, str(tmp / "shards"), partition_size=16, log=lines.append
+    )
+    start = time.perf_counter()
+    summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
+    took = time.perf_counter() - start
+    same = _counts(conn) == counts
+    conn.close()
+    local_rate = coded / seconds
+    dask_rate = summary.coded / took
+    return {
+        "coded": coded,
+        "events": counts["events"],
+        "clusters": counts["clusters"],
+        "processes_seconds": round(seconds, 1),
+        "processes_articles_per_s": round(local_rate, 2),
+        "dask": address,
+        "dask_coded": summary.coded,
+        "dask_seconds": round(took, 1),
+        "dask_articles_per_s": round(dask_rate, 2),
+        "ratio_dask_vs_processes": round(dask_rate / local_rate, 3),
+        "same_counts": same,
+        "dashboard": lines[0].split(": ", 1)[-1] if lines else "",
     }
 
 

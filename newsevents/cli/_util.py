@@ -40,7 +40,11 @@ def _main(
     ] = False,
 ) -> None:
     """newsevents: turn French and English news into structured event data."""
-DB_OPTION = typer.Option("--db", help="The event database (DuckDB file).")
+
+
+DB_OPTION = typer.Option(
+    "--db", help="The event database: a DuckDB file or a postgresql:// URL."
+)
 # store.schema.DEFAULT_DB, without importing DuckDB for --help.
 DEFAULT_DB = "newsevents.duckdb"
 

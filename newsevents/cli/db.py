@@ -47,6 +47,25 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="A line per committed batch.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Code on a Dask cluster: tcp://HOST:8786 (a scheduler) or "
+            "local:N (N worker processes here).",
+        ),
+    ] = None,
+    shards: Annotated[
+        str | None,
+        typer.Option(
+            "--shards",
+            help="With --dask: folder or fsspec URL (s3://...) for the Parquet "
+            "shards, one per partition (default: a temporary folder).",
+        ),
+    ] = None,
+    partition: Annotated[
+        int, typer.Option("--partition", help="With --dask: articles per partition.")
+    ] = 16,
     published: Annotated[
         str | None,
         typer.Option(
@@ -73,11 +92,17 @@ def ingest_command(
     """
     from ..batch import IngestOptions, ingest
     from ..nlp.language import check_language
+    from ..store.backend import is_postgres
     from ..store.connection import Database
     from .watch import web_ok, web_source
 
+    if dask is None and shards is not None:
+        fail("--shards needs --dask")
+
     language = None if lang == "auto" else guard(lambda: check_language(lang))
-    conn = guard(lambda: Database(db))
+    # A DuckDB file is held only while writing, so that `serve` can read it;
+    # PostgreSQL takes concurrent readers and writers on one connection.
+    conn = _connect(db) if is_postgres(db) else guard(lambda: Database(db))
     options = IngestOptions(
         processes=processes,
         language=language,
@@ -89,7 +114,17 @@ def ingest_command(
         published=_day(published, "--published"),
         web=web_source(paths, allow_private, max(0.0, delay)),
     )
-    summary = guard(lambda: ingest(conn, paths, options))
+    if dask is not None:
+        from ..dask_ingest import DaskOptions, ingest_dask
+
+        where = guard(
+            lambda: DaskOptions(dask, shards, partition, log=_stderr_line)
+        )
+        summary = guard(lambda: ingest_dask(conn, paths, options, where))
+    else:
+        summary = guard(lambda: ingest(conn, paths, options))
+    if not isinstance(conn, Database):
+        conn.close()
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
     sys.stdout.write(
         f"coded {summary.coded}, skipped as duplicate {summary.duplicates}, "
@@ -106,6 +141,10 @@ def ingest_command(
         )
     if summary.coded == 0 and summary.duplicates == 0 and not web_ok(options.web):
         raise typer.Exit(1)
+
+
+def _stderr_line(line: str) -> None:
+    sys.stderr.write(line + "\n")
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -302,14 +341,18 @@ def bench_ingest_command(
     db: Annotated[
         str | None, typer.Option("--db", help="Keep the database here.")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Compare with this Dask cluster (local:N)."),
+    ] = None,
 ) -> None:
     """Ingest articles/s next to bare spaCy nlp.pipe(n_process=P) on the
-    same texts, in the same run."""
+    same texts, in the same run; with --dask, next to the Dask ingest."""
     from ..bench.ingest import bench_ingest
 
     if not corpus.exists():
         fail(f"corpus {corpus} not found; give one with --corpus")
-    result = guard(lambda: bench_ingest(corpus, processes, n, db))
+    result = guard(lambda: bench_ingest(corpus, processes, n, db, dask))
     _figures(result)
 
 
@@ -328,3 +371,32 @@ def bench_db_command(
 
     result = guard(lambda: bench_db(events, db))
     _figures(result)
+
+
+@app.command("bench-scaling")
+def bench_scaling_command(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Database sizes in events, comma-separated.")
+    ] = "10000,100000,1000000",
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="An empty PostgreSQL database (default: DuckDB)."),
+    ] = None,
+    articles: Annotated[
+        int, typer.Option("--articles", help="Articles in the loaded shard.")
+    ] = 100,
+) -> None:
+    """The store's scaling: writer start, bulk load of one shard with its
+    clustering, and clustering every event afresh, as the database grows."""
+    from ..bench.scaling import bench_scaling
+
+    try:
+        counts = tuple(int(s) for s in sizes.split(","))
+    except ValueError:
+        fail(f"--sizes {sizes!r}: want numbers separated by commas")
+        return
+    for size in counts:
+        for line in guard(lambda: bench_scaling((size,), db, articles)):  # noqa: B023
+            _figures(line)
+            sys.stdout.write("\n")
+            sys.stdout.flush()

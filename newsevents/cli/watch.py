@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ._util import app, fail, guard
+from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 
 DELAY_HELP = "Seconds between two requests to one host (robots.txt may ask more)."
 
@@ -36,9 +36,7 @@ def watch_command(
             help="File of feed URLs, one a line: 'URL [| outlet [| fr or en]]'."
         ),
     ],
-    db: Annotated[
-        str, typer.Option("--db", help="The event database (DuckDB file).")
-    ] = "newsevents.duckdb",
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     every: Annotated[
         str, typer.Option("--every", help="Time between passes: 15m, 1h, 90s.")
     ] = "15m",

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import duckdb
-
 from ..keys import dates_compatible, more_precise_date
 from ..models import DateRef
+from .backend import Connection
 
 DEFAULT_WINDOW_DAYS = 7
 
@@ -60,7 +59,7 @@ class ClusterIndex:
 
     @classmethod
     def load(
-        cls, conn: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS
+        cls, conn: Connection, window_days: int = DEFAULT_WINDOW_DAYS
     ) -> ClusterIndex:
         """Every cluster of the database."""
         index = cls(window=timedelta(days=window_days))

@@ -19,6 +19,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Failure
+from .backend import Connection, is_postgres
 from .rows import ArticleRows
 from .writer import Writer, WriteResult
 
@@ -67,7 +68,8 @@ def stamp(path: str | Path) -> tuple[int, ...]:
 
 class Database:
     """A database file opened only while used, so that other processes can
-    read or write it in between. ``open`` is a context manager."""
+    read or write it in between. ``open`` is a context manager. Also takes
+    a ``postgresql://`` URL: a connection is then opened per use."""
 
     def __init__(self, path: str | Path, wait: float = DEFAULT_WAIT) -> None:
         from .schema import migrate
@@ -78,7 +80,17 @@ class Database:
             migrate(conn)
 
     @contextmanager
-    def open(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def open(self, read_only: bool = False) -> Iterator[Connection]:
+        if is_postgres(self.path):
+            # A server takes concurrent readers and writers: no marker.
+            from .postgres import PgConnection
+
+            pg = PgConnection(self.path, read_only=read_only)
+            try:
+                yield pg
+            finally:
+                pg.close()
+            return
         # The marker asks a server reading the file to let go of it.
         marker = Path(f"{os.path.abspath(self.path)}.writer-{os.getpid()}")
         marker.touch()
@@ -93,9 +105,7 @@ class Database:
 
 
 @contextmanager
-def using(
-    conn: duckdb.DuckDBPyConnection | Database,
-) -> Iterator[duckdb.DuckDBPyConnection]:
+def using(conn: Connection | Database) -> Iterator[Connection]:
     """A connection: ``conn`` itself, or ``conn`` opened for the block."""
     if isinstance(conn, Database):
         with conn.open() as opened:
@@ -127,7 +137,7 @@ class BriefWriter:
 
 
 def writer_for(
-    conn: duckdb.DuckDBPyConnection | Database, window_days: int
+    conn: Connection | Database, window_days: int
 ) -> Writer | BriefWriter:
     """The writer for an open connection, or a brief one for a Database."""
     if isinstance(conn, Database):

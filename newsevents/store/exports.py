@@ -8,8 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
+from .backend import Connection, dialect
 from .records import Records, from_cursor
 from .writer import insert_rows
 
@@ -33,17 +32,19 @@ _COLUMNS = (
 _JOIN = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
-def event_table(conn: duckdb.DuckDBPyConnection, located: bool = False) -> Records:
+def event_table(conn: Connection, located: bool = False) -> Records:
     """Every event (only those with coordinates when ``located``) with its
     article's language, outlet, URL, title and publication date, by id."""
     where = " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL" if located else ""
     return from_cursor(conn.execute(f"SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id"))
 
 
-def event_table_to_parquet(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
+def event_table_to_parquet(conn: Connection, path: Path) -> int:
     """Write ``event_table`` to a Parquet file (DuckDB's own writer); return
     the number of events."""
     target = str(path).replace("'", "''")
+    if dialect(conn).shared:
+        return _parquet_through_duckdb(conn, target)
     conn.execute(
         f"COPY (SELECT {_COLUMNS} {_JOIN} ORDER BY e.id) TO '{target}' "
         "(FORMAT parquet)"
@@ -52,8 +53,30 @@ def event_table_to_parquet(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
     return int(row[0]) if row else 0
 
 
+def _parquet_through_duckdb(conn: Connection, target: str) -> int:
+    """The Parquet export of a PostgreSQL database: its rows go through an
+    in-memory DuckDB table typed by the same schema, then DuckDB's writer."""
+    import duckdb
+
+    from .schema import migrate
+
+    local = duckdb.connect(":memory:")
+    migrate(local)
+    local.execute(f"CREATE TABLE export AS SELECT {_COLUMNS} {_JOIN} LIMIT 0")
+    names = ", ".join(column.split(" AS ")[-1].split(".")[-1]
+                      for column in _COLUMNS.split(", "))  # fmt: skip
+    cursor = conn.execute(f"SELECT {_COLUMNS} {_JOIN} ORDER BY e.id")
+    count = 0
+    while batch := cursor.fetchmany(10_000):
+        insert_rows(local, "export", names, batch)
+        count += len(batch)
+    local.execute(f"COPY (SELECT * FROM export) TO '{target}' (FORMAT parquet)")
+    local.close()
+    return count
+
+
 def events_with_articles(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
 ) -> Iterator[tuple[Any, ...]]:
     """(event id, event JSON, cluster id, article id, URL, title, source,
     published, language) for every event, by id."""
@@ -65,7 +88,7 @@ def events_with_articles(
         yield from batch
 
 
-def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[Any, ...]]:
+def cluster_rows(conn: Connection) -> Iterator[tuple[Any, ...]]:
     """One row per cluster, described by its first event: id, day, mention,
     source and article counts, first seen, event JSON, code, quad class,
     Goldstein, URL, place name, country, kind, lat, lon and GeoNames id."""
@@ -85,7 +108,7 @@ def cluster_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[tuple[Any, ...]]:
 
 
 def imported_gdelt(
-    conn: duckdb.DuckDBPyConnection, columns: Sequence[str]
+    conn: Connection, columns: Sequence[str]
 ) -> Iterator[tuple[Any, ...]]:
     """The imported GDELT rows, file by file in line order."""
     cursor = conn.execute(
@@ -96,7 +119,7 @@ def imported_gdelt(
 
 
 def replace_gdelt_file(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     name: str,
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],

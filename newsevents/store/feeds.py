@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
+from .backend import Connection
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class FeedState:
     error: str | None = None
 
 
-def seen_items(conn: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+def seen_items(conn: Connection) -> dict[str, set[str]]:
     """The keys (guid or link) of the items already read, by feed."""
     seen: dict[str, set[str]] = {}
     for feed, item in conn.execute("SELECT feed, item FROM feed_items").fetchall():
@@ -43,7 +43,7 @@ def seen_items(conn: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     return seen
 
 
-def coded_urls(conn: duckdb.DuckDBPyConnection) -> set[str]:
+def coded_urls(conn: Connection) -> set[str]:
     """URLs of the articles coded from their page."""
     rows = conn.execute(
         "SELECT url FROM articles WHERE url IS NOT NULL AND NOT summary_only"
@@ -51,7 +51,7 @@ def coded_urls(conn: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in rows}
 
 
-def pending(conn: duckdb.DuckDBPyConnection) -> list[Pending]:
+def pending(conn: Connection) -> list[Pending]:
     """Articles coded from a summary only, oldest first."""
     rows = conn.execute(
         "SELECT url, file, item, title, published, source, language FROM articles "
@@ -61,7 +61,7 @@ def pending(conn: duckdb.DuckDBPyConnection) -> list[Pending]:
 
 
 def mark_seen(
-    conn: duckdb.DuckDBPyConnection, items: Iterable[tuple[str, str]]
+    conn: Connection, items: Iterable[tuple[str, str]]
 ) -> None:
     """Record (feed, item key) pairs as read, in one transaction."""
     rows = sorted(set(items))
@@ -70,7 +70,9 @@ def mark_seen(
     conn.execute("BEGIN TRANSACTION")
     try:
         conn.executemany(
-            "INSERT OR IGNORE INTO feed_items VALUES (?, ?, current_timestamp)", rows
+            "INSERT INTO feed_items VALUES (?, ?, current_timestamp) "
+            "ON CONFLICT DO NOTHING",
+            rows,
         )
         conn.execute("COMMIT")
     except BaseException:
@@ -79,7 +81,7 @@ def mark_seen(
 
 
 def clear_failures(
-    conn: duckdb.DuckDBPyConnection, entries: Iterable[tuple[str, str | None]]
+    conn: Connection, entries: Iterable[tuple[str, str | None]]
 ) -> None:
     """Drop the failure rows of (file, item) pairs now coded in full."""
     rows = sorted(set(entries), key=str)
@@ -90,7 +92,7 @@ def clear_failures(
         )
 
 
-def load_state(conn: duckdb.DuckDBPyConnection, url: str) -> FeedState:
+def load_state(conn: Connection, url: str) -> FeedState:
     """A feed's validators and last error (empty for a new feed)."""
     row = conn.execute(
         "SELECT url, etag, last_modified, error FROM feed_state WHERE url = ?", [url]
@@ -99,13 +101,14 @@ def load_state(conn: duckdb.DuckDBPyConnection, url: str) -> FeedState:
 
 
 def save_state(
-    conn: duckdb.DuckDBPyConnection, state: FeedState, new_items: int
+    conn: Connection, state: FeedState, new_items: int
 ) -> None:
     """Record a poll of a feed: its validators, or the error it gave."""
     conn.execute(
         """INSERT INTO feed_state AS s
             VALUES (?, ?, ?, current_timestamp,
-                    CASE WHEN ? IS NULL THEN current_timestamp END, ?, ?)
+                    CASE WHEN CAST(? AS VARCHAR) IS NULL
+                    THEN current_timestamp END, ?, ?)
         ON CONFLICT (url) DO UPDATE SET
             etag = coalesce(excluded.etag, s.etag),
             last_modified = coalesce(excluded.last_modified, s.last_modified),

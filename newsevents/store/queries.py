@@ -7,10 +7,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
 
-import duckdb
-
 from ..errors import BadQuery, StoreError
 from ..models import CodedArticle, Modality
+from .backend import Connection, dialect
 from .rows import ARTICLE_COLUMNS, coded_from_rows
 
 Period = Literal["day", "week", "month"]
@@ -155,7 +154,7 @@ def event_where(filters: EventFilter) -> tuple[str, list[object]]:
 
 
 def list_events(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str = "-date"
+    conn: Connection, filters: EventFilter, sort: str = "-date"
 ) -> list[EventRow]:
     """A page of events matching every given filter, in the order ``sort``
     (a key of EVENT_SORTS; newest first by default). Raises BadQuery for an
@@ -181,7 +180,7 @@ def list_events(
 
 
 def dyad(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, by: Period = "month"
+    conn: Connection, a: str, b: str, by: Period = "month"
 ) -> list[DyadRow]:
     """The dated events between actors ``a`` and ``b`` (code prefixes, any
     case), in both directions, per period: every period from the first to
@@ -205,7 +204,7 @@ def dyad(
         WHERE event_date IS NOT NULL AND (
             (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
             OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))
-        GROUP BY ALL ORDER BY period, src""",
+        GROUP BY 1, 2 ORDER BY period, src""",
         [by, pa, a, b, pa, pb, pb, pa],
     ).fetchall()
     if not rows:
@@ -226,7 +225,7 @@ def dyad(
     return out
 
 
-def dyad_undated(conn: duckdb.DuckDBPyConnection, a: str, b: str) -> int:
+def dyad_undated(conn: Connection, a: str, b: str) -> int:
     """How many events between ``a`` and ``b`` (both directions) have no
     date, and so are on no time axis."""
     pa, pb = like_prefix(a.upper()), like_prefix(b.upper())
@@ -257,25 +256,25 @@ def _periods(first: date, last: date, by: Period) -> list[date]:
     return out
 
 
-def top_actors(conn: duckdb.DuckDBPyConnection, limit: int = 20) -> list[ActorRow]:
+def top_actors(conn: Connection, limit: int = 20) -> list[ActorRow]:
     """The most active actors: events as source plus events as target.
     Raises BadQuery for a limit below 1."""
     check_page(limit, 0)
     rows = conn.execute(
-        """WITH sides AS (
+        f"""WITH sides AS (
             SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t
             FROM events WHERE source_code IS NOT NULL
             UNION ALL
             SELECT target_code, target_name, 0, 1
             FROM events WHERE target_code IS NOT NULL)
-        SELECT code, mode(name), sum(s), sum(t), count(*) AS n
+        SELECT code, {dialect(conn).mode("name")}, sum(s), sum(t), count(*) AS n
         FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ?""",
         [limit],
     ).fetchall()
     return [ActorRow(r[0], r[1], int(r[2]), int(r[3]), int(r[4])) for r in rows]
 
 
-def get_article(conn: duckdb.DuckDBPyConnection, article_id: str) -> CodedArticle:
+def get_article(conn: Connection, article_id: str) -> CodedArticle:
     """An article with its mentions, places, dates and events. ``article_id``
     may be a unique prefix of the id. Raises StoreError when none matches."""
     columns = ", ".join(ARTICLE_COLUMNS)
@@ -311,12 +310,12 @@ class ClusterMention:
 
 
 def cluster_mentions(
-    conn: duckdb.DuckDBPyConnection, cluster_id: int
+    conn: Connection, cluster_id: int
 ) -> list[ClusterMention]:
     """Every mention of a cluster's event, in the order they were seen."""
     rows = conn.execute(
-        """SELECT e.id, e.article_id, e.sentence, e.evidence_text, a.language,
-            coalesce(a.source, regexp_extract(a.url, '://(?:www\\.)?([^/]+)', 1)),
+        f"""SELECT e.id, e.article_id, e.sentence, e.evidence_text, a.language,
+            coalesce(a.source, {dialect(conn).host("a.url")}),
             a.url, a.published
         FROM events e JOIN articles a ON a.id = e.article_id
         WHERE e.cluster_id = ? ORDER BY a.published NULLS LAST, e.id""",

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any, NamedTuple
 
-import duckdb
+from .backend import Cursor
 
 __all__ = ["Records", "from_cursor", "from_dataclasses"]
 
@@ -27,7 +27,7 @@ def from_dataclasses(kind: Any, rows: Iterable[object]) -> Records:
     return Records(names, (tuple(getattr(r, n) for n in names) for r in rows))
 
 
-def from_cursor(cursor: duckdb.DuckDBPyConnection, batch: int = 10_000) -> Records:
+def from_cursor(cursor: Cursor, batch: int = 10_000) -> Records:
     """An executed query's rows as records, fetched ``batch`` at a time."""
     names = tuple(d[0] for d in cursor.description or ())
 

@@ -1,6 +1,9 @@
 """The event database schema: numbered migrations and a ``schema_version``
-table. ``connect`` opens (or creates) a DuckDB file and brings it up to date;
-each migration runs in its own transaction."""
+table, one definition for DuckDB and PostgreSQL (``backend.Dialect.ddl``
+spells the types; PostgreSQL adds indexes, which a row store needs and
+DuckDB's column scans do not). ``connect`` opens (or creates) a DuckDB file
+or a PostgreSQL database and brings it up to date; each migration runs in
+its own transaction."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
+from .backend import Connection, dialect, is_postgres
 
 DEFAULT_DB = "newsevents.duckdb"
 
@@ -103,22 +107,54 @@ _V3 = [
 # The action a threat, promise, demand, appeal or refusal is about.
 _V4 = ["ALTER TABLE events ADD COLUMN intended_code VARCHAR"]
 
+# A counter every write transaction increments first: it orders concurrent
+# writers (the row lock) and tells a writer whether another one wrote since.
+_V5 = [
+    "CREATE TABLE writes (n BIGINT NOT NULL)",
+    "INSERT INTO writes VALUES (0)",
+]
+
+# PostgreSQL only: the lookups of the writer and the filters of the queries.
+_INDEXES: dict[int, list[str]] = {
+    5: [
+        "CREATE INDEX IF NOT EXISTS articles_id ON articles (id)",
+        "CREATE INDEX IF NOT EXISTS articles_url ON articles (url)",
+        "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_id ON events (id)",
+        "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+        "CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)",
+        "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)",
+        "CREATE INDEX IF NOT EXISTS events_source "
+        "ON events (source_code text_pattern_ops)",
+        "CREATE INDEX IF NOT EXISTS events_target "
+        "ON events (target_code text_pattern_ops)",
+        "CREATE INDEX IF NOT EXISTS clusters_id ON clusters (id)",
+        "CREATE INDEX IF NOT EXISTS gdelt_file ON gdelt_events (imported_from)",
+    ]
+}
+
 MIGRATIONS: list[tuple[int, list[str]]] = [
     (1, _V1),
     (2, _V2),
     (3, _V3),
     (4, _V4),
+    (5, _V5),
 ]
+# An arbitrary key for PostgreSQL's advisory lock around migrations.
+_MIGRATION_LOCK = 7_140_014
 LATEST = MIGRATIONS[-1][0]
 
 
-def connect(
-    path: str | Path = DEFAULT_DB, read_only: bool = False
-) -> duckdb.DuckDBPyConnection:
-    """Open the database at ``path`` (``:memory:`` for a throwaway one) and
-    migrate it. Raises StoreError when it cannot be opened or is newer than
-    this version of newsevents."""
+def connect(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Connection:
+    """Open the database at ``path``: a DuckDB file (``:memory:`` for a
+    throwaway one) or a ``postgresql://`` URL; migrate it unless
+    ``read_only``. Raises StoreError when it cannot be opened or is newer
+    than this version of newsevents."""
     target = str(path)
+    if is_postgres(target):
+        from .postgres import PgConnection
+
+        return _checked(PgConnection(target, read_only=read_only), read_only)
     if read_only and target != ":memory:" and not Path(target).exists():
         raise StoreError(
             f"{target}: no such database; create it with `newsevents ingest`"
@@ -127,29 +163,37 @@ def connect(
         conn = duckdb.connect(target, read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError(f"{target}: cannot open the database ({exc})") from exc
+    return _checked(conn, read_only)
+
+
+def _checked(conn: Connection, read_only: bool) -> Connection:
     if not read_only:
         migrate(conn)
     elif version(conn) != LATEST:
+        conn.close()
         raise StoreError(
-            f"{target}: schema version {version(conn)}, want {LATEST}; "
-            "run `newsevents ingest` on it once to migrate"
+            f"schema version {version(conn)}, want {LATEST}; "
+            "run `newsevents ingest` on the database once to migrate"
         )
     return conn
 
 
-def database_files(conn: duckdb.DuckDBPyConnection) -> list[Path]:
-    """The files of the databases attached to ``conn`` (none in memory)."""
+def database_files(conn: Connection) -> list[Path]:
+    """The files of the databases attached to ``conn`` (none in memory, nor
+    on a PostgreSQL server)."""
+    if dialect(conn).shared:
+        return []
     rows = conn.execute(
         "SELECT path FROM duckdb_databases() WHERE path IS NOT NULL"
     ).fetchall()
     return [Path(row[0]) for row in rows]
 
 
-def version(conn: duckdb.DuckDBPyConnection) -> int:
+def version(conn: Connection) -> int:
     """The schema version of the database, 0 for an empty one."""
     exists = conn.execute(
         "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_name = 'schema_version'"
+        "WHERE table_name = 'schema_version' AND table_schema = current_schema()"
     ).fetchone()
     if not exists or not exists[0]:
         return 0
@@ -157,9 +201,22 @@ def version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+def migrate(conn: Connection) -> int:
     """Apply the migrations the database lacks, each in one transaction;
     return the version reached. Raises StoreError for a newer schema."""
+    sql = dialect(conn)
+    if sql.shared:
+        # Two ingests starting at once on a new database migrate it once.
+        conn.execute("SELECT pg_advisory_lock(?)", [_MIGRATION_LOCK])
+        try:
+            return _migrate(conn)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(?)", [_MIGRATION_LOCK])
+    return _migrate(conn)
+
+
+def _migrate(conn: Connection) -> int:
+    sql = dialect(conn)
     current = version(conn)
     if current > LATEST:
         raise StoreError(
@@ -174,16 +231,28 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     for number, statements in MIGRATIONS:
         if number <= current:
             continue
+        if sql.shared:
+            statements = [*statements, *_INDEXES.get(number, [])]
         conn.execute("BEGIN TRANSACTION")
         try:
             for statement in statements:
-                conn.execute(statement)
+                conn.execute(sql.ddl(statement))
             conn.execute(
                 "INSERT INTO schema_version VALUES (?, current_timestamp)", [number]
             )
             conn.execute("COMMIT")
-        except duckdb.Error as exc:
+        except (duckdb.Error, _pg_error()) as exc:
             conn.execute("ROLLBACK")
             raise StoreError(f"migration {number} failed: {exc}") from exc
         current = number
     return current
+
+
+def _pg_error() -> type[Exception]:
+    """psycopg's base error when it is installed (a class nothing raises
+    otherwise)."""
+    try:
+        from psycopg import Error
+    except ImportError:
+        return duckdb.Error
+    return Error

@@ -8,10 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-import duckdb
-
 from ..errors import BadQuery, NotFound
 from ..models import Event
+from .backend import Connection, dialect
 from .queries import (
     EVENT_SORTS,
     MODALITIES,
@@ -42,6 +41,7 @@ __all__ = [
     "article_event_ids",
     "count_events",
     "counts",
+    "data_version",
     "event_page",
     "get_event",
     "list_actors",
@@ -146,7 +146,7 @@ class Network:
     edges: list[Edge]
 
 
-def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
+def count_events(conn: Connection, filters: EventFilter) -> int:
     """How many events match the filter (ignoring its limit and offset)."""
     where, params = event_where(filters)
     row = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
@@ -154,7 +154,7 @@ def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
 
 
 def event_page(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     filters: EventFilter,
     sort: str = "-date",
     total: int | None = None,
@@ -168,7 +168,7 @@ def event_page(
     return rows, total
 
 
-def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
+def get_event(conn: Connection, event_id: int) -> EventDetail:
     """One event with its article and its cluster's reports. Raises
     NotFound when no event has that id."""
     row = conn.execute(
@@ -188,7 +188,7 @@ def get_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> EventDetail:
 
 
 def list_articles(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     language: str | None = None,
     q: str | None = None,
     limit: int = 50,
@@ -216,7 +216,7 @@ def list_articles(
 
 
 def list_actors(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     prefix: str | None = None,
     limit: int = 50,
     offset: int = 0,
@@ -234,7 +234,8 @@ def list_actors(
         FROM events WHERE target_code LIKE ? ESCAPE '\\')"""
     rows = conn.execute(
         sides
-        + """SELECT code, mode(name), sum(s), sum(t), count(*) AS n
+        + f"""SELECT code, {dialect(conn).mode("name")}, sum(s), sum(t),
+            count(*) AS n
         FROM sides GROUP BY code ORDER BY n DESC, code LIMIT ? OFFSET ?""",
         [like, like, limit, offset],
     ).fetchall()
@@ -246,7 +247,7 @@ def list_actors(
 
 
 def places(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter
+    conn: Connection, filters: EventFilter
 ) -> tuple[list[PlaceRow], list[CountryRow]]:
     """Events per place (most first, at most ``filters.limit``) and per
     country, for the events matching the filter. Raises BadQuery for a
@@ -276,7 +277,7 @@ def places(
 
 
 def network(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     since: date | None = None,
     until: date | None = None,
     limit: int = 200,
@@ -292,7 +293,7 @@ def network(
         "SELECT e.source_code, e.target_code, "
         "count(*) FILTER (WHERE e.quad_class <= 2), "
         "count(*) FILTER (WHERE e.quad_class >= 3), coalesce(sum(e.goldstein), 0) "
-        f"FROM events e{clause} GROUP BY ALL HAVING count(*) >= ? "
+        f"FROM events e{clause} GROUP BY 1, 2 HAVING count(*) >= ? "
         "ORDER BY count(*) DESC, 1, 2 LIMIT ?",
         [*params, min_events, limit],
     ).fetchall()
@@ -306,32 +307,42 @@ def network(
     return Network(nodes=nodes, edges=edges)
 
 
-def _names(conn: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
     if not codes:
         return {}
     rows = conn.execute(
-        "SELECT code, mode(name) FROM ("
+        f"SELECT code, {dialect(conn).mode('name')} FROM ("
         "SELECT source_code AS code, source_name AS name FROM events "
-        "WHERE source_code IN (SELECT unnest(?::VARCHAR[])) "
+        f"WHERE {dialect(conn).among('source_code', 'VARCHAR')} "
         "UNION ALL SELECT target_code, target_name FROM events "
-        "WHERE target_code IN (SELECT unnest(?::VARCHAR[]))) GROUP BY code",
+        f"WHERE {dialect(conn).among('target_code', 'VARCHAR')}) n GROUP BY code",
         [codes, codes],
     ).fetchall()
     return {r[0]: r[1] for r in rows if r[1]}
 
 
-def counts(conn: duckdb.DuckDBPyConnection) -> Counts:
+def counts(conn: Connection) -> Counts:
     """How many articles, events, clusters, actors and failures."""
     row = conn.execute(
         """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
             (SELECT count(*) FROM clusters),
             (SELECT count(DISTINCT code) FROM (
                 SELECT source_code AS code FROM events
-                UNION SELECT target_code FROM events) WHERE code IS NOT NULL),
+                UNION SELECT target_code FROM events) c WHERE code IS NOT NULL),
             (SELECT count(*) FROM failures)"""
     ).fetchone()
     assert row is not None
     return Counts(*(int(v) for v in row))
+
+
+def data_version(conn: Connection) -> int:
+    """A number that changes whenever a writer commits, for caches: the
+    write counter on a shared database (PostgreSQL), 0 on DuckDB, where a
+    reader locks the writers out."""
+    if not dialect(conn).shared:
+        return 0
+    row = conn.execute("SELECT max(n) FROM writes").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def to_json(row: object) -> dict[str, object]:
@@ -343,7 +354,7 @@ def to_json(row: object) -> dict[str, object]:
     return out
 
 
-def article_event_ids(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[int]:
+def article_event_ids(conn: Connection, article_id: str) -> list[int]:
     """The stored ids of an article's events, in the article's order."""
     rows = conn.execute(
         "SELECT id FROM events WHERE article_id = ? ORDER BY idx", [article_id]

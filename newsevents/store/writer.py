@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import duckdb
 import numpy as np
 
 from ..models import DateRef, Failure
+from .backend import Connection, dialect
 from .clusters import DEFAULT_WINDOW_DAYS, Cluster, ClusterIndex, cluster_key
 from .rows import ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, ArticleRows
 
@@ -32,18 +32,24 @@ class Writer:
     """Writes coded articles and failures; keeps the cluster index."""
 
     def __init__(
-        self, conn: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS
+        self, conn: Connection, window_days: int = DEFAULT_WINDOW_DAYS
     ) -> None:
         self.conn = conn
-        self.reload(window_days)
+        self.window_days = window_days
+        self._load()
 
     def reload(self, window_days: int | None = None) -> None:
         """Read the ids, URLs and clusters afresh from the database: after a
         rolled-back ``write``, whose changes to them the database undid."""
+        if window_days is not None:
+            self.window_days = window_days
+        self._load()
+
+    def _load(self) -> None:
+        """Read what the writer keeps in memory: the clusters, the next event
+        id, the stored article ids and URLs, and the write counter."""
         conn = self.conn
-        if window_days is None:
-            window_days = self.clusters.window.days
-        self.clusters = ClusterIndex.load(conn, window_days)
+        self.clusters = ClusterIndex.load(conn, self.window_days)
         row = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()
         self.next_event = int(row[0]) + 1 if row else 1
         self.ids: set[str] = {
@@ -54,19 +60,35 @@ class Writer:
                 "SELECT url, id FROM articles WHERE url IS NOT NULL"
             ).fetchall()
         )
+        row = conn.execute("SELECT max(n) FROM writes").fetchone()
+        self.seen_writes = int(row[0]) if row and row[0] is not None else 0
+
+    def _begin(self) -> int:
+        """Open a write transaction. Incrementing the counter first makes
+        concurrent writers (PostgreSQL) wait for each other's commit; a
+        count this writer did not expect means another one wrote since, so
+        it reads the database afresh before writing."""
+        self.conn.execute("BEGIN TRANSACTION")
+        row = self.conn.execute("UPDATE writes SET n = n + 1 RETURNING n").fetchone()
+        number = int(row[0]) if row else 0
+        if number != self.seen_writes + 1:
+            self._load()
+        return number
 
     def write(self, batch: Sequence[ArticleRows | Failure]) -> WriteResult:
         """Write a batch in one transaction. An article whose content hash is
         stored already is skipped; one whose URL is stored with another
         content replaces that article and its events."""
         result = WriteResult()
-        self.conn.execute("BEGIN TRANSACTION")
+        number = self._begin()
         try:
             self._write(batch, result)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.seen_writes = -1  # what is in memory is not what is stored
             raise
+        self.seen_writes = number
         return result
 
     def _write(
@@ -132,6 +154,7 @@ class Writer:
         """Assign every stored event to clusters afresh (after changing the
         window, say), in one transaction; returns the number of clusters."""
         days = window_days if window_days is not None else self.clusters.window.days
+        number = self._begin()
         self.clusters = ClusterIndex(window=timedelta(days=days))
         events = self.conn.execute(
             "SELECT e.id, e.source_code, e.target_code, e.root_code, e.modality, "
@@ -146,7 +169,6 @@ class Writer:
             pairs.append(
                 (row[0], self.clusters.assign(key, row[6], row[5], ref, row[9]).id)
             )
-        self.conn.execute("BEGIN TRANSACTION")
         try:
             self.conn.execute("DELETE FROM clusters")
             self.conn.execute(
@@ -162,7 +184,10 @@ class Writer:
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.seen_writes = -1
             raise
+        self.seen_writes = number
+        self.window_days = days
         return len(self.clusters.by_id)
 
     def _cluster(self, entry: ArticleRows, row: tuple[object, ...]) -> Cluster:
@@ -211,6 +236,7 @@ class Writer:
         GDELT's way and drop those left without events."""
         if not touched:
             return
+        sql = dialect(self.conn)
         new, changed = [], []
         for cluster_id in touched:
             cluster = self.clusters.by_id.get(cluster_id)
@@ -237,6 +263,10 @@ class Writer:
             "date_value, date_precision, first_seen, last_seen",
             new,
         )
+        if len(new) > 10_000 and sql.shared:
+            # Planner statistics for the rows this transaction added (a
+            # recluster): without them PostgreSQL takes the table for empty.
+            self.conn.execute("ANALYZE clusters")
         if changed:
             self.conn.executemany(
                 "UPDATE clusters SET date_value = ?, date_precision = ?, "
@@ -244,8 +274,9 @@ class Writer:
                 changed,
             )
         ids = sorted(touched)
+        host = sql.host("a.url")
         self.conn.execute(
-            """UPDATE clusters SET
+            f"""UPDATE clusters SET
                 num_mentions = s.mentions, num_articles = s.articles,
                 num_sources = s.sources, event_date = s.event_date,
                 first_seen = s.first_seen, last_seen = s.last_seen
@@ -254,13 +285,13 @@ class Writer:
                     sum(greatest(e.n_evidence, 1)) AS mentions,
                     count(DISTINCT e.article_id) AS articles,
                     count(DISTINCT coalesce(a.source,
-                        regexp_extract(a.url, '://(?:www\\.)?([^/]+)', 1),
+                        {host},
                         a.file, a.id)) AS sources,
                     min(e.event_date) AS event_date,
                     min(coalesce(a.published, e.event_date)) AS first_seen,
                     max(coalesce(a.published, e.event_date)) AS last_seen
                 FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE e.cluster_id IN (SELECT unnest(?::BIGINT[]))
+                WHERE {sql.among("e.cluster_id")}
                 GROUP BY e.cluster_id
             ) s
             WHERE clusters.id = s.cluster_id""",
@@ -268,40 +299,46 @@ class Writer:
         )
         for cluster_id, first, last in self.conn.execute(
             "SELECT id, first_seen, last_seen FROM clusters "
-            "WHERE id IN (SELECT unnest(?::BIGINT[]))",
+            f"WHERE {sql.among('id')}",
             [ids],
         ).fetchall():
             if cluster_id in self.clusters.by_id:
                 self.clusters.by_id[cluster_id].first_seen = first
                 self.clusters.by_id[cluster_id].last_seen = last
+        # NOT EXISTS, not NOT IN: PostgreSQL runs NOT IN over a large
+        # subquery row by row.
         empty = self.conn.execute(
-            "SELECT id FROM clusters WHERE id IN (SELECT unnest(?::BIGINT[])) "
-            "AND id NOT IN (SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL "
-            "AND cluster_id IN (SELECT unnest(?::BIGINT[])))",
-            [ids, ids],
+            f"SELECT c.id FROM clusters c WHERE {sql.among('c.id')} "
+            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id)",
+            [ids],
         ).fetchall()
         for (cluster_id,) in empty:
             self.clusters.forget(cluster_id)
         if empty:
             self.conn.execute(
-                "DELETE FROM clusters WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                f"DELETE FROM clusters WHERE {sql.among('id')}",
                 [[r[0] for r in empty]],
             )
 
 
 def insert_rows(
-    conn: duckdb.DuckDBPyConnection,
+    conn: Connection,
     table: str,
     columns: str,
     rows: Sequence[Sequence[object]],
     extra: str | None = None,
 ) -> None:
-    """Insert rows through a registered view of NumPy object columns (far
-    faster in DuckDB than parameters per row); ``extra`` is an SQL
-    expression for one more column, such as ``current_timestamp``."""
+    """Insert rows in bulk: in DuckDB through a registered view of NumPy
+    object columns (far faster than parameters per row), in PostgreSQL with
+    COPY. ``extra`` is an SQL expression for one more column, such as
+    ``current_timestamp``."""
     if not rows:
         return
     names = [name.strip() for name in columns.split(",")]
+    if dialect(conn).shared:
+        # PostgreSQL: COPY; ``extra`` is always the current time.
+        conn.copy_rows(table, names, rows, now=extra is not None)  # type: ignore[attr-defined]
+        return
     width = len(rows[0])
     data = {}
     for index in range(width):

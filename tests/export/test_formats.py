@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsevents.errors import StoreError
@@ -19,8 +21,8 @@ from tests.store._data import FRA, RUS, UKR, USA, event, rows
 
 
 @pytest.fixture
-def conn():  # type: ignore[no-untyped-def]
-    conn = connect(":memory:")
+def conn(new_db: Callable[[], str]):  # type: ignore[no-untyped-def]
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Macron a rencontré Biden.", [event(FRA, USA)], url="https://a.fr/1"),
@@ -59,7 +61,7 @@ def test_export_csv(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-de
 def test_export_parquet(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "events.parquet"
     assert export(conn, "parquet", out) == 2
-    back = conn.execute(
+    back = duckdb.execute(
         "SELECT code, goldstein FROM read_parquet(?) ORDER BY id", [str(out)]
     ).fetchall()
     assert back == [("042", 1.9), ("190", 1.9)]

@@ -34,10 +34,10 @@ def test_gdelt_columns_match_the_published_list(
 
 
 def test_gdelt_round_trip_of_a_real_export(
-    shared_file: Callable[[str], Path],
+    shared_file: Callable[[str], Path], new_db: Callable[[], str]
 ) -> None:
     gdelt = shared_file(GDELT)
-    conn = connect(":memory:")
+    conn = connect(new_db())
     assert import_gdelt(conn, [gdelt]) == 2111
     out = io.StringIO()
     assert write_gdelt(conn, out) == 2111
@@ -118,8 +118,8 @@ def test_gdelt_fraction_date_follows_gdelt() -> None:
     assert out.getvalue().split("\t")[4] == "2019.8055"
 
 
-def test_gdelt_our_clusters_as_rows() -> None:
-    conn = connect(":memory:")
+def test_gdelt_our_clusters_as_rows(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Macron a rencontré Biden.", [event(FRA, USA)], url="https://a.fr/1"),

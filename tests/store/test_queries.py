@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -21,8 +22,8 @@ from tests.store._data import FRA, RUS, UKR, USA, coded, event, rows
 
 
 @pytest.fixture
-def conn():  # type: ignore[no-untyped-def]
-    conn = connect(":memory:")
+def conn(new_db: Callable[[], str]):  # type: ignore[no-untyped-def]
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Macron a rencontré Biden.", [event(FRA, USA)]),

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from newsevents.store import views
+from newsevents.store.backend import Connection
 from newsevents.store.queries import EventFilter, list_events
 from newsevents.store.schema import connect
 from tests.api._data import build
 
 
-@pytest.fixture(scope="module")
-def conn(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    path = build(tmp_path_factory.mktemp("views") / "events.duckdb")
+@pytest.fixture
+def conn(new_db: Callable[[], str]) -> Iterator[Connection]:
+    path = build(new_db())  # type: ignore[arg-type]
     conn = connect(path, read_only=True)
     yield conn
     conn.close()
@@ -40,19 +38,19 @@ def conn(
     ],
 )
 def test_views_event_page_matches_list_events(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter, ids: list[int], total: int
+    conn: Connection, filters: EventFilter, ids: list[int], total: int
 ) -> None:
     rows, count = views.event_page(conn, filters)
     assert [r.id for r in rows] == ids and count == total
     assert rows == list_events(conn, filters)
 
 
-def test_views_event_page_rejects_unknown_sort(conn: duckdb.DuckDBPyConnection) -> None:
+def test_views_event_page_rejects_unknown_sort(conn: Connection) -> None:
     with pytest.raises(views.BadQuery, match="sort 'x; DROP'"):
         views.event_page(conn, EventFilter(), "x; DROP")
 
 
-def test_views_get_event(conn: duckdb.DuckDBPyConnection) -> None:
+def test_views_get_event(conn: Connection) -> None:
     detail = views.get_event(conn, 1)
     assert detail.event.code == "042" and detail.language == "fr"
     assert detail.reports[0].event_id == 1
@@ -60,7 +58,7 @@ def test_views_get_event(conn: duckdb.DuckDBPyConnection) -> None:
         views.get_event(conn, 12345)
 
 
-def test_views_articles_and_actors(conn: duckdb.DuckDBPyConnection) -> None:
+def test_views_articles_and_actors(conn: Connection) -> None:
     rows, total = views.list_articles(conn, q="100%")
     assert rows == [] and total == 0
     rows, total = views.list_articles(conn, language="fr", limit=1)
@@ -69,7 +67,7 @@ def test_views_articles_and_actors(conn: duckdb.DuckDBPyConnection) -> None:
     assert [(a.code, a.as_target) for a in actors] == [("USAGOV", 2)] and total == 1
 
 
-def test_views_places_and_network(conn: duckdb.DuckDBPyConnection) -> None:
+def test_views_places_and_network(conn: Connection) -> None:
     places, countries = views.places(conn, EventFilter(since=date(2024, 6, 20)))
     assert [(p.name, p.events) for p in places] == [("Kyiv", 1), ("Paris", 1)]
     assert {c.country for c in countries} == {"FRA", "UKR"}
@@ -83,6 +81,6 @@ def test_views_places_and_network(conn: duckdb.DuckDBPyConnection) -> None:
     ]
 
 
-def test_views_counts(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_views_counts(conn: Connection, tmp_path: Path) -> None:
     counts = views.counts(conn)
     assert (counts.articles, counts.events, counts.actors) == (3, 4, 5)

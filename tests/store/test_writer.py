@@ -3,6 +3,7 @@ content hash, replacement by URL, failures, clusters across articles."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -17,8 +18,8 @@ def _count(conn, table: str) -> int:  # type: ignore[no-untyped-def]
     return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_writer_idempotent_by_content() -> None:
-    conn = connect(":memory:")
+def test_writer_idempotent_by_content(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     batch = [rows("Macron a rencontré Biden.", [event(FRA, USA)])]
     first = Writer(conn).write(batch)
     again = Writer(conn).write(batch)
@@ -27,8 +28,8 @@ def test_writer_idempotent_by_content() -> None:
     assert [_count(conn, t) for t in ("articles", "mentions", "events")] == [1, 1, 1]
 
 
-def test_writer_changed_url_replaces_events() -> None:
-    conn = connect(":memory:")
+def test_writer_changed_url_replaces_events(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     url = "https://example.org/a"
     writer = Writer(conn)
     writer.write(
@@ -50,8 +51,8 @@ def test_writer_changed_url_replaces_events() -> None:
     ]
 
 
-def test_writer_rolls_back_a_failed_batch() -> None:
-    conn = connect(":memory:")
+def test_writer_rolls_back_a_failed_batch(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     good = rows("Un article complet.", [event(FRA, USA)])
     broken = rows("Un autre article.", [event(FRA, USA)])
     broken.events[0] = broken.events[0][:-1]  # one column short: the insert fails
@@ -61,8 +62,8 @@ def test_writer_rolls_back_a_failed_batch() -> None:
     assert [_count(conn, t) for t in tables] == [0, 0, 0, 0]
 
 
-def test_writer_failures_replace_earlier_rows() -> None:
-    conn = connect(":memory:")
+def test_writer_failures_replace_earlier_rows(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     failure = Failure(
         file="a.xml", item="item 2", reason="empty", message="a.xml: empty"
     )
@@ -73,8 +74,8 @@ def test_writer_failures_replace_earlier_rows() -> None:
     ]
 
 
-def test_writer_clusters_across_articles() -> None:
-    conn = connect(":memory:")
+def test_writer_clusters_across_articles(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Macron a rencontré Biden.", [event(FRA, USA, symmetric=True)]),
@@ -107,8 +108,8 @@ def test_writer_clusters_across_articles() -> None:
     ]
 
 
-def test_writer_window_is_configurable() -> None:
-    conn = connect(":memory:")
+def test_writer_window_is_configurable(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     batch = [
         rows(
             "Premier article.", [event(FRA, USA, day=None)], published=date(2024, 6, 1)
@@ -119,13 +120,13 @@ def test_writer_window_is_configurable() -> None:
     ]
     Writer(conn, window_days=1).write(batch)
     assert _count(conn, "clusters") == 2
-    wide = connect(":memory:")
+    wide = connect(new_db())
     Writer(wide, window_days=7).write(batch)
     assert _count(wide, "clusters") == 1
 
 
-def test_writer_undated_reports_do_not_merge() -> None:
-    conn = connect(":memory:")
+def test_writer_undated_reports_do_not_merge(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     Writer(conn).write(
         [
             rows("Premier.", [event(FRA, USA, day=None)], published=None),
@@ -142,8 +143,8 @@ def test_writer_undated_reports_do_not_merge() -> None:
     )
 
 
-def test_writer_recluster_with_another_window() -> None:
-    conn = connect(":memory:")
+def test_writer_recluster_with_another_window(new_db: Callable[[], str]) -> None:
+    conn = connect(new_db())
     writer = Writer(conn, window_days=7)
     writer.write(
         [

@@ -1,0 +1,204 @@
+"""The distributed ingest (newsevents/dask_ingest.py): partitions, Parquet
+shards, and a real Dask LocalCluster of 2 workers giving the same database
+as the local ingest on 2 processes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsevents.batch import IngestOptions, ingest
+from newsevents.dask_ingest import DaskOptions, ingest_dask, partitions, shard_name
+from newsevents.errors import InputError
+from newsevents.ingest.files import RawItem, read_inputs
+from newsevents.models import Failure
+from newsevents.store.backend import Connection
+from newsevents.store.schema import connect
+from newsevents.store.shards import read_shard, write_shard
+from tests.store._data import FRA, RUS, UKR, USA, event, rows
+
+
+def _item(n: int) -> RawItem:
+    return RawItem(file="f.jsonl", item=str(n), text=f"texte {n}")
+
+
+def test_dask_ingest_partitions_keep_order_and_pass_failures() -> None:
+    broken = Failure(file="bad.xml", item=None, reason="malformed", message="m")
+    entries = [_item(1), _item(2), broken, _item(3), _item(4), _item(5)]
+    parts = list(partitions(entries, 2))
+    assert parts == [
+        [_item(1), _item(2)], broken, [_item(3), _item(4)], [_item(5)]
+    ]
+
+
+def test_dask_ingest_shard_names_follow_inputs_and_options() -> None:
+    a = shard_name([_item(1), _item(2)], None)
+    assert a == shard_name([_item(1), _item(2)], None)
+    assert a != shard_name([_item(2), _item(1)], None)
+    assert a != shard_name([_item(1), _item(2)], "fr")
+    assert a.startswith("part-") and a.endswith(".parquet")
+
+
+def test_dask_ingest_shard_round_trip(tmp_path: Path) -> None:
+    entries = [
+        rows("Macron a rencontré Biden.", [event(FRA, USA)]),
+        Failure(file="x.txt", item=None, reason="empty", message="x.txt: empty"),
+        rows(
+            "Russian troops attacked Ukraine.",
+            [event(RUS, UKR, "190", quad=4, goldstein=-10.0, place=None),
+             event(UKR, RUS, "111", day=None)],
+            published=date(2024, 6, 20), language="en",
+        ),  # fmt: skip
+    ]
+    target = str(tmp_path / "shards" / "part-1.parquet")
+    write_shard(target, entries)
+    assert read_shard(target) == entries
+    # Any fsspec URL: file:// here.
+    write_shard("file://" + str(tmp_path / "url.parquet"), entries[:1])
+    assert read_shard("file://" + str(tmp_path / "url.parquet")) == entries[:1]
+
+
+@pytest.mark.parametrize(
+    "address,shards,message",
+    [
+        ("localhost:8786", None, "want tcp://HOST:PORT"),
+        ("local:x", None, "want tcp://HOST:PORT"),
+        ("tcp://10.0.0.1:8786", None, "needs --shards"),
+    ],
+)
+def test_dask_ingest_rejects_bad_addresses(
+    address: str, shards: str | None, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        DaskOptions(address, shards)
+
+
+def _subset(shared: Path, tmp_path: Path, n: int) -> str:
+    """The first ``n`` articles of a gilets-jaunes corpus file as JSON Lines."""
+    corpus = shared / "data" / "corpora" / "fr" / "gilets-jaunes" / "fr_CA_corpus.xml"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} is absent")
+    items = [i for i in read_inputs([str(corpus)]) if isinstance(i, RawItem)][:n]
+    path = tmp_path / "subset.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for item in items:
+            record = {"text": item.text, "title": item.title, "url": item.url,
+                      "date": item.published.isoformat() if item.published else None}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")  # fmt: skip
+    return str(path)
+
+
+def _content(conn: Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every stored row but the ingest times."""
+    return {
+        "articles": conn.execute(
+            "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id"
+        ).fetchall(),
+        "mentions": conn.execute(
+            "SELECT * FROM mentions ORDER BY article_id, idx"
+        ).fetchall(),
+        "events": conn.execute("SELECT * FROM events ORDER BY id").fetchall(),
+        "clusters": conn.execute("SELECT * FROM clusters ORDER BY id").fetchall(),
+    }
+
+
+@pytest.mark.slow
+def test_dask_ingest_local_cluster_equals_processes(
+    shared: Path, tmp_path: Path
+) -> None:
+    subset = _subset(shared, tmp_path, 40)
+    local = connect(tmp_path / "processes.duckdb")
+    summary = ingest(local, [subset], IngestOptions(processes=2, progress=False))
+    assert summary.coded == 40
+    lines: list[str] = []
+    where = DaskOptions(
+        "local:2", str(tmp_path / "shards"), partition_size=10, log=lines.append
+    )
+    dask = connect(tmp_path / "dask.duckdb")
+    options = IngestOptions(progress=False)
+    summary = ingest_dask(dask, [subset], options, where)
+    assert (summary.coded, summary.duplicates, summary.failed) == (40, 0, 0)
+    assert lines[0].startswith("dask dashboard: http://127.0.0.1:")
+    assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == 4
+    expected, got = _content(local), _content(dask)
+    assert len(got["events"]) >= 5 and len(got["clusters"]) >= 5
+    for table in expected:
+        assert got[table] == expected[table], table
+    # Idempotent: the same inputs again add nothing and code nothing.
+    again = ingest_dask(dask, [subset], options, where)
+    assert (again.coded, again.duplicates) == (0, 40)
+    assert _content(dask) == expected
+
+
+@pytest.mark.slow
+def test_dask_ingest_into_postgres(
+    new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    texts = tmp_path / "in"
+    texts.mkdir()
+    examples = Path(__file__).resolve().parent.parent / "examples" / "fr"
+    for file in sorted(examples.glob("*.txt"))[:2]:
+        (texts / file.name).write_text(file.read_text(encoding="utf-8"))
+    (texts / "empty.txt").write_text("  ")
+    conn = connect(new_db())
+    where = DaskOptions("local:2", partition_size=1)
+    summary = ingest_dask(conn, [str(texts)], IngestOptions(progress=False), where)
+    assert (summary.coded, summary.failed) == (2, 1)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    stored = conn.execute("SELECT count(*) FROM events").fetchone()
+    assert stored == (summary.events,) and summary.events > 0
+    assert conn.execute("SELECT reason FROM failures").fetchall() == [("empty",)]
+
+
+def _kill_a_worker_when(shards: Path, killed: list[int]) -> None:
+    """Wait for the first shard, then kill -9 one Dask worker process (a
+    child of this process: LocalCluster's nannies run here and spawn the
+    workers)."""
+    import os
+    import signal
+    import time
+
+    import psutil
+
+    deadline = time.monotonic() + 600
+    while not list(shards.glob("part-*.parquet")):
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.2)
+    workers = [
+        child
+        for child in psutil.Process().children()
+        if "spawn_main" in " ".join(child.cmdline())
+        and "resource_tracker" not in " ".join(child.cmdline())
+    ]
+    if workers:
+        os.kill(workers[0].pid, signal.SIGKILL)
+        killed.append(workers[0].pid)
+
+
+@pytest.mark.slow
+def test_dask_ingest_survives_a_killed_worker(tmp_path: Path) -> None:
+    import threading
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    inputs = [str(root / "fr"), str(root / "en")]
+    alone = connect(tmp_path / "alone.duckdb")
+    # Chunks of one, as the partitions below (a chunk is coded language by
+    # language, which orders its rows).
+    ingest(alone, inputs, IngestOptions(processes=1, chunk_size=1, progress=False))
+    shards = tmp_path / "shards"
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_a_worker_when, args=(shards, killed))
+    killer.start()
+    conn = connect(tmp_path / "dask.duckdb")
+    where = DaskOptions("local:2", str(shards), partition_size=1)
+    options = IngestOptions(chunk_size=1, progress=False)
+    summary = ingest_dask(conn, inputs, options, where)
+    killer.join()
+    assert killed, "no worker was killed"
+    assert (summary.coded, summary.failed) == (7, 0)
+    assert _content(conn) == _content(alone)
