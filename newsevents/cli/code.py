@@ -20,6 +20,18 @@ if TYPE_CHECKING:
     from ..models import CodedArticle
 
 
+# --classifier on `code` and `eval`.
+ClassifierOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--classifier/--no-classifier",
+        help="Let the learned classifier propose an event where two actors "
+        "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
+        "setting).",
+    ),
+]
+
+
 @app.command("code")
 def code_command(
     files: Annotated[list[str], typer.Argument(help="Article files, or - for stdin.")],
@@ -48,15 +60,7 @@ def code_command(
             help="A PETRARCH/TABARI verb dictionary to use next to the lexicon.",
         ),
     ] = None,
-    classifier: Annotated[
-        bool | None,
-        typer.Option(
-            "--classifier/--no-classifier",
-            help="Let the learned classifier propose an event where two actors "
-            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
-            "setting).",
-        ),
-    ] = None,
+    classifier: ClassifierOption = None,
 ) -> None:
     """Code articles: actors, places, dates and events.
 
@@ -269,15 +273,7 @@ def eval_command(
             "developing the coder) or 'report' (only ever scored).",
         ),
     ] = None,
-    classifier: Annotated[
-        bool | None,
-        typer.Option(
-            "--classifier/--no-classifier",
-            help="Let the learned classifier propose an event where two actors "
-            "are named and no trigger fired (default: the NEWSEVENTS_CLASSIFIER "
-            "setting).",
-        ),
-    ] = None,
+    classifier: ClassifierOption = None,
 ) -> None:
     """Score the coder on gold event files or on a peer evaluation suite."""
     from ..eval.peers import FORMATS
