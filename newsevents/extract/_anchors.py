@@ -26,6 +26,7 @@ class Anchors:
     published: date | None
     dates: tuple[DateRef, ...] = ()
     places: tuple[Place, ...] = ()
+    home: str | None = None  # the article's home country
 
 
 def evidence(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..lang._lexicon import Trigger
+from ._arguments import object_matches
 from ._patterns import Found
 
 __all__ = ["FRAME_ROOTS", "compose", "frame_code"]
@@ -203,6 +204,16 @@ def _complement_of(token: Token, frame: Token) -> bool:
     return False
 
 
+def _plain_code(token: Token, triggers: list[Trigger]) -> str | None:
+    """The code of the first entry of a word that fits it as used: an entry
+    that needs a given object ("increase presence") does not fit "increase
+    the minimum wage"."""
+    for trigger in triggers:
+        if not trigger.objects or object_matches(token, trigger) is not None:
+            return trigger.code
+    return None
+
+
 def compose(
     founds: list[Found], entries: dict[int, list[Trigger]]
 ) -> list[tuple[Found, str | None]]:
@@ -233,8 +244,9 @@ def compose(
             for index, triggers in entries.items():
                 token = frame.token.doc[index]
                 if index != frame.token.i and _complement_of(token, frame.token):
-                    intended = triggers[0].code
-                    break
+                    intended = _plain_code(token, triggers)
+                    if intended is not None:
+                        break
         if intended is None:
             continue
         targets = frame.targets

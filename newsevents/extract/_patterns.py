@@ -80,6 +80,8 @@ def _predicate(verb: Token, trigger: Trigger) -> Token | None:
     desperate", "a jugé la décision inacceptable")."""
     skip: set[int] = set()
     for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN"):
+            continue  # "a jugé injuste la prime": the predicate itself
         if child.dep_ in _NOT_PREDICATE or child.dep_.startswith("nsubj"):
             skip.update(t.i for t in child.subtree)
     for token in verb.subtree:
@@ -153,6 +155,11 @@ def _verbal(
                 pattern = "coordinated-subject"
     if not sources:
         sources, pattern, embedded = _inherited(verb, args, res)
+    if not sources and passive and trigger.code.startswith(_POLICE_ACTS):
+        # "Il a été placé en garde à vue", "34 people were arrested": an
+        # arrest with no agent named is the police's.
+        sources = [ActorRef((), "group", verb.i, verb.i + 1, verb.i, roles=("COP",))]
+        pattern = "passive+implicit-police"
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
@@ -167,7 +174,16 @@ def _verbal(
         # "Fillon dénonce des excès": criticism of a thing, not of an actor,
         # is still criticism.
         obj = support or direct_object(verb, res.grammar)
-        if obj is not None and not args.group(obj):
+        clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        optional = trigger.code[:2] in _TARGET_OPTIONAL
+        if (obj is not None and not args.group(obj)) or (obj is None and clause):
+            # "refused to lead the list", "a refusé de prendre la tête":
+            # what is refused or demanded is an action, not an actor.
+            untargeted = True
+            pattern += "+untargeted"
+        elif obj is None and optional:
+            # "ont manifesté samedi", "said on Monday": protests and
+            # statements need no target.
             untargeted = True
             pattern += "+untargeted"
     return Found(
@@ -175,9 +191,16 @@ def _verbal(
     )
 
 
+#: Roots whose events never need a target: statements and protests.
+_TARGET_OPTIONAL = frozenset({"01", "14"})
+
+#: Codes of acts that, reported without an agent, are the police's.
+_POLICE_ACTS = ("173",)
+
 #: Roots of events CAMEO allows without a target (statements, appeals,
-#: intents, demands, disapproval, rejection, threats, protest).
-UNTARGETED_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+#: intents, investigations, demands, disapproval, rejection, threats,
+#: protest).
+UNTARGETED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13", "14"})
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
@@ -224,6 +247,10 @@ def _verb_targets(
             token = (
                 passive_subject(verb) if passive else direct_object(verb, res.grammar)
             )
+            if token is None and support is not None and not passive:
+                # "a mis en demeure la société": parsed as the object of
+                # "demeure", the idiom's own noun.
+                token = next((c for c in support.children if c.dep_ == "obj"), None)
         elif spec == "iobj":
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None

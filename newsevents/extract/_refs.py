@@ -43,6 +43,8 @@ class ActorRef:
     resolved_by: ResolvedBy = "kb"
     domestic: bool = False
     name: str = ""  # a person's name, for the actor a later step gives it
+    # A demonym adjective ("Russian tanks"), not a country's name.
+    adjective: bool = False
 
     @property
     def bare(self) -> bool:

@@ -340,7 +340,12 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
         return None
     actor = Actor(code=iso3, country=iso3, name=country.name_en)
     return ActorRef(
-        actors=(actor,), kind="country", start=token.i, end=token.i + 1, head=token.i
+        actors=(actor,),
+        kind="country",
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        adjective=True,
     )
 
 

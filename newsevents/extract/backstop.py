@@ -23,7 +23,7 @@ from ..lang import LangResources
 from ..models import Actor, Event, Evidence
 from ._anchors import Anchors, event_date, event_place
 from .actors import ActorRef
-from .events import event_actors
+from .events import FORCE_ROOTS, event_actors
 from .modality import modality
 
 TRIGGER = "classifier"
@@ -108,6 +108,9 @@ def _event(
     verb = _main_verb(candidate.sent)
     source, ref_s = candidate.source
     target, ref_t = candidate.target
+    if prediction.label[:3] == "042" or prediction.label[:2] in FORCE_ROOTS:
+        # A country one travels to or attacks is a place, not its government.
+        target = next(iter(event_actors(ref_t, as_place=True)), target)
     sent = candidate.sent
     return Event(
         source=source,

@@ -26,7 +26,7 @@ from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
 
-_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
 
 
@@ -138,7 +138,7 @@ def _events(
     mood = modality(found.token, res, embedded=found.embedded)
     # A capital or city one travels to or attacks is a place in a country,
     # not its government; other actors are not the event's place.
-    as_place = trigger.code[:3] == "042" or trigger.code[:2] in _FORCE_ROOTS
+    as_place = trigger.code[:3] == "042" or trigger.code[:2] in FORCE_ROOTS
     actors = [*found.sources] if as_place else [*found.sources, *found.targets]
     where = event_place(found.token, anchors, triggers, offset, avoid=actors)
     here = where.country if where is not None else None
@@ -146,14 +146,21 @@ def _events(
     # A bare agent takes a country from context: protesters from the place
     # they protest in; those arrested or criticised from whoever does it.
     crowd = here if root == "14" else None
+    if found.pattern.endswith("implicit-police"):
+        crowd = here or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
+    if root == "14":
+        sources = [(_protester(a), r) for a, r in sources]
     own = sources[0][0].country if sources and root in _DOMESTIC_ROOTS else None
     targets = [(a, r) for r in found.targets for a in event_actors(r, own, as_place)]
+    if trigger.code.startswith("175"):
+        # Crowds that police disperse are protesters.
+        targets = [(_protester(a), r) for a, r in targets]
     own_place = event_place(
         found.token, anchors, triggers, offset, avoid=actors, depth=1
     )
     here = own_place.country if own_place is not None else None
-    if not targets and root in _FORCE_ROOTS and here is not None:
+    if not targets and root in FORCE_ROOTS and here is not None:
         # "shelled the city of Kharkiv": force used on a place hits its country.
         victim = Actor(code=here, country=here, name=here)
         targets = [
@@ -172,7 +179,9 @@ def _events(
     elif targets:
         for a, ra in sources:
             for b, rb in targets:
-                if a.code == b.code:
+                if a.code == b.code and a.name == b.name:
+                    # One actor is not its own target; two parties of one
+                    # code ("the Tories criticised the Lib Dems") are two.
                     continue
                 pairs.append((a, b, ra, rb))
                 # "X a signé avec Y" is also Y signing with X, but "X a
@@ -218,6 +227,20 @@ def _events(
     return events
 
 
+def _protester(actor: Actor) -> Actor:
+    """People who demonstrate are protesters: "50,000 people demonstrated"
+    is an opposition actor (CAMEO OPP), not the public at large."""
+    if actor.roles != ("CVL",) or actor.country is None:
+        return actor
+    return actor.model_copy(
+        update={
+            "code": f"{actor.country}OPP",
+            "roles": ("OPP",),
+            "name": f"{actor.country} (OPP)",
+        }
+    )
+
+
 def event_actors(
     ref: ActorRef, country: str | None = None, as_place: bool = False
 ) -> list[Actor]:
@@ -240,7 +263,10 @@ def event_actors(
                 name=f"{country} ({'/'.join(ref.roles)})",
             )
         ]
-    if ref.capital and not as_place:
+    named_country = ref.kind == "country" and not ref.adjective
+    if (ref.capital or named_country) and not as_place:
+        # "Paris a annoncé", "France recalled its ambassador": a capital or a
+        # country acting is its government (metonymy).
         return [
             Actor(
                 code=f"{a.country}GOV",
@@ -249,7 +275,8 @@ def event_actors(
                 name=f"{a.name} (government)",
             )
             for a in ref.coded
-        ]
+            if a.country is not None and a.code == a.country
+        ] + [a for a in ref.coded if a.country is None or a.code != a.country]
     return list(ref.coded)
 
 

@@ -24,8 +24,8 @@ SNUB
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("France restored diplomatic ties with Germany.", [("FRA", "064", "DEU")]),
-        ("Japan snubbed the envoy of China.", [("JPN", "1244", "CHNGOV")]),
+        ("France restored diplomatic ties with Germany.", [("FRAGOV", "064", "DEUGOV")]),
+        ("Japan snubbed the envoy of China.", [("JPNGOV", "1244", "CHNGOV")]),
         # [---] and no pattern: the verb codes nothing.
         ("Japan snubbed China.", []),
     ],

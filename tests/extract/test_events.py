@@ -52,9 +52,9 @@ def test_events_whole_model(coder: Coder) -> None:
         ("fr", "Narendra Modi s'est rendu au Japon lundi.",
          [("INDGOV", "042", "JPN", "2024-06-17", "day")]),
         ("en", "Russia's invasion of Georgia began in August 2008.",
-         [("RUS", "192", "GEO", "2008-08", "month")]),
+         [("RUSGOV", "192", "GEO", "2008-08", "month")]),
         ("en", "Brazil criticized Argentina.",
-         [("BRA", "111", "ARG", "2024-06-19", "publication")]),
+         [("BRAGOV", "111", "ARGGOV", "2024-06-19", "publication")]),
     ],
 )  # fmt: skip
 def test_events_dates(

@@ -31,33 +31,33 @@ def _events(coded: CodedArticle) -> list[Row]:
     ("language", "text", "expected"),
     [
         # Asserted: the baseline the others differ from.
-        ("en", "Brazil criticized Argentina.", [("BRA", "111", "ARG", "asserted")]),
-        ("fr", "Le Brésil a critiqué l'Argentine.", [("BRA", "111", "ARG", "asserted")]),
+        ("en", "Brazil criticized Argentina.", [("BRAGOV", "111", "ARGGOV", "asserted")]),
+        ("fr", "Le Brésil a critiqué l'Argentine.", [("BRAGOV", "111", "ARGGOV", "asserted")]),
         # Negated: "not", "never", "ne ... pas", "ne ... jamais".
-        ("en", "Germany did not criticize Poland.", [("DEU", "111", "POL", "negated")]),
-        ("fr", "L'Allemagne n'a pas critiqué la Pologne.", [("DEU", "111", "POL", "negated")]),
-        ("en", "Germany never condemned Israel.", [("DEU", "111", "ISR", "negated")]),
-        ("fr", "Le Japon ne condamne jamais la Chine.", [("JPN", "111", "CHN", "negated")]),
+        ("en", "Germany did not criticize Poland.", [("DEUGOV", "111", "POLGOV", "negated")]),
+        ("fr", "L'Allemagne n'a pas critiqué la Pologne.", [("DEUGOV", "111", "POLGOV", "negated")]),
+        ("en", "Germany never condemned Israel.", [("DEUGOV", "111", "ISRGOV", "negated")]),
+        ("fr", "Le Japon ne condamne jamais la Chine.", [("JPNGOV", "111", "CHNGOV", "negated")]),
         # Planned: future auxiliaries, futur simple, verbs of intention.
         ("en", "Narendra Modi will visit Japan.", [("INDGOV", "042", "JPN", "planned")]),
         ("fr", "Narendra Modi va se rendre au Japon.", [("INDGOV", "042", "JPN", "planned")]),
-        ("fr", "L'Espagne attaquera le Maroc.", [("ESP", "190", "MAR", "planned")]),
-        ("en", "Japan plans to impose sanctions on Iran.", [("JPN", "163", "IRN", "planned")]),
-        ("fr", "Le Japon prévoit d'imposer des sanctions à l'Iran.", [("JPN", "163", "IRN", "planned")]),
+        ("fr", "L'Espagne attaquera le Maroc.", [("ESPGOV", "190", "MAR", "planned")]),
+        ("en", "Japan plans to impose sanctions on Iran.", [("JPNGOV", "163", "IRNGOV", "planned")]),
+        ("fr", "Le Japon prévoit d'imposer des sanctions à l'Iran.", [("JPNGOV", "163", "IRNGOV", "planned")]),
         ("en", "Spain will sign a trade agreement with Morocco.",
-         [("ESP", "057", "MAR", "planned"), ("MAR", "057", "ESP", "planned")]),
+         [("ESPGOV", "057", "MARGOV", "planned"), ("MARGOV", "057", "ESPGOV", "planned")]),
         # Hypothetical: modal verbs and the conditional.
-        ("en", "Turkey might attack Syria.", [("TUR", "190", "SYR", "hypothetical")]),
-        ("fr", "La Turquie pourrait attaquer la Syrie.", [("TUR", "190", "SYR", "hypothetical")]),
+        ("en", "Turkey might attack Syria.", [("TURGOV", "190", "SYR", "hypothetical")]),
+        ("fr", "La Turquie pourrait attaquer la Syrie.", [("TURGOV", "190", "SYR", "hypothetical")]),
         # Alleged: "allegedly", the French conditional of hearsay, "accused of".
         ("en", "Iran allegedly supplied drones to the Russian army.",
-         [("IRN", "072", "RUSMIL", "alleged")]),
+         [("IRNGOV", "072", "RUSMIL", "alleged")]),
         ("fr", "L'Iran aurait fourni des drones à l'armée russe.",
-         [("IRN", "072", "RUSMIL", "alleged")]),
+         [("IRNGOV", "072", "RUSMIL", "alleged")]),
         ("en", "Japan accused China of supplying weapons to Russia.",
-         [("JPN", "112", "CHN", "asserted"), ("CHN", "072", "RUS", "alleged")]),
+         [("JPNGOV", "112", "CHNGOV", "asserted"), ("CHNGOV", "072", "RUSGOV", "alleged")]),
         ("fr", "Le Japon accuse la Chine de fournir des armes à la Russie.",
-         [("JPN", "112", "CHN", "asserted"), ("CHN", "072", "RUS", "alleged")]),
+         [("JPNGOV", "112", "CHNGOV", "asserted"), ("CHNGOV", "072", "RUSGOV", "alleged")]),
     ],
 )  # fmt: skip
 def test_modality_of_events(
@@ -72,7 +72,7 @@ def test_modality_wish_codes_only_the_wisher(coder: Coder) -> None:
         ("en", "Japan wants to sign an agreement with Vietnam."),
         ("fr", "Le Japon veut signer un accord avec le Vietnam."),
     ]:
-        assert _events(coder(text, language)) == [("JPN", "057", "VNM", "planned")]
+        assert _events(coder(text, language)) == [("JPNGOV", "057", "VNMGOV", "planned")]
 
 
 @pytest.mark.xfail(

@@ -179,7 +179,7 @@ def test_registry_new_language_is_one_folder(toy_german: str) -> None:
         ("Nordkorea", "PRK"),
     ]
     assert [(e.source.code, e.code, e.target.code) for e in coded.events] == [
-        ("RUS", "111", "PRK")
+        ("RUSGOV", "111", "PRKGOV")
     ]
     assert coded.events[0].date.value == "2024-06-19"
     assert coded.article.language == "de"

@@ -29,6 +29,7 @@ HERE = Path(__file__).parent
 COLUMNS = "id\tlemma\tpos\tcode\tobject\ttarget\tflags\tstatus\tsource\texample"
 FR_FUNCTION = {"de", "des", "du", "la", "le", "les", "à", "au", "aux", "en", "pour"}
 FR_ELIDED = ("d'", "l'")
+FR_DETS = {"son", "sa", "ses", "leur", "leurs", "un", "une"}
 EN_PARTICLES = {
     "up", "down", "out", "off", "back", "away", "over", "in", "on", "forward",
 }  # fmt: skip
@@ -101,7 +102,12 @@ def verb(word: str, lang: str) -> tuple[str, str | None, str | None, bool] | Non
             return word[3:], None, None, True
         if word.startswith("s'"):
             return word[2:], None, None, True
-        return word.split("_")[0], None, None, False
+        parts = word.split("_")
+        # "mettre_en_garde", "placer_en_garde_à_vue", "prendre_à_partie": the
+        # verb with its fixed noun, which the parser makes its object or its
+        # obl:arg ("mis en garde" is mettre + garde), not the bare verb.
+        content = [p for p in parts[1:] if p not in FR_FUNCTION and p not in FR_DETS]
+        return parts[0], None, content[0] if content else None, False
     parts = word.split("_")
     if len(parts) == 1:
         return word, None, None, False

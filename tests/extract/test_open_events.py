@@ -1,0 +1,90 @@
+"""Events of unseen news that the coder used to drop or miscode, each on a
+small sentence in the language it was seen in: a country acting is its
+government, people who demonstrate are protesters, an arrest without an
+agent is the police's, two parties of one code are two actors, an intent
+is coded by the action that fits it, a predicate adjective gives the
+polarity, statements and protests need no target, and the support-verb
+idioms of the reviewed families ("mettre en garde", "fire tear gas")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from newsevents.models import CodedArticle
+
+Coder = Callable[..., CodedArticle]  # the session fixture `coder`
+
+Row = tuple[str | None, str, str | None]
+
+WEDNESDAY = date(2024, 6, 19)
+
+
+def _events(coded: CodedArticle) -> list[Row]:
+    return [
+        (
+            e.source.code if e.source else None,
+            e.code,
+            e.target.code if e.target else None,
+        )
+        for e in coded.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A country named as an actor is its government; a demonym is not.
+        ("en", "France has recalled its ambassador from Italy.",
+         [("FRAGOV", "161", "ITAGOV")]),
+        ("fr", "La France promet de fournir des missiles à l'Ukraine.",
+         [("FRAGOV", "0332", "UKRGOV")]),
+        # People who demonstrate are protesters (OPP), not the public.
+        ("en", "Police clashed with protesters in Paris. About 50,000 people "
+         "demonstrated in Paris on Saturday.",
+         [("FRACOP", "190", "FRAOPP"), ("FRAOPP", "190", "FRACOP"),
+          ("FRAOPP", "141", None)]),
+        ("fr", "Les gilets jaunes défilent à Berne. Plusieurs centaines de "
+         "personnes ont manifesté samedi.", [("CHEOPP", "141", None)]),
+        # Crowds that police disperse with tear gas are protesters too.
+        ("en", "Protesters marched in Paris. Police fired tear gas at the crowds.",
+         [("FRAOPP", "141", None), ("FRACOP", "175", "FRAOPP")]),
+        # "Use tear gas" is riot control, not a chemical weapon (2041).
+        ("en", "Protesters marched in Paris. Police used tear gas against the demonstrators.",
+         [("FRAOPP", "141", None), ("FRACOP", "175", "FRAOPP")]),
+        ("en", "Some protesters in Paris threw stones at the police.",
+         [("FRAOPP", "145", "FRACOP")]),
+        # An arrest reported without its agent is the police's.
+        ("fr", "Les gilets jaunes ont manifesté à Paris samedi. Un manifestant "
+         "a été placé en garde à vue mardi soir.",
+         [("FRAOPP", "141", None), ("FRACOP", "173", "FRAOPP")]),
+        # Two parties with one CAMEO code are still two actors (in 2005,
+        # both in opposition).
+        ("en", "The Tories criticised the Liberal Democrats on Monday.",
+         [("GBROPP", "111", "GBROPP")]),
+        # A promise is coded by the action that fits it: "increase the
+        # minimum wage" is no "increase presence" (a threat, 138).
+        ("en", "French President Emmanuel Macron pledged to increase the minimum wage.",
+         [("FRAGOV", "030", None)]),
+        # The predicate adjective before the object gives the polarity.
+        ("fr", "À Paris, les oppositions ont jugé injuste la prime.",
+         [("FRAOPP", "111", None)]),
+        # Support-verb idioms of the reviewed families, not the bare verb.
+        ("fr", "Le chef de la diplomatie américaine a mis en garde la Russie.",
+         [("USAGOV", "130", "RUSGOV")]),
+        ("fr", "Le préfet de Paris a mis en demeure les manifestants.",
+         [("FRAGOV", "020", "FRAOPP")]),
+        # Investigations need no target.
+        ("en", "The Paris prosecutor's office has launched an investigation.",
+         [("FRAJUD", "090", None)]),
+        ("fr", "Les autorités françaises ont lancé des vérifications.",
+         [("FRAGOV", "090", None)]),
+    ],
+)  # fmt: skip
+def test_open_events(
+    coder: Coder, language: str, text: str, expected: list[Row]
+) -> None:
+    published = date(2005, 3, 1) if "Tories" in text else WEDNESDAY
+    assert _events(coder(text, language, published)) == expected
