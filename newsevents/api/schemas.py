@@ -10,7 +10,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..lang import available
+from ..store.quality import Quality
 from ..store.queries import ActorRow, DyadRow, EventRow
+from ..store.trends import TrendRow
 from ..store.views import (
     ArticleRow,
     CountryRow,
@@ -54,6 +56,19 @@ class DyadSeries(_Page):
     by: str
     items: list[DyadRow]
     undated: int = 0
+
+
+class TrendOut(_Page):
+    """Events matching a filter per period, zero-filled, with the articles
+    published per period; ``filters`` echoes the filter as understood."""
+
+    by: str
+    items: list[TrendRow]
+    undated: int = 0
+    filters: dict[str, str] = Field(default_factory=dict)
+
+
+QualityOut = Quality
 
 
 class PlacePage(_Page):
