@@ -139,7 +139,9 @@ def article_query(
     language: Annotated[
         str | None, Query(description=" or ".join(available()) + ".")
     ] = None,
-    q: Annotated[str | None, Query(description="Words in the title.")] = None,
+    q: Annotated[
+        str | None, Query(description="Words in the title or the text.")
+    ] = None,
 ) -> tuple[str | None, str | None]:
     """The language and title words an article list is filtered by.
     Raises BadParameter."""

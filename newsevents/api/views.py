@@ -186,6 +186,8 @@ def articles(
 
     def page() -> dict[str, object]:
         return {"title": "Articles", "rows": rows, "total": total,
+                "q": words or "", "language": language or "",
+                "csv_url": page_url(request, format="csv", offset=None),
                 **_pager(request, offset, limit, total)}  # fmt: skip
 
     return View("articles", _list(request, rows, total, offset, limit), ArticlePage,
@@ -321,7 +323,8 @@ def filter_form(request: Request) -> dict[str, object]:
     return {
         "form": form, "filters": FILTERS, "modalities": MODALITIES,
         "main": MAIN_FILTERS, "hidden": {},
-        "more_open": any(v for k, v in form.items() if k not in MAIN_FILTERS),
+        "more_open": any(v.strip() not in ("", "prefix") for k, v in form.items()
+                         if k not in MAIN_FILTERS),
         "csv_url": page_url(request, format="csv", offset=None),
         "export_query": urlencode({k: v for k, v in form.items() if v.strip()}),
     }  # fmt: skip

@@ -196,15 +196,17 @@ def list_articles(
     offset: int = 0,
 ) -> tuple[list[ArticleRow], int]:
     """Articles, newest first, optionally of one language or whose title
-    holds ``q``; and how many match. Raises BadQuery for a bad page."""
+    or text holds ``q`` (in any case: a plain ILIKE, which DuckDB and
+    PostgreSQL both answer without an extension); and how many match.
+    Raises BadQuery for a bad page."""
     check_page(limit, offset)
     where, params = [], []
     if language:
         where.append("language = ?")
         params.append(language)
     if q:
-        where.append("title ILIKE ? ESCAPE '\\'")
-        params.append("%" + like_prefix(q))
+        where.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+        params.extend(["%" + like_prefix(q)] * 2)
     clause = " WHERE " + " AND ".join(where) if where else ""
     rows = conn.execute(
         "SELECT id, title, url, language, published, source, n_mentions, n_events "

@@ -38,7 +38,7 @@
     chart = new Chart(document.getElementById("chart-trend"), {
       data: { labels, datasets },
       options: {
-        animation: false, responsive: true,
+        animation: false, responsive: true, maintainAspectRatio: false,
         scales: {
           x: { stacked: true },
           y: { stacked: true, beginAtZero: true, title: { display: true, text: per ? "events per article" : "events" } },
