@@ -356,8 +356,9 @@ def bench_db_command(
         str | None, typer.Option("--db", help="Keep the database here.")
     ] = None,
 ) -> None:
-    """Time `dyad` by week and a filtered `events` page on a generated
-    database (median of 5 runs)."""
+    """Time `dyad` by week, a filtered `events` page, a weekly `trend` per
+    kind of filter and a text search on a generated database (median of 5
+    runs each)."""
     from ..bench.store import bench_db
 
     result = guard(lambda: bench_db(events, db))
