@@ -1,18 +1,24 @@
-"""The analyst's views: a trend of the events matching any filter, and the
+"""The analyst's views: a trend of the events matching any filter, the
 quality of the data (failed inputs, undated and ungeocoded events, events
-per article by outlet and language). Served like every view of ``views``."""
+per article by outlet and language) and the CAMEO code book with the
+events stored under each code. Served like every view of ``views``."""
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.encoders import jsonable_encoder
 
+from ..errors import BadParameter
+from ..kb.cameo import load_cameo
 from ..store import quality as store_quality
+from ..store.quality import events_per_code
 from ..store.records import from_dataclasses
 from ..store.trends import TrendRow, trend
-from .schemas import QualityOut, TrendOut
+from .params import blank
+from .schemas import CodebookPage, CodebookRow, QualityOut, TrendOut
 from .views import ChartFilters, Conn, Limit, Period, View, filter_form
 
 
@@ -50,3 +56,29 @@ def quality(request: Request, conn: Conn, limit: Limit = 50) -> View:
                 lambda: {"title": "Data quality", "q": report},
                 lambda: from_dataclasses(store_quality.FailureRow,
                                          report.failures))  # fmt: skip
+
+
+def codebook(
+    request: Request,
+    conn: Conn,
+    root: Annotated[
+        str | None, Query(description="Only the codes under this root (14).")
+    ] = None,
+) -> View:
+    """The CAMEO code book: every event code with its PLOVER type, quad
+    class and Goldstein score, and the events stored under it."""
+    given = blank(root)
+    if given is not None and not (given.isdigit() and len(given) == 2):
+        raise BadParameter(f"root {given!r}: want a two-digit CAMEO root like 14")
+    counts = events_per_code(conn)
+    rows = [
+        CodebookRow(c.code, c.label, c.root, c.quad_class, c.goldstein,
+                    c.plover_event, c.plover_mode, counts.get(c.code, 0))
+        for c in load_cameo().values()
+        if given is None or c.root == given
+    ]  # fmt: skip
+    data = {"items": rows, "total": len(rows), "next": None}
+    return View("codebook", data, CodebookPage, "codebook.html",
+                lambda: {"title": "CAMEO code book", "rows": rows,
+                         "root": given or ""},
+                lambda: from_dataclasses(CodebookRow, rows))  # fmt: skip

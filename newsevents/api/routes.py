@@ -34,6 +34,7 @@ from .render import render
 from .schemas import (
     ActorPage,
     ArticlePage,
+    CodebookPage,
     CodeRequest,
     DyadSeries,
     EventPage,
@@ -59,6 +60,7 @@ RESOURCES: list[tuple[Callable[..., views.View], str | None, Any, str | None]] =
     (views.dyads, "/api/dyads/{a}/{b}", DyadSeries, "/dyads/{a}/{b}"),
     (analysis.trends, "/api/trends", TrendOut, "/trends"),
     (analysis.quality, "/api/quality", QualityOut, "/quality"),
+    (analysis.codebook, "/api/codebook", CodebookPage, "/codebook"),
     (views.places, "/api/places", PlacePage, None),
     (views.map_view, None, None, "/map"),
     (views.network, "/api/network", NetworkOut, "/network"),

@@ -4,6 +4,7 @@ events are the package's models."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -69,6 +70,27 @@ class TrendOut(_Page):
 
 
 QualityOut = Quality
+
+
+@dataclass(frozen=True)
+class CodebookRow:
+    """A CAMEO event code: label, root, quad class, Goldstein score, PLOVER
+    type and mode, and how many stored events carry it."""
+
+    code: str
+    label: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    events: int
+
+
+class CodebookPage(_Page):
+    """The CAMEO code book."""
+
+    items: list[CodebookRow]
 
 
 class PlacePage(_Page):

@@ -11,7 +11,15 @@ from datetime import datetime
 from .backend import Connection, dialect
 from .queries import check_page
 
-__all__ = ["FailureRow", "GroupRow", "Quality", "ReasonCount", "failures", "quality"]
+__all__ = [
+    "FailureRow",
+    "GroupRow",
+    "Quality",
+    "ReasonCount",
+    "events_per_code",
+    "failures",
+    "quality",
+]
 
 
 @dataclass(frozen=True)
@@ -122,3 +130,9 @@ def quality(conn: Connection, limit: int = 50) -> Quality:
         by_outlet=_groups(conn, f"coalesce(a.source, {host})"),
         by_language=_groups(conn, "a.language"),
     )  # fmt: skip
+
+
+def events_per_code(conn: Connection) -> dict[str, int]:
+    """How many stored events carry each CAMEO event code."""
+    rows = conn.execute("SELECT code, count(*) FROM events GROUP BY code").fetchall()
+    return {r[0]: int(r[1]) for r in rows}

@@ -186,6 +186,13 @@ def test_browser_workbench_quality_and_search(page: Any) -> None:
     titles = page.locator("table tbody tr").count()
     assert titles == 6
     _shot(page, "articles-search")
+    page.goto("/codebook")
+    page.fill("input[name=root]", "19")
+    page.click("#codebook-filter button[type=submit]")
+    page.click("a[href='/events?code=190']")
+    page.wait_for_url("**code=190**")
+    assert page.inner_text("#total") == "7"
+    _shot(page, "codebook-to-events")
 
 
 def test_browser_workbench_phone(browser: Any, server: str) -> None:

@@ -140,3 +140,16 @@ def test_workbench_filters_documented(client: TestClient) -> None:
     names = {p["name"] for p in spec["/api/trends"]["get"]["parameters"]}
     assert {"actor_country", "actor_role", "quad", "goldstein", "outlet", "by"} <= names
     assert {"/api/quality", "/api/trends"} <= set(spec)
+
+
+def test_workbench_codebook(client: TestClient) -> None:
+    body = client.get("/api/codebook", params={"root": "04"}).json()
+    visit = next(r for r in body["items"] if r["code"] == "042")
+    assert (visit["plover_type"], visit["quad_class"], visit["goldstein"]) == (
+        "CONSULT", 1, 1.9)  # fmt: skip
+    assert visit["events"] == 2 and all(r["root"] == "04" for r in body["items"])
+    page = client.get("/codebook").text
+    assert (
+        'href="/events?code=190"' in page and "Use conventional military force" in page
+    )
+    assert client.get("/api/codebook", params={"root": "x"}).status_code == 400
