@@ -4,23 +4,24 @@ Empty values (a blank field of a page's form) count as absent."""
 
 from __future__ import annotations
 
+import inspect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
 from ..errors import BadParameter
 from ..lang import available
-from ..store.queries import EventFilter
-from ..store.views import EVENT_SORTS, MODALITIES
+from ..store.filters import FILTERS, EventFilter, parse_filters
+from ..store.views import EVENT_SORTS
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 _ACTOR = re.compile(r"^[A-Za-z0-9]{1,32}$")
-_CODE = re.compile(r"^[0-9]{1,4}[A-Za-z]?$")
 
 
 def blank(value: str | None) -> str | None:
@@ -61,43 +62,45 @@ def window(since: str | None, until: str | None) -> tuple[date | None, date | No
     return first, last
 
 
-def event_filter(
-    actor: Annotated[
-        str | None, Query(description="Source actor code prefix (RUS, FRAGOV).")
-    ] = None,
-    target: Annotated[str | None, Query(description="Target actor prefix.")] = None,
-    code: Annotated[
-        str | None, Query(description="CAMEO event code prefix (04, 042).")
-    ] = None,
-    since: Annotated[str | None, Query(description="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="Last day, YYYY-MM-DD.")] = None,
-    place: Annotated[
-        str | None, Query(description="Place name or ISO alpha-3 country.")
-    ] = None,
-    modality: Annotated[
-        str | None, Query(description="asserted, negated, planned...")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip.")] = 0,
-) -> EventFilter:
-    """The event filter of a request. Raises BadParameter."""
-    first, last = window(since, until)
-    code = blank(code)
-    if code is not None and not _CODE.match(code):
-        raise BadParameter(f"code={code!r}: want a CAMEO event code prefix like 042")
-    place = blank(place)
-    if place is not None and len(place) > 100:
-        raise BadParameter("place: longer than 100 characters")
-    modality = blank(modality)
-    if modality is not None and modality not in MODALITIES:
-        raise BadParameter(
-            f"modality={modality!r}: want one of {', '.join(MODALITIES)}"
+def _filter_dependency(paged: bool) -> Callable[..., EventFilter]:
+    """A FastAPI dependency taking every filter of ``store.filters.FILTERS``
+    as a query parameter (and ``limit``, ``offset`` when ``paged``), so that
+    the OpenAPI schema documents each one."""
+    params = [
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, default=None,
+            annotation=Annotated[str | None, Query(description=help_text)],
         )
-    return EventFilter(
-        actor=actor_code(actor, "actor"), target=actor_code(target, "target"),
-        code=code, since=first, until=last, place=place, modality=modality,
-        limit=limit, offset=offset,
-    )  # fmt: skip
+        for name, (help_text, _) in FILTERS.items()
+    ]  # fmt: skip
+    if paged:
+        params += [
+            inspect.Parameter(
+                "limit", inspect.Parameter.KEYWORD_ONLY, default=50,
+                annotation=Annotated[int, Query(ge=1, le=MAX_LIMIT,
+                                                description="Page size.")],
+            ),
+            inspect.Parameter(
+                "offset", inspect.Parameter.KEYWORD_ONLY, default=0,
+                annotation=Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                                                description="Skip.")],
+            ),
+        ]  # fmt: skip
+
+    def dependency(**values: Any) -> EventFilter:
+        limit, offset = values.pop("limit", 50), values.pop("offset", 0)
+        return parse_filters(values, limit, offset)
+
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        params, return_annotation=EventFilter
+    )
+    dependency.__doc__ = "The event filter of a request. Raises BadParameter."
+    return dependency
+
+
+# The filter of a list (with its page) and of a chart (without).
+event_filter = _filter_dependency(paged=True)
+chart_filter = _filter_dependency(paged=False)
 
 
 def event_sort(
@@ -136,7 +139,9 @@ def article_query(
     language: Annotated[
         str | None, Query(description=" or ".join(available()) + ".")
     ] = None,
-    q: Annotated[str | None, Query(description="Words in the title.")] = None,
+    q: Annotated[
+        str | None, Query(description="Words in the title or the text.")
+    ] = None,
 ) -> tuple[str | None, str | None]:
     """The language and title words an article list is filtered by.
     Raises BadParameter."""
@@ -158,18 +163,14 @@ def article_id(value: str) -> str:
 
 @dataclass(frozen=True)
 class NetworkQuery:
-    """The window and size of the actor network; ``limit`` None leaves the
-    number of edges to the view (fewer on the page than in the API)."""
+    """The size of the actor network; ``limit`` None leaves the number of
+    edges to the view (fewer on the page than in the API)."""
 
-    since: date | None
-    until: date | None
     limit: int | None
     min_events: int
 
 
 def network_query(
-    since: Annotated[str | None, Query(description="YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="YYYY-MM-DD.")] = None,
     limit: Annotated[
         int | None,
         Query(ge=1, le=2000, description="Most edges (200; 150 on the page)."),
@@ -178,9 +179,8 @@ def network_query(
         int, Query(ge=1, le=MAX_OFFSET, description="Fewest events.")
     ] = 1,
 ) -> NetworkQuery:
-    """The parameters of the network. Raises BadParameter."""
-    first, last = window(since, until)
-    return NetworkQuery(first, last, limit, min_events)
+    """The size of the network."""
+    return NetworkQuery(limit, min_events)
 
 
 def output_format(

@@ -14,8 +14,10 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import ValidationError
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -23,20 +25,24 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import BadParameter
 from ..export import FORMATS, RENDERERS, export
 from ..models import CodedArticle
+from ..store.filters import FILTERS
 from ..store.views import EventDetail
-from . import views
+from . import analysis, views
 from .deps import Coder, get_coder
 from .params import day, output_format
 from .render import render
 from .schemas import (
     ActorPage,
     ArticlePage,
+    CodebookPage,
     CodeRequest,
     DyadSeries,
     EventPage,
     NetworkOut,
     Overview,
     PlacePage,
+    QualityOut,
+    TrendOut,
 )
 from .security import check_token, require_token
 
@@ -52,6 +58,9 @@ RESOURCES: list[tuple[Callable[..., views.View], str | None, Any, str | None]] =
      "/articles/{article_id}"),
     (views.actors, "/api/actors", ActorPage, "/actors"),
     (views.dyads, "/api/dyads/{a}/{b}", DyadSeries, "/dyads/{a}/{b}"),
+    (analysis.trends, "/api/trends", TrendOut, "/trends"),
+    (analysis.quality, "/api/quality", QualityOut, "/quality"),
+    (analysis.codebook, "/api/codebook", CodebookPage, "/codebook"),
     (views.places, "/api/places", PlacePage, None),
     (views.map_view, None, None, "/map"),
     (views.network, "/api/network", NetworkOut, "/network"),
@@ -59,28 +68,52 @@ RESOURCES: list[tuple[Callable[..., views.View], str | None, Any, str | None]] =
 ]  # fmt: skip
 
 
+# Every route takes these besides its own parameters.
+_ALWAYS = frozenset({"format"})
+
+
 def _endpoint(view: Callable[..., views.View]) -> Callable[..., Response]:
     """The view as a FastAPI endpoint (same parameters) that renders what
-    it builds."""
+    it builds. A query parameter the route does not take is an error (400),
+    never ignored: a misspelt filter would silently count everything."""
+    known: set[str] = set()
 
     @functools.wraps(view)
     def endpoint(request: Request, **params: object) -> Response:
+        unknown = sorted(set(request.query_params) - known - _ALWAYS)
+        if unknown:
+            raise BadParameter(
+                f"unknown parameter {unknown[0]!r}: {request.url.path} takes "
+                f"{', '.join(sorted(known | _ALWAYS))}"
+            )
         return render(request, view(request, **params))
 
+    endpoint.known = known  # type: ignore[attr-defined]
     return endpoint
+
+
+def _add(path: str, view: Callable[..., views.View], **options: Any) -> None:
+    endpoint = _endpoint(view)
+    router.add_api_route(path, endpoint, methods=["GET"], **options)
+    route = router.routes[-1]
+    assert isinstance(route, APIRoute)
+    endpoint.known.update(_query_names(route.dependant))  # type: ignore[attr-defined]
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters of a route and of all its dependencies."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
 
 
 for _view, _api, _model, _page in RESOURCES:
     if _api is not None:
-        router.add_api_route(
-            _api, _endpoint(_view), methods=["GET"], response_model=_model,
-            tags=["api"], dependencies=[Depends(output_format)],
-        )  # fmt: skip
+        _add(_api, _view, response_model=_model, tags=["api"],
+             dependencies=[Depends(output_format)])  # fmt: skip
     if _page is not None:
-        router.add_api_route(
-            _page, _endpoint(_view), methods=["GET"], response_model=None,
-            include_in_schema=False,
-        )  # fmt: skip
+        _add(_page, _view, response_model=None, include_in_schema=False)
 
 
 @router.post(
@@ -119,15 +152,25 @@ async def code_submit(
 
 
 @router.get("/api/export/{name}", tags=["api"])
-def download(name: str, conn: views.Conn) -> FileResponse:
-    """The whole event database as a file: gdelt, plover, csv, parquet or
-    geojson (the formats of ``newsevents export``)."""
+def download(
+    name: str, conn: views.Conn, filters: views.ChartFilters, request: Request
+) -> FileResponse:
+    """The events matching the filters (all of them without) as a file:
+    gdelt, plover, csv, parquet or geojson (the formats of ``newsevents
+    export``, which takes the same filters)."""
+    unknown = sorted(set(request.query_params) - set(FILTERS))
+    if unknown:
+        raise BadParameter(
+            f"unknown parameter {unknown[0]!r}: the export takes the filters "
+            f"{', '.join(FILTERS)}"
+        )
     if name not in FORMATS:
         raise BadParameter(f"export {name!r}: want one of {', '.join(FORMATS)}")
     renderer = RENDERERS[name]
     handle, path = tempfile.mkstemp(suffix="." + renderer.extension)
     os.close(handle)
-    export(conn, name, Path(path), force=True)
+    export(conn, name, Path(path), force=True,
+           filters=filters if filters.query() else None)  # fmt: skip
     return FileResponse(
         path,
         media_type=renderer.media_type,

@@ -4,13 +4,16 @@ events are the package's models."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..lang import available
+from ..store.quality import Quality
 from ..store.queries import ActorRow, DyadRow, EventRow
+from ..store.trends import TrendRow
 from ..store.views import (
     ArticleRow,
     CountryRow,
@@ -54,6 +57,40 @@ class DyadSeries(_Page):
     by: str
     items: list[DyadRow]
     undated: int = 0
+
+
+class TrendOut(_Page):
+    """Events matching a filter per period, zero-filled, with the articles
+    published per period; ``filters`` echoes the filter as understood."""
+
+    by: str
+    items: list[TrendRow]
+    undated: int = 0
+    filters: dict[str, str] = Field(default_factory=dict)
+
+
+QualityOut = Quality
+
+
+@dataclass(frozen=True)
+class CodebookRow:
+    """A CAMEO event code: label, root, quad class, Goldstein score, PLOVER
+    type and mode, and how many stored events carry it."""
+
+    code: str
+    label: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    events: int
+
+
+class CodebookPage(_Page):
+    """The CAMEO code book."""
+
+    items: list[CodebookRow]
 
 
 class PlacePage(_Page):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 import duckdb
 from fastapi import Depends, Path, Query, Request
@@ -17,17 +18,11 @@ from fastapi.encoders import jsonable_encoder
 from ..errors import InputError, NotFound, StoreError
 from ..models import CodedArticle
 from ..store import views as store
+from ..store.filters import FILTERS, MODALITIES, EventFilter
 from ..store.geo import numeric_codes
-from ..store.queries import (
-    ActorRow,
-    DyadRow,
-    EventFilter,
-    EventRow,
-    dyad,
-    dyad_undated,
-    get_article,
-)
+from ..store.queries import ActorRow, EventRow, get_article
 from ..store.records import Records, from_dataclasses
+from ..store.trends import DyadRow, dyad, dyad_undated
 from .deps import Coder, ResultCache, get_conn
 from .highlight import segments
 from .params import (
@@ -37,6 +32,7 @@ from .params import (
     actor_code,
     article_id,
     article_query,
+    chart_filter,
     event_filter,
     event_sort,
     network_query,
@@ -61,9 +57,12 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 EventId = Annotated[int, Path(ge=1, le=2**62, description="Event id.")]
 Filters = Annotated[EventFilter, Depends(event_filter)]
+ChartFilters = Annotated[EventFilter, Depends(chart_filter)]
 Sort = Annotated[str, Depends(event_sort)]
 Period = Annotated[Literal["day", "week", "month"], Query()]
 PAGE_EDGES, API_EDGES, MAP_PLACES = 150, 200, 500
+# The filters a form shows first; the others are under "More filters".
+MAIN_FILTERS = ("actor", "target", "code", "quad", "since", "until", "q")
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def overview(request: Request, conn: Conn) -> View:
         recent, _ = cached_event_page(request, conn, EventFilter(limit=10), "-date")
         edges = store.network(conn, limit=10).edges
         return {"title": "Overview", "counts": counts, "actors": actors,
-                "recent": recent, "edges": edges}  # fmt: skip
+                "recent": recent, "edges": edges, "edge_url": edge_url}  # fmt: skip
 
     return View("overview", {"counts": counts}, Overview, "overview.html", page)
 
@@ -155,9 +154,8 @@ def events(request: Request, conn: Conn, filters: Filters, sort: Sort) -> View:
     def page() -> dict[str, object]:
         return {
             "title": "Events", "rows": rows, "total": total,
-            "form": {k: request.query_params.get(k, "") for k in (
-                "actor", "target", "code", "since", "until", "place", "modality")},
-            "modalities": store.MODALITIES, "sorts": list(store.EVENT_SORTS),
+            **filter_form(request),
+            "sorts": list(store.EVENT_SORTS),
             "sort": sort, "first": offset + 1,
             "last": offset + len(rows), **_pager(request, offset, limit, total),
             "sort_url": lambda key: page_url(request, sort=key, offset=None),
@@ -188,6 +186,8 @@ def articles(
 
     def page() -> dict[str, object]:
         return {"title": "Articles", "rows": rows, "total": total,
+                "q": words or "", "language": language or "",
+                "csv_url": page_url(request, format="csv", offset=None),
                 **_pager(request, offset, limit, total)}  # fmt: skip
 
     return View("articles", _list(request, rows, total, offset, limit), ArticlePage,
@@ -238,22 +238,30 @@ def actors(
 
 
 def dyads(
-    request: Request, a: str, b: str, conn: Conn, by: Period = "month"
+    request: Request,
+    a: str,
+    b: str,
+    conn: Conn,
+    filters: ChartFilters,
+    by: Period = "month",
 ) -> View:
     """Counts per quad class and the mean Goldstein score between two
-    actors (code prefixes) per period, in both directions, every period
-    from the first to the last; and how many of their events are undated."""
+    actors (code prefixes; exact codes with ``match=exact``) per period, in
+    both directions, every period from the first to the last, with any
+    other filter; and how many of their events are undated."""
     first, second = actor_code(a, "a"), actor_code(b, "b")
     assert first is not None and second is not None
-    rows = dyad(conn, first, second, by)
-    undated = dyad_undated(conn, first, second)
+    rows = dyad(conn, first, second, by, filters)
+    undated = dyad_undated(conn, first, second, filters)
+    pair = replace(filters, actor=first, target=second, undirected=True)
     data = {"a": first, "b": second, "by": by, "items": rows, "total": len(rows),
             "next": None, "undated": undated}  # fmt: skip
 
     def page() -> dict[str, object]:
         return {
             "title": f"{first} / {second}", "a": first, "b": second, "by": by,
-            "rows": rows, "undated": undated, "data": jsonable_encoder(
+            "rows": rows, "undated": undated, "events_url": _events_url(pair),
+            "match": filters.match, "data": jsonable_encoder(
                 {"a": first, "b": second, "by": by, "items": rows}),
         }  # fmt: skip
 
@@ -290,22 +298,49 @@ def map_view(request: Request, conn: Conn, filters: Filters) -> View:
 def network(
     request: Request,
     conn: Conn,
+    filters: ChartFilters,
     query: Annotated[NetworkQuery, Depends(network_query)],
 ) -> View:
-    """Actors and the directed edges between them, weighted by cooperation
-    (quad classes 1-2) and conflict (3-4), between two dates."""
+    """Actors and the directed edges between them (exact codes), weighted
+    by cooperation (quad classes 1-2) and conflict (3-4), for the events
+    matching the filters."""
     most = query.limit or (PAGE_EDGES if wanted(request) == "html" else API_EDGES)
-    net = store.network(conn, query.since, query.until, most, query.min_events)
+    net = store.network(conn, filters, most, query.min_events)
 
     def page() -> dict[str, object]:
         return {
-            "title": "Network", "net": net,
-            "since": request.query_params.get("since", "").strip(),
-            "until": request.query_params.get("until", "").strip(),
-            "data": jsonable_encoder(net),
+            "title": "Network", "net": net, **filter_form(request),
+            "data": jsonable_encoder(net), "edge_url": lambda e: edge_url(e, filters),
         }  # fmt: skip
 
     return View("network", net, NetworkOut, "network.html", page)
+
+
+def filter_form(request: Request) -> dict[str, object]:
+    """What a page's filter form shows: each filter's value as asked, its
+    help and example, and the link that downloads the list as CSV."""
+    form = {k: request.query_params.get(k, "") for k in FILTERS}
+    return {
+        "form": form, "filters": FILTERS, "modalities": MODALITIES,
+        "main": MAIN_FILTERS, "hidden": {},
+        "more_open": any(v.strip() not in ("", "prefix") for k, v in form.items()
+                         if k not in MAIN_FILTERS),
+        "csv_url": page_url(request, format="csv", offset=None),
+        "export_query": urlencode({k: v for k, v in form.items() if v.strip()}),
+    }  # fmt: skip
+
+
+def _events_url(filters: EventFilter) -> str:
+    return "/events?" + urlencode(filters.query())
+
+
+def edge_url(edge: store.Edge, filters: EventFilter | None = None) -> str:
+    """The dyad page of a network edge: its two exact codes, the network's
+    other filters; its counts are the edge's."""
+    query = replace(filters or EventFilter(), actor=None, target=None,
+                    undirected=False, match="exact").query()  # fmt: skip
+    path = f"/dyads/{quote(edge.source)}/{quote(edge.target)}"
+    return path + "?" + urlencode(query)
 
 
 def _needs_token(request: Request) -> bool:

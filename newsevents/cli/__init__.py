@@ -7,7 +7,7 @@ queries, exports) and ``serve`` (the web UI and JSON API).
 
 from __future__ import annotations
 
-from . import code, db, serve, watch  # noqa: F401  (registers the commands)
+from . import analysis, code, db, serve, watch  # noqa: F401  (registers them)
 from ._util import app
 
 __all__ = ["app", "main"]

@@ -11,11 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ._filters import with_filters
 from ._util import DB_OPTION, DEFAULT_DB, app, fail, guard
 from .code import print_coded
 from .watch import DELAY_HELP
 
 if TYPE_CHECKING:
+    from ..store.filters import EventFilter
     from ..store.records import Records
 
 
@@ -184,60 +186,47 @@ def _emit(
 
 
 @app.command("events")
+@with_filters
 def events_command(
     db: Annotated[str, DB_OPTION] = DEFAULT_DB,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="Source code prefix.")
-    ] = None,
-    target: Annotated[
-        str | None, typer.Option("--target", help="Target code prefix.")
-    ] = None,
-    code: Annotated[
-        str | None, typer.Option("--code", help="CAMEO code prefix.")
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD.")] = None,
-    place: Annotated[
-        str | None, typer.Option("--place", help="Place or country.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option("--modality", help="asserted, negated...")
-    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Events per page.")] = 50,
     offset: Annotated[int, typer.Option("--offset", help="Events to skip.")] = 0,
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    filters: EventFilter | None = None,
 ) -> None:
-    """List coded events, newest first, filtered."""
-    from ..store.queries import EventFilter, EventRow, list_events
+    """List coded events, newest first, filtered (the filters of the web
+    pages and the API, under the same names)."""
+    from dataclasses import replace
+
+    from ..store.queries import EventRow, list_events
     from ..store.records import from_dataclasses
 
-    filters = EventFilter(
-        actor=actor, target=target, code=code, since=_day(since, "--since"),
-        until=_day(until, "--until"), place=place, modality=modality,
-        limit=limit, offset=offset,
-    )  # fmt: skip
+    assert filters is not None
+    page = replace(filters, limit=limit, offset=offset)
     conn = _connect(db, read_only=True)
     columns = ("id", "date", "source", "code", "target", "modality", "place")
-    rows = guard(lambda: list_events(conn, filters))
+    rows = guard(lambda: list_events(conn, page))
     _emit(from_dataclasses(EventRow, rows), fmt, "Events", columns)
 
 
 @app.command("dyad")
+@with_filters
 def dyad_command(
     a: Annotated[str, typer.Argument(help="First actor (code prefix).")],
     b: Annotated[str, typer.Argument(help="Second actor (code prefix).")],
     db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    filters: EventFilter | None = None,
 ) -> None:
     """Events between two actors over time, both directions, every period
     from the first to the last: counts per quad class and the mean
-    Goldstein score."""
+    Goldstein score (the other filters narrow the events)."""
     from ..store.queries import DyadRow, dyad
     from ..store.records import from_dataclasses
 
     conn = _connect(db, read_only=True)
-    rows = guard(lambda: dyad(conn, a, b, by))  # type: ignore[arg-type]
+    rows = guard(lambda: dyad(conn, a, b, by, filters))  # type: ignore[arg-type]
     _emit(from_dataclasses(DyadRow, rows), fmt, f"{a} / {b} by {by}")
 
 
@@ -274,6 +263,7 @@ def article_command(
 
 
 @app.command("export")
+@with_filters
 def export_command(
     fmt: Annotated[
         str, typer.Option("--format", help="gdelt, plover, csv, parquet or geojson.")
@@ -283,13 +273,14 @@ def export_command(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing --out file.")
     ] = False,
+    filters: EventFilter | None = None,
 ) -> None:
     """Export the events: GDELT 2.0 (one row per event cluster), PLOVER JSON
-    Lines, CSV, Parquet or GeoJSON."""
+    Lines, CSV, Parquet or GeoJSON; only those matching the filters."""
     from ..export import export
 
     conn = _connect(db, read_only=True)
-    count = guard(lambda: export(conn, fmt, out, force))
+    count = guard(lambda: export(conn, fmt, out, force, filters))
     if out is not None:
         sys.stderr.write(f"{count} records written to {out}\n")
 
@@ -365,8 +356,9 @@ def bench_db_command(
         str | None, typer.Option("--db", help="Keep the database here.")
     ] = None,
 ) -> None:
-    """Time `dyad` by week and a filtered `events` page on a generated
-    database (median of 5 runs)."""
+    """Time `dyad` by week, a filtered `events` page, a weekly `trend` per
+    kind of filter and a text search on a generated database (median of 5
+    runs each)."""
     from ..bench.store import bench_db
 
     result = guard(lambda: bench_db(events, db))

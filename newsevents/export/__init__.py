@@ -19,6 +19,7 @@ from typing import TextIO
 import duckdb
 
 from ..errors import OutputError, StoreError
+from ..store.filters import EventFilter
 from ..store.records import Records
 from ..store.schema import database_files
 from .gdelt import write_gdelt
@@ -53,8 +54,9 @@ class Renderer:
     media_type: str
     extension: str
     write: Callable[[Records, TextIO], int] | None = None
-    export: Callable[[duckdb.DuckDBPyConnection, TextIO], int] | None = None
-    export_file: Callable[[duckdb.DuckDBPyConnection, Path], int] | None = None
+    # (connection, stream or path, filters=EventFilter | None) -> count
+    export: Callable[..., int] | None = None
+    export_file: Callable[..., int] | None = None
 
 
 RENDERERS: dict[str, Renderer] = {}
@@ -101,9 +103,11 @@ def export(
     fmt: str,
     out: Path | None = None,
     force: bool = False,
+    filters: EventFilter | None = None,
 ) -> int:
-    """Write the database's events in ``fmt`` to ``out`` (standard output
-    when None); return the number of records. The file is written beside
+    """Write the database's events (those matching ``filters``, when given)
+    in ``fmt`` to ``out`` (standard output when None); return the number of
+    records. The file is written beside
     ``out`` under a temporary name, then renamed: an export that fails
     leaves no half-written file. Raises StoreError for an unknown format,
     OutputError when ``out`` is a folder, in no folder, the open database,
@@ -113,9 +117,9 @@ def export(
         raise StoreError(f"--format {fmt!r}: want one of {', '.join(FORMATS)}")
     if out is None:
         if renderer.export_file is not None:
-            return renderer.export_file(conn, Path("-"))
+            return renderer.export_file(conn, Path("-"), filters=filters)
         assert renderer.export is not None
-        return renderer.export(conn, sys.stdout)
+        return renderer.export(conn, sys.stdout, filters=filters)
     check_output(conn, out, force)
     handle, name = tempfile.mkstemp(
         prefix=f".{out.name}.", suffix=".part", dir=out.parent
@@ -125,12 +129,12 @@ def export(
     try:
         if renderer.export_file is not None:
             temporary.unlink()  # DuckDB's COPY writes the file itself
-            count = renderer.export_file(conn, temporary)
+            count = renderer.export_file(conn, temporary, filters=filters)
         else:
             assert renderer.export is not None
             newline = "" if fmt == "csv" else None
             with temporary.open("w", encoding="utf-8", newline=newline) as stream:
-                count = renderer.export(conn, stream)
+                count = renderer.export(conn, stream, filters=filters)
         os.replace(temporary, out)
     finally:
         temporary.unlink(missing_ok=True)

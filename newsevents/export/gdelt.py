@@ -16,6 +16,7 @@ import duckdb
 
 from ..errors import DataError
 from ..store.exports import cluster_rows, imported_gdelt, replace_gdelt_file
+from ..store.filters import EventFilter
 from ..store.geo import fips_codes
 
 COLUMNS = (
@@ -105,12 +106,16 @@ def import_gdelt(conn: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> int:
 
 
 def write_gdelt(
-    conn: duckdb.DuckDBPyConnection, out: TextIO, include_imported: bool = True
+    conn: duckdb.DuckDBPyConnection,
+    out: TextIO,
+    include_imported: bool = True,
+    filters: EventFilter | None = None,
 ) -> int:
-    """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines.
-    Returns the number of rows."""
-    rows: Iterable[Sequence[object]] = _our_rows(conn)
-    if include_imported:
+    """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines;
+    with ``filters``, the clusters with a matching event only (described by
+    the first of them) and no imported rows. Returns the number of rows."""
+    rows: Iterable[Sequence[object]] = _our_rows(conn, filters)
+    if include_imported and filters is None:
         rows = chain(rows, imported_gdelt(conn, COLUMNS))
     count = 0
     for row in rows:
@@ -134,11 +139,13 @@ def _format(name: str, value: object) -> str:
     return str(value)
 
 
-def _our_rows(conn: duckdb.DuckDBPyConnection) -> Iterator[list[object]]:
+def _our_rows(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter | None = None
+) -> Iterator[list[object]]:
     """One GDELT row per cluster, described by its first event."""
     from ..models import Event
 
-    for r in cluster_rows(conn):
+    for r in cluster_rows(conn, filters):
         event = Event.model_validate_json(r[6])
         day: date | None = r[1]
         geo = _geo(r[11], r[12], r[13], r[14], r[15], r[16])

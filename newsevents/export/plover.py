@@ -12,11 +12,15 @@ import duckdb
 
 from ..models import Event
 from ..store.exports import events_with_articles
+from ..store.filters import EventFilter
 
 
-def plover_records(conn: duckdb.DuckDBPyConnection) -> Iterator[dict[str, object]]:
-    """The PLOVER record of every event in the database."""
-    for row in events_with_articles(conn):
+def plover_records(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter | None = None
+) -> Iterator[dict[str, object]]:
+    """The PLOVER record of every event in the database matching
+    ``filters``."""
+    for row in events_with_articles(conn, filters):
         yield record(Event.model_validate_json(str(row[1])), row)
 
 
@@ -63,10 +67,12 @@ def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:
     }
 
 
-def write_plover(conn: duckdb.DuckDBPyConnection, out: TextIO) -> int:
+def write_plover(
+    conn: duckdb.DuckDBPyConnection, out: TextIO, filters: EventFilter | None = None
+) -> int:
     """Write PLOVER records as JSON Lines; returns how many."""
     count = 0
-    for item in plover_records(conn):
+    for item in plover_records(conn, filters):
         out.write(json.dumps(item, ensure_ascii=False) + "\n")
         count += 1
     return count

@@ -13,6 +13,7 @@ import duckdb
 
 from ..errors import BadParameter, StoreError
 from ..store.exports import event_table, event_table_to_parquet
+from ..store.filters import EventFilter
 from ..store.records import Records
 
 # Cells a spreadsheet would run as a formula (OWASP "CSV injection").
@@ -81,18 +82,29 @@ def write_geojson_records(records: Records, out: TextIO) -> int:
     return len(features)
 
 
-def write_csv(conn: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    """Every event as one CSV row with a header; returns how many."""
-    return write_csv_records(event_table(conn), out)
+def write_csv(
+    conn: duckdb.DuckDBPyConnection, out: TextIO, filters: EventFilter | None = None
+) -> int:
+    """Every event (matching ``filters``) as one CSV row with a header;
+    returns how many."""
+    return write_csv_records(event_table(conn, filters=filters), out)
 
 
-def write_geojson(conn: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    """Events with coordinates as a GeoJSON FeatureCollection of points."""
-    return write_geojson_records(event_table(conn, located=True), out)
+def write_geojson(
+    conn: duckdb.DuckDBPyConnection, out: TextIO, filters: EventFilter | None = None
+) -> int:
+    """Events with coordinates (matching ``filters``) as a GeoJSON
+    FeatureCollection of points."""
+    return write_geojson_records(
+        event_table(conn, located=True, filters=filters), out
+    )
 
 
-def write_parquet(conn: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """Every event into a Parquet file; returns how many."""
+def write_parquet(
+    conn: duckdb.DuckDBPyConnection, path: Path, filters: EventFilter | None = None
+) -> int:
+    """Every event (matching ``filters``) into a Parquet file; returns how
+    many."""
     if str(path) == "-":
         raise StoreError("parquet is a binary format: give a file with --out")
-    return event_table_to_parquet(conn, path)
+    return event_table_to_parquet(conn, path, filters)

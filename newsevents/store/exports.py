@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .backend import Connection, dialect
+from .filters import EventFilter, event_where
 from .records import Records, from_cursor
 from .writer import insert_rows
 
@@ -32,28 +33,51 @@ _COLUMNS = (
 _JOIN = "FROM events e JOIN articles a ON a.id = e.article_id"
 
 
-def event_table(conn: Connection, located: bool = False) -> Records:
-    """Every event (only those with coordinates when ``located``) with its
-    article's language, outlet, URL, title and publication date, by id."""
-    where = " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL" if located else ""
-    return from_cursor(conn.execute(f"SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id"))
+def _where(
+    conn: Connection, filters: EventFilter | None, *extra: str
+) -> tuple[str, list[object]]:
+    """The WHERE clause of an export: the filter's (none: every event) and
+    ``extra`` conditions on ``e``."""
+    where, params = event_where(filters or EventFilter(), dialect(conn))
+    conditions = [where.removeprefix(" WHERE ")] if where else []
+    conditions += extra
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def event_table_to_parquet(conn: Connection, path: Path) -> int:
+def event_table(
+    conn: Connection, located: bool = False, filters: EventFilter | None = None
+) -> Records:
+    """Every event matching ``filters`` (only those with coordinates when
+    ``located``) with its article's language, outlet, URL, title and
+    publication date, by id."""
+    located_only = ("e.lat IS NOT NULL AND e.lon IS NOT NULL",) if located else ()
+    where, params = _where(conn, filters, *located_only)
+    return from_cursor(
+        conn.execute(f"SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id", params)
+    )
+
+
+def event_table_to_parquet(
+    conn: Connection, path: Path, filters: EventFilter | None = None
+) -> int:
     """Write ``event_table`` to a Parquet file (DuckDB's own writer); return
     the number of events."""
     target = str(path).replace("'", "''")
+    where, params = _where(conn, filters)
     if dialect(conn).shared:
-        return _parquet_through_duckdb(conn, target)
+        return _parquet_through_duckdb(conn, target, where, params)
     conn.execute(
-        f"COPY (SELECT {_COLUMNS} {_JOIN} ORDER BY e.id) TO '{target}' "
-        "(FORMAT parquet)"
+        f"COPY (SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id) TO '{target}' "
+        "(FORMAT parquet)",
+        params,
     )
-    row = conn.execute("SELECT count(*) FROM events").fetchone()
+    row = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
     return int(row[0]) if row else 0
 
 
-def _parquet_through_duckdb(conn: Connection, target: str) -> int:
+def _parquet_through_duckdb(
+    conn: Connection, target: str, where: str, params: list[object]
+) -> int:
     """The Parquet export of a PostgreSQL database: its rows go through an
     in-memory DuckDB table typed by the same schema, then DuckDB's writer."""
     import duckdb
@@ -65,7 +89,7 @@ def _parquet_through_duckdb(conn: Connection, target: str) -> int:
     local.execute(f"CREATE TABLE export AS SELECT {_COLUMNS} {_JOIN} LIMIT 0")
     names = ", ".join(column.split(" AS ")[-1].split(".")[-1]
                       for column in _COLUMNS.split(", "))  # fmt: skip
-    cursor = conn.execute(f"SELECT {_COLUMNS} {_JOIN} ORDER BY e.id")
+    cursor = conn.execute(f"SELECT {_COLUMNS} {_JOIN}{where} ORDER BY e.id", params)
     count = 0
     while batch := cursor.fetchmany(10_000):
         insert_rows(local, "export", names, batch)
@@ -76,32 +100,39 @@ def _parquet_through_duckdb(conn: Connection, target: str) -> int:
 
 
 def events_with_articles(
-    conn: Connection,
+    conn: Connection, filters: EventFilter | None = None
 ) -> Iterator[tuple[Any, ...]]:
     """(event id, event JSON, cluster id, article id, URL, title, source,
-    published, language) for every event, by id."""
+    published, language) for every event matching ``filters``, by id."""
+    where, params = _where(conn, filters)
     cursor = conn.execute(
         "SELECT e.id, e.event, e.cluster_id, a.id, a.url, a.title, a.source, "
-        f"a.published, a.language {_JOIN} ORDER BY e.id"
+        f"a.published, a.language {_JOIN}{where} ORDER BY e.id",
+        params,
     )
     while batch := cursor.fetchmany(10_000):
         yield from batch
 
 
-def cluster_rows(conn: Connection) -> Iterator[tuple[Any, ...]]:
-    """One row per cluster, described by its first event: id, day, mention,
-    source and article counts, first seen, event JSON, code, quad class,
-    Goldstein, URL, place name, country, kind, lat, lon and GeoNames id."""
+def cluster_rows(
+    conn: Connection, filters: EventFilter | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """One row per cluster with an event matching ``filters``, described by
+    its first such event: id, day, mention, source and article counts,
+    first seen, event JSON, code, quad class, Goldstein, URL, place name,
+    country, kind, lat, lon and GeoNames id."""
+    where, params = _where(conn, filters)
     cursor = conn.execute(
-        """SELECT c.id, coalesce(c.event_date, c.first_seen), c.num_mentions,
+        f"""SELECT c.id, coalesce(c.event_date, c.first_seen), c.num_mentions,
             c.num_sources, c.num_articles, c.first_seen, e.event, e.code,
             e.quad_class, e.goldstein, a.url, e.place_name, e.place_country,
             e.place_kind, e.lat, e.lon, e.geonameid
         FROM clusters c
         JOIN (SELECT *, row_number() OVER (PARTITION BY cluster_id ORDER BY id) AS n
-              FROM events) e ON e.cluster_id = c.id AND e.n = 1
+              FROM events e{where}) e ON e.cluster_id = c.id AND e.n = 1
         JOIN articles a ON a.id = e.article_id
-        ORDER BY c.id"""
+        ORDER BY c.id""",
+        params,
     )
     while batch := cursor.fetchmany(10_000):
         yield from batch

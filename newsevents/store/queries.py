@@ -4,15 +4,35 @@ small dataclasses. SQL takes its values as parameters only."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
-from typing import Literal, get_args
+from datetime import date
 
 from ..errors import BadQuery, StoreError
-from ..models import CodedArticle, Modality
+from ..models import CodedArticle
 from .backend import Connection, dialect
+from .filters import MODALITIES, EventFilter, event_where
 from .rows import ARTICLE_COLUMNS, coded_from_rows
+from .trends import DyadRow, Period, dyad, dyad_undated
 
-Period = Literal["day", "week", "month"]
+__all__ = [
+    "EVENT_SORTS",
+    "MODALITIES",
+    "ActorRow",
+    "ClusterMention",
+    "DyadRow",
+    "EventFilter",
+    "EventRow",
+    "Period",
+    "check_page",
+    "cluster_mentions",
+    "dyad",
+    "dyad_undated",
+    "event_where",
+    "get_article",
+    "like_prefix",
+    "list_events",
+    "top_actors",
+]
+
 # Sort keys a client may ask for; a leading "-" means descending.
 EVENT_SORTS: dict[str, str] = {
     "-date": "e.event_date DESC NULLS LAST, e.id",
@@ -26,7 +46,6 @@ EVENT_SORTS: dict[str, str] = {
 }
 
 
-MODALITIES: tuple[str, ...] = get_args(Modality)
 _MAX_ROWS = 2**62  # DuckDB's LIMIT and OFFSET are signed 64-bit
 
 
@@ -37,22 +56,6 @@ def check_page(limit: int, offset: int) -> None:
         raise BadQuery(f"limit {limit}: want a number of rows, 1 or more")
     if not 0 <= offset <= _MAX_ROWS:
         raise BadQuery(f"offset {offset}: want a number of rows to skip, 0 or more")
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Which events to list. Actor codes match as prefixes (``FRA`` matches
-    ``FRAGOV``); ``place`` matches a place name or its country code."""
-
-    actor: str | None = None
-    target: str | None = None
-    code: str | None = None
-    since: date | None = None
-    until: date | None = None
-    place: str | None = None
-    modality: str | None = None
-    limit: int = 100
-    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,27 +84,6 @@ class EventRow:
 
 
 @dataclass(frozen=True)
-class DyadRow:
-    """Events between two actors in one period and one direction: how many,
-    per quad class, and their mean Goldstein score (None without events)."""
-
-    period: date
-    source: str
-    target: str
-    events: int
-    verbal_cooperation: int
-    material_cooperation: int
-    verbal_conflict: int
-    material_conflict: int
-    goldstein_mean: float | None
-
-    def to_json(self) -> dict[str, object]:
-        out = asdict(self)
-        out["period"] = self.period.isoformat()
-        return out
-
-
-@dataclass(frozen=True)
 class ActorRow:
     """An actor and how often it acts and is acted on."""
 
@@ -119,40 +101,6 @@ def like_prefix(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def event_where(filters: EventFilter) -> tuple[str, list[object]]:
-    """The WHERE clause (possibly empty) and parameters of an event filter,
-    on the ``events`` table aliased ``e``. Actor codes match in any case
-    (``usa`` is ``USA``). Raises BadQuery for an unknown modality."""
-    where: list[str] = []
-    params: list[object] = []
-    if filters.modality and filters.modality not in MODALITIES:
-        raise BadQuery(
-            f"modality {filters.modality!r}: want one of {', '.join(MODALITIES)}"
-        )
-    # starts_with is several times faster than LIKE with an escape clause.
-    for column, value in (
-        ("e.source_code", filters.actor),
-        ("e.target_code", filters.target),
-        ("e.code", filters.code),
-    ):
-        if value:
-            where.append(f"starts_with({column}, ?)")
-            params.append(value.upper())
-    if filters.since:
-        where.append("e.event_date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("e.event_date <= ?")
-        params.append(filters.until)
-    if filters.place:
-        where.append("(e.place_name ILIKE ? OR e.place_country = ?)")
-        params.extend([filters.place, filters.place.upper()])
-    if filters.modality:
-        where.append("e.modality = ?")
-        params.append(filters.modality)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
 def list_events(
     conn: Connection, filters: EventFilter, sort: str = "-date"
 ) -> list[EventRow]:
@@ -163,7 +111,7 @@ def list_events(
     if order is None:
         raise BadQuery(f"sort {sort!r}: want one of {', '.join(sorted(EVENT_SORTS))}")
     check_page(filters.limit, filters.offset)
-    where, params = event_where(filters)
+    where, params = event_where(filters, dialect(conn))
     # The top-N reads the listed columns of events alone; only the page is
     # joined to articles.
     sql = (
@@ -177,83 +125,6 @@ def list_events(
     )
     rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
     return [EventRow(*row) for row in rows]
-
-
-def dyad(
-    conn: Connection, a: str, b: str, by: Period = "month"
-) -> list[DyadRow]:
-    """The dated events between actors ``a`` and ``b`` (code prefixes, any
-    case), in both directions, per period: every period from the first to
-    the last, zero-filled, so that a time axis has no holes. Each row gives
-    the count per quad class and the mean Goldstein score. Raises StoreError
-    for an unknown period."""
-    if by not in ("day", "week", "month"):
-        raise StoreError(f"--by {by!r}: want day, week or month")
-    a, b = a.upper(), b.upper()
-    pa, pb = like_prefix(a), like_prefix(b)
-    rows = conn.execute(
-        """SELECT date_trunc(?, event_date)::DATE AS period,
-            CASE WHEN source_code LIKE ? ESCAPE '\\' THEN ? ELSE ? END AS src,
-            count(*),
-            count(*) FILTER (WHERE quad_class = 1),
-            count(*) FILTER (WHERE quad_class = 2),
-            count(*) FILTER (WHERE quad_class = 3),
-            count(*) FILTER (WHERE quad_class = 4),
-            avg(goldstein)
-        FROM events
-        WHERE event_date IS NOT NULL AND (
-            (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
-            OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))
-        GROUP BY 1, 2 ORDER BY period, src""",
-        [by, pa, a, b, pa, pb, pb, pa],
-    ).fetchall()
-    if not rows:
-        return []
-    found = {(r[0], r[1]): r for r in rows}
-    out = []
-    for period in _periods(rows[0][0], rows[-1][0], by):
-        for source, target in ((a, b), (b, a)):
-            r = found.get((period, source))
-            if r is None:
-                out.append(DyadRow(period, source, target, 0, 0, 0, 0, 0, None))
-            else:
-                mean = round(float(r[7]), 2) if r[7] is not None else None
-                out.append(
-                    DyadRow(period, source, target, int(r[2]), int(r[3]), int(r[4]),
-                            int(r[5]), int(r[6]), mean)
-                )  # fmt: skip
-    return out
-
-
-def dyad_undated(conn: Connection, a: str, b: str) -> int:
-    """How many events between ``a`` and ``b`` (both directions) have no
-    date, and so are on no time axis."""
-    pa, pb = like_prefix(a.upper()), like_prefix(b.upper())
-    row = conn.execute(
-        """SELECT count(*) FROM events WHERE event_date IS NULL AND (
-            (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\')
-            OR (source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'))""",
-        [pa, pb, pb, pa],
-    ).fetchall()
-    return int(row[0][0])
-
-
-def _periods(first: date, last: date, by: Period) -> list[date]:
-    """Every period start from ``first`` to ``last`` (both included)."""
-    out = []
-    current = first
-    while current <= last:
-        out.append(current)
-        if by == "day":
-            current += timedelta(days=1)
-        elif by == "week":
-            current += timedelta(days=7)
-        else:
-            month = current.month % 12 + 1
-            current = current.replace(
-                year=current.year + (current.month == 12), month=month
-            )
-    return out
 
 
 def top_actors(conn: Connection, limit: int = 20) -> list[ActorRow]:

@@ -11,16 +11,14 @@ from datetime import date
 from ..errors import BadQuery, NotFound
 from ..models import Event
 from .backend import Connection, dialect
+from .filters import MODALITIES, EventFilter, event_where
 from .queries import (
     EVENT_SORTS,
-    MODALITIES,
     ActorRow,
     ClusterMention,
-    EventFilter,
     EventRow,
     check_page,
     cluster_mentions,
-    event_where,
     like_prefix,
     list_events,
 )
@@ -124,14 +122,17 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """Events from one actor to another: cooperation (quad classes 1-2)
-    and conflict (3-4) counts and the Goldstein sum."""
+    """Events from one actor (exactly this code) to another: cooperation
+    (quad classes 1-2) and conflict (3-4) counts, the Goldstein sum and
+    mean. The events of an edge are those of the filter with
+    ``actor=source``, ``target=target`` and ``match=exact``."""
 
     source: str
     target: str
     cooperation: int
     conflict: int
     goldstein: float
+    goldstein_mean: float = 0.0
 
     @property
     def weight(self) -> int:
@@ -148,7 +149,7 @@ class Network:
 
 def count_events(conn: Connection, filters: EventFilter) -> int:
     """How many events match the filter (ignoring its limit and offset)."""
-    where, params = event_where(filters)
+    where, params = event_where(filters, dialect(conn))
     row = conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
     return int(row[0]) if row else 0
 
@@ -195,15 +196,17 @@ def list_articles(
     offset: int = 0,
 ) -> tuple[list[ArticleRow], int]:
     """Articles, newest first, optionally of one language or whose title
-    holds ``q``; and how many match. Raises BadQuery for a bad page."""
+    or text holds ``q`` (in any case: a plain ILIKE, which DuckDB and
+    PostgreSQL both answer without an extension); and how many match.
+    Raises BadQuery for a bad page."""
     check_page(limit, offset)
     where, params = [], []
     if language:
         where.append("language = ?")
         params.append(language)
     if q:
-        where.append("title ILIKE ? ESCAPE '\\'")
-        params.append("%" + like_prefix(q))
+        where.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+        params.extend(["%" + like_prefix(q)] * 2)
     clause = " WHERE " + " AND ".join(where) if where else ""
     rows = conn.execute(
         "SELECT id, title, url, language, published, source, n_mentions, n_events "
@@ -253,7 +256,7 @@ def places(
     country, for the events matching the filter. Raises BadQuery for a
     bad page."""
     check_page(filters.limit, filters.offset)
-    where, params = event_where(filters)
+    where, params = event_where(filters, dialect(conn))
     named = "e.place_name IS NOT NULL"
     clause = f"{where} AND {named}" if where else f" WHERE {named}"
     rows = conn.execute(
@@ -278,26 +281,27 @@ def places(
 
 def network(
     conn: Connection,
-    since: date | None = None,
-    until: date | None = None,
+    filters: EventFilter | None = None,
     limit: int = 200,
     min_events: int = 1,
 ) -> Network:
-    """The ``limit`` heaviest directed edges between actors (with at least
-    ``min_events`` events) between two dates, and their nodes."""
-    filters = EventFilter(since=since, until=until)
-    where, params = event_where(filters)
+    """The ``limit`` heaviest directed edges between actors, by exact code
+    (with at least ``min_events`` events), of the events matching
+    ``filters``, and their nodes."""
+    where, params = event_where(filters or EventFilter(), dialect(conn))
     both = "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
     clause = f"{where} AND {both}" if where else f" WHERE {both}"
     rows = conn.execute(
         "SELECT e.source_code, e.target_code, "
         "count(*) FILTER (WHERE e.quad_class <= 2), "
-        "count(*) FILTER (WHERE e.quad_class >= 3), coalesce(sum(e.goldstein), 0) "
+        "count(*) FILTER (WHERE e.quad_class >= 3), coalesce(sum(e.goldstein), 0), "
+        "avg(e.goldstein) "
         f"FROM events e{clause} GROUP BY 1, 2 HAVING count(*) >= ? "
         "ORDER BY count(*) DESC, 1, 2 LIMIT ?",
         [*params, min_events, limit],
     ).fetchall()
-    edges = [Edge(r[0], r[1], int(r[2]), int(r[3]), float(r[4])) for r in rows]
+    edges = [Edge(r[0], r[1], int(r[2]), int(r[3]), round(float(r[4]), 2),
+                  round(float(r[5]), 2)) for r in rows]  # fmt: skip
     weight: dict[str, int] = {}
     for edge in edges:
         for code in (edge.source, edge.target):

@@ -126,7 +126,7 @@ def test_pages_hostile_title_is_escaped_on_every_page(
 def test_pages_errors_are_html(client: TestClient) -> None:
     response = client.get("/events", params={"since": "<b>x</b>"})
     assert response.status_code == 400
-    assert "since=&#39;&lt;b&gt;x&lt;/b&gt;&#39;" in response.text
+    assert "since &#39;&lt;b&gt;x&lt;/b&gt;&#39;" in response.text
     assert client.get("/articles/ffffffff").status_code == 404
     assert client.get("/dyads/RUS/PRK", params={"by": "year"}).status_code == 400
 

@@ -28,7 +28,12 @@
   cy.on("tap", "node", (ev) => { window.location.href = "/events?actor=" + encodeURIComponent(ev.target.id()); });
   cy.on("tap", "edge", (ev) => {
     const d = ev.target.data();
-    window.location.href = "/dyads/" + encodeURIComponent(d.source) + "/" + encodeURIComponent(d.target);
+    // The dyad of exactly these two codes, with the network's other filters:
+    // its counts are the edge's.
+    const query = new URLSearchParams(window.location.search);
+    for (const key of ["actor", "target", "undirected", "limit", "min_events", "format"]) query.delete(key);
+    query.set("match", "exact");
+    window.location.href = "/dyads/" + encodeURIComponent(d.source) + "/" + encodeURIComponent(d.target) + "?" + query;
   });
   window.newseventsGraph = cy;
 })();

@@ -1,0 +1,208 @@
+"""The analyst's workbench in Chromium (issue 15), used as a person would:
+filter a trend by typing and ticking, switch to counts per article,
+download what was filtered and read the file back; follow a network edge
+to its dyad and find the same count (issue 13 item 15); read the data
+quality page; search the articles. Screenshots under
+build/test-output/browser/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.models import Failure
+from tests.api._data import build
+from tests.api.test_browser import ARGS, CHROMIUM, SHOTS, _free_port, _shot
+from tests.store._data import FRA, RUS, UKR, USA, event, rows
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hand-built API database, a few months of Russia-Ukraine events
+    and a failed input, served on a free port (no spaCy)."""
+    import uvicorn
+
+    from newsevents.api.app import create_app
+    from newsevents.store.schema import connect
+    from newsevents.store.writer import Writer
+
+    if not (ROOT / "node_modules" / "chart.js").is_dir():
+        pytest.skip("node_modules absent: run `npm ci` (make test does)")
+    db = build(tmp_path_factory.mktemp("wb-browser") / "events.duckdb")
+    conn = connect(db)
+    batch: list[Any] = [
+        rows(f"Russian forces shelled Ukraine, report {month}-{n}.", [
+            event(RUS, UKR, "190", day=f"2024-{month:02d}-1{n}", quad=4,
+                  goldstein=-10.0, place=None),
+            event(UKR, RUS, "112", day=f"2024-{month:02d}-1{n}", quad=3,
+                  goldstein=-2.0, place=None),
+        ], published=date(2024, month, 10 + n), language="en", source="Wire")
+        for month in (3, 5) for n in range(3)
+    ]  # fmt: skip
+    batch.append(rows("Macron a reçu Biden.", [event(FRA, USA, day="2024-05-02")],
+                      published=date(2024, 5, 2)))  # fmt: skip
+    batch.append(Failure(file="broken.xml", reason="malformed",
+                         message="broken.xml: not a feed"))  # fmt: skip
+    Writer(conn).write(batch)
+    conn.close()
+    port = _free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                            log_level="warning")  # fmt: skip
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the server did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.skip(f"{CHROMIUM} absent: `apt-get install chromium` (make test does)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is absent (make test installs it)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A page that may only reach our server, with downloads on; a request
+    elsewhere or a JavaScript error fails the test."""
+    context = browser.new_context(
+        base_url=server, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    outside: list[str] = []
+    errors: list[str] = []
+    context.route("**/*", lambda route: route.continue_()
+                  if route.request.url.startswith(server)
+                  else (outside.append(route.request.url), route.abort()))  # fmt: skip
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+    assert outside == [] and errors == [], (outside, errors)
+
+
+def _download(page: Any, selector: str) -> str:
+    with page.expect_download() as info:
+        page.click(selector)
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_browser_workbench_trend(page: Any) -> None:
+    page.goto("/trends")
+    page.fill("input[name=actor]", "rus")
+    page.fill("input[name=code]", "18|19")
+    page.check("input[name=undirected]")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("#chart-trend")
+    page.select_option("#by", "month")
+    page.click("#period button[type=submit]")
+    page.wait_for_url("**by=month**")
+    cells = page.locator("table.trend tbody tr td:first-child").all_inner_texts()
+    # April has no event: it is on the axis all the same.
+    assert cells == ["2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01"]
+    counts = page.locator("table.trend tbody tr td:nth-child(2)").all_inner_texts()
+    assert counts == ["3", "0", "3", "1"]
+    page.check("#normalise")
+    axis = page.evaluate("window.newseventsTrend.options.scales.y.title.text")
+    assert axis == "events per article"
+    _shot(page, "trends")
+    data = list(csv.DictReader(io.StringIO(_download(page, "#download"))))
+    assert [(r["period"], r["events"]) for r in data] == [
+        ("2024-03-01", "3"), ("2024-04-01", "0"), ("2024-05-01", "3"),
+        ("2024-06-01", "1")]  # fmt: skip
+    assert data[0]["articles"] == "3" and data[0]["per_article"] == "1.0"
+
+
+def test_browser_workbench_events_export(page: Any) -> None:
+    page.goto("/events")
+    page.fill("input[name=quad]", "4")
+    page.click("summary")
+    page.fill("input[name=goldstein]", "-10..-5")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**quad=4**")
+    assert page.inner_text("#total") == "7"
+    _shot(page, "events-filtered")
+    rows_ = list(csv.DictReader(io.StringIO(_download(page, "#export-csv"))))
+    assert len(rows_) == 7 and {r["code"] for r in rows_} == {"190"}
+    plover = _download(page, "#export-plover").splitlines()
+    assert len(plover) == 7 and json.loads(plover[0])["cameo"] == "190"
+
+
+def test_browser_workbench_network_edge_to_dyad(page: Any) -> None:
+    page.goto("/network")
+    page.wait_for_selector("#graph canvas", state="attached")
+    link = page.locator("a.edge").first
+    shown = int(link.inner_text())
+    link.click()
+    page.wait_for_url("**match=exact**")
+    figures = page.locator("table.dyad tbody tr")
+    direction = page.locator("table.dyad tbody tr td:nth-child(2)").all_inner_texts()
+    events = page.locator("table.dyad tbody tr td:nth-child(3)").all_inner_texts()
+    first = direction[0]
+    assert figures.count() >= 2
+    assert sum(int(n) for d, n in zip(direction, events, strict=True)
+               if d == first) == shown  # fmt: skip
+    _shot(page, "dyad-from-network")
+
+
+def test_browser_workbench_quality_and_search(page: Any) -> None:
+    page.goto("/quality")
+    assert page.inner_text("#failures-total") == "1"
+    assert "malformed" in page.inner_text("#reasons")
+    assert "Wire" in page.inner_text("#by-outlet")
+    _shot(page, "quality")
+    page.goto("/articles")
+    page.fill("input[name=q]", "SHELLED")
+    page.click("#search button[type=submit]")
+    page.wait_for_url("**q=SHELLED**")
+    titles = page.locator("table tbody tr").count()
+    assert titles == 6
+    _shot(page, "articles-search")
+    page.goto("/codebook")
+    page.fill("input[name=root]", "19")
+    page.click("#codebook-filter button[type=submit]")
+    page.click("a[href='/events?code=190']")
+    page.wait_for_url("**code=190**")
+    assert page.inner_text("#total") == "7"
+    _shot(page, "codebook-to-events")
+
+
+def test_browser_workbench_phone(browser: Any, server: str) -> None:
+    context = browser.new_context(
+        base_url=server, viewport={"width": 390, "height": 844}
+    )
+    phone = context.new_page()
+    for url in ("/trends?actor=RUS", "/quality"):
+        phone.goto(url)
+        wide = phone.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, f"{url} is {wide} px wide on a 390-px phone"
+    _shot(phone, "trends-phone")
+    context.close()

@@ -1,0 +1,155 @@
+"""The analyst's workbench over HTTP (issue 15): trends, the shared
+filters (unknown ones are a 400), one count for the overview, network and
+dyad (issue 13 item 15), data quality, and exports of what was filtered."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from collections.abc import Iterator
+from html import unescape
+
+import pytest
+from fastapi import FastAPI
+
+from newsevents.api.app import create_app
+from tests.api._data import build
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
+    app = create_app(build(tmp_path_factory.mktemp("wb") / "events.duckdb"))
+    yield app
+    app.state.db.close()
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app)
+
+
+def test_workbench_trend_zero_filled(client: TestClient) -> None:
+    body = client.get("/api/trends", params={"actor": "fra", "by": "day"}).json()
+    assert [(r["period"], r["events"], r["goldstein_mean"]) for r in body["items"]] == [
+        ("2024-06-19", 1, 1.9), ("2024-06-20", 0, None), ("2024-06-21", 1, 1.9),
+    ]  # fmt: skip
+    assert body["items"][0]["articles"] == 1 and body["undated"] == 0
+    assert body["filters"] == {"actor": "FRA"}
+    conflict = client.get("/api/trends", params={"quad": "3|4", "by": "month"}).json()
+    assert [(r["period"], r["material_conflict"]) for r in conflict["items"]] == [
+        ("2024-06-01", 1)]  # fmt: skip
+
+
+def test_workbench_trend_page_and_csv(client: TestClient) -> None:
+    page = client.get("/trends", params={"code": "04|19", "by": "week"})
+    assert page.status_code == 200
+    assert 'id="chart-trend"' in page.text and 'name="code" value="04|19"' in page.text
+    assert '<input type="hidden" name="by" value="week">' in page.text
+    download = client.get("/api/trends", params={"code": "04|19", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(download.text)))
+    assert rows[0]["period"] == "2024-06-01" and rows[0]["events"] == "3"
+    assert "articles" in rows[0] and "goldstein_mean" in rows[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/events?actr=RUS", "/api/trends?quad=3&colour=red", "/trends?bogus=1",
+     "/network?since=2024-01-01&min_event=2", "/api/dyads/RUS/UKR?by=month&x=1",
+     "/api/export/csv?actr=RUS", "/api/places?sorting=1"],
+)  # fmt: skip
+def test_workbench_unknown_parameters_are_400(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "unknown parameter" in response.text
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"quad": "5"}, "quad '5'"), ({"goldstein": "x"}, "goldstein 'x'"),
+     ({"by": "year"}, "")],
+)  # fmt: skip
+def test_workbench_bad_filter_values(
+    client: TestClient, params: dict[str, str], message: str
+) -> None:
+    response = client.get("/api/trends", params=params)
+    assert response.status_code in (400, 422)
+    assert message in response.text
+
+
+def test_issue_13_overview_network_dyad_count_alike(client: TestClient) -> None:
+    edges = client.get("/api/network").json()["edges"]
+    overview = client.get("/").text
+    network = client.get("/network").text
+    assert edges
+    for edge in edges:
+        weight = edge["cooperation"] + edge["conflict"]
+        link = f"/dyads/{edge['source']}/{edge['target']}?match=exact"
+        assert link in unescape(overview) and link in unescape(network)
+        dyad = client.get(f"/api{link}").json()
+        forward = [r for r in dyad["items"] if r["source"] == edge["source"]]
+        assert sum(r["events"] for r in forward) + dyad["undated"] == weight
+        events = client.get(
+            "/api/events",
+            params={
+                "actor": edge["source"],
+                "target": edge["target"],
+                "match": "exact",
+            },
+        ).json()
+        assert events["total"] == weight  # fmt: skip
+        trend = client.get(
+            "/api/trends",
+            params={
+                "actor": edge["source"],
+                "target": edge["target"],
+                "match": "exact",
+            },
+        ).json()
+        assert sum(r["events"] for r in trend["items"]) + trend["undated"] == weight  # fmt: skip
+
+
+def test_workbench_quality(client: TestClient) -> None:
+    body = client.get("/api/quality").json()
+    assert body["events"] == 4 and body["failures_total"] == 0
+    assert {g["name"] for g in body["by_language"]} == {"fr", "en"}
+    page = client.get("/quality").text
+    assert 'id="undated-share"' in page and 'id="by-outlet"' in page
+
+
+def test_workbench_export_what_was_filtered(client: TestClient) -> None:
+    rows = list(csv.DictReader(io.StringIO(
+        client.get("/api/export/csv", params={"actor": "RUS"}).text)))  # fmt: skip
+    assert [r["code"] for r in rows] == ["190"]
+    everything = client.get("/api/export/csv").text
+    assert len(everything.strip().splitlines()) == 5
+    page = unescape(client.get("/events", params={"quad": "1", "actor": "FRA"}).text)
+    links = re.findall(r'href="(/api/export/\w+\?[^"]*)"', page)
+    assert "/api/export/csv?actor=FRA&quad=1" in links and len(links) == 5
+    exported = client.get("/api/export/csv?actor=FRA&quad=1").text
+    assert len(exported.strip().splitlines()) == 3
+
+
+def test_workbench_filters_documented(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()["paths"]
+    names = {p["name"] for p in spec["/api/trends"]["get"]["parameters"]}
+    assert {"actor_country", "actor_role", "quad", "goldstein", "outlet", "by"} <= names
+    assert {"/api/quality", "/api/trends"} <= set(spec)
+
+
+def test_workbench_codebook(client: TestClient) -> None:
+    body = client.get("/api/codebook", params={"root": "04"}).json()
+    visit = next(r for r in body["items"] if r["code"] == "042")
+    assert (visit["plover_type"], visit["quad_class"], visit["goldstein"]) == (
+        "CONSULT", 1, 1.9)  # fmt: skip
+    assert visit["events"] == 2 and all(r["root"] == "04" for r in body["items"])
+    page = client.get("/codebook").text
+    assert (
+        'href="/events?code=190"' in page and "Use conventional military force" in page
+    )
+    assert client.get("/api/codebook", params={"root": "x"}).status_code == 400
