@@ -56,7 +56,9 @@ class Arguments:
                 prep = self.preposition(child)
                 owner = prep is None or prep in owners
             if owner:
-                ref = self.resolve(child, depth - 1)
+                # An English preposition is a token of its own: crossing it
+                # costs no depth ("abuse by a group of protesters").
+                ref = self.resolve(child, depth if child.dep_ == "prep" else depth - 1)
                 if ref is not None:
                     return ref
         return None

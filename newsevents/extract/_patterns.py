@@ -451,9 +451,38 @@ def _nominal(
             if ref is not None and ref not in targets:
                 sources.append(ref)
                 break
+    pattern = "nominal"
+    if not sources and trigger.code[:2] == "14":
+        # "during a fourth weekend of demonstrations, protesters ...": a
+        # protest named without its protesters is theirs if the sentence
+        # names some.
+        sources = _sentence_protesters(noun, args, targets)
+        pattern = "nominal+sentence-protesters"
     if not sources:
         return None
-    return Found(trigger, noun, tuple(sources), tuple(targets), "nominal")
+    return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+_PROTESTER_ROLES = frozenset({"OPP", "LAB", "EDU", "CVL"})
+
+
+def _sentence_protesters(
+    noun: Token, args: Arguments, targets: list[ActorRef]
+) -> list[ActorRef]:
+    """The agent nearest to ``noun`` in its sentence whose role may protest
+    (opposition, unions, students, citizens)."""
+    sent = noun.sent
+    found: list[tuple[int, ActorRef]] = []
+    for index in range(sent.start, sent.end):
+        ref = args.by_token.get(index)
+        if ref is None or ref in targets or index != ref.head:
+            continue
+        roles = set(ref.roles) | {r for a in ref.actors for r in a.roles}
+        if roles & _PROTESTER_ROLES and any(a.code for a in ref.actors) or (
+            ref.bare and set(ref.roles) & _PROTESTER_ROLES
+        ):
+            found.append((abs(index - noun.i), ref))
+    return [min(found, key=lambda f: f[0])[1]] if found else []
 
 
 def _noun_arguments(noun: Token, args: Arguments) -> list[tuple[Token, str | None]]:

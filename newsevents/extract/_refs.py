@@ -74,6 +74,9 @@ class Context:
     # recent last, with their gender when the text gives it away.
     antecedents: list[tuple[Actor, str | None]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    # The last plural agents acting as a subject ("les manifestants", "the
+    # Tories"), for a later "ils" or "they".
+    plural: tuple[Actor, ...] = ()
 
     def antecedent(self, gender: str | None) -> Actor | None:
         """The most recent antecedent of a compatible gender."""

@@ -64,6 +64,9 @@ def home_country(
         if country is not None:
             return Home(country, "headline")
     counts = _mentioned(text, lang, kb, gazetteer)
+    # A region ("les élections européennes": EUR) is no home country.
+    for code in [c for c in counts if c not in kb.countries]:
+        del counts[code]
     for line in text[:_HEAD_CHARS].split("\n")[:3]:
         match = _DATELINE.match(line)
         if match is None or not match.group(1).strip().isupper():

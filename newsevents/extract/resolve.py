@@ -463,7 +463,7 @@ def _coreference(
     the last agent acting as a subject, named outside quotations and of a
     compatible gender. A quotation never supplies an antecedent: the
     speaker does."""
-    if not grammar.person_pronouns:
+    if not grammar.person_pronouns and not grammar.plural_pronouns:
         return refs
     text = doc.text  # joined from the tokens: read once
     quoted = _quoted(text)
@@ -484,8 +484,23 @@ def _coreference(
             inside = _inside(doc[item.start].idx, quoted)
             if not inside and _antecedent(doc, item, grammar):
                 context.mentioned(item.actors[0], _gender(doc, item, grammar))
+            if not inside and _plural_antecedent(doc, item):
+                context.plural = tuple(a for a in item.actors if a.code)
             continue
         token = item
+        if _bare_pronoun(token) in grammar.plural_pronouns:
+            if context.plural:
+                out.append(
+                    ActorRef(
+                        actors=context.plural,
+                        kind="group",
+                        start=token.i,
+                        end=token.i + 1,
+                        head=token.i,
+                        resolved_by="coreference",
+                    )
+                )
+            continue
         gender = grammar.genders.get(_bare_pronoun(token))
         actor = context.antecedent(gender)
         if actor is None:
@@ -511,11 +526,12 @@ def _coreference(
 def _pronoun_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
     """The subject pronouns of ``doc``, found in its text first (cheaper
     than visiting every token)."""
-    pattern = _PRONOUN_PATTERNS.get(grammar.person_pronouns)
+    pronouns = grammar.person_pronouns | grammar.plural_pronouns
+    pattern = _PRONOUN_PATTERNS.get(pronouns)
     if pattern is None:
-        words = "|".join(sorted(grammar.person_pronouns))
+        words = "|".join(sorted(pronouns))
         pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-        _PRONOUN_PATTERNS[grammar.person_pronouns] = pattern
+        _PRONOUN_PATTERNS[pronouns] = pattern
     found = []
     for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -532,8 +548,9 @@ def _pronoun(token: Token, grammar: Grammar) -> bool:
     """A subject pronoun ("il", "he", the "-il" of "a-t-il déclaré"; not the
     impersonal "il" of "il faut", which the parser marks expl:subj)."""
     inverted = token.lower_.startswith("-") and token.dep_ == "expl:subj"
+    word = _bare_pronoun(token)
     return (
-        _bare_pronoun(token) in grammar.person_pronouns
+        (word in grammar.person_pronouns or word in grammar.plural_pronouns)
         and token.pos_ == "PRON"
         and (token.dep_.startswith(_SUBJECT) or inverted)
     )
@@ -555,6 +572,16 @@ def _gender(doc: Doc, ref: ActorRef, grammar: Grammar) -> str | None:
         if morph == ["Fem"]:
             return "f"
     return None
+
+
+def _plural_antecedent(doc: Doc, ref: ActorRef) -> bool:
+    """Whether a mention may be what a later "ils" or "they" stands for:
+    plural agents or groups acting as a subject ("les manifestants ont
+    défilé", "the Tories said"), or two actors named together."""
+    head = doc[ref.head]
+    if not head.dep_.startswith(_SUBJECT) or not any(a.code for a in ref.actors):
+        return False
+    return len(ref.actors) > 1 or "Plur" in head.morph.get("Number", [])
 
 
 def _antecedent(doc: Doc, ref: ActorRef, grammar: Grammar) -> bool:

@@ -82,6 +82,9 @@ class Grammar:
     # Third-person singular subject pronouns that stand for a person or an
     # institution named before ("il a ajouté", "he said").
     person_pronouns: frozenset[str] = frozenset()
+    # Third-person plural subject pronouns ("ils ont manifesté", "they
+    # marched"): they stand for the last plural agent acting as a subject.
+    plural_pronouns: frozenset[str] = frozenset()
     # Courtesy titles before a surname ("M. Drouet", "Mr Blair").
     courtesy_titles: frozenset[str] = frozenset()
     # The gender ("m", "f") that a pronoun or a courtesy title gives away.

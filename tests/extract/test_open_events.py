@@ -76,6 +76,21 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("USAGOV", "130", "RUSGOV")]),
         ("fr", "Le préfet de Paris a mis en demeure les manifestants.",
          [("FRAGOV", "020", "FRAOPP")]),
+        # "They" / "ils" stand for the last plural agents acting as subject.
+        ("en", "Protesters in Paris marched on Saturday. They were criticising "
+         "the government's proposed tax on fuel.",
+         [("FRAOPP", "141", None), ("FRAOPP", "111", "FRAGOV")]),
+        ("fr", "Les gilets jaunes ont défilé samedi à Paris. Ils ont dénoncé la "
+         "politique du gouvernement.",
+         [("FRAOPP", "141", None), ("FRAOPP", "111", "FRAGOV")]),
+        # A protest named without its protesters is theirs if the sentence
+        # names some.
+        ("en", "Police in Paris said protesters had been calm during a fourth "
+         "weekend of demonstrations.", [("FRAOPP", "141", None)]),
+        # Criticism of an act "by X" targets X.
+        ("en", "Macron condemned anti-Semitic abuse by a group of protesters "
+         "in Paris.",
+         [("FRAGOV", "111", "FRAOPP")]),
         # Investigations need no target.
         ("en", "The Paris prosecutor's office has launched an investigation.",
          [("FRAJUD", "090", None)]),

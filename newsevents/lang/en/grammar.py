@@ -16,7 +16,7 @@ GRAMMAR = Grammar(
     ),
     pair_numbers=frozenset({"two", "both"}),
     # "the support of X", "talks between X and Y".
-    owner_preps=frozenset({"of", "between"}),
+    owner_preps=frozenset({"of", "between", "by"}),
     # "the army of Russia".
     genitive_preps=frozenset({"of"}),
     # "the visit of Putin", "an incursion by soldiers".
@@ -59,6 +59,7 @@ GRAMMAR = Grammar(
         }
     ),
     person_pronouns=frozenset({"he", "she"}),
+    plural_pronouns=frozenset({"they"}),
     courtesy_titles=frozenset(
         {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
     ),

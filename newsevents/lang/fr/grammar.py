@@ -20,7 +20,7 @@ GRAMMAR = Grammar(
     pair_numbers=frozenset({"deux"}),
     reflexives=frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}),
     # "le soutien de X", "le rapprochement entre X et Y".
-    owner_preps=frozenset({"de", "du", "des", "d'", "entre"}),
+    owner_preps=frozenset({"de", "du", "des", "d'", "entre", "par"}),
     # "l'armée de la Russie" (not "à Tripoli").
     genitive_preps=frozenset({"de", "du", "des", "d'"}),
     # "la visite de Poutine", "l'attaque par des soldats".
@@ -70,6 +70,7 @@ GRAMMAR = Grammar(
         }
     ),
     person_pronouns=frozenset({"il", "elle"}),
+    plural_pronouns=frozenset({"ils", "elles"}),
     courtesy_titles=frozenset({"m.", "mme", "mme.", "mlle", "me", "dr", "pr"}),
     title_preps=frozenset({"de", "du", "des", "d'"}),
     genders={"il": "m", "elle": "f", "m.": "m", "mme": "f", "mme.": "f", "mlle": "f"},
