@@ -478,8 +478,10 @@ def _sentence_protesters(
         if ref is None or ref in targets or index != ref.head:
             continue
         roles = set(ref.roles) | {r for a in ref.actors for r in a.roles}
-        if roles & _PROTESTER_ROLES and any(a.code for a in ref.actors) or (
-            ref.bare and set(ref.roles) & _PROTESTER_ROLES
+        if (
+            roles & _PROTESTER_ROLES
+            and any(a.code for a in ref.actors)
+            or (ref.bare and set(ref.roles) & _PROTESTER_ROLES)
         ):
             found.append((abs(index - noun.i), ref))
     return [min(found, key=lambda f: f[0])[1]] if found else []
