@@ -44,6 +44,11 @@ def match(
         # "démonstration de force": a noun entry's object is its complement.
         if not any(c.lemma_.lower() in trigger.objects for c in token.children):
             return None
+    elif trigger.objects and "speech" in trigger.flags:
+        # "said the decision was a disgrace", "a estimé que c'était
+        # inacceptable": what is said gives the polarity.
+        if _judgement(token, trigger) is None:
+            return None
     elif trigger.objects and "predicate" in trigger.flags:
         # "called the decision a disgrace", "a qualifié la décision de
         # scandale": what is said of the object gives the polarity.
@@ -87,6 +92,30 @@ def _predicate(verb: Token, trigger: Trigger) -> Token | None:
     for token in verb.subtree:
         if token.i <= verb.i or token.i in skip:
             continue
+        if token.lemma_.lower() in trigger.objects or token.lower_ in trigger.objects:
+            return token
+    return None
+
+
+_SAID = frozenset({"ccomp", "parataxis"})
+
+
+def said_clause(verb: Token) -> list[Token]:
+    """What a speech verb reports: its complement clause ("said that ..."),
+    or the quotation it follows ('"...," he said'), without the speaker."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SAID:
+            tokens.extend(child.subtree)
+    if not tokens and verb.dep_ in _SAID and verb.head.i < verb.i:
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own]
+    return tokens
+
+
+def _judgement(verb: Token, trigger: Trigger) -> Token | None:
+    """The evaluative word of the speech a verb reports, if any."""
+    for token in said_clause(verb):
         if token.lemma_.lower() in trigger.objects or token.lower_ in trigger.objects:
             return token
     return None
@@ -163,6 +192,11 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
+    if "speech" in trigger.flags:
+        # The judged one is the actor of what is said: its subject first.
+        said = said_clause(verb)
+        targets = [r for r in _clause_subject(verb, args) if r not in sources]
+        targets = targets or _first_actors(said, args, sources)
     if not targets and trigger.targets:
         # "the US demands that North Korea disarm": the target is the
         # subject of the clause the trigger governs.
@@ -170,6 +204,11 @@ def _verbal(
         if targets:
             pattern += "+clause-subject"
     untargeted = False
+    if not targets and "speech" in trigger.flags:
+        if trigger.code[:2] not in UNTARGETED_ROOTS:
+            return None  # praise of nobody
+        untargeted = True
+        pattern += "+untargeted"
     if not targets and trigger.needs_target and trigger.code[:2] in UNTARGETED_ROOTS:
         # "Fillon dénonce des excès": criticism of a thing, not of an actor,
         # is still criticism.
@@ -298,6 +337,17 @@ def _verb_targets(
 
 
 _SKIP_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl:relcl", "parataxis", "conj"})
+
+
+def _first_actors(
+    tokens: list[Token], args: Arguments, sources: list[ActorRef]
+) -> list[ActorRef]:
+    """The first actor named among ``tokens`` that is not a source."""
+    for token in sorted(tokens, key=lambda t: t.i):
+        ref = args.by_token.get(token.i)
+        if ref is not None and ref.actors and ref not in sources:
+            return [ref]
+    return []
 
 
 def _first_actor_after(verb: Token, args: Arguments) -> Token | None:

