@@ -74,6 +74,8 @@ class EventDetail:
     cluster_id: int | None
     event: Event
     reports: list[ClusterMention]
+    coder_version: str | None = None  # the newsevents that coded it
+    lexicon_version: str | None = None  # hash of its trigger lexicon
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ def get_event(conn: Connection, event_id: int) -> EventDetail:
     NotFound when no event has that id."""
     row = conn.execute(
         "SELECT e.id, e.article_id, a.title, a.url, a.published, a.language, "
-        "e.cluster_id, e.event FROM events e "
+        "e.cluster_id, e.event, e.coder_version, e.lexicon_version FROM events e "
         "LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
         [event_id],
     ).fetchone()
@@ -185,6 +187,7 @@ def get_event(conn: Connection, event_id: int) -> EventDetail:
         id=row[0], article_id=row[1], article_title=row[2], url=row[3],
         published=row[4], language=row[5] or "", cluster_id=row[6],
         event=Event.model_validate_json(row[7]), reports=reports,
+        coder_version=row[8], lexicon_version=row[9],
     )  # fmt: skip
 
 

@@ -153,3 +153,19 @@ def test_workbench_codebook(client: TestClient) -> None:
         'href="/events?code=190"' in page and "Use conventional military force" in page
     )
     assert client.get("/api/codebook", params={"root": "x"}).status_code == 400
+
+
+def test_workbench_event_names_its_coder_and_lexicon(client: TestClient) -> None:
+    """Issue 15 item 8: an event's page and JSON give the newsevents and
+    trigger lexicon versions that coded it, and link its actors."""
+    from newsevents import __version__
+    from newsevents.lang import get
+
+    first = client.get("/api/events", params={"actor": "FRAGOV"}).json()["items"][0]
+    body = client.get(f"/api/events/{first['id']}").json()
+    lexicon = get("fr").lexicon_version
+    assert (body["coder_version"], body["lexicon_version"]) == (__version__, lexicon)
+    html = client.get(f"/events/{first['id']}").text
+    assert f'<code id="coder-version">{__version__}</code>' in html
+    assert f'<code id="lexicon-version">{lexicon}</code>' in html
+    assert 'href="/actors/FRAGOV"' in html and 'href="/actors/USAGOV"' in html
