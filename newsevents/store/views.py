@@ -36,6 +36,7 @@ __all__ = [
     "Node",
     "NotFound",
     "PlaceRow",
+    "actor_names",
     "article_event_ids",
     "count_events",
     "counts",
@@ -309,12 +310,13 @@ def network(
     for edge in edges:
         for code in (edge.source, edge.target):
             weight[code] = weight.get(code, 0) + edge.weight
-    names = _names(conn, sorted(weight))
+    names = actor_names(conn, sorted(weight))
     nodes = [Node(code, names.get(code), n) for code, n in sorted(weight.items())]
     return Network(nodes=nodes, edges=edges)
 
 
-def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
+def actor_names(conn: Connection, codes: list[str]) -> dict[str, str]:
+    """The name each of the actor ``codes`` is most often given."""
     if not codes:
         return {}
     rows = conn.execute(

@@ -2,8 +2,9 @@
 filter a trend by typing and ticking, switch to counts per article,
 download what was filtered and read the file back; follow a network edge
 to its dyad and find the same count (issue 13 item 15); read the data
-quality page; search the articles. Screenshots under
-build/test-output/browser/."""
+quality page; search the articles; read an event's coder and lexicon
+versions and follow its actor to the actor page, then to a partner's dyad
+and to the actor's events. Screenshots under build/test-output/browser/."""
 
 from __future__ import annotations
 
@@ -193,6 +194,36 @@ def test_browser_workbench_quality_and_search(page: Any) -> None:
     page.wait_for_url("**code=190**")
     assert page.inner_text("#total") == "7"
     _shot(page, "codebook-to-events")
+
+
+def test_browser_workbench_event_provenance_and_actor_page(page: Any) -> None:
+    from newsevents import __version__
+    from newsevents.lang import get
+
+    page.goto("/events?actor=RUSMIL&sort=date")
+    page.click("table.events tbody tr:first-child td:first-child a")
+    page.wait_for_url("**/events/*")
+    assert page.inner_text("#coder-version") == __version__
+    assert page.inner_text("#lexicon-version") == get("en").lexicon_version
+    _shot(page, "event-provenance")
+    page.click("dl.explain a.actor >> nth=0")
+    page.wait_for_url("**/actors/RUSMIL")
+    assert page.inner_text("h1").startswith("RUSMIL")
+    assert "Actor of Russia" in page.inner_text("#actor-kb")
+    partners = page.locator("#partners tbody tr td:first-child").all_inner_texts()
+    assert partners == ["UKR", "PRKGOV"]
+    shown = int(page.inner_text("#partners a.dyad >> nth=0"))
+    assert shown == 13  # 7 events to Ukraine, 6 from it
+    _shot(page, "actor-page")
+    page.click("#partners a.dyad >> nth=0")
+    page.wait_for_url("**/dyads/RUSMIL/UKR?match=exact")
+    events = page.locator("table.dyad tbody tr td:nth-child(3)").all_inner_texts()
+    assert sum(int(n) for n in events) == shown
+    page.go_back()
+    sent = page.inner_text("#as-source").split()[0]
+    page.click("#as-source")
+    page.wait_for_url("**actor=RUSMIL&match=exact**")
+    assert page.inner_text("#total") == sent == "7"
 
 
 def test_browser_workbench_phone(browser: Any, server: str) -> None:

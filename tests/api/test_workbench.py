@@ -169,3 +169,34 @@ def test_workbench_event_names_its_coder_and_lexicon(client: TestClient) -> None
     assert f'<code id="coder-version">{__version__}</code>' in html
     assert f'<code id="lexicon-version">{lexicon}</code>' in html
     assert 'href="/actors/FRAGOV"' in html and 'href="/actors/USAGOV"' in html
+
+
+def test_workbench_actor_page_and_api(client: TestClient) -> None:
+    """Issue 15 item 5: an actor's page gives its events as source and as
+    target with links to the filtered list, its partners with links to
+    their dyads, the names seen and the terms of office of its people."""
+    body = client.get("/api/actors/fragov").json()
+    assert (body["code"], body["as_source"], body["as_target"]) == ("FRAGOV", 2, 0)
+    assert body["partners"] == [{"code": "USAGOV", "name": "Joe Biden", "sent": 2,
+                                 "received": 0, "events": 2}]  # fmt: skip
+    assert body["names"] == [{"name": "Macron", "mentions": 2}]
+    assert {o["title"] for o in body["offices"]} >= {"President"}
+    listed = client.get("/api/events", params={"actor": "FRAGOV", "match": "exact"})
+    assert listed.json()["total"] == body["as_source"]
+    html = unescape(client.get("/actors/FRAGOV").text)
+    assert 'href="/events?actor=FRAGOV&match=exact"' in html
+    assert 'href="/dyads/FRAGOV/USAGOV?match=exact"' in html
+    assert "https://www.wikidata.org/wiki/Q3052772" not in html  # none in mentions
+    assert "President" in html and "Elysee" in html
+    csv_rows = list(csv.DictReader(io.StringIO(
+        client.get("/api/actors/RUSMIL", params={"format": "csv"}).text)))  # fmt: skip
+    assert {r["code"] for r in csv_rows} == {"UKR", "PRKGOV"}
+    nato = client.get("/api/actors/IGONAT").json()
+    assert (nato["name"], nato["wikidata"]) == ("NATO", "Q7184")
+    assert 'href="https://www.wikidata.org/wiki/Q7184"' in client.get(
+        "/actors/IGONAT").text  # fmt: skip
+    assert client.get("/api/actors/QQQXYZ").status_code == 404
+    assert client.get("/api/actors/R%20U").status_code == 400
+    assert client.get("/api/actors/RUSMIL", params={"since": "2024"}).status_code == 400
+    # The actors list links each actor to its page.
+    assert 'href="/actors/RUSMIL"' in client.get("/actors").text
