@@ -41,6 +41,7 @@ __all__ = [
     "count_events",
     "counts",
     "data_version",
+    "date_bounds",
     "event_page",
     "get_event",
     "list_actors",
@@ -103,6 +104,9 @@ class PlaceRow:
     lon: float | None
     events: int
     mentions: int
+    # How precisely the place is located: its kind (country, admin,
+    # region, city, landmark), the most frequent among its events.
+    precision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,8 @@ def places(
     clause = f"{where} AND {named}" if where else f" WHERE {named}"
     rows = conn.execute(
         "SELECT e.place_name, e.place_country, avg(e.lat), avg(e.lon), count(*), "
-        f"sum(greatest(e.n_evidence, 1)) FROM events e{clause} "
+        f"sum(greatest(e.n_evidence, 1)), {dialect(conn).mode('e.place_kind')} "
+        f"FROM events e{clause} "
         "GROUP BY e.place_name, e.place_country "
         "ORDER BY count(*) DESC, e.place_name LIMIT ? OFFSET ?",
         [*params, filters.limit, filters.offset],
@@ -278,7 +283,7 @@ def places(
         params,
     ).fetchall()
     return (
-        [PlaceRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows],
+        [PlaceRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5]), r[6]) for r in rows],
         [CountryRow(r[0], int(r[1]), int(r[2])) for r in countries],
     )
 
@@ -313,6 +318,12 @@ def network(
     names = actor_names(conn, sorted(weight))
     nodes = [Node(code, names.get(code), n) for code, n in sorted(weight.items())]
     return Network(nodes=nodes, edges=edges)
+
+
+def date_bounds(conn: Connection) -> tuple[date | None, date | None]:
+    """The first and the last event date of the database."""
+    row = conn.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def actor_names(conn: Connection, codes: list[str]) -> dict[str, str]:

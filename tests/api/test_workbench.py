@@ -200,3 +200,31 @@ def test_workbench_actor_page_and_api(client: TestClient) -> None:
     assert client.get("/api/actors/RUSMIL", params={"since": "2024"}).status_code == 400
     # The actors list links each actor to its page.
     assert 'href="/actors/RUSMIL"' in client.get("/actors").text
+
+
+def test_workbench_map_filters_precision_and_exports(client: TestClient) -> None:
+    """Issue 15 items 7 and 4: the map takes the shared filters, tells how
+    precisely each place is located and links the exports of its events."""
+    places = client.get("/api/places", params={"code": "19"}).json()["items"]
+    assert [(p["name"], p["precision"]) for p in places] == [("Kyiv", "city")]
+    html = unescape(client.get("/map", params={"code": "19", "since": "2024-06-01"}).text)
+    assert 'name="code" value="19"' in html and 'id="date-slider"' in html
+    for fmt in ("csv", "gdelt", "plover", "parquet", "geojson"):
+        assert f'href="/api/export/{fmt}?code=19&since=2024-06-01"' in html
+    assert 'href="/events?code=19&since=2024-06-01&place=Kyiv"' in html
+    shown = client.get("/map", params={"code": "19", "format": "csv"}).text
+    assert shown.splitlines()[0].endswith(",precision")
+    assert client.get("/map", params={"zoom": "3"}).status_code == 400
+
+
+def test_workbench_network_top_edges_and_exports(client: TestClient) -> None:
+    html = unescape(client.get("/network", params={"limit": 2, "quad": "1|2"}).text)
+    assert '<option value="2" selected>2 edges</option>' in html
+    # A new filter keeps the size: the filter form carries it.
+    assert '<input type="hidden" name="limit" value="2">' in html
+    assert 'href="/api/export/plover?quad=1%7C2"' in html
+    assert 'href="/actors/FRAGOV"' in html
+    edges = list(csv.DictReader(io.StringIO(client.get(
+        "/network", params={"limit": 2, "quad": "1|2", "format": "csv"}).text)))  # fmt: skip
+    assert len(edges) == 2 and edges[0]["source"] == "FRAGOV"
+    assert int(edges[0]["cooperation"]) == 2
