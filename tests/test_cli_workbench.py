@@ -108,3 +108,17 @@ def test_cli_dyad_exact(db: str) -> None:
                                  "--match", "exact", "--format", "json"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert sum(r["events"] for r in json.loads(result.output)) == 2
+
+
+def test_cli_actor(db: str) -> None:
+    result = runner.invoke(app, ["actor", "fragov", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "FRAGOV (France, actor): 2 events as source, 0 as target" in result.output
+    assert "* Emmanuel Macron: President FRAGOV 2017-05-14 to now" in result.output
+    as_json = runner.invoke(app, ["actor", "RUSMIL", "--db", db, "--format", "json"])
+    profile = json.loads(as_json.output)
+    assert {p["code"] for p in profile["partners"]} == {"UKR", "PRKGOV"}
+    as_csv = runner.invoke(app, ["actor", "RUSMIL", "--db", db, "--format", "csv"])
+    assert as_csv.output.splitlines()[0] == "code,name,sent,received,events"
+    missing = runner.invoke(app, ["actor", "QQQXYZ", "--db", db])
+    assert missing.exit_code == 1 and "no actor 'QQQXYZ'" in missing.output

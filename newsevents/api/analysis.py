@@ -1,25 +1,28 @@
 """The analyst's views: a trend of the events matching any filter, the
 quality of the data (failed inputs, undated and ungeocoded events, events
-per article by outlet and language) and the CAMEO code book with the
-events stored under each code. Served like every view of ``views``."""
+per article by outlet and language), the CAMEO code book with the events
+stored under each code, and one actor's page. Served like every view of ``views``."""
 
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import Query, Request
+from fastapi import Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 
 from ..errors import BadParameter
 from ..kb.cameo import load_cameo
 from ..store import quality as store_quality
+from ..store.actors import ActorProfile, Partner, actor_profile
 from ..store.quality import events_per_code
 from ..store.records import from_dataclasses
 from ..store.trends import TrendRow, trend
-from .params import blank
+from .params import actor_code, blank
 from .schemas import CodebookPage, CodebookRow, QualityOut, TrendOut
 from .views import ChartFilters, Conn, Limit, Period, View, filter_form
+
+ActorCode = Annotated[str, Path(description="Exact actor code (RUSGOV).")]
 
 
 def trends(
@@ -82,3 +85,35 @@ def codebook(
                 lambda: {"title": "CAMEO code book", "rows": rows,
                          "root": given or ""},
                 lambda: from_dataclasses(CodebookRow, rows))  # fmt: skip
+
+
+def actor(request: Request, code: ActorCode, conn: Conn) -> View:
+    """One actor (exact code): the names it was written under, the people
+    seen under it and their terms of office, its Wikidata id where known,
+    its events as source and as target, and its busiest partners."""
+    given = actor_code(code, "code")
+    assert given is not None
+    profile = actor_profile(conn, given)
+    exact = {"match": "exact"}
+
+    def events_url(**query: str) -> str:
+        return "/events?" + urlencode({**query, **exact})
+
+    def page() -> dict[str, object]:
+        both = {"actor": given, "undirected": "1", **exact}
+        return {
+            "title": f"{given}" + (f" – {profile.name}" if profile.name else ""),
+            "p": profile,
+            "source_url": events_url(actor=given),
+            "target_url": events_url(target=given),
+            "trend_url": "/trends?" + urlencode(both),
+            "network_url": "/network?" + urlencode(both),
+            "partner_url": lambda partner: _dyad_url(given, partner),
+        }  # fmt: skip
+
+    return View("actor", profile, ActorProfile, "actor.html", page,
+                lambda: from_dataclasses(Partner, profile.partners))  # fmt: skip
+
+
+def _dyad_url(code: str, partner: Partner) -> str:
+    return f"/dyads/{quote(code)}/{quote(partner.code)}?match=exact"

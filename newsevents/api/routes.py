@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import BadParameter
 from ..export import FORMATS, RENDERERS, export
 from ..models import CodedArticle
+from ..store.actors import ActorProfile
 from ..store.filters import FILTERS
 from ..store.views import EventDetail
 from . import analysis, views
@@ -57,6 +58,7 @@ RESOURCES: list[tuple[Callable[..., views.View], str | None, Any, str | None]] =
     (views.article, "/api/articles/{article_id}", CodedArticle,
      "/articles/{article_id}"),
     (views.actors, "/api/actors", ActorPage, "/actors"),
+    (analysis.actor, "/api/actors/{code}", ActorProfile, "/actors/{code}"),
     (views.dyads, "/api/dyads/{a}/{b}", DyadSeries, "/dyads/{a}/{b}"),
     (analysis.trends, "/api/trends", TrendOut, "/trends"),
     (analysis.quality, "/api/quality", QualityOut, "/quality"),

@@ -61,6 +61,8 @@ ChartFilters = Annotated[EventFilter, Depends(chart_filter)]
 Sort = Annotated[str, Depends(event_sort)]
 Period = Annotated[Literal["day", "week", "month"], Query()]
 PAGE_EDGES, API_EDGES, MAP_PLACES = 150, 200, 500
+# The choices of the network page's "top N edges".
+NETWORK_SIZES = (10, 25, 50, 100, 150, 300)
 # The filters a form shows first; the others are under "More filters".
 MAIN_FILTERS = ("actor", "target", "code", "quad", "since", "until", "q")
 
@@ -285,13 +287,21 @@ def places(request: Request, conn: Conn, filters: Filters) -> View:
 
 
 def map_view(request: Request, conn: Conn, filters: Filters) -> View:
-    """Events on a map: countries shaded, places as circles by mentions
-    (the 500 places with most events)."""
+    """Events matching the filters on a map: countries shaded, places as
+    circles by mentions (the 500 places with most events), each with how
+    precisely it is located; a date slider over the database's dates."""
     places, countries = store.places(conn, replace(filters, limit=MAP_PLACES))
     data = {"places": places, "countries": countries, "numeric": numeric_codes()}
-    return View("map", data, MapOut, "map.html",
-                lambda: {"title": "Map", "places": places, "countries": countries,
-                         "data": jsonable_encoder(data)},
+
+    def page() -> dict[str, object]:
+        first, last = store.date_bounds(conn)
+        return {"title": "Map", "places": places, "countries": countries,
+                "data": jsonable_encoder({**data, "first": first, "last": last,
+                                          "filters": filters.query()}),
+                "place_url": lambda name: _events_url(replace(filters, place=name)),
+                **filter_form(request)}  # fmt: skip
+
+    return View("map", data, MapOut, "map.html", page,
                 lambda: from_dataclasses(store.PlaceRow, places))  # fmt: skip
 
 
@@ -308,12 +318,20 @@ def network(
     net = store.network(conn, filters, most, query.min_events)
 
     def page() -> dict[str, object]:
+        context = filter_form(request)
+        # The size of the network survives a new filter, and the reverse.
+        context["hidden"] = {k: v for k, v in (("limit", query.limit),
+                             ("min_events", query.min_events)) if v not in (None, 1)}
+        names = {n.id: n.name for n in net.nodes}
         return {
-            "title": "Network", "net": net, **filter_form(request),
-            "data": jsonable_encoder(net), "edge_url": lambda e: edge_url(e, filters),
+            "title": "Network", "net": net, **context, "most": most,
+            "sizes": NETWORK_SIZES, "min_events": query.min_events,
+            "names": names, "data": jsonable_encoder(net),
+            "edge_url": lambda e: edge_url(e, filters),
         }  # fmt: skip
 
-    return View("network", net, NetworkOut, "network.html", page)
+    return View("network", net, NetworkOut, "network.html", page,
+                lambda: from_dataclasses(store.Edge, net.edges))  # fmt: skip
 
 
 def filter_form(request: Request) -> dict[str, object]:

@@ -1,5 +1,5 @@
 """Commands for the analyst: a trend of the events matching any filter,
-and the inputs that could not be coded."""
+the inputs that could not be coded, and one actor's profile."""
 
 from __future__ import annotations
 
@@ -74,3 +74,43 @@ def failures_command(
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{100 * share:.1f}%"
+
+
+@app.command("actor")
+def actor_command(
+    code: Annotated[str, typer.Argument(help="Exact actor code (RUSGOV).")],
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """One actor: its events as source and as target, its busiest partners
+    (the table; csv lists them), the names and people seen under its code
+    and their terms of office from the knowledge base (json has it all)."""
+    import json
+    from dataclasses import asdict
+
+    from ..api.params import actor_code
+    from ..store.actors import Partner, actor_profile
+    from ..store.records import from_dataclasses
+
+    given = guard(lambda: actor_code(code, "code"))
+    conn = _connect(db, read_only=True)
+    profile = guard(lambda: actor_profile(conn, given))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(profile), default=str, indent=2) + "\n")
+        return
+    if fmt == "table":
+        about = ", ".join(filter(None, (profile.name, profile.kind, profile.wikidata)))
+        names = ", ".join(n.name for n in profile.names[:8])
+        sys.stdout.write(
+            f"{profile.code}{' (' + about + ')' if about else ''}: "
+            f"{profile.as_source} events as source, {profile.as_target} as target"
+            f"{f', {profile.first} to {profile.last}' if profile.first else ''}\n"
+            + (f"names: {names}\n" if names else "")
+        )
+        for office in profile.offices:
+            mark = "*" if office.holds else " "
+            sys.stdout.write(
+                f"{mark} {office.person}: {office.title or office.position} "
+                f"{office.code} {office.start} to {office.end or 'now'}\n"
+            )
+    _emit(from_dataclasses(Partner, profile.partners), fmt, "Partners")

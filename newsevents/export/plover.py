@@ -64,6 +64,10 @@ def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:
             "published": row[7].isoformat() if row[7] else None,  # type: ignore[attr-defined]
             "language": row[8],
         },
+        # Which coder and lexicon coded it (None for events stored before
+        # newsevents recorded them).
+        "coder_version": row[9],
+        "lexicon_version": row[10],
     }
 
 

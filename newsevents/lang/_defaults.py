@@ -8,6 +8,7 @@ Each ``lang/<iso>/__init__.py`` builds one ``LangResources`` named
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -137,6 +138,21 @@ class LangResources:
         """The event trigger lexicon: ``triggers.tsv`` and the larger
         ``triggers_*.tsv`` files beside it (see ``load_lexicon``)."""
         return load_lexicon(self.folder)
+
+    @cached_property
+    def lexicon_version(self) -> str:
+        """A short hash of the trigger lexicon's files (``triggers.tsv`` and
+        ``triggers_*.tsv``: names and contents), stored on every event so
+        that a dataset names the lexicon that coded it. Computed once per
+        process."""
+        digest = hashlib.sha256()
+        paths = [self.folder / "triggers.tsv",
+                 *sorted(self.folder.glob("triggers_*.tsv"))]  # fmt: skip
+        for path in paths:
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()[:12]
 
     @cached_property
     def markers(self) -> dict[tuple[str, str], Marker]:

@@ -75,6 +75,12 @@ class Dialect:
             return f"substring({url} from {pattern})"
         return f"regexp_extract({url}, {pattern}, 1)"
 
+    def json_text(self, column: str, key: str) -> str:
+        """The text of the top-level ``key`` of a JSON column."""
+        if self.name == "postgresql":
+            return f"({column})::json->>'{key}'"
+        return f"json_extract_string({column}, '$.{key}')"
+
     def among(self, column: str, kind: str = "BIGINT") -> str:
         """``column`` is one of the values of a list parameter. PostgreSQL
         probes an index per value with ``= ANY``; its planner misjudges

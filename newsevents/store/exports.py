@@ -27,7 +27,7 @@ _COLUMNS = (
     "e.code, e.label, e.target_code, e.target_name, e.quad_class, e.goldstein, "
     "e.modality, e.plover_type, e.plover_mode, e.date_value, e.date_precision, "
     "e.place_name, e.place_country, e.lat, e.lon, e.evidence_text, e.confidence, "
-    "e.intended_code, "
+    "e.intended_code, e.coder_version, e.lexicon_version, "
     "a.language, a.source AS outlet, a.url, a.title, a.published"
 )
 _JOIN = "FROM events e JOIN articles a ON a.id = e.article_id"
@@ -103,11 +103,13 @@ def events_with_articles(
     conn: Connection, filters: EventFilter | None = None
 ) -> Iterator[tuple[Any, ...]]:
     """(event id, event JSON, cluster id, article id, URL, title, source,
-    published, language) for every event matching ``filters``, by id."""
+    published, language, coder version, lexicon version) for every event
+    matching ``filters``, by id."""
     where, params = _where(conn, filters)
     cursor = conn.execute(
         "SELECT e.id, e.event, e.cluster_id, a.id, a.url, a.title, a.source, "
-        f"a.published, a.language {_JOIN}{where} ORDER BY e.id",
+        "a.published, a.language, e.coder_version, e.lexicon_version "
+        f"{_JOIN}{where} ORDER BY e.id",
         params,
     )
     while batch := cursor.fetchmany(10_000):

@@ -7,6 +7,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from .. import __version__
+from ..errors import UnsupportedLanguage
+from ..lang import get as get_language
 from ..models import (
     Actor,
     Article,
@@ -34,6 +37,7 @@ EVENT_COLUMNS = (
     "event_date", "place_name", "place_country", "place_kind", "geonameid", "lat",
     "lon", "sentence", "evidence_start", "evidence_end", "evidence_text",
     "n_evidence", "confidence", "is_symmetric", "event", "intended_code",
+    "coder_version", "lexicon_version",
 )  # fmt: skip
 _E = {name: index for index, name in enumerate(EVENT_COLUMNS)}
 
@@ -86,11 +90,21 @@ def to_rows(coded: CodedArticle, file: str | None, item: str | None) -> ArticleR
         dates, len(coded.mentions), len(coded.events),
     )  # fmt: skip
     mentions = [_mention_row(article.id, i, m) for i, m in enumerate(coded.mentions)]
+    versions = (__version__, lexicon_version(article.language))
     events = [
-        _event_row(article.id, i, e, article.published)
+        (*_event_row(article.id, i, e, article.published), *versions)
         for i, e in enumerate(coded.events)
     ]
     return ArticleRows(article_row, mentions, events)
+
+
+def lexicon_version(language: str) -> str | None:
+    """The version of the trigger lexicon of ``language`` that codes in this
+    process (None for a language newsevents does not have)."""
+    try:
+        return get_language(language).lexicon_version
+    except UnsupportedLanguage:
+        return None
 
 
 def _mention_row(article_id: str, index: int, m: Mention) -> tuple[object, ...]:

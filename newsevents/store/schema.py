@@ -114,6 +114,14 @@ _V5 = [
     "INSERT INTO writes VALUES (0)",
 ]
 
+# Reproducibility: the newsevents version that coded each event and a hash
+# of its language's trigger lexicon (``LangResources.lexicon_version``), so
+# that a dataset can be cited and coded again by the same coder.
+_V6 = [
+    "ALTER TABLE events ADD COLUMN coder_version VARCHAR",
+    "ALTER TABLE events ADD COLUMN lexicon_version VARCHAR",
+]
+
 # PostgreSQL only: the lookups of the writer and the filters of the queries.
 _INDEXES: dict[int, list[str]] = {
     5: [
@@ -139,6 +147,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (3, _V3),
     (4, _V4),
     (5, _V5),
+    (6, _V6),
 ]
 # An arbitrary key for PostgreSQL's advisory lock around migrations.
 _MIGRATION_LOCK = 7_140_014

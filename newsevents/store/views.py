@@ -36,10 +36,12 @@ __all__ = [
     "Node",
     "NotFound",
     "PlaceRow",
+    "actor_names",
     "article_event_ids",
     "count_events",
     "counts",
     "data_version",
+    "date_bounds",
     "event_page",
     "get_event",
     "list_actors",
@@ -74,6 +76,8 @@ class EventDetail:
     cluster_id: int | None
     event: Event
     reports: list[ClusterMention]
+    coder_version: str | None = None  # the newsevents that coded it
+    lexicon_version: str | None = None  # hash of its trigger lexicon
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,9 @@ class PlaceRow:
     lon: float | None
     events: int
     mentions: int
+    # How precisely the place is located: its kind (country, admin,
+    # region, city, landmark), the most frequent among its events.
+    precision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +181,7 @@ def get_event(conn: Connection, event_id: int) -> EventDetail:
     NotFound when no event has that id."""
     row = conn.execute(
         "SELECT e.id, e.article_id, a.title, a.url, a.published, a.language, "
-        "e.cluster_id, e.event FROM events e "
+        "e.cluster_id, e.event, e.coder_version, e.lexicon_version FROM events e "
         "LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
         [event_id],
     ).fetchone()
@@ -185,6 +192,7 @@ def get_event(conn: Connection, event_id: int) -> EventDetail:
         id=row[0], article_id=row[1], article_title=row[2], url=row[3],
         published=row[4], language=row[5] or "", cluster_id=row[6],
         event=Event.model_validate_json(row[7]), reports=reports,
+        coder_version=row[8], lexicon_version=row[9],
     )  # fmt: skip
 
 
@@ -261,7 +269,8 @@ def places(
     clause = f"{where} AND {named}" if where else f" WHERE {named}"
     rows = conn.execute(
         "SELECT e.place_name, e.place_country, avg(e.lat), avg(e.lon), count(*), "
-        f"sum(greatest(e.n_evidence, 1)) FROM events e{clause} "
+        f"sum(greatest(e.n_evidence, 1)), {dialect(conn).mode('e.place_kind')} "
+        f"FROM events e{clause} "
         "GROUP BY e.place_name, e.place_country "
         "ORDER BY count(*) DESC, e.place_name LIMIT ? OFFSET ?",
         [*params, filters.limit, filters.offset],
@@ -274,7 +283,7 @@ def places(
         params,
     ).fetchall()
     return (
-        [PlaceRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows],
+        [PlaceRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5]), r[6]) for r in rows],
         [CountryRow(r[0], int(r[1]), int(r[2])) for r in countries],
     )
 
@@ -306,12 +315,19 @@ def network(
     for edge in edges:
         for code in (edge.source, edge.target):
             weight[code] = weight.get(code, 0) + edge.weight
-    names = _names(conn, sorted(weight))
+    names = actor_names(conn, sorted(weight))
     nodes = [Node(code, names.get(code), n) for code, n in sorted(weight.items())]
     return Network(nodes=nodes, edges=edges)
 
 
-def _names(conn: Connection, codes: list[str]) -> dict[str, str]:
+def date_bounds(conn: Connection) -> tuple[date | None, date | None]:
+    """The first and the last event date of the database."""
+    row = conn.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def actor_names(conn: Connection, codes: list[str]) -> dict[str, str]:
+    """The name each of the actor ``codes`` is most often given."""
     if not codes:
         return {}
     rows = conn.execute(

@@ -141,8 +141,10 @@ def test_browser_pages_load(page: Any, url: str, name: str, selector: str) -> No
 def test_browser_events_filters_in_url(page: Any) -> None:
     page.goto("/events")
     page.fill("input[name=actor]", "RUS")
-    page.select_option("select[name=modality]", "asserted")
-    page.click("button[type=submit]")
+    # Modality is one of the filters folded under "More filters".
+    page.click("#filters summary")
+    page.fill("input[name=modality]", "asserted")
+    page.click("#filters button[type=submit]")
     page.wait_for_url("**/events?*actor=RUS*")
     assert "modality=asserted" in page.url
     sources = page.locator("table.events tbody tr td:nth-child(3)").all_inner_texts()
@@ -165,6 +167,11 @@ def test_browser_map_click_through(page: Any) -> None:
     marker.wait_for()
     page.wait_for_load_state("networkidle")
     marker.click(force=True)
+    # A place's popup says how it is located and links to its events.
+    popup = page.locator(".place-popup")
+    popup.wait_for()
+    assert "Located as:" in popup.inner_text()
+    popup.locator("a").click()
     page.wait_for_url("**/events?place=*")
     assert page.locator("table.events tbody tr").count() >= 1
 
@@ -183,8 +190,8 @@ def test_browser_network_click_through(page: Any) -> None:
         }"""
     )
     page.mouse.click(point["x"], point["y"])
-    page.wait_for_url(f"**/events?actor={point['id']}")
-    assert page.input_value("input[name=actor]") == point["id"]
+    page.wait_for_url(f"**/actors/{point['id']}")
+    assert page.inner_text("h1").startswith(point["id"])
 
 
 def test_browser_hostile_article_runs_nothing(page: Any) -> None:

@@ -2,8 +2,12 @@
 filter a trend by typing and ticking, switch to counts per article,
 download what was filtered and read the file back; follow a network edge
 to its dyad and find the same count (issue 13 item 15); read the data
-quality page; search the articles. Screenshots under
-build/test-output/browser/."""
+quality page; search the articles; read an event's coder and lexicon
+versions and follow its actor to the actor page, then to a partner's dyad
+and to the actor's events; filter the map by typing and by sliding its
+dates, read a place's precision in its popup and download what it shows;
+cut the network to its top edges, labelled by name, and export them; use
+both on a phone. Screenshots under build/test-output/browser/."""
 
 from __future__ import annotations
 
@@ -193,6 +197,133 @@ def test_browser_workbench_quality_and_search(page: Any) -> None:
     page.wait_for_url("**code=190**")
     assert page.inner_text("#total") == "7"
     _shot(page, "codebook-to-events")
+
+
+def test_browser_workbench_event_provenance_and_actor_page(page: Any) -> None:
+    from newsevents import __version__
+    from newsevents.lang import get
+
+    page.goto("/events?actor=RUSMIL&sort=date")
+    page.click("table.events tbody tr:first-child td:first-child a")
+    page.wait_for_url("**/events/*")
+    assert page.inner_text("#coder-version") == __version__
+    assert page.inner_text("#lexicon-version") == get("en").lexicon_version
+    _shot(page, "event-provenance")
+    page.click("dl.explain a.actor >> nth=0")
+    page.wait_for_url("**/actors/RUSMIL")
+    assert page.inner_text("h1").startswith("RUSMIL")
+    assert "Actor of Russia" in page.inner_text("#actor-kb")
+    partners = page.locator("#partners tbody tr td:first-child").all_inner_texts()
+    assert partners == ["UKR", "PRKGOV"]
+    shown = int(page.inner_text("#partners a.dyad >> nth=0"))
+    assert shown == 13  # 7 events to Ukraine, 6 from it
+    _shot(page, "actor-page")
+    page.click("#partners a.dyad >> nth=0")
+    page.wait_for_url("**/dyads/RUSMIL/UKR?match=exact")
+    events = page.locator("table.dyad tbody tr td:nth-child(3)").all_inner_texts()
+    assert sum(int(n) for n in events) == shown
+    page.go_back()
+    sent = page.inner_text("#as-source").split()[0]
+    page.click("#as-source")
+    page.wait_for_url("**actor=RUSMIL&match=exact**")
+    assert page.inner_text("#total") == sent == "7"
+
+
+def test_browser_workbench_map_controls(page: Any) -> None:
+    page.goto("/map")
+    page.locator("path.place-marker").first.wait_for()
+    places = page.locator("#places tbody tr td:first-child").all_inner_texts()
+    assert places == ["Paris", "Kyiv"]
+    page.fill("#filters input[name=code]", "19")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**code=19**")
+    assert page.locator("#places tbody tr td:first-child").all_inner_texts() == [
+        "Kyiv"]  # fmt: skip
+    page.goto("/map")
+    # Slide the first day to 1 June 2024: the form's since follows.
+    first = page.evaluate("JSON.parse(document.getElementById('data').textContent).first")
+    offset = (date(2024, 6, 1) - date.fromisoformat(first)).days
+    page.locator("#slide-since").fill(str(offset))
+    page.wait_for_url("**since=2024-06-01**")
+    assert page.input_value("#filters input[name=since]") == "2024-06-01"
+    assert page.inner_text("#slide-range").startswith("2024-06-01 to ")
+    paris = page.locator("#places tbody tr").first.inner_text()
+    assert paris.split("\t")[:3] == ["Paris", "FRA", "city"]
+    assert paris.split("\t")[3] == "2"  # the 2 May meeting is before the slider
+    page.locator("path.place-marker").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.locator("path.place-marker").first.click(force=True)
+    popup = page.locator(".place-popup")
+    popup.wait_for()
+    assert "Located as: town" in popup.inner_text()
+    _shot(page, "map-controls")
+    exported = list(csv.DictReader(io.StringIO(_download(page, "#export-csv"))))
+    assert exported and all(r["event_date"] >= "2024-06-01" for r in exported)
+    shown = list(csv.DictReader(io.StringIO(_download(page, "#download"))))
+    assert [(r["name"], r["precision"]) for r in shown][0] == ("Paris", "city")
+    geojson = json.loads(_download(page, "#export-geojson"))
+    assert {f["properties"]["place_name"] for f in geojson["features"]} == {
+        "Paris", "Kyiv"}  # fmt: skip
+    popup.locator("a").click()
+    page.wait_for_url("**place=Paris**")
+    assert "since=2024-06-01" in page.url and page.inner_text("#total") == "2"
+
+
+def test_browser_workbench_network_top_edges(page: Any) -> None:
+    page.goto("/network")
+    page.select_option("#limit", "10")
+    page.click("#network-size button[type=submit]")
+    page.wait_for_url("**limit=10**")
+    page.fill("#filters input[name=quad]", "3|4")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**quad=3%7C4**")
+    assert "limit=10" in page.url  # the size survives a new filter
+    page.wait_for_function("window.newseventsGraph && window.newseventsGraph.nodes().length")
+    labels = page.evaluate(
+        "window.newseventsGraph.nodes().map((n) => n.style('label')).sort()")
+    assert "Russian army" in labels and "RUSMIL" not in labels
+    widths = page.evaluate(
+        "window.newseventsGraph.edges().map((e) => [e.data('count'), e.data('width')])")
+    assert max(widths, key=lambda w: int(w[0]))[1] == 8  # heaviest edge widest
+    page.check("#by-code")
+    labels = page.evaluate("window.newseventsGraph.nodes().map((n) => n.style('label'))")
+    assert "RUSMIL" in labels
+    _shot(page, "network-top-edges")
+    rows_ = page.locator("#edges tbody tr").count()
+    assert 1 <= rows_ <= 10
+    exported = list(csv.DictReader(io.StringIO(_download(page, "#export-csv"))))
+    assert exported and {r["quad_class"] for r in exported} <= {"3", "4"}
+    edges = list(csv.DictReader(io.StringIO(_download(page, "#download"))))
+    assert len(edges) == rows_ and {"source", "target", "conflict"} <= set(edges[0])
+
+
+def test_browser_workbench_trend_exports(page: Any) -> None:
+    page.goto("/trends?code=19&by=month")
+    plover = _download(page, "#export-plover").splitlines()
+    assert plover and all(json.loads(r)["cameo"].startswith("19") for r in plover)
+    gdelt = _download(page, "#export-gdelt").splitlines()
+    assert gdelt and all(r.split("\t")[26].startswith("19") for r in gdelt)
+
+
+def test_browser_workbench_map_and_network_on_a_phone(
+    browser: Any, server: str
+) -> None:
+    context = browser.new_context(
+        base_url=server, viewport={"width": 390, "height": 844}
+    )
+    phone = context.new_page()
+    for url, name in (("/map", "map-phone"), ("/network?limit=10", "network-phone")):
+        phone.goto(url)
+        phone.wait_for_load_state("networkidle")
+        wide = phone.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 390, f"{url} is {wide} px wide on a 390-px phone"
+        _shot(phone, name)
+    graph = phone.evaluate(
+        "(() => { const g = window.newseventsGraph; const b = g.elements().renderedBoundingBox();"
+        " return [b.x1, b.x2, g.width()]; })()"
+    )
+    context.close()
+    assert graph[0] >= -1 and graph[1] <= graph[2] + 1  # the graph fits its box
 
 
 def test_browser_workbench_phone(browser: Any, server: str) -> None:

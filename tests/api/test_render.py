@@ -76,7 +76,8 @@ def test_render_places_geojson(client: TestClient) -> None:
 
 def test_render_actors_page(client: TestClient) -> None:
     html = client.get("/actors", params={"limit": 2}).text
-    assert '<a href="/events?actor=FRAGOV">FRAGOV</a>' in html
+    # Each actor links to its page (issue 15 item 5).
+    assert '<a class="actor" href="/actors/FRAGOV">FRAGOV</a>' in html
     assert "5 actors." in html and 'href="/actors?limit=2&amp;offset=2"' in html
 
 

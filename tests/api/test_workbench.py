@@ -153,3 +153,78 @@ def test_workbench_codebook(client: TestClient) -> None:
         'href="/events?code=190"' in page and "Use conventional military force" in page
     )
     assert client.get("/api/codebook", params={"root": "x"}).status_code == 400
+
+
+def test_workbench_event_names_its_coder_and_lexicon(client: TestClient) -> None:
+    """Issue 15 item 8: an event's page and JSON give the newsevents and
+    trigger lexicon versions that coded it, and link its actors."""
+    from newsevents import __version__
+    from newsevents.lang import get
+
+    first = client.get("/api/events", params={"actor": "FRAGOV"}).json()["items"][0]
+    body = client.get(f"/api/events/{first['id']}").json()
+    lexicon = get("fr").lexicon_version
+    assert (body["coder_version"], body["lexicon_version"]) == (__version__, lexicon)
+    html = client.get(f"/events/{first['id']}").text
+    assert f'<code id="coder-version">{__version__}</code>' in html
+    assert f'<code id="lexicon-version">{lexicon}</code>' in html
+    assert 'href="/actors/FRAGOV"' in html and 'href="/actors/USAGOV"' in html
+
+
+def test_workbench_actor_page_and_api(client: TestClient) -> None:
+    """Issue 15 item 5: an actor's page gives its events as source and as
+    target with links to the filtered list, its partners with links to
+    their dyads, the names seen and the terms of office of its people."""
+    body = client.get("/api/actors/fragov").json()
+    assert (body["code"], body["as_source"], body["as_target"]) == ("FRAGOV", 2, 0)
+    assert body["partners"] == [{"code": "USAGOV", "name": "Joe Biden", "sent": 2,
+                                 "received": 0, "events": 2}]  # fmt: skip
+    assert body["names"] == [{"name": "Macron", "mentions": 2}]
+    assert {o["title"] for o in body["offices"]} >= {"President"}
+    listed = client.get("/api/events", params={"actor": "FRAGOV", "match": "exact"})
+    assert listed.json()["total"] == body["as_source"]
+    html = unescape(client.get("/actors/FRAGOV").text)
+    assert 'href="/events?actor=FRAGOV&match=exact"' in html
+    assert 'href="/dyads/FRAGOV/USAGOV?match=exact"' in html
+    assert "https://www.wikidata.org/wiki/Q3052772" not in html  # none in mentions
+    assert "President" in html and "Elysee" in html
+    csv_rows = list(csv.DictReader(io.StringIO(
+        client.get("/api/actors/RUSMIL", params={"format": "csv"}).text)))  # fmt: skip
+    assert {r["code"] for r in csv_rows} == {"UKR", "PRKGOV"}
+    nato = client.get("/api/actors/IGONAT").json()
+    assert (nato["name"], nato["wikidata"]) == ("NATO", "Q7184")
+    assert 'href="https://www.wikidata.org/wiki/Q7184"' in client.get(
+        "/actors/IGONAT").text  # fmt: skip
+    assert client.get("/api/actors/QQQXYZ").status_code == 404
+    assert client.get("/api/actors/R%20U").status_code == 400
+    assert client.get("/api/actors/RUSMIL", params={"since": "2024"}).status_code == 400
+    # The actors list links each actor to its page.
+    assert 'href="/actors/RUSMIL"' in client.get("/actors").text
+
+
+def test_workbench_map_filters_precision_and_exports(client: TestClient) -> None:
+    """Issue 15 items 7 and 4: the map takes the shared filters, tells how
+    precisely each place is located and links the exports of its events."""
+    places = client.get("/api/places", params={"code": "19"}).json()["items"]
+    assert [(p["name"], p["precision"]) for p in places] == [("Kyiv", "city")]
+    html = unescape(client.get("/map", params={"code": "19", "since": "2024-06-01"}).text)
+    assert 'name="code" value="19"' in html and 'id="date-slider"' in html
+    for fmt in ("csv", "gdelt", "plover", "parquet", "geojson"):
+        assert f'href="/api/export/{fmt}?code=19&since=2024-06-01"' in html
+    assert 'href="/events?code=19&since=2024-06-01&place=Kyiv"' in html
+    shown = client.get("/map", params={"code": "19", "format": "csv"}).text
+    assert shown.splitlines()[0].endswith(",precision")
+    assert client.get("/map", params={"zoom": "3"}).status_code == 400
+
+
+def test_workbench_network_top_edges_and_exports(client: TestClient) -> None:
+    html = unescape(client.get("/network", params={"limit": 2, "quad": "1|2"}).text)
+    assert '<option value="2" selected>2 edges</option>' in html
+    # A new filter keeps the size: the filter form carries it.
+    assert '<input type="hidden" name="limit" value="2">' in html
+    assert 'href="/api/export/plover?quad=1%7C2"' in html
+    assert 'href="/actors/FRAGOV"' in html
+    edges = list(csv.DictReader(io.StringIO(client.get(
+        "/network", params={"limit": 2, "quad": "1|2", "format": "csv"}).text)))  # fmt: skip
+    assert len(edges) == 2 and edges[0]["source"] == "FRAGOV"
+    assert int(edges[0]["cooperation"]) == 2

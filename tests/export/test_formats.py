@@ -115,7 +115,8 @@ def awkward(tmp_path: Path) -> Path:
 def test_export_csv_round_trips_commas_quotes_newlines(awkward: Path) -> None:
     with awkward.open(encoding="utf-8", newline="") as handle:
         [record] = list(csv.DictReader(handle))
-    assert len(record) == 29 and None not in record  # with intended_code
+    # with intended_code, coder_version and lexicon_version
+    assert len(record) == 31 and None not in record
     # The formula-like cells are neutralised (the test below).
     plain = ("url", "title")
     assert {key: record[key] for key in plain} == {k: _AWKWARD[k] for k in plain}
@@ -156,3 +157,30 @@ def test_export_intended_code(tmp_path: Path) -> None:
         ("1313", "161"),
         ("042", None),
     ]
+
+
+def test_export_coder_and_lexicon_versions(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15 item 8: every exported event names the newsevents version
+    and the trigger lexicon (a hash of the language's files) that coded it."""
+    from newsevents import __version__
+    from newsevents.lang import get
+
+    lexicon = get("fr").lexicon_version
+    assert len(lexicon) == 12 and lexicon != get("en").lexicon_version
+    out = tmp_path / "events.csv"
+    export(conn, "csv", out)
+    records = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(r["coder_version"], r["lexicon_version"]) for r in records} == {
+        (__version__, lexicon)
+    }
+    plover = tmp_path / "events.jsonl"
+    export(conn, "plover", plover)
+    first = json.loads(plover.read_text().splitlines()[0])
+    assert (first["coder_version"], first["lexicon_version"]) == (__version__, lexicon)
+    parquet = tmp_path / "events.parquet"
+    export(conn, "parquet", parquet)
+    back = duckdb.execute(
+        "SELECT DISTINCT coder_version, lexicon_version FROM read_parquet(?)",
+        [str(parquet)],
+    ).fetchall()
+    assert back == [(__version__, lexicon)]

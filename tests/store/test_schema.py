@@ -40,6 +40,8 @@ def test_schema_applies_only_missing_migrations(new_db: Callable[[], str]) -> No
     conn.execute("ALTER TABLE articles DROP COLUMN summary_only")
     conn.execute("ALTER TABLE events DROP COLUMN intended_code")
     conn.execute("DROP TABLE writes")
+    conn.execute("ALTER TABLE events DROP COLUMN coder_version")
+    conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
     conn.execute("DELETE FROM schema_version WHERE version > 1")
     assert version(conn) == 1
     assert migrate(conn) == LATEST
@@ -57,11 +59,28 @@ def test_schema_intended_code_is_4_and_the_write_counter_is_5(
     # counter (and, on PostgreSQL, the indexes).
     conn = connect(new_db())
     conn.execute("DROP TABLE writes")
+    conn.execute("ALTER TABLE events DROP COLUMN coder_version")
+    conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
     conn.execute("DELETE FROM schema_version WHERE version > 4")
     assert version(conn) == 4
     assert {"feed_items", "feed_state"} <= _tables(conn)
-    assert migrate(conn) == LATEST == 5
+    assert migrate(conn) >= 5
     assert conn.execute("SELECT n FROM writes").fetchall() == [(0,)]
+
+
+def test_schema_versions_of_the_coder_are_6(new_db: Callable[[], str]) -> None:
+    # A database of version 5 gets the coder and lexicon versions of its
+    # events as two columns, its events stored before them left NULL.
+    conn = connect(new_db())
+    conn.execute("ALTER TABLE events DROP COLUMN coder_version")
+    conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
+    conn.execute("DELETE FROM schema_version WHERE version > 5")
+    assert version(conn) == 5
+    assert migrate(conn) == LATEST == 6
+    columns = {r[0] for r in conn.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = 'events'").fetchall()}  # fmt: skip
+    assert {"coder_version", "lexicon_version"} <= columns
 
 
 def test_schema_postgres_spells_its_own_types(new_db: Callable[[], str]) -> None:
