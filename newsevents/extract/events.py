@@ -163,7 +163,9 @@ def _events(
     if not targets and trigger.code[:3] == "042" and here is not None:
         # "will visit Auschwitz": a visit to a place is a visit to its country.
         host = Actor(code=here, country=here, name=here)
-        targets = [(host, found.sources[0]) for a, _ in sources[:1] if a.country != here]
+        targets = [
+            (host, found.sources[0]) for a, _ in sources[:1] if a.country != here
+        ]
     if not targets and root in FORCE_ROOTS and here is not None:
         # "shelled the city of Kharkiv": force used on a place hits its country.
         victim = Actor(code=here, country=here, name=here)
