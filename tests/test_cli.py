@@ -79,7 +79,7 @@ def test_cli_code_encodings(tmp_path: Path, encoding: str) -> None:
         (e["source"]["code"], e["code"][:2], e["target"]["code"])
         for e in coded["events"]
     }
-    assert ("RUS", "05", "PRK") in events
+    assert ("RUSGOV", "05", "PRKGOV") in events
 
 
 @pytest.mark.slow
@@ -98,7 +98,10 @@ def test_cli_some_files_fail_others_code(tmp_path: Path) -> None:
     assert [
         (e["source"]["code"], e["code"], e["target"]["code"], e["modality"])
         for e in coded["events"]
-    ] == [("RUS", "057", "PRK", "asserted"), ("PRK", "057", "RUS", "asserted")]
+    ] == [
+        ("RUSGOV", "057", "PRKGOV", "asserted"),
+        ("PRKGOV", "057", "RUSGOV", "asserted"),
+    ]
 
 
 @pytest.mark.slow

@@ -114,6 +114,8 @@ def write_gdelt(
     """Write our clusters, then the imported GDELT rows, as GDELT 2.0 lines;
     with ``filters``, the clusters with a matching event only (described by
     the first of them) and no imported rows. Returns the number of rows."""
+    if filters is not None and not filters.query():
+        filters = None  # no filter given (the CLI passes an empty one)
     rows: Iterable[Sequence[object]] = _our_rows(conn, filters)
     if include_imported and filters is None:
         rows = chain(rows, imported_gdelt(conn, COLUMNS))

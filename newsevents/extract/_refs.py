@@ -43,8 +43,9 @@ class ActorRef:
     resolved_by: ResolvedBy = "kb"
     domestic: bool = False
     name: str = ""  # a person's name, for the actor a later step gives it
-    # A demonym adjective ("Russian tanks"), not a country's name.
-    adjective: bool = False
+    # A country's name, which stands for its government when it acts
+    # ("France recalled its ambassador"); not a demonym ("Russian tanks").
+    metonym: bool = False
 
     @property
     def bare(self) -> bool:

@@ -105,6 +105,10 @@ def _named(
     step: ResolvedBy = "kb"
     if not entries:
         entry = context.surnames.get(key(token.text))
+        if entry is None and _courtesy(token, lang):
+            # "M. Philippe", "Mr Di Maio": a surname the article never gave
+            # in full names the one person of that name then in office.
+            entry = kb.office_holder(token.text, context.published)
         if entry is None or not token.text[:1].isupper():
             return None
         entries = [entry]
@@ -145,7 +149,16 @@ def _named(
         head=head,
         capital=entry.capital,
         resolved_by=step,
+        metonym=entry.kind == "country" and kb.country_metonymy,
     )
+
+
+def _courtesy(token: Token, lang: str) -> bool:
+    """Whether a courtesy title ("M.", "Mr") comes right before ``token``."""
+    if token.i == 0:
+        return False
+    before = token.doc[token.i - 1].lower_
+    return before in get_language(lang).grammar.courtesy_titles
 
 
 def _agent_phrase(
@@ -345,7 +358,6 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
         start=token.i,
         end=token.i + 1,
         head=token.i,
-        adjective=True,
     )
 
 

@@ -30,6 +30,7 @@ from .backstop import Classifier, propose
 from .dates import find_dates
 from .events import Anchors, extract_events
 from .home import home_country, recase_headlines
+from .implicit import implicit_targets
 from .merge import merge_events
 from .places import PlaceMemory, find_places
 
@@ -98,6 +99,11 @@ class ArticleContext:
         low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
         return tuple(self.dates[low:high])
 
+    def _addressed(self) -> list[Event]:
+        """The article's events with the targets it implies filled in."""
+        home = self.home.country if self.home is not None else None
+        return implicit_targets(self.events, home)
+
     def finish(self) -> Extraction:
         """Everything found, with the original text in each span and the
         events of the article merged (one event per thing reported)."""
@@ -105,7 +111,7 @@ class ArticleContext:
             mentions=tuple(_original_text(m, self.text) for m in self.mentions),
             places=tuple(self.places),
             dates=tuple(self.dates),
-            events=tuple(merge_events(self.events, self.text)),
+            events=tuple(merge_events(self._addressed(), self.text)),
         )
 
 

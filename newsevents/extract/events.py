@@ -269,8 +269,7 @@ def event_actors(
                 name=f"{country} ({'/'.join(ref.roles)})",
             )
         ]
-    named_country = ref.kind == "country" and not ref.adjective
-    if (ref.capital or named_country) and not as_place:
+    if (ref.capital or ref.metonym) and not as_place:
         # "Paris a annoncé", "France recalled its ambassador": a capital or a
         # country acting is its government (metonymy).
         return [

@@ -98,6 +98,10 @@ class KnowledgeBase:
     demonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     agents: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
+    # Whether a country's name acting in an event stands for its government
+    # ("France recalled its ambassador" is FRAGOV), as our gold guidelines
+    # and human coders have it.
+    country_metonymy: bool = True
 
     def add(self, lang: str, name: str, entry: Entry) -> None:
         """Register ``name`` in ``lang`` (``"*"`` for every language)."""
@@ -148,8 +152,33 @@ class KnowledgeBase:
                     names.add(normalise(form[:1].upper() + form[1:]))
         return sorted(names)
 
+    def office_holder(self, surname: str, when: date | None) -> Entry | None:
+        """The one person of that surname ("Philippe", "Di Maio") who holds
+        an office on ``when``, for "M. Philippe" or "Mr Di Maio" in an
+        article that never gave the full name; None if none or several."""
+        if self._surnames is None:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for names in self.names.values():
+                for entries in names.values():
+                    for entry in entries:
+                        if entry.person is None:
+                            continue
+                        parts = entry.person.name.split()
+                        for tail in {parts[-1], " ".join(parts[1:])} - {""}:
+                            if len(parts) > 1 and entry not in index[key(tail)]:
+                                index[key(tail)].append(entry)
+            self._surnames = dict(index)
+        found = [
+            entry
+            for entry in self._surnames.get(key(surname), [])
+            if (actor := entry.actor_at(when)) is not None and actor.roles
+        ]
+        people = {id(entry.person) for entry in found}
+        return found[0] if len(people) == 1 else None
+
     _firsts: dict[str, set[str]] = field(default_factory=dict)
     _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
+    _surnames: dict[str, list[Entry]] | None = None
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in available()}
     )
@@ -300,6 +329,9 @@ def load_kb(
     kb = _bundled()
     if petrarch_actors is not None:
         kb.add_named_actors(load_petrarch_actors(petrarch_actors))
+        # PETRARCH's dictionaries code a country's name as the country
+        # itself, never its government: a user's codes are kept as given.
+        kb.country_metonymy = False
     if petrarch_agents is not None:
         kb.add_agents("en", load_petrarch_agents(petrarch_agents))
     return kb

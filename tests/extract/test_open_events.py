@@ -69,8 +69,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "French President Emmanuel Macron pledged to increase the minimum wage.",
          [("FRAGOV", "030", None)]),
         # The predicate adjective before the object gives the polarity.
+        # (and the criticism of an opposition goes to its government).
         ("fr", "À Paris, les oppositions ont jugé injuste la prime.",
-         [("FRAOPP", "111", None)]),
+         [("FRAOPP", "111", "FRAGOV")]),
         # Support-verb idioms of the reviewed families, not the bare verb.
         ("fr", "Le chef de la diplomatie américaine a mis en garde la Russie.",
          [("USAGOV", "130", "RUSGOV")]),

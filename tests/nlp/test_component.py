@@ -23,8 +23,8 @@ def test_component_on_users_own_pipeline() -> None:
     )
     events = doc._.events
     assert {(e.source.code, e.code, e.target.code) for e in events} >= {
-        ("RUS", "057", "PRK"),
-        ("PRK", "057", "RUS"),
+        ("RUSGOV", "057", "PRKGOV"),
+        ("PRKGOV", "057", "RUSGOV"),
     }
     assert all(e.date.value == "2024-06-19" for e in events)
     assert [a.actors[0].code for a in doc._.ne_actors] == ["RUS", "PRK"]

@@ -1,0 +1,82 @@
+"""Implicit targets: whom an event without a named target is addressed to,
+as a human coder reads it from the article.
+
+An event CAMEO allows without a target ("les oppositions ont jugé injuste la
+prime", "the government dropped the tax", "police fired tear gas") often
+has an addressee the article makes plain without naming it in the sentence:
+
+- demands, criticism, rejection and threats by non-state actors of the
+  article's home country are addressed to its government;
+- a government's promises and concessions, and police repression, in an
+  article about a protest, are addressed to the protesters.
+
+Pure: events in, events out. Each filled target says so in the pattern
+("+implicit-government", "+implicit-protesters").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import Actor, Event
+
+__all__ = ["implicit_targets"]
+
+#: Roots of what is said to or against a government: demand, disapprove,
+#: reject, threaten.
+_TO_GOVERNMENT = frozenset({"10", "11", "12", "13"})
+#: Roles of the non-state actors whose untargeted claims go to the government.
+_CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF"})
+#: Roots of a government's answer to protesters: intent, yield.
+_TO_PROTESTERS = frozenset({"03", "08"})
+#: Roles of those who repress protests.
+_FORCE_ROLES = frozenset({"COP", "MIL"})
+#: Roles of protesters.
+_PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
+
+
+def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
+    """``events`` (in article order) with the implicit targets filled in."""
+    out: list[Event] = []
+    protesters: dict[str, Actor] = {}  # the last protest's actor, by country
+    for event in events:
+        source = event.source
+        if event.root == "14" and source is not None and source.country:
+            if set(source.roles) & _PROTEST_ROLES:
+                protesters[source.country] = source
+        if event.target is None and source is not None and source.country:
+            target, why = _addressee(event, source, home, protesters)
+            if target is not None and target.code != source.code:
+                event = event.model_copy(
+                    update={"target": target, "pattern": f"{event.pattern}+{why}"}
+                )
+        out.append(event)
+    return out
+
+
+def _addressee(
+    event: Event, source: Actor, home: str | None, protesters: dict[str, Actor]
+) -> tuple[Actor | None, str]:
+    roles = set(source.roles)
+    country = source.country or ""
+    if (
+        event.root in _TO_GOVERNMENT
+        and roles & _CIVIL_ROLES
+        and not roles & {"GOV"}
+        and country == home
+    ):
+        government = Actor(
+            code=f"{country}GOV",
+            country=country,
+            roles=("GOV",),
+            name=f"{country} (GOV)",
+        )
+        return government, "implicit-government"
+    protest = protesters.get(country)
+    if protest is None:
+        return None, ""
+    if event.root in _TO_PROTESTERS and "GOV" in roles:
+        return protest, "implicit-protesters"
+    if event.code.startswith("175") and roles & _FORCE_ROLES:
+        return protest, "implicit-protesters"
+    return None, ""

@@ -1,0 +1,89 @@
+"""Implicit targets (newsevents/extract/implicit.py): whom an event without
+a named target is addressed to, on events built by hand and through the
+coder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.extract.implicit import implicit_targets
+from newsevents.kb.cameo import lookup
+from newsevents.models import Actor, CodedArticle, Event
+
+Coder = Callable[..., CodedArticle]  # the session fixture `coder`
+
+
+def _actor(code: str) -> Actor:
+    return Actor(code=code, country=code[:3], roles=(code[3:],) if code[3:] else (),
+                 name=code)  # fmt: skip
+
+
+def _event(source: str, code: str, target: str | None = None) -> Event:
+    return Event(
+        source=_actor(source),
+        target=_actor(target) if target else None,
+        **lookup(code).event_fields(),  # type: ignore[arg-type]
+        pattern="active",
+    )
+
+
+def _rows(events: list[Event]) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (e.source.code if e.source else "", e.code,
+         e.target.code if e.target else None, e.pattern)
+        for e in events
+    ]  # fmt: skip
+
+
+def test_implicit_claims_of_civil_actors_go_to_their_government() -> None:
+    events = [_event("FRAOPP", "111"), _event("FRALAB", "100"), _event("FRAOPP", "120")]
+    assert _rows(implicit_targets(events, "FRA")) == [
+        ("FRAOPP", "111", "FRAGOV", "active+implicit-government"),
+        ("FRALAB", "100", "FRAGOV", "active+implicit-government"),
+        ("FRAOPP", "120", "FRAGOV", "active+implicit-government"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("event", "home"),
+    [
+        (_event("DEUOPP", "111"), "FRA"),  # not the article's country
+        (_event("FRAGOV", "111"), "FRA"),  # the government itself
+        (_event("FRAOPP", "111", "FRACOP"), "FRA"),  # a target is named
+        (_event("FRAOPP", "141"), "FRA"),  # a protest needs none
+        (_event("FRAOPP", "111"), None),  # no home country
+    ],
+)
+def test_implicit_leaves_alone(event: Event, home: str | None) -> None:
+    assert implicit_targets([event], home) == [event]
+
+
+def test_implicit_answers_and_repression_go_to_the_last_protesters() -> None:
+    events = [
+        _event("FRACOP", "175"),  # no protest yet: nobody implied
+        _event("FRAOPP", "141"),
+        _event("FRAGOV", "0832"),
+        _event("FRAGOV", "030"),
+        _event("FRACOP", "175"),
+        _event("FRACOP", "173"),  # an arrest needs its own target
+        _event("DEUGOV", "030"),  # another country's government
+    ]
+    assert [e.target.code if e.target else None for e in implicit_targets(events, "FRA")] == [
+        None, None, "FRAOPP", "FRAOPP", "FRAOPP", None, None,
+    ]  # fmt: skip
+
+
+def test_implicit_through_the_coder(coder: Coder) -> None:
+    coded = coder(
+        "BORDEAUX (AFP) - Des milliers de gilets jaunes ont manifesté samedi. "
+        "Le gouvernement a renoncé à la hausse des taxes. "
+        "Les syndicats ont dénoncé la réforme.",
+        "fr",
+    )
+    rows = [(e.source.code, e.code[:2], e.target.code if e.target else None)
+            for e in coded.events if e.source]  # fmt: skip
+    assert ("FRALAB", "11", "FRAGOV") in rows
+    assert all(e.pattern.endswith("implicit-government") for e in coded.events
+               if e.code.startswith("11"))  # fmt: skip
