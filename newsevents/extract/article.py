@@ -119,7 +119,7 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     _add_countries(context.countries, found)
     toponyms = find_places(
         doc, refs, context.gazetteer, context.language, offset, context.countries,
-        context.place_memory,
+        context.place_memory, context.kb,
     )  # fmt: skip
     here = toponyms.toponyms
     placed = _placed(found, here)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..kb.base import KnowledgeBase, key
 from ..kb.gazetteer import Candidate, Gazetteer, to_place
 from ..lang import Grammar
 from ..lang import get as get_language
@@ -114,8 +115,13 @@ def find_places(
     offset: int,
     context_countries: Sequence[str],
     memory: PlaceMemory | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Found:
-    """Every geocoded toponym of ``doc``, with article offsets, in text order."""
+    """Every geocoded toponym of ``doc``, with article offsets, in text order.
+
+    With ``kb``, the countries named inside other actors' mentions ("the
+    Tunisian authorities", "Russia's embassy") are toponyms too.
+    """
     grammar = get_language(lang).grammar
     finder = _Finder(
         doc, gazetteer, lang, offset, context_countries,
@@ -125,36 +131,162 @@ def find_places(
     _regions_first(finder)
     for ref in refs:
         span = doc[ref.start : ref.end]
-        if ref.kind != "country" and not ref.capital:
-            continue
-        if span.root.pos_ == "ADJ":  # "the Russian army": not a name
-            continue
-        if _locative(span.root, grammar):
-            finder.add(finder.resolve(span), located=True)
-        else:  # metonymy: an actor, and a toponym
-            want = ("country",) if ref.kind == "country" else ("city",)
-            finder.add(finder.resolve(span, want), located=False)
+        if ref.kind == "country" and span.root.pos_ == "ADJ":
+            # "the Russian army": a demonym, a toponym but never a place
+            finder.add(_country(finder, span, ref, "a demonym of"), located=False)
+        elif ref.kind == "country" or ref.capital:
+            if _locative(span.root, grammar):
+                place = finder.resolve(span) or _country(finder, span, ref)
+                finder.add(place, located=True)
+            else:  # metonymy: an actor, and a toponym
+                want = ("country",) if ref.kind == "country" else ("city",)
+                place = finder.resolve(span, want)
+                if place is None and ref.kind == "country":
+                    place = _country(finder, span, ref)
+                finder.add(place, located=False)
+        elif ref.kind == "group":
+            finder.add(_continent(finder, span, ref), located=False)
+        elif kb is not None:
+            for place in _inside(finder, span, kb):
+                finder.add(place, located=False)
     for place in _regions(finder):
         finder.add(place, located=True)
     for place in _landmarks(finder):
         finder.add(place, located=True)
     names = finder.memory.names
     names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    unplaced: list[Span] = []
     for ent in doc.ents:
-        if any(by_token.get(i) for i in range(ent.start, ent.end)):
-            continue  # actors: handled above
+        actors = {by_token[i].start: by_token[i] for i in range(ent.start, ent.end)
+                  if i in by_token}  # fmt: skip
+        if any(_named_actor(ref) for ref in actors.values()):
+            # actors: handled above, but for a place inside an actor's name
+            # ("the Mayor of Dubai") or an organisation's ("the Boston Police")
+            inside = all(
+                r.start < ent.start or r.end > ent.end for r in actors.values()
+            )
+            if ent.label_ in ("GPE", "LOC") and inside:
+                finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+            elif ent.label_ == "ORG":
+                finder.add(_embedded(finder, ent), located=False)
+            continue
         if ent.label_ in _NAMED:
             finder.add(finder.resolve(ent), located=True)
         elif ent.label_ in _MISTAGGED and (
             ent.text in names or _locative(ent.root, grammar)
         ):
             finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
+        elif ent.label_ in _MISTAGGED and _governed(ent, grammar.toponym_preps):
+            # "travelling from Cirencester": a toponym, not where events are
+            finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
         elif ent.label_ == "ORG":
             finder.add(_embedded(finder, ent), located=False)
+        if ent.label_ in _MISTAGGED:
+            unplaced.append(ent)
+    for ent in unplaced:
+        if _listed(finder, ent):  # "Hamburg, Brasoc and Mannheim"
+            finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
     ordered = [finder.places[k] for k in sorted(finder.places)]
     return Found(
         toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
     )
+
+
+def _named_actor(ref: ActorRef) -> bool:
+    """Whether a mention names a known actor, not a name the model took for
+    a person or an organisation (which may yet be a town)."""
+    return bool(ref.coded) or ref.kind in ("country", "place", "group")
+
+
+def _country(
+    finder: _Finder, span: Span, ref: ActorRef, what: str = "a name of"
+) -> Place | None:
+    """The country of a country's mention, by its code ("US", "Syrian")."""
+    iso3 = ref.actors[0].country if len(ref.actors) == 1 else None
+    found = None if not iso3 else finder.gazetteer.country(iso3)
+    if found is None:
+        return None
+    return to_place(
+        found,
+        start=finder.offset + span.start_char,
+        end=finder.offset + span.end_char,
+        text=span.text,
+        why=f"{what} {found.name}",
+    )
+
+
+def _continent(finder: _Finder, span: Span, ref: ActorRef) -> Place | None:
+    """The continent a regional group stands for ("Europe", "African")."""
+    if len(ref.actors) != 1 or not ref.actors[0].name:
+        return None
+    found = finder.gazetteer.resolve(ref.actors[0].name)
+    if found is None or found.kind != "continent":
+        return None
+    return to_place(
+        found,
+        start=finder.offset + span.start_char,
+        end=finder.offset + span.end_char,
+        text=span.text,
+        why=f"the continent of {span.text}",
+    )
+
+
+def _inside(finder: _Finder, span: Span, kb: KnowledgeBase) -> list[Place]:
+    """The countries named inside another actor's mention: "the Tunisian
+    authorities", "Russia's embassy", "Pakistan Army engineers"."""
+    demonyms = kb.demonyms.get(finder.lang, {})
+    found = []
+    for token in span:
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            continue
+        iso3, what = demonyms.get(key(token.text)), "a demonym of"
+        if iso3 is None:
+            what = "a name of"
+            iso3 = next(
+                (
+                    e.actor.country
+                    for e in kb.lookup(finder.lang, token.text)
+                    if e.kind == "country" and e.actor is not None
+                ),
+                None,
+            )
+        country = None if iso3 is None else finder.gazetteer.country(iso3)
+        if country is not None:
+            found.append(
+                to_place(
+                    country,
+                    start=finder.offset + token.idx,
+                    end=finder.offset + token.idx + len(token.text),
+                    text=token.text,
+                    why=f"{what} {country.name}",
+                )
+            )
+    return found
+
+
+def _governed(name: Span, preps: frozenset[str]) -> bool:
+    """Whether one of ``preps`` governs a name, or just precedes it when the
+    parse went astray ("from Cirencester")."""
+    if name.start > 0 and name.doc[name.start - 1].lower_ in preps:
+        return True
+    token = name.root
+    if token.dep_ == "pobj" and token.head.lower_ in preps:
+        return True
+    return any(c.dep_ in ("case", "prep") and c.lower_ in preps for c in token.children)
+
+
+def _listed(finder: _Finder, ent: Span) -> bool:
+    """Whether a name is listed with a place found ("Hamburg, Brasoc and
+    Mannheim", "Tamil Nadu, Karnataka and Kerala")."""
+    root = ent.root
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    for token in linked:
+        at = finder.offset + token.idx
+        if any(s <= at < e for s, e in finder.places):
+            return True
+    return False
 
 
 def _embedded(finder: _Finder, ent: Span) -> Place | None:

@@ -143,6 +143,7 @@ class Gazetteer:
         self._index = index
         self._made: dict[int, Candidate] = {}
         self._regions: dict[tuple[str, str], int] | None = None
+        self._countries: dict[str, int] | None = None
         self.built = built  # True when this load built the index, not read it
         self.seconds = seconds  # time taken to build or read the index
 
@@ -186,6 +187,18 @@ class Gazetteer:
                 if kind == "a"
             }
         rec = self._regions.get(town.region)
+        return None if rec is None else self._candidate(rec)
+
+    def country(self, iso3: str) -> Candidate | None:
+        """Return the country of an ISO alpha-3 code, if the index has it."""
+        if self._countries is None:
+            ix = self._index
+            self._countries = {
+                ix.countries[rec]: rec
+                for rec, kind in enumerate(ix.kinds)
+                if kind == "k"
+            }
+        rec = self._countries.get(iso3.upper())
         return None if rec is None else self._candidate(rec)
 
     def _matches(self, name: str) -> list[tuple[int, int, bool]]:

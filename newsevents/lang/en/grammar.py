@@ -25,6 +25,10 @@ GRAMMAR = Grammar(
     object_relatives=frozenset({"that", "which"}),
     if_words=frozenset({"if", "unless", "whether"}),
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
+    toponym_preps=frozenset(
+        {"from", "across", "throughout", "around", "outside", "via", "through"}
+        | {"toward", "towards", "between", "within", "off", "on"}
+    ),
     place_object_verbs=frozenset({"visit"}),
     landmarks=frozenset(
         {"square", "street", "palace", "avenue", "boulevard", "road", "lane"}
