@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.base import KnowledgeBase, key
-from ..kb.gazetteer import Candidate, Gazetteer, to_place
+from ..kb.gazetteer import Candidate, Gazetteer, Resolution, to_place
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Place
@@ -77,6 +77,7 @@ class _Finder:
     countries: Sequence[str]
     memory: PlaceMemory
     grammar: Grammar
+    kb: KnowledgeBase | None = None
     places: dict[tuple[int, int], tuple[Place, bool]] = field(default_factory=dict)
 
     def add(self, place: Place | None, located: bool) -> None:
@@ -89,22 +90,46 @@ class _Finder:
 
     def resolve(self, span: Span, kinds: tuple[str, ...] = ()) -> Place | None:
         """The place a name means, its article's context given."""
-        text, start = _strip_article(span.text, self.grammar)
+        return self.resolve_at(span.start_char, span.text, kinds)
+
+    def resolve_at(
+        self, at: int, name: str, kinds: tuple[str, ...] = ()
+    ) -> Place | None:
+        """The place ``name`` (at character ``at`` of the paragraph) means."""
+        if name.endswith(("'s", "’s")):  # "British Columbia's"
+            name = name[:-2]
+        text, start = _strip_article(name, self.grammar)
         found = self.gazetteer.explain(
             text, self.countries, self.lang,
             regions=self.memory.regions, near=self.memory.points,
         )  # fmt: skip
+        if (
+            found is None
+            and self.kb is not None
+            and "country" in (kinds or ("country",))
+        ):
+            found = self._country(text)  # "US": too short for the gazetteer
         if found is None or (kinds and found.candidate.kind not in kinds):
             return None
         place = to_place(
             found.candidate,
-            start=self.offset + span.start_char + start,
-            end=self.offset + span.end_char,
+            start=self.offset + at + start,
+            end=self.offset + at + len(name),
             text=text,
             why=found.why,
         )
         self.memory.remember(place, found.candidate)
         return place
+
+    def _country(self, text: str) -> Resolution | None:
+        """The country the knowledge base knows by this name."""
+        assert self.kb is not None
+        for entry in self.kb.lookup(self.lang, text):
+            if entry.kind == "country" and entry.actor and entry.actor.country:
+                found = self.gazetteer.country(entry.actor.country)
+                if found is not None:
+                    return Resolution(found, "a country the knowledge base names")
+        return None
 
 
 def find_places(
@@ -125,37 +150,27 @@ def find_places(
     grammar = get_language(lang).grammar
     finder = _Finder(
         doc, gazetteer, lang, offset, context_countries,
-        PlaceMemory() if memory is None else memory, grammar,
+        PlaceMemory() if memory is None else memory, grammar, kb,
     )  # fmt: skip
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
-    _regions_first(finder)
+    # "British Columbia", "Western Australia": one name, not its country
+    named = [e for e in doc.ents if e.label_ in _NAMED]
+    for place in _regions_first(finder):
+        finder.add(place, located=False)
+    deferred = []
     for ref in refs:
         span = doc[ref.start : ref.end]
-        if ref.kind == "country" and span.root.pos_ == "ADJ":
-            # "the Russian army": a demonym, a toponym but never a place
-            finder.add(_country(finder, span, ref, "a demonym of"), located=False)
-        elif ref.kind == "country" or ref.capital:
-            if _locative(span.root, grammar):
-                place = finder.resolve(span) or _country(finder, span, ref)
-                finder.add(place, located=True)
-            else:  # metonymy: an actor, and a toponym
-                want = ("country",) if ref.kind == "country" else ("city",)
-                place = finder.resolve(span, want)
-                if place is None and ref.kind == "country":
-                    place = _country(finder, span, ref)
-                finder.add(place, located=False)
-        elif ref.kind == "group":
-            finder.add(_continent(finder, span, ref), located=False)
-        elif kb is not None:
-            for place in _inside(finder, span, kb):
-                finder.add(place, located=False)
+        if _within(span, named) and (ref.kind in ("country", "group") or ref.capital):
+            deferred.append(ref)  # the longer name first, if it is a place
+            continue
+        _actor_places(finder, ref, kb, named)
     for place in _regions(finder):
         finder.add(place, located=True)
     for place in _landmarks(finder):
         finder.add(place, located=True)
     names = finder.memory.names
     names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
-    unplaced: list[Span] = []
+    unplaced: list[tuple[Span, bool]] = []
     for ent in doc.ents:
         actors = {by_token[i].start: by_token[i] for i in range(ent.start, ent.end)
                   if i in by_token}  # fmt: skip
@@ -167,29 +182,91 @@ def find_places(
             )
             if ent.label_ in ("GPE", "LOC") and inside:
                 finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
-            elif ent.label_ == "ORG":
+            elif ent.label_ in _NAMED and all(
+                _within(doc[r.start : r.end], (ent,)) for r in actors.values()
+            ):
+                located = _locative(ent.root, grammar)
+                finder.add(finder.resolve(ent), located=located)
+            elif ent.label_ == "ORG" and all(
+                r.kind == "organisation" for r in actors.values()
+            ):
                 finder.add(_embedded(finder, ent), located=False)
             continue
         if ent.label_ in _NAMED:
             finder.add(finder.resolve(ent), located=True)
-        elif ent.label_ in _MISTAGGED and (
-            ent.text in names or _locative(ent.root, grammar)
-        ):
-            finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
-        elif ent.label_ in _MISTAGGED and _governed(ent, grammar.toponym_preps):
-            # "travelling from Cirencester": a toponym, not where events are
+        elif ent.label_ in _MISTAGGED:
+            # "written to the Centre": a common noun's capital, not a town
+            common = ent.text not in names and _determined(ent)
+            if ent.text in names or (not common and _locative(ent.root, grammar)):
+                finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
+            elif not common and _governed(ent, grammar.toponym_preps):
+                # "travelling from Cirencester": a toponym, not where events are
+                finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+            elif ent.label_ == "ORG" and not any(
+                r.kind == "person" for r in actors.values()
+            ):
+                finder.add(_embedded(finder, ent), located=False)
+            unplaced.append((ent, common))
+    for ent, common in unplaced:
+        if ent.root.dep_ == "compound" and _big_place(finder, ent.text):
+            finder.add(finder.resolve(ent), located=False)  # "a Durban court"
+        elif common:
+            continue
+        elif _listed(finder, ent):  # "Hamburg, Brasoc and Mannheim"
             finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
-        elif ent.label_ == "ORG":
-            finder.add(_embedded(finder, ent), located=False)
-        if ent.label_ in _MISTAGGED:
-            unplaced.append(ent)
-    for ent in unplaced:
-        if _listed(finder, ent):  # "Hamburg, Brasoc and Mannheim"
-            finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+        else:  # "Tamil Nadu said": a region's name is no one's
+            finder.add(finder.resolve(ent, ("admin1",)), located=False)
+    for place in _datelines(finder, by_token):  # when not a place already
+        finder.add(place, located=False)
+    for ref in deferred:
+        _actor_places(finder, ref, kb, named)
     ordered = [finder.places[k] for k in sorted(finder.places)]
     return Found(
         toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
     )
+
+
+def _actor_places(
+    finder: _Finder, ref: ActorRef, kb: KnowledgeBase | None, named: list[Span]
+) -> None:
+    """The toponyms of an actor's mention: a country or a capital (a place
+    where a locative governs it), a demonym, a regional group's continent,
+    the countries and the town named inside other mentions."""
+    span = finder.doc[ref.start : ref.end]
+    if ref.kind == "country" and span.root.pos_ == "ADJ":
+        # "the Russian army": a demonym, a toponym but never a place
+        finder.add(_country(finder, span, ref, "a demonym of"), located=False)
+    elif ref.kind == "country" or ref.capital:
+        if _locative(span.root, finder.grammar):
+            place = finder.resolve(span) or _country(finder, span, ref)
+            finder.add(place, located=True)
+        else:  # metonymy: an actor, and a toponym
+            want = ("country",) if ref.kind == "country" else ("city",)
+            place = finder.resolve(span, want)
+            if place is None and ref.kind == "country":
+                place = _country(finder, span, ref)
+            finder.add(place, located=False)
+    elif ref.kind == "group":
+        finder.add(_continent(finder, span, ref), located=False)
+    elif kb is not None:
+        for place in _inside(finder, span, kb, named):
+            finder.add(place, located=False)
+    if ref.kind == "organisation":  # "The Washington Post"
+        finder.add(_embedded(finder, span), located=False)
+
+
+def _within(words: Span | Token, names: Sequence[Span]) -> bool:
+    """Whether words lie inside a longer name ("British" in "British
+    Columbia")."""
+    start = words.i if isinstance(words, Token) else words.start
+    end = start + 1 if isinstance(words, Token) else words.end
+    for name in names:
+        first = name.start
+        while first < name.end and name.doc[first].pos_ == "DET":
+            first += 1  # "la Maison-Blanche" is no longer than "Maison-Blanche"
+        if first <= start and end <= name.end and name.end - first > end - start:
+            return True
+    return False
 
 
 def _named_actor(ref: ActorRef) -> bool:
@@ -231,13 +308,17 @@ def _continent(finder: _Finder, span: Span, ref: ActorRef) -> Place | None:
     )
 
 
-def _inside(finder: _Finder, span: Span, kb: KnowledgeBase) -> list[Place]:
+def _inside(
+    finder: _Finder, span: Span, kb: KnowledgeBase, named: Sequence[Span]
+) -> list[Place]:
     """The countries named inside another actor's mention: "the Tunisian
     authorities", "Russia's embassy", "Pakistan Army engineers"."""
     demonyms = kb.demonyms.get(finder.lang, {})
     found = []
     for token in span:
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN") or _within(token, named):
+            continue
+        if _starts_place(finder, token):  # "British Columbia's minister"
             continue
         iso3, what = demonyms.get(key(token.text)), "a demonym of"
         if iso3 is None:
@@ -262,6 +343,45 @@ def _inside(finder: _Finder, span: Span, kb: KnowledgeBase) -> list[Place]:
                 )
             )
     return found
+
+
+def _datelines(finder: _Finder, by_token: dict[int, ActorRef]) -> list[Place]:
+    """The town of a dateline, a sentence that starts with its name in
+    capitals ("ATLANTA (AP) -", "KOLKATA, India -"): a toponym, not
+    where the story's events are."""
+    doc, found = finder.doc, []
+    for sent in doc.sents:
+        end = sent.start
+        while end < sent.end and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end == sent.start or end >= len(doc) or doc[end].text[:1] not in ",(-–—&":
+            continue
+        if any(ref.coded for i in range(sent.start, end) if (ref := by_token.get(i))):
+            continue  # "NATO (the alliance)": an actor
+        span = doc[sent.start : end]
+        if len(span.text) < 4:
+            continue
+        place = finder.resolve(span, ("city", "admin1", "country"))
+        if place is not None:
+            found.append(place)
+    return found
+
+
+def _determined(name: Span) -> bool:
+    """Whether a determiner starts a name or comes just before it ("the
+    Centre")."""
+    first = name.doc[name.start - 1] if name.start > 0 else name[0]
+    return first.pos_ == "DET" or name[0].pos_ == "DET"
+
+
+def _starts_place(finder: _Finder, token: Token) -> bool:
+    """Whether a word and the next make a place's name ("British Columbia")."""
+    after = token.i + 1
+    if after >= len(finder.doc) or not finder.doc[after].text[:1].isupper():
+        return False
+    name = finder.doc[token.i : after + 1].text
+    found = finder.gazetteer.resolve(name, finder.countries, finder.lang)
+    return found is not None and found.name.lower() == name.lower()
 
 
 def _governed(name: Span, preps: frozenset[str]) -> bool:
@@ -289,21 +409,55 @@ def _listed(finder: _Finder, ent: Span) -> bool:
     return False
 
 
-def _embedded(finder: _Finder, ent: Span) -> Place | None:
+def _embedded(finder: _Finder, span: Span) -> Place | None:
     """A place that starts an organisation's name ("the Boston Police
-    Department", "The Washington Post"): a toponym, never an event's place.
-    Only a country, a region or a town of 100,000+ whose main name it is."""
-    words = [t for t in ent if not (t.is_stop or t.is_punct)]
+    Department", "The Washington Post", merged into one token or not): a
+    toponym, never an event's place. Only a country, a region or a big town
+    (see ``_big_place``)."""
+    vocab = finder.doc.vocab
+    words = [
+        (token, at, word)
+        for token in span
+        if not token.is_punct and (token.pos_ == "PROPN" or " " in token.text)
+        for at, word in _pieces(token.text)
+        if not vocab[word].is_stop and word[:1].isupper()
+    ]
     for size in (2, 1):
-        if len(words) <= size or not all(t.pos_ == "PROPN" for t in words[:size]):
+        if len(words) <= size:
             continue
-        name = finder.doc[words[0].i : words[size - 1].i + 1]
-        found = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
-        if found is None or found.name != name.text:
+        (first, at, _), (last, end, word) = words[0], words[size - 1]
+        end += len(word)
+        if first is last:
+            name = first.text[at:end]
+        elif at == 0 and end == len(last.text):
+            name = finder.doc[first.i : last.i + 1].text
+        else:
             continue
-        if found.kind in ("country", "admin1") or found.population >= 100_000:
-            return finder.resolve(name)
+        if _big_place(finder, name):
+            return finder.resolve_at(first.idx + at, name)
     return None
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """The words of a token (several in a merged name), with their offsets."""
+    out, at = [], 0
+    for word in text.split(" "):
+        if word:
+            out.append((at, word))
+        at += len(word) + 1
+    return out
+
+
+def _big_place(finder: _Finder, name: str) -> bool:
+    """Whether ``name`` is a country, a region, a town of 100,000+ of that
+    main name or a city of a million (a name safe to take for a place inside
+    another name: "New York" is New York City)."""
+    found = finder.gazetteer.resolve(name, finder.countries, finder.lang)
+    if found is None or found.population >= 1_000_000:
+        return found is not None
+    if found.name != name:
+        return False
+    return found.kind in ("country", "admin1") or found.population >= 100_000
 
 
 def _strip_article(text: str, grammar: Grammar) -> tuple[str, int]:
@@ -313,16 +467,49 @@ def _strip_article(text: str, grammar: Grammar) -> tuple[str, int]:
     return text, 0
 
 
-def _regions_first(finder: _Finder) -> None:
+def _regions_first(finder: _Finder) -> list[Place]:
     """Remember the admin-1 regions the paragraph names before resolving its
-    towns ("Paris, Texas")."""
+    towns ("Paris, Texas", "GLASGOW, Ky."); return the abbreviated ones."""
+    regions = finder.memory.regions
     for ent in finder.doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             text, _ = _strip_article(ent.text, finder.grammar)
             found = finder.gazetteer.resolve(text, finder.countries, finder.lang)
             if found is not None and found.kind == "admin1":
-                if found.region not in finder.memory.regions:
-                    finder.memory.regions.append(found.region)
+                if found.region not in regions:
+                    regions.append(found.region)
+    places = []
+    for token, text in _abbreviations(finder.doc):
+        region = finder.gazetteer.abbreviation(text)
+        if region is None:
+            continue
+        if region.region not in regions:
+            regions.append(region.region)
+        at = finder.offset + token.idx
+        places.append(
+            to_place(
+                region,
+                start=at,
+                end=at + len(text),
+                text=text,
+                why="an abbreviation of its name",
+            )
+        )
+    return places
+
+
+def _abbreviations(doc: Doc) -> list[tuple[Token, str]]:
+    """The words after a comma that may abbreviate a region ("Ky.", "Man"
+    then ".", "Calif.--"), with the text that would."""
+    found = []
+    for token in doc[1:]:
+        if doc[token.i - 1].text != "," or not token.text[:1].isupper():
+            continue
+        if "." in token.text:
+            found.append((token, token.text[: token.text.rindex(".") + 1]))
+        elif token.i + 1 < len(doc) and doc[token.i + 1].text == ".":
+            found.append((token, token.text + "."))
+    return found
 
 
 def _locative(token: Token, grammar: Grammar) -> bool:

@@ -134,6 +134,17 @@ def test_places_no_region_from_state_media_and_spaces(coder: Coder) -> None:
         # a name taken for a person, but where people travel from
         ("en", "Drivers travelling from Cirencester faced delays.",
          [("Cirencester", "GBR")]),
+        # a dateline, its region abbreviated: Glasgow, Kentucky
+        ("en", "GLASGOW, Ky. (WBKO) -- One woman has died.",
+         [("GLASGOW", "USA"), ("Ky.", "USA")]),
+        # a town starting an outlet's name merged into one token
+        ("en", "The Washington Post reported the fire.", [("Washington", "USA")]),
+        # a region's name, not its demonym's country
+        ("en", "The house will be seized under British Columbia's law.",
+         [("British Columbia", "CAN")]),
+        # a person's first name is no town, even a merged one
+        ("en", "Vladimir Putin hosted the Chinese president.", [("Chinese", "CHN")]),
+        ("fr", "La Maison-Blanche a critiqué la Chine.", [("Chine", "CHN")]),
     ],
 )  # fmt: skip
 def test_issue_12_toponyms(
