@@ -502,8 +502,11 @@ def _abbreviations(doc: Doc) -> list[tuple[Token, str]]:
     """The words after a comma that may abbreviate a region ("Ky.", "Man"
     then ".", "Calif.--"), with the text that would."""
     found = []
-    for token in doc[1:]:
-        if doc[token.i - 1].text != "," or not token.text[:1].isupper():
+    for comma in doc[:-1]:
+        if comma.text != ",":
+            continue
+        token = doc[comma.i + 1]
+        if not token.text[:1].isupper():
             continue
         if "." in token.text:
             found.append((token, token.text[: token.text.rindex(".") + 1]))

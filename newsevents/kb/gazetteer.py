@@ -197,12 +197,12 @@ class Gazetteer:
     def country(self, iso3: str) -> Candidate | None:
         """Return the country of an ISO alpha-3 code, if the index has it."""
         if self._countries is None:
-            ix = self._index
-            self._countries = {
-                ix.countries[rec]: rec
-                for rec, kind in enumerate(ix.kinds)
-                if kind == "k"
-            }
+            ix, found = self._index, {}
+            rec = ix.kinds.find("k")  # a string: find() beats a loop in Python
+            while rec >= 0:
+                found[ix.countries[rec]] = rec
+                rec = ix.kinds.find("k", rec + 1)
+            self._countries = found
         rec = self._countries.get(iso3.upper())
         return None if rec is None else self._candidate(rec)
 
