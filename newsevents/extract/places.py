@@ -551,7 +551,9 @@ def _regions(finder: _Finder) -> list[Place]:
         whole = finder.gazetteer.resolve(span.text, finder.countries, finder.lang)
         town = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
         region = whole if whole is not None and whole.kind == "admin1" else None
-        if region is None and town is not None and town.kind == "city":
+        if region is None and town is not None and town.kind == "admin1":
+            region = town  # "Benue state": the region of that name
+        elif region is None and town is not None and town.kind == "city":
             region = finder.gazetteer.region_of(town)
         if region is None:
             continue

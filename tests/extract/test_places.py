@@ -89,6 +89,8 @@ def test_places_actors_are_toponyms_not_event_places(coder: Coder) -> None:
         ("fr", "Des affrontements ont éclaté en Bretagne.", [("Bretagne", "admin1")]),
         ("en", "Shelling hit villages in Kherson province.",
          [("Kherson province", "admin1")]),
+        ("en", "Victims in Benue state are mostly women.",
+         [("Benue state", "admin1")]),
     ],
 )  # fmt: skip
 def test_places_precision(

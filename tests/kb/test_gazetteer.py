@@ -338,6 +338,7 @@ def test_gazetteer_near_a_named_place(gazetteer: Gazetteer) -> None:
     [
         ("United States", (39.76, -98.5)),  # reviewed centre, not Washington
         ("Russia", (60.0, 100.0)),
+        ("Tunisia", (34.0, 9.0)),  # Tunis is 250 km from the middle
         ("Belgium", (50.85, 4.35)),  # no reviewed point: its capital
     ],
 )
@@ -393,3 +394,13 @@ def test_gazetteer_bad_abbreviation_line(tmp_path: Path) -> None:
     bad.write_text("abbreviation\tcountry\tname\nKy.\tUS\tKentucky\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"abbreviations.tsv:2: country 'US'"):
         _gazetteer_sources.abbreviations(bad)
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Rajasthan", "IND"), ("Limpopo", "ZAF"), ("Gilgit-Baltistan", "PAK")],
+)
+def test_gazetteer_more_regions(gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.resolve(name, (), "en")
+    assert found is not None and (found.kind, found.country) == ("admin1", country)

@@ -35,7 +35,7 @@ GRAMMAR = Grammar(
         | {"bridge", "airport", "station", "plaza"}
     ),
     landmark_name_first=True,
-    region_nouns=frozenset({"region", "province", "oblast", "governorate"}),
+    region_nouns=frozenset({"region", "province", "oblast", "governorate", "state"}),
     place_articles=("the ",),
     sport_words=frozenset(
         """match game final semi-final quarter-final championship cup tournament
