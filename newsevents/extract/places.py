@@ -36,6 +36,9 @@ __all__ = ["Found", "PlaceMemory", "find_places"]
 
 _NAMED = ("GPE", "LOC", "FAC")
 _MISTAGGED = ("ORG", "PERSON", "NORP")
+# The fewest people of a town named only where a preposition or a list
+# suggests a place ("from Cirencester"), not a locative ("in Boise").
+_WEAK_LEAST = 10_000
 
 
 @dataclass
@@ -88,12 +91,15 @@ class _Finder:
             return
         self.places[(start, end)] = (place, located)
 
-    def resolve(self, span: Span, kinds: tuple[str, ...] = ()) -> Place | None:
-        """The place a name means, its article's context given."""
-        return self.resolve_at(span.start_char, span.text, kinds)
+    def resolve(
+        self, span: Span, kinds: tuple[str, ...] = (), least: int = 0
+    ) -> Place | None:
+        """The place a name means, its article's context given (of ``kinds``
+        and at least ``least`` people, when given)."""
+        return self.resolve_at(span.start_char, span.text, kinds, least)
 
     def resolve_at(
-        self, at: int, name: str, kinds: tuple[str, ...] = ()
+        self, at: int, name: str, kinds: tuple[str, ...] = (), least: int = 0
     ) -> Place | None:
         """The place ``name`` (at character ``at`` of the paragraph) means."""
         if name.endswith(("'s", "’s")):  # "British Columbia's"
@@ -110,6 +116,8 @@ class _Finder:
         ):
             found = self._country(text)  # "US": too short for the gazetteer
         if found is None or (kinds and found.candidate.kind not in kinds):
+            return None
+        if found.candidate.population < least:
             return None
         place = to_place(
             found.candidate,
@@ -200,8 +208,10 @@ def find_places(
             if ent.text in names or (not common and _locative(ent.root, grammar)):
                 finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
             elif not common and _governed(ent, grammar.toponym_preps):
-                # "travelling from Cirencester": a toponym, not where events are
-                finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+                # "travelling from Cirencester": a toponym, not where events
+                # are; a town of some size ("a letter from Smith" is no town)
+                place = finder.resolve(ent, ("city", "admin1"), _WEAK_LEAST)
+                finder.add(place, located=False)
             elif ent.label_ == "ORG" and not any(
                 r.kind == "person" for r in actors.values()
             ):
@@ -213,7 +223,8 @@ def find_places(
         elif common:
             continue
         elif _listed(finder, ent):  # "Hamburg, Brasoc and Mannheim"
-            finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+            place = finder.resolve(ent, ("city", "admin1"), _WEAK_LEAST)
+            finder.add(place, located=False)
         else:  # "Tamil Nadu said": a region's name is no one's
             finder.add(finder.resolve(ent, ("admin1",)), located=False)
     for place in _datelines(finder, by_token):  # when not a place already

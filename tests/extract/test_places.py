@@ -161,3 +161,16 @@ def test_issue_12_demonyms_are_toponyms_not_event_places(coder: Coder) -> None:
     coded = coder("Les autorités françaises ont condamné l'attaque.", "fr")
     assert [(p.text, p.precision) for p in coded.places] == [("françaises", "country")]
     assert [e.place for e in coded.events] == [None]
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter came from Smith, the lawyer.",  # a hamlet's name: no town
+        "Talks between Kim and Moon ended.",  # "between" people
+        "Vladimir Putin met the press.",
+    ],
+)
+def test_issue_12_people_are_not_towns(coder: Coder, text: str) -> None:
+    assert [p.text for p in coder(text, "en").places] == []

@@ -27,7 +27,7 @@ GRAMMAR = Grammar(
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
     toponym_preps=frozenset(
         {"from", "across", "throughout", "around", "outside", "via", "through"}
-        | {"toward", "towards", "between", "within", "off", "on"}
+        | {"toward", "towards", "within", "off", "on"}
     ),
     place_object_verbs=frozenset({"visit"}),
     landmarks=frozenset(
