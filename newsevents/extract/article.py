@@ -125,7 +125,10 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     placed = _placed(found, here)
     dates = context.dates_between(offset, offset + len(doc.text))
     anchors = Anchors(
-        published=context.published, dates=dates, places=tuple(toponyms.located)
+        published=context.published,
+        dates=dates,
+        places=tuple(toponyms.located),
+        demonyms=tuple(toponyms.demonyms),
     )
     events = extract_events(
         doc, refs, context.res, anchors, offset, context.sentences, context.verbs

@@ -65,10 +65,12 @@ class PlaceMemory:
 
 @dataclass(frozen=True)
 class Found:
-    """A paragraph's toponyms, and those that can be where an event is."""
+    """A paragraph's toponyms, those that can be where an event is, and
+    the countries demonyms name (where an event is when nothing else says)."""
 
     toponyms: list[Place]
     located: list[Place]
+    demonyms: list[Place] = field(default_factory=list)
 
 
 @dataclass
@@ -82,14 +84,17 @@ class _Finder:
     grammar: Grammar
     kb: KnowledgeBase | None = None
     places: dict[tuple[int, int], tuple[Place, bool]] = field(default_factory=dict)
+    demonyms: set[tuple[int, int]] = field(default_factory=set)
 
-    def add(self, place: Place | None, located: bool) -> None:
+    def add(self, place: Place | None, located: bool, demonym: bool = False) -> None:
         if place is None:
             return
         start, end = place.start or 0, place.end or 0
         if any(start < e and s < end for s, e in self.places):
             return
         self.places[(start, end)] = (place, located)
+        if demonym:
+            self.demonyms.add((start, end))
 
     def resolve(
         self, span: Span, kinds: tuple[str, ...] = (), least: int = 0
@@ -233,7 +238,9 @@ def find_places(
         _actor_places(finder, ref, kb, named)
     ordered = [finder.places[k] for k in sorted(finder.places)]
     return Found(
-        toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
+        toponyms=[p for p, _ in ordered],
+        located=[p for p, ok in ordered if ok],
+        demonyms=[finder.places[k][0] for k in sorted(finder.demonyms)],
     )
 
 
@@ -246,7 +253,8 @@ def _actor_places(
     span = finder.doc[ref.start : ref.end]
     if ref.kind == "country" and span.root.pos_ == "ADJ":
         # "the Russian army": a demonym, a toponym but never a place
-        finder.add(_country(finder, span, ref, "a demonym of"), located=False)
+        place = _country(finder, span, ref, "a demonym of")
+        finder.add(place, located=False, demonym=True)
     elif ref.kind == "country" or ref.capital:
         if _locative(span.root, finder.grammar):
             place = finder.resolve(span) or _country(finder, span, ref)
@@ -261,6 +269,7 @@ def _actor_places(
         finder.add(_continent(finder, span, ref), located=False)
     elif kb is not None:
         for place in _inside(finder, span, kb, named):
+            # "le président tunisien": a nationality, never where events are
             finder.add(place, located=False)
     if ref.kind == "organisation":  # "The Washington Post"
         finder.add(_embedded(finder, span), located=False)

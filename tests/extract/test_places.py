@@ -174,3 +174,26 @@ def test_issue_12_demonyms_are_toponyms_not_event_places(coder: Coder) -> None:
 )
 def test_issue_12_people_are_not_towns(coder: Coder, text: str) -> None:
     assert [p.text for p in coder(text, "en").places] == []
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        # a demonym places an event when nothing else does ...
+        ("en", "Russian forces attacked a Syrian village.", ("Syrian", "country")),
+        ("fr", "L'armée russe a bombardé un village syrien.", ("syrien", "country")),
+        # ... never before a town, nor from the event's own actors
+        ("en", "Russian forces attacked a Syrian village near Aleppo.",
+         ("Aleppo", "city")),
+        ("fr", "Les autorités françaises ont condamné l'attaque.", None),
+    ],
+)  # fmt: skip
+def test_issue_12_demonym_places_an_event_only_alone(
+    coder: Coder, language: str, text: str, place: tuple[str, str] | None
+) -> None:
+    events = coder(text, language).events
+    assert events
+    assert {(e.place.text, e.place.precision) if e.place else None for e in events} == {
+        place
+    }
