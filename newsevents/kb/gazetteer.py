@@ -203,8 +203,8 @@ class Gazetteer:
                 found[ix.countries[rec]] = rec
                 rec = ix.kinds.find("k", rec + 1)
             self._countries = found
-        rec = self._countries.get(iso3.upper())
-        return None if rec is None else self._candidate(rec)
+        found = self._countries.get(iso3.upper())
+        return None if found is None else self._candidate(found)
 
     def abbreviation(self, text: str) -> Candidate | None:
         """Return the region an abbreviation names ("Ky.": Kentucky), matched
