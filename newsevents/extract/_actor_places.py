@@ -26,7 +26,8 @@ def actor_places(
     the countries and the town named inside other mentions."""
     span = finder.doc[ref.start : ref.end]
     if ref.kind == "country" and span.root.pos_ == "ADJ":
-        # "the Russian army": a demonym, a toponym but never a place
+        # "un village syrien": a demonym, a toponym, where an event is only
+        # when nothing else in its paragraph is (Found.demonyms)
         place = country_place(finder, span, ref, "a demonym of")
         finder.add(place, located=False, demonym=True)
     elif ref.kind == "country" or ref.capital:
