@@ -12,6 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 MentionKind = Literal["person", "organisation", "country", "place", "group"]
 Precision = Literal["day", "month", "year", "publication"]
+# How a date bounds what it dates: from it on ("depuis 2019", "since May"), up
+# to it ("until Friday"), or from it up to ``DateRef.until`` ("du 3 au 5 mai").
+DateRelation = Literal["since", "until", "range"]
 Modality = Literal["asserted", "negated", "planned", "hypothetical", "alleged"]
 PlaceKind = Literal["country", "city", "admin", "landmark", "region"]
 # How precisely a place is located, as GDELT's ActionGeo_Type: a country, an
@@ -133,6 +136,8 @@ class DateRef(_Model):
     ``value`` is None when the expression is relative and the article has no
     publication date. Precision ``publication`` marks an event dated by the
     article's publication date for want of a date in its clause.
+    ``relation`` says whether the date opens ("since") or closes ("until") a
+    period, or starts a range that ends at ``until`` (a value like ``value``).
     """
 
     text: str
@@ -140,6 +145,8 @@ class DateRef(_Model):
     precision: Precision | None = None
     start: int | None = None
     end: int | None = None
+    relation: DateRelation | None = None
+    until: str | None = None
 
 
 class Evidence(_Model):

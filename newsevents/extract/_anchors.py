@@ -27,6 +27,9 @@ class Anchors:
     dates: tuple[DateRef, ...] = ()
     places: tuple[Place, ...] = ()
     home: str | None = None  # the article's home country
+    # Countries named by a demonym ("un village syrien"): an event's place
+    # only when nothing else places it.
+    demonyms: tuple[Place, ...] = ()
 
 
 def evidence(
@@ -138,8 +141,11 @@ def event_place(
     depth: int = 4,
 ) -> Place | None:
     """The place attached to the event's clause (``depth`` 1: to the trigger
-    itself), never one of its actors."""
+    itself), never one of its actors; a demonym's country ("dans un village
+    syrien") only when the paragraph has no place."""
     found = _attach(token, anchors.places, triggers, offset, depth, avoid=avoid)
+    if found is None and not anchors.places:
+        found = _attach(token, anchors.demonyms, triggers, offset, depth, avoid=avoid)
     return found if isinstance(found, Place) else None
 
 

@@ -125,7 +125,7 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     _add_countries(context.countries, found)
     toponyms = find_places(
         doc, refs, context.gazetteer, context.language, offset, context.countries,
-        context.place_memory,
+        context.place_memory, context.kb,
     )  # fmt: skip
     here = toponyms.toponyms
     placed = _placed(found, here)
@@ -135,6 +135,7 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
         dates=dates,
         places=tuple(toponyms.located),
         home=context.home.country if context.home is not None else None,
+        demonyms=tuple(toponyms.demonyms),
     )
     events = extract_events(
         doc, refs, context.res, anchors, offset, context.sentences, context.verbs

@@ -59,6 +59,8 @@ _PAST_LIMIT = timedelta(days=275)
 # A relation beside -1/0/+1: on or after the publication date (future tense).
 _ON_OR_AFTER = 2
 _CUE_WINDOW = 6  # words looked at on each side of a weekday or month
+_BEFORE = 30  # characters looked at before a date for "depuis", "until"
+_PERIOD_WORDS = ("SINCE", "SINCE_START", "UNTIL", "RANGE_OPEN", "RANGE_LINK")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?;:](?=\s)|\n")
 
@@ -78,6 +80,8 @@ class _Grammar(Protocol):
     YEAR_BLOCK_AFTER: re.Pattern[str]
     FUTURE_CUES: re.Pattern[str]
     PAST_CUES: re.Pattern[str]
+    # Optional (see ``_periods``): SINCE, SINCE_START, UNTIL, RANGE_OPEN and
+    # RANGE_LINK, a language without them marks no periods.
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         taken.insert(i, (start, end, resolved))
     if published is not None:
         taken = _anchor(taken, kinds, grammar, text)
-    return [
+    found = [
         DateRef(
             text=text[start:end],
             value=resolved.value,
@@ -148,6 +152,41 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         )
         for start, end, resolved in taken
     ]
+    return _periods(found, grammar, text)
+
+
+def _periods(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:
+    """Mark the dates that open or close a period ("depuis 2019", "until
+    Friday") and those that start a range up to the next ("du 3 au 5 mai",
+    "between 2019 and 2021"): the second keeps its own reading. The words
+    are the language module's SINCE, SINCE_START, UNTIL, RANGE_OPEN and
+    RANGE_LINK; a module without them marks no periods."""
+    words = [getattr(grammar, name, None) for name in _PERIOD_WORDS]
+    if any(w is None for w in words):
+        return dates
+    since, since_start, until, range_open, range_link = cast(
+        list[re.Pattern[str]], words
+    )
+    out = []
+    for i, ref in enumerate(dates):
+        start, end = ref.start or 0, ref.end or 0
+        before = text[max(0, start - _BEFORE) : start]
+        after = dates[i + 1] if i + 1 < len(dates) else None
+        link = None
+        if after is not None and after.value is not None:
+            link = range_link.fullmatch(text, end, after.start or 0)
+        opened = range_open.search(before)
+        # "et"/"and" links a range only after "entre"/"between"
+        between = opened is not None and opened.group("between") is not None
+        if link is not None and (link.group("and") is None or between):
+            assert after is not None
+            ref = ref.model_copy(update={"relation": "range", "until": after.value})
+        elif until.search(before):
+            ref = ref.model_copy(update={"relation": "until"})
+        elif since.search(before) or since_start.match(ref.text):
+            ref = ref.model_copy(update={"relation": "since"})
+        out.append(ref)
+    return out
 
 
 def _anchor(

@@ -1,21 +1,30 @@
 """Find and geocode the places (toponyms) of a parsed paragraph.
 
 Toponyms are: named locations the model tags (GPE, LOC, FAC; a name it tags
-ORG or PERSON counts when a locative preposition governs it, "in Boise"),
-capitals and countries of the knowledge base, admin-1 regions ("Donetsk
-oblast", "région de Kherson"), and landmarks and streets ("Trafalgar
-Square", "la place Kim Il-sung à Pyongyang", "12 rue de Rivoli"), placed in
-the town named just after them, else in the article's last town.
+ORG or PERSON counts when a locative preposition governs it, "in Boise", and
+a town of 10,000+ where another preposition or a list of places says so,
+"from Cirencester", "Hamburg, Brasoc and Mannheim"; a region's name counts
+alone, "Tamil Nadu said"), capitals and countries of the knowledge base,
+their demonyms ("the Syrian army") and those inside other mentions ("the
+Tunisian authorities"), the continents of regional groups ("Europe",
+"African"), towns that start organisations' names ("The Washington Post"),
+datelines ("GLASGOW, Ky. (WBKO) -"), admin-1 regions ("Donetsk oblast",
+"région de Kherson", "Ky."), and landmarks and streets ("Trafalgar Square",
+"la place Kim Il-sung à Pyongyang", "12 rue de Rivoli"), placed in the town
+named just after them, else in the article's last town.
 
 A country or capital that is an actor ("Russia accused Ukraine") is a
 toponym too (metonymy), but only a place governed by a locative preposition
 ("à Pyongyang", "en Corée du Nord") or not an actor at all can be where an
-event happens: those are ``Found.located``.
+event happens: those are ``Found.located``. A demonym's country is where an
+event happens only when nothing else in the paragraph is (``Found.demonyms``,
+see ``_anchors.event_place``).
 
 Each name is resolved by the gazetteer with what the article says so far:
 the countries it names, the admin-1 regions it names and the towns it
 placed (``PlaceMemory``); regions of the paragraph are found first, so that
-"Paris, Texas" is in Texas.
+"Paris, Texas" is in Texas. The rules on actors' mentions are in
+``_actor_places``, those on regions and landmarks in ``_regions``.
 """
 
 from __future__ import annotations
@@ -23,87 +32,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..kb.gazetteer import Candidate, Gazetteer, to_place
-from ..lang import Grammar
+from ..kb.base import KnowledgeBase
+from ..kb.gazetteer import Gazetteer
 from ..lang import get as get_language
 from ..models import Place
+from ._actor_places import actor_places, big_place, embedded, named_actor, within
+from ._place_finder import Finder, PlaceMemory, locative
+from ._regions import landmark_places, region_places, regions_first
 from .actors import ActorRef
 
 __all__ = ["Found", "PlaceMemory", "find_places"]
 
 _NAMED = ("GPE", "LOC", "FAC")
 _MISTAGGED = ("ORG", "PERSON", "NORP")
-
-
-@dataclass
-class PlaceMemory:
-    """What the article's places so far say about where it is."""
-
-    regions: list[tuple[str, str]] = field(default_factory=list)
-    points: list[tuple[float, float]] = field(default_factory=list)
-    last_town: Place | None = None
-    # Names the model tagged as places: a place wherever they recur, even
-    # where it tags them ORG or PERSON (one sense per discourse).
-    names: set[str] = field(default_factory=set)
-
-    def remember(self, place: Place, candidate: Candidate | None) -> None:
-        """Keep a region's code and a town's point as context for the next."""
-        if candidate is None:
-            return
-        if candidate.kind == "admin1" and candidate.region not in self.regions:
-            self.regions.append(candidate.region)
-        if place.precision == "city" and place.lat is not None:
-            self.points.append((place.lat, place.lon or 0.0))
-            self.last_town = place
+# The fewest people of a town named only where a preposition or a list
+# suggests a place ("from Cirencester"), not a locative ("in Boise").
+_WEAK_LEAST = 10_000
 
 
 @dataclass(frozen=True)
 class Found:
-    """A paragraph's toponyms, and those that can be where an event is."""
+    """A paragraph's toponyms, those that can be where an event is, and
+    the countries demonyms name (where an event is when nothing else says)."""
 
     toponyms: list[Place]
     located: list[Place]
-
-
-@dataclass
-class _Finder:
-    doc: Doc
-    gazetteer: Gazetteer
-    lang: str
-    offset: int
-    countries: Sequence[str]
-    memory: PlaceMemory
-    grammar: Grammar
-    places: dict[tuple[int, int], tuple[Place, bool]] = field(default_factory=dict)
-
-    def add(self, place: Place | None, located: bool) -> None:
-        if place is None:
-            return
-        start, end = place.start or 0, place.end or 0
-        if any(start < e and s < end for s, e in self.places):
-            return
-        self.places[(start, end)] = (place, located)
-
-    def resolve(self, span: Span, kinds: tuple[str, ...] = ()) -> Place | None:
-        """The place a name means, its article's context given."""
-        text, start = _strip_article(span.text, self.grammar)
-        found = self.gazetteer.explain(
-            text, self.countries, self.lang,
-            regions=self.memory.regions, near=self.memory.points,
-        )  # fmt: skip
-        if found is None or (kinds and found.candidate.kind not in kinds):
-            return None
-        place = to_place(
-            found.candidate,
-            start=self.offset + span.start_char + start,
-            end=self.offset + span.end_char,
-            text=text,
-            why=found.why,
-        )
-        self.memory.remember(place, found.candidate)
-        return place
+    demonyms: list[Place] = field(default_factory=list)
 
 
 def find_places(
@@ -114,219 +70,146 @@ def find_places(
     offset: int,
     context_countries: Sequence[str],
     memory: PlaceMemory | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Found:
-    """Every geocoded toponym of ``doc``, with article offsets, in text order."""
+    """Every geocoded toponym of ``doc``, with article offsets, in text order.
+
+    With ``kb``, the countries named inside other actors' mentions ("the
+    Tunisian authorities", "Russia's embassy") are toponyms too.
+    """
     grammar = get_language(lang).grammar
-    finder = _Finder(
+    finder = Finder(
         doc, gazetteer, lang, offset, context_countries,
-        PlaceMemory() if memory is None else memory, grammar,
+        PlaceMemory() if memory is None else memory, grammar, kb,
     )  # fmt: skip
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
-    _regions_first(finder)
+    # "British Columbia", "Western Australia": one name, not its country
+    named = [e for e in doc.ents if e.label_ in _NAMED]
+    for place in regions_first(finder):
+        finder.add(place, located=False)
+    deferred = []
     for ref in refs:
         span = doc[ref.start : ref.end]
-        if ref.kind != "country" and not ref.capital:
+        if within(span, named) and (ref.kind in ("country", "group") or ref.capital):
+            deferred.append(ref)  # the longer name first, if it is a place
             continue
-        if span.root.pos_ == "ADJ":  # "the Russian army": not a name
-            continue
-        if _locative(span.root, grammar):
-            finder.add(finder.resolve(span), located=True)
-        else:  # metonymy: an actor, and a toponym
-            want = ("country",) if ref.kind == "country" else ("city",)
-            finder.add(finder.resolve(span, want), located=False)
-    for place in _regions(finder):
+        actor_places(finder, ref, kb, named)
+    for place in region_places(finder):
         finder.add(place, located=True)
-    for place in _landmarks(finder):
+    for place in landmark_places(finder):
         finder.add(place, located=True)
     names = finder.memory.names
     names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    unplaced: list[tuple[Span, bool]] = []
     for ent in doc.ents:
-        if any(by_token.get(i) for i in range(ent.start, ent.end)):
-            continue  # actors: handled above
+        actors = {by_token[i].start: by_token[i] for i in range(ent.start, ent.end)
+                  if i in by_token}  # fmt: skip
+        if any(named_actor(ref) for ref in actors.values()):
+            # actors: handled above, but for a place inside an actor's name
+            # ("the Mayor of Dubai") or an organisation's ("the Boston Police")
+            inside = all(
+                r.start < ent.start or r.end > ent.end for r in actors.values()
+            )
+            if ent.label_ in ("GPE", "LOC") and inside:
+                finder.add(finder.resolve(ent, ("city", "admin1")), located=False)
+            elif ent.label_ in _NAMED and all(
+                within(doc[r.start : r.end], (ent,)) for r in actors.values()
+            ):
+                located = locative(ent.root, grammar)
+                finder.add(finder.resolve(ent), located=located)
+            elif ent.label_ == "ORG" and all(
+                r.kind == "organisation" for r in actors.values()
+            ):
+                finder.add(embedded(finder, ent), located=False)
+            continue
         if ent.label_ in _NAMED:
             finder.add(finder.resolve(ent), located=True)
-        elif ent.label_ in _MISTAGGED and (
-            ent.text in names or _locative(ent.root, grammar)
-        ):
-            finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
-        elif ent.label_ == "ORG":
-            finder.add(_embedded(finder, ent), located=False)
+        elif ent.label_ in _MISTAGGED:
+            # "written to the Centre": a common noun's capital, not a town
+            common = ent.text not in names and _determined(ent)
+            if ent.text in names or (not common and locative(ent.root, grammar)):
+                finder.add(finder.resolve(ent, ("city", "admin1")), located=True)
+            elif not common and _governed(ent, grammar.toponym_preps):
+                # "travelling from Cirencester": a toponym, not where events
+                # are; a town of some size ("a letter from Smith" is no town)
+                town = finder.resolve(ent, ("city", "admin1"), _WEAK_LEAST)
+                finder.add(town, located=False)
+            elif ent.label_ == "ORG" and not any(
+                r.kind == "person" for r in actors.values()
+            ):
+                finder.add(embedded(finder, ent), located=False)
+            unplaced.append((ent, common))
+    for ent, common in unplaced:
+        if ent.root.dep_ == "compound" and big_place(finder, ent.text):
+            finder.add(finder.resolve(ent), located=False)  # "a Durban court"
+        elif common:
+            continue
+        elif _listed(finder, ent):  # "Hamburg, Brasoc and Mannheim"
+            town = finder.resolve(ent, ("city", "admin1"), _WEAK_LEAST)
+            finder.add(town, located=False)
+        else:  # "Tamil Nadu said": a region's name is no one's
+            finder.add(finder.resolve(ent, ("admin1",)), located=False)
+    for place in _datelines(finder, by_token):  # when not a place already
+        finder.add(place, located=False)
+    for ref in deferred:
+        actor_places(finder, ref, kb, named)
     ordered = [finder.places[k] for k in sorted(finder.places)]
     return Found(
-        toponyms=[p for p, _ in ordered], located=[p for p, ok in ordered if ok]
+        toponyms=[p for p, _ in ordered],
+        located=[p for p, ok in ordered if ok],
+        demonyms=[finder.places[k][0] for k in sorted(finder.demonyms)],
     )
 
 
-def _embedded(finder: _Finder, ent: Span) -> Place | None:
-    """A place that starts an organisation's name ("the Boston Police
-    Department", "The Washington Post"): a toponym, never an event's place.
-    Only a country, a region or a town of 100,000+ whose main name it is."""
-    words = [t for t in ent if not (t.is_stop or t.is_punct)]
-    for size in (2, 1):
-        if len(words) <= size or not all(t.pos_ == "PROPN" for t in words[:size]):
+def _datelines(finder: Finder, by_token: dict[int, ActorRef]) -> list[Place]:
+    """The town of a dateline, a sentence that starts with its name in
+    capitals ("ATLANTA (AP) -", "KOLKATA, India -"): a toponym, not
+    where the story's events are."""
+    doc, found = finder.doc, []
+    for sent in doc.sents:
+        end = sent.start
+        while end < sent.end and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end == sent.start or end >= len(doc) or doc[end].text[:1] not in ",(-–—&":
             continue
-        name = finder.doc[words[0].i : words[size - 1].i + 1]
-        found = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
-        if found is None or found.name != name.text:
+        if any(ref.coded for i in range(sent.start, end) if (ref := by_token.get(i))):
+            continue  # "NATO (the alliance)": an actor
+        span = doc[sent.start : end]
+        if len(span.text) < 4:
             continue
-        if found.kind in ("country", "admin1") or found.population >= 100_000:
-            return finder.resolve(name)
-    return None
-
-
-def _strip_article(text: str, grammar: Grammar) -> tuple[str, int]:
-    for prefix in grammar.place_articles:
-        if text.lower().startswith(prefix):
-            return text[len(prefix) :], len(prefix)
-    return text, 0
-
-
-def _regions_first(finder: _Finder) -> None:
-    """Remember the admin-1 regions the paragraph names before resolving its
-    towns ("Paris, Texas")."""
-    for ent in finder.doc.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            text, _ = _strip_article(ent.text, finder.grammar)
-            found = finder.gazetteer.resolve(text, finder.countries, finder.lang)
-            if found is not None and found.kind == "admin1":
-                if found.region not in finder.memory.regions:
-                    finder.memory.regions.append(found.region)
-
-
-def _locative(token: Token, grammar: Grammar) -> bool:
-    """Whether a name is governed by a locative preposition: "en Russie",
-    "au Vietnam", "à Pyongyang", "in Kyiv". French "à la Russie" / "à l'Iran"
-    (à + article + country) is a recipient, not a place."""
-    for child in token.children:
-        if child.dep_ in ("case", "prep") and child.lower_ in grammar.locative_preps:
-            articles = [c for c in token.children if c.dep_ == "det"]
-            return not (child.lower_ in grammar.recipient_preps and articles)
-    if token.dep_ in ("dobj", "obj"):
-        # "visited Russia": where the visit takes place
-        return token.head.lemma_ in grammar.place_object_verbs
-    return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_preps
-
-
-def _regions(finder: _Finder) -> list[Place]:
-    """ "Donetsk oblast", "Idlib province", "région de Kherson": the admin-1
-    region of the town the name is (when the gazetteer has no such region
-    name of its own)."""
-    doc, grammar, found = finder.doc, finder.grammar, []
-    for token in doc:
-        if token.lower_ not in grammar.region_nouns:
-            continue
-        if grammar.landmark_name_first:
-            name = doc[token.i - 1 : token.i] if token.i else None
-            span = doc[token.i - 1 : token.i + 1] if token.i else None
-        else:
-            after = token.i + 1
-            if after < len(doc) and doc[after].lower_ in ("de", "d'", "du"):
-                after += 1
-            name = doc[after : after + 1] if after < len(doc) else None
-            span = doc[token.i : after + 1]
-        if name is None or span is None or not name.text[:1].isupper():
-            continue
-        whole = finder.gazetteer.resolve(span.text, finder.countries, finder.lang)
-        town = finder.gazetteer.resolve(name.text, finder.countries, finder.lang)
-        region = whole if whole is not None and whole.kind == "admin1" else None
-        if region is None and town is not None and town.kind == "city":
-            region = finder.gazetteer.region_of(town)
-        if region is None:
-            continue
-        if region.region not in finder.memory.regions:
-            finder.memory.regions.append(region.region)
-        found.append(
-            to_place(
-                region,
-                start=finder.offset + span.start_char,
-                end=finder.offset + span.end_char,
-                text=span.text,
-                why=f"the admin-1 region of {name.text}",
-            )
-        )
+        place = finder.resolve(span, ("city", "admin1", "country"))
+        if place is not None:
+            found.append(place)
     return found
 
 
-def _landmark_span(doc: Doc, token: Token, grammar: Grammar) -> Span | None:
-    """The name a landmark noun belongs to, or None: "Trafalgar Square" (the
-    capitalised words before an English noun, never past it), "place de la
-    Concorde" (the capitalised words and links after a French one)."""
-    if grammar.landmark_name_first:
-        if not token.text[:1].isupper():
-            return None
-        start = token.i
-        while start > token.sent.start and (
-            doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
-        ):
-            start -= 1
-        number = start > token.sent.start and doc[start - 1].like_num
-        named = start < token.i or " " in token.text  # "Downing Street" merged
-        if not named and not number:
-            return None
-        return doc[start - 1 if number else start : token.i + 1]
-    end = token.i + 1
-    while end < len(doc) and end < token.sent.end:
-        word = doc[end]
-        # pieces glued by hyphens ("Kim Il-sung")
-        glued = not doc[end - 1].whitespace_ and (word.is_alpha or word.text == "-")
-        if word.text[:1].isupper() and (word.is_alpha or "-" in word.text):
-            end += 1
-        elif glued or (
-            word.lower_ in grammar.landmark_links
-            and end + 1 < len(doc)
-            and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in ("la",))
-        ):
-            end += 1
-        else:
-            break
-    while end > token.i + 1 and doc[end - 1].lower_ in grammar.landmark_links:
-        end -= 1
-    if end == token.i + 1:
-        return None
-    start = token.i
-    if start > token.sent.start and doc[start - 1].like_num:  # "12 rue de Rivoli"
-        start -= 1
-    return doc[start:end]
+def _determined(name: Span) -> bool:
+    """Whether a determiner starts a name or comes just before it ("the
+    Centre")."""
+    first = name.doc[name.start - 1] if name.start > 0 else name[0]
+    return first.pos_ == "DET" or name[0].pos_ == "DET"
 
 
-def _landmarks(finder: _Finder) -> list[Place]:
-    """Landmarks and streets, placed in the town named just after them, else
-    in the article's last town (else in no town)."""
-    doc, gazetteer, found = finder.doc, finder.gazetteer, []
-    for token in doc:
-        words = token.lower_.split()  # a merged name ("Downing Street")
-        if not words:  # a space or a line break
-            continue
-        noun = words[-1] if finder.grammar.landmark_name_first else words[0]
-        if noun not in finder.grammar.landmarks:
-            continue
-        span = _landmark_span(doc, token, finder.grammar)
-        if span is None:
-            continue
-        city, why = None, "no town named"
-        for after in doc[span.end : min(len(doc), span.end + 4)]:
-            if after.pos_ == "PROPN" and after.text[:1].isupper():
-                city = gazetteer.resolve(after.text, finder.countries, finder.lang)
-                if city is not None and city.kind == "city":
-                    why = f"in {city.name}, named after it"
-                    break
-                city = None
-        town = None if city is None else to_place(city)
-        if town is None and finder.memory.last_town is not None:
-            town = finder.memory.last_town
-            why = f"in {town.name}, the town the article placed last"
-        found.append(
-            Place(
-                name=span.text,
-                kind="landmark",
-                country=town.country if town else None,
-                lat=town.lat if town else None,
-                lon=town.lon if town else None,
-                start=finder.offset + span.start_char,
-                end=finder.offset + span.end_char,
-                text=span.text,
-                precision="landmark",
-                why=why,
-            )
-        )
-    return found
+def _governed(name: Span, preps: frozenset[str]) -> bool:
+    """Whether one of ``preps`` governs a name, or just precedes it when the
+    parse went astray ("from Cirencester")."""
+    if name.start > 0 and name.doc[name.start - 1].lower_ in preps:
+        return True
+    token = name.root
+    if token.dep_ == "pobj" and token.head.lower_ in preps:
+        return True
+    return any(c.dep_ in ("case", "prep") and c.lower_ in preps for c in token.children)
+
+
+def _listed(finder: Finder, ent: Span) -> bool:
+    """Whether a name is listed with a place found ("Hamburg, Brasoc and
+    Mannheim", "Tamil Nadu, Karnataka and Kerala")."""
+    root = ent.root
+    linked = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        linked.append(root.head)
+    for token in linked:
+        at = finder.offset + token.idx
+        if any(s <= at < e for s, e in finder.places):
+            return True
+    return False

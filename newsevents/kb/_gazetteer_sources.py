@@ -17,12 +17,16 @@ ADMIN1 = DATA / "admin1.tsv"
 COUNTRY_POINTS = DATA / "country_points.tsv"
 WORLD_CITIES = DATA / "world_cities.tsv"
 SOURCES = (ADMIN1, COUNTRY_POINTS, WORLD_CITIES)
+# Read beside the index, not into it: not part of its digest.
+ABBREVIATIONS = DATA / "place_abbreviations.tsv"
 
 __all__ = [
+    "ABBREVIATIONS",
     "ADMIN1",
     "COUNTRY_POINTS",
     "SOURCES",
     "WORLD_CITIES",
+    "abbreviations",
     "admin1_names",
     "capitals",
     "country_points",
@@ -77,6 +81,19 @@ def country_points(path: Path = COUNTRY_POINTS) -> dict[str, tuple[float, float]
             raise DataError(path, line, f"country {row['country']!r} twice")
         points[row["country"]] = (lat, lon)
     return points
+
+
+def abbreviations(path: Path = ABBREVIATIONS) -> dict[str, tuple[str, str]]:
+    """Map each region abbreviation ("Ky.") to ``(country alpha-3, name)``.
+
+    Raises DataError for a bad line (a country code not of 3 capitals)."""
+    found = {}
+    for line, row in read_tsv(path, ("abbreviation", "country", "name")):
+        country = row["country"]
+        if len(country) != 3 or not country.isalpha() or not country.isupper():
+            raise DataError(path, line, f"country {country!r} is not ISO alpha-3")
+        found[row["abbreviation"]] = (country, row["name"])
+    return found
 
 
 def admin1_names(

@@ -8,7 +8,8 @@ country names) and our own data files: ``data/place_aliases.tsv`` (French and
 English exonyms), ``data/admin1.tsv`` (regions, provinces, oblasts and states
 in both languages), ``data/country_points.tsv`` (the reviewed point of a
 country whose capital is far from its middle; other countries sit at their
-capital) and ``data/world_cities.tsv``. An admin-1 region sits at the middle
+capital), ``data/world_cities.tsv`` and ``data/place_abbreviations.tsv``
+(read beside the index). An admin-1 region sits at the middle
 of the box holding the central 90% of its towns. The name index is built
 once (a minute or two), cached on disk in ``$NEWSEVENTS_CACHE``, else
 ``$XDG_CACHE_HOME/newsevents``, else ``~/.cache/newsevents`` (a file keyed by
@@ -24,6 +25,8 @@ resolve to small towns.
 
 How ``Gazetteer.explain`` (and ``resolve``) picks one candidate:
 
+0. A region abbreviation of ``data/place_abbreviations.tsv`` ("Ky.",
+   "Man.") is that region, matched exactly.
 1. Each candidate is ranked by its best matching name: rank 1 for a GeoNames
    main name, or a name given for the query's language (for any language when
    ``lang`` is None); rank 0 for a GeoNames alternate name or a name given
@@ -62,6 +65,7 @@ from pathlib import Path
 
 from ..models import Place, PlaceKind, PlacePrecision
 from ._gazetteer_index import MAIN, Index, cache_path, fold, form_of, load_index
+from ._gazetteer_sources import abbreviations
 
 __all__ = [
     "Candidate",
@@ -143,6 +147,8 @@ class Gazetteer:
         self._index = index
         self._made: dict[int, Candidate] = {}
         self._regions: dict[tuple[str, str], int] | None = None
+        self._countries: dict[str, int] | None = None
+        self._abbreviations: dict[str, tuple[str, str]] | None = None
         self.built = built  # True when this load built the index, not read it
         self.seconds = seconds  # time taken to build or read the index
 
@@ -187,6 +193,39 @@ class Gazetteer:
             }
         rec = self._regions.get(town.region)
         return None if rec is None else self._candidate(rec)
+
+    def country(self, iso3: str) -> Candidate | None:
+        """Return the country of an ISO alpha-3 code, if the index has it."""
+        if self._countries is None:
+            ix, found = self._index, {}
+            rec = ix.kinds.find("k")  # a string: find() beats a loop in Python
+            while rec >= 0:
+                found[ix.countries[rec]] = rec
+                rec = ix.kinds.find("k", rec + 1)
+            self._countries = found
+        found = self._countries.get(iso3.upper())
+        return None if found is None else self._candidate(found)
+
+    def abbreviation(self, text: str) -> Candidate | None:
+        """Return the region an abbreviation names ("Ky.": Kentucky), matched
+        exactly (``data/place_abbreviations.tsv``).
+
+        Raises DataError when the file has a bad line.
+        """
+        if self._abbreviations is None:
+            self._abbreviations = abbreviations()
+        found = self._abbreviations.get(text.strip())
+        if found is None:
+            return None
+        country, name = found
+        return next(
+            (
+                c
+                for c in self.candidates(name)
+                if c.kind == "admin1" and c.country == country
+            ),
+            None,
+        )
 
     def _matches(self, name: str) -> list[tuple[int, int, bool]]:
         """Return ``(record, mask, exact-accent)`` for each name matching."""
@@ -233,6 +272,10 @@ class Gazetteer:
         names; ``near`` the points of the towns it names. The rule is in the
         module docstring.
         """
+        if name.endswith("."):  # "Man.": Manitoba, not the town of Man
+            region = self.abbreviation(name)
+            if region is not None:
+                return Resolution(region, "an abbreviation of its name")
         bits = self._index.bits
         wanted = sum(bits.values()) if lang is None else bits.get(lang, 0)
         best: dict[int, tuple[int, bool]] = {}

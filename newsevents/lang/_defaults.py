@@ -60,6 +60,9 @@ class Grammar:
     if_words: frozenset[str] = frozenset()
     # Prepositions that make a name a place ("en Russie", "in Kyiv").
     locative_preps: frozenset[str] = frozenset()
+    # Prepositions that make a name a toponym but not where an event is
+    # ("from Cirencester", "across Europe").
+    toponym_preps: frozenset[str] = frozenset()
     # Locative prepositions that with an article mark a recipient instead
     # ("à la Russie").
     recipient_preps: frozenset[str] = frozenset()

@@ -336,3 +336,29 @@ def test_dates_clock_times_take_the_day_the_text_speaks_of(
 ) -> None:
     found = find_dates(text, language, WED)
     assert [(d.text, d.value) for d in found] == expected
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Il est détenu depuis le 3 mai.", [("2024-05-03", "since", None)]),
+        ("fr", "La grève durera jusqu'au 28 juin.", [("2024-06-28", "until", None)]),
+        ("fr", "du 3 mai au 5 juin 2024",
+         [("2024-05-03", "range", "2024-06-05"), ("2024-06-05", None, None)]),
+        ("fr", "entre 2019 et 2021", [("2019", "range", "2021"), ("2021", None, None)]),
+        ("fr", "mardi et mercredi",
+         [("2024-06-18", None, None), ("2024-06-19", None, None)]),
+        ("en", "since 2022", [("2022", "since", None)]),
+        ("en", "The ban applies from Monday.", [("2024-06-17", "since", None)]),
+        ("en", "from May 3 to June 5",
+         [("2024-05-03", "range", "2024-06-05"), ("2024-06-05", None, None)]),
+        ("en", "between 2019 and 2021", [("2019", "range", "2021"), ("2021", None, None)]),
+        ("en", "in 2019 and 2021", [("2019", None, None), ("2021", None, None)]),
+    ],
+)  # fmt: skip
+def test_issue_12_periods(
+    language: str, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = find_dates(text, language, WED)
+    assert [(d.value, d.relation, d.until) for d in found] == expected

@@ -21,7 +21,7 @@ MODI_VISIT: dict[str, Any] = {
     "label": "Make a visit", "plover_type": "CONSULT", "plover_mode": "visit",
     "modality": "asserted", "attribution": None,
     "date": {"text": "on Monday", "value": "2024-06-17", "precision": "day",
-             "start": 28, "end": 37},
+             "start": 28, "end": 37, "relation": None, "until": None},
     # Japan named as a whole sits at its capital (no reviewed centre).
     "place": {"name": "Japan", "geonameid": 1861060, "lat": 35.6895,
               "lon": 139.69171, "country": "JPN", "kind": "country", "start": 22,

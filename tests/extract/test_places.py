@@ -26,10 +26,13 @@ def _places(coded: CodedArticle) -> list[PlaceRow]:
          [("Washington", "USA", 4140963, "city")]),
         ("fr", "Olaf Scholz a été reçu par Joe Biden à Washington.",
          [("Washington", "USA", 4140963, "city")]),
+        # demonyms name their country (issue 12)
         ("en", "The Turkish defence minister met his Greek counterpart in Athens.",
-         [("Athens", "GRC", 264371, "city")]),
+         [("Turkish", "TUR", 298795, "country"), ("Greek", "GRC", 390903, "country"),
+          ("Athens", "GRC", 264371, "city")]),
         ("fr", "Le ministre turc de la Défense a rencontré son homologue grec à Athènes.",
-         [("Athènes", "GRC", 264371, "city")]),
+         [("turc", "TUR", 298795, "country"), ("grec", "GRC", 390903, "country"),
+          ("Athènes", "GRC", 264371, "city")]),
         ("en", "It rained in Lisbon on Tuesday.", [("Lisbon", "PRT", 2267057, "city")]),
         ("fr", "Il a plu mardi à Lisbonne.", [("Lisbonne", "PRT", 2267057, "city")]),
         # A country is a place as a visit's destination ...
@@ -44,7 +47,8 @@ def _places(coded: CodedArticle) -> list[PlaceRow]:
          [("Brazil", "BRA", 3469034, "country"),
           ("Argentina", "ARG", 3865483, "country")]),
         ("fr", "Le Canada a envoyé des chars à l'armée polonaise.",
-         [("Canada", "CAN", 6251999, "country")]),
+         [("Canada", "CAN", 6251999, "country"),
+          ("polonaise", "POL", 798544, "country")]),
     ],
 )  # fmt: skip
 def test_places_found(
@@ -85,6 +89,8 @@ def test_places_actors_are_toponyms_not_event_places(coder: Coder) -> None:
         ("fr", "Des affrontements ont éclaté en Bretagne.", [("Bretagne", "admin1")]),
         ("en", "Shelling hit villages in Kherson province.",
          [("Kherson province", "admin1")]),
+        ("en", "Victims in Benue state are mostly women.",
+         [("Benue state", "admin1")]),
     ],
 )  # fmt: skip
 def test_places_precision(
@@ -109,4 +115,85 @@ def test_places_paris_texas_only_when_the_text_says_texas(coder: Coder) -> None:
 
 def test_places_no_region_from_state_media_and_spaces(coder: Coder) -> None:
     coded = coder("Syrian state TV said on Thursday that\n\n forces advanced.", "en")
-    assert [p.precision for p in coded.places] == []
+    assert [(p.text, p.precision) for p in coded.places] == [("Syrian", "country")]
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a country named by a code too short for the gazetteer
+        ("en", "The US and the UK expelled diplomats.",
+         [("US", "USA"), ("UK", "GBR")]),
+        # countries inside other actors' mentions
+        ("en", "Tunisian authorities questioned Russia's ambassador.",
+         [("Tunisian", "TUN"), ("Russia", "RUS")]),
+        ("fr", "Les autorités tunisiennes ont convoqué l'ambassadeur russe.",
+         [("tunisiennes", "TUN"), ("russe", "RUS")]),
+        # a regional group is its continent
+        ("en", "Europe and the African Union met in Addis Ababa.",
+         [("Europe", None), ("Addis Ababa", "ETH")]),
+        # a name taken for a person, but where people travel from
+        ("en", "Drivers travelling from Cirencester faced delays.",
+         [("Cirencester", "GBR")]),
+        # a dateline, its region abbreviated: Glasgow, Kentucky
+        ("en", "GLASGOW, Ky. (WBKO) -- One woman has died.",
+         [("GLASGOW", "USA"), ("Ky.", "USA")]),
+        # a town starting an outlet's name merged into one token
+        ("en", "The Washington Post reported the fire.", [("Washington", "USA")]),
+        # a region's name, not its demonym's country
+        ("en", "The house will be seized under British Columbia's law.",
+         [("British Columbia", "CAN")]),
+        # a person's first name is no town, even a merged one
+        ("en", "Vladimir Putin hosted the Chinese president.", [("Chinese", "CHN")]),
+        ("fr", "La Maison-Blanche a critiqué la Chine.", [("Chine", "CHN")]),
+    ],
+)  # fmt: skip
+def test_issue_12_toponyms(
+    coder: Coder, language: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    coded = coder(text, language)
+    assert [(p.text, p.country) for p in coded.places] == expected
+
+
+@pytest.mark.issue
+def test_issue_12_demonyms_are_toponyms_not_event_places(coder: Coder) -> None:
+    coded = coder("Les autorités françaises ont condamné l'attaque.", "fr")
+    assert [(p.text, p.precision) for p in coded.places] == [("françaises", "country")]
+    assert [e.place for e in coded.events] == [None]
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter came from Smith, the lawyer.",  # a hamlet's name: no town
+        "Talks between Kim and Moon ended.",  # "between" people
+        "Vladimir Putin met the press.",
+    ],
+)
+def test_issue_12_people_are_not_towns(coder: Coder, text: str) -> None:
+    assert [p.text for p in coder(text, "en").places] == []
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        # a demonym places an event when nothing else does ...
+        ("en", "Russian forces attacked a Syrian village.", ("Syrian", "country")),
+        ("fr", "L'armée russe a bombardé un village syrien.", ("syrien", "country")),
+        # ... never before a town, nor from the event's own actors
+        ("en", "Russian forces attacked a Syrian village near Aleppo.",
+         ("Aleppo", "city")),
+        ("fr", "Les autorités françaises ont condamné l'attaque.", None),
+    ],
+)  # fmt: skip
+def test_issue_12_demonym_places_an_event_only_alone(
+    coder: Coder, language: str, text: str, place: tuple[str, str] | None
+) -> None:
+    events = coder(text, language).events
+    assert events
+    assert {(e.place.text, e.place.precision) if e.place else None for e in events} == {
+        place
+    }

@@ -12,6 +12,7 @@ import pytest
 
 from newsevents.errors import DataError
 from newsevents.kb import _gazetteer_index as index_module
+from newsevents.kb import _gazetteer_sources
 from newsevents.kb._tsv import read_tsv
 from newsevents.kb.gazetteer import Gazetteer, cache_path, normalize, to_place
 from newsevents.models import Place
@@ -337,6 +338,7 @@ def test_gazetteer_near_a_named_place(gazetteer: Gazetteer) -> None:
     [
         ("United States", (39.76, -98.5)),  # reviewed centre, not Washington
         ("Russia", (60.0, 100.0)),
+        ("Tunisia", (34.0, 9.0)),  # Tunis is 250 km from the middle
         ("Belgium", (50.85, 4.35)),  # no reviewed point: its capital
     ],
 )
@@ -361,3 +363,44 @@ def test_gazetteer_towns_of_500(gazetteer: Gazetteer) -> None:
     assert len(gazetteer) > 230_000  # cities500 with countries and regions
     found = gazetteer.resolve("Coggeshall", (), "en")  # about 4,000 people
     assert found is not None and found.country == "GBR"
+
+
+@pytest.mark.issue
+def test_gazetteer_country_of_a_code(gazetteer: Gazetteer) -> None:
+    usa = gazetteer.country("USA")
+    assert usa is not None and (usa.kind, usa.name) == ("country", "United States")
+    assert gazetteer.country("EUR") is None
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Ky.", "Kentucky"), ("Man.", "Manitoba"), ("N.M.", "New Mexico")],
+)
+def test_gazetteer_abbreviations(gazetteer: Gazetteer, name: str, region: str) -> None:
+    found = gazetteer.explain(name, (), "en")
+    assert found is not None
+    assert (found.candidate.name, found.candidate.kind) == (region, "admin1")
+    assert found.why == "an abbreviation of its name"
+
+
+def test_gazetteer_abbreviations_resolve(gazetteer: Gazetteer) -> None:
+    for abbreviation in _gazetteer_sources.abbreviations():
+        assert gazetteer.abbreviation(abbreviation) is not None, abbreviation
+
+
+def test_gazetteer_bad_abbreviation_line(tmp_path: Path) -> None:
+    bad = tmp_path / "abbreviations.tsv"
+    bad.write_text("abbreviation\tcountry\tname\nKy.\tUS\tKentucky\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"abbreviations.tsv:2: country 'US'"):
+        _gazetteer_sources.abbreviations(bad)
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Rajasthan", "IND"), ("Limpopo", "ZAF"), ("Gilgit-Baltistan", "PAK")],
+)
+def test_gazetteer_more_regions(gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.resolve(name, (), "en")
+    assert found is not None and (found.kind, found.country) == ("admin1", country)

@@ -350,3 +350,23 @@ PAST_CUES = re.compile(
     "|fought|ago|yesterday|who|which|that",
     re.IGNORECASE,
 )
+
+# Words that make a date the start or the end of a period: "since 2019",
+# "starting Monday", "from May 3" (SINCE, before the date or starting it);
+# "until Friday", "through June" (UNTIL, before it); "from May 3 to June 5",
+# "between 2019 and 2021" (RANGE_OPEN before the first date, RANGE_LINK
+# between the two; "and" only after "between").
+SINCE = re.compile(
+    r"(?:(?<![\w])(?:since|starting|from|as\s+of)(?:\s+the)?[^\S\n]*)$",
+    re.IGNORECASE,
+)
+SINCE_START = re.compile(r"since(?![\w])", re.IGNORECASE)
+UNTIL = re.compile(
+    r"(?<![\w])(?:until|till|through|up\s+to)(?:\s+the)?[^\S\n]*$", re.IGNORECASE
+)
+RANGE_OPEN = re.compile(
+    r"(?<![\w])(?:from|(?P<between>between))(?:\s+the)?[^\S\n]*$", re.IGNORECASE
+)
+RANGE_LINK = re.compile(
+    r"[^\S\n]*(?:(?P<and>and)|to|until|till|through|[-–])[^\S\n]*", re.IGNORECASE
+)

@@ -25,13 +25,17 @@ GRAMMAR = Grammar(
     object_relatives=frozenset({"that", "which"}),
     if_words=frozenset({"if", "unless", "whether"}),
     locative_preps=frozenset({"in", "to", "into", "at", "near"}),
+    toponym_preps=frozenset(
+        {"from", "across", "throughout", "around", "outside", "via", "through"}
+        | {"toward", "towards", "within", "off", "on"}
+    ),
     place_object_verbs=frozenset({"visit"}),
     landmarks=frozenset(
         {"square", "street", "palace", "avenue", "boulevard", "road", "lane"}
         | {"bridge", "airport", "station", "plaza"}
     ),
     landmark_name_first=True,
-    region_nouns=frozenset({"region", "province", "oblast", "governorate"}),
+    region_nouns=frozenset({"region", "province", "oblast", "governorate", "state"}),
     place_articles=("the ",),
     sport_words=frozenset(
         """match game final semi-final quarter-final championship cup tournament

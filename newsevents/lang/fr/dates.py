@@ -345,3 +345,28 @@ PAST_CUES = re.compile(
     "a|ont|avait|avaient|eut|eurent|fut|furent|eu|été|était|étaient|hier"
     "|qui|que|qu|dont|où"
 )
+
+# Words that make a date the start or the end of a period: "depuis 2019",
+# "dès lundi", "à partir du 3 mai" (SINCE, before the date or starting it);
+# "jusqu'au 5 mai", "jusqu'en 2021" (UNTIL, before it); "du 3 mai au 5 juin",
+# "de 2019 à 2021", "entre 2019 et 2021" (RANGE_OPEN before the first date,
+# RANGE_LINK between the two; "et" only after "entre").
+SINCE = re.compile(
+    f"(?:(?<![\\w])(?:depuis|dès|à{_S}partir{_S}d(?:e|u|{_AP}))"
+    f"(?:{_S}(?:le|la|les|l{_AP}))?[^\\S\\n]*)$",
+    re.IGNORECASE,
+)
+SINCE_START = re.compile(r"(?:depuis|dès)(?![\w])", re.IGNORECASE)
+UNTIL = re.compile(
+    f"(?<![\\w])jusqu{_AP}(?:à|au|aux|en)(?:{_S}(?:la|le|l{_AP}))?[^\\S\\n]*$",
+    re.IGNORECASE,
+)
+RANGE_OPEN = re.compile(
+    f"(?<![\\w])(?:du|de|d{_AP}|(?P<between>entre))(?:{_S}(?:le|la|l{_AP}))?"
+    f"[^\\S\\n]*$",
+    re.IGNORECASE,
+)
+RANGE_LINK = re.compile(
+    f"[^\\S\\n]*(?:(?P<and>et)|au|à|jusqu{_AP}(?:à|au|en)|[-–])[^\\S\\n]*",
+    re.IGNORECASE,
+)

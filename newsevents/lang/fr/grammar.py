@@ -31,6 +31,7 @@ GRAMMAR = Grammar(
     partitive_cases=frozenset({"des"}),
     if_words=frozenset({"si", "s'"}),
     locative_preps=frozenset({"à", "au", "aux", "en", "dans", "près", "vers", "sur"}),
+    toponym_preps=frozenset({"depuis", "via", "travers", "autour", "hors"}),
     place_object_verbs=frozenset({"visiter"}),
     # "à la Russie", "à l'Iran": a recipient, not a place.
     recipient_preps=frozenset({"à"}),
