@@ -161,6 +161,9 @@ def _verbal(
     support: Token | None,
 ) -> Found | None:
     subj, passive = subject(verb)
+    if passive and "refl" in trigger.flags and has_reflexive(verb, res.grammar):
+        # "Trump s'est attaqué à la France", parsed as a passive.
+        subj, passive = passive_subject(verb), False
     pattern = "passive" if passive else "active"
     embedded: str | None = None
     sources: list[ActorRef] = []
@@ -184,11 +187,14 @@ def _verbal(
                 pattern = "coordinated-subject"
     if not sources:
         sources, pattern, embedded = _inherited(verb, args, res)
-    if not sources and passive and trigger.code.startswith(_POLICE_ACTS):
-        # "Il a été placé en garde à vue", "34 people were arrested": an
-        # arrest with no agent named is the police's.
-        sources = [ActorRef((), "group", verb.i, verb.i + 1, verb.i, roles=("COP",))]
-        pattern = "passive+implicit-police"
+    implicit = _implicit_agent(trigger) if passive and not sources else None
+    if implicit is not None:
+        # "Il a été placé en garde à vue", "34 people were arrested", "une
+        # enquête a été ouverte": an arrest with no agent named is the
+        # police's, an investigation the judiciary's.
+        role, name = implicit
+        sources = [ActorRef((), "group", verb.i, verb.i + 1, verb.i, roles=(role,))]
+        pattern = f"passive+implicit-{name}"
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
@@ -235,6 +241,18 @@ _TARGET_OPTIONAL = frozenset({"01", "14"})
 
 #: Codes of acts that, reported without an agent, are the police's.
 _POLICE_ACTS = ("173",)
+#: Roots of acts that, reported without an agent, are the judiciary's.
+_JUDICIAL_ROOTS = ("09",)
+
+
+def _implicit_agent(trigger: Trigger) -> tuple[str, str] | None:
+    """The role (and its name) of the agent a passive trigger implies."""
+    if trigger.code.startswith(_POLICE_ACTS):
+        return "COP", "police"
+    if trigger.code.startswith(_JUDICIAL_ROOTS):
+        return "JUD", "judiciary"
+    return None
+
 
 #: Roots of events CAMEO allows without a target (statements, appeals,
 #: intents, investigations, demands, disapproval, rejection, threats,

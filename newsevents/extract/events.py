@@ -146,7 +146,7 @@ def _events(
     # A bare agent takes a country from context: protesters from the place
     # they protest in; those arrested or criticised from whoever does it.
     crowd = here if root == "14" else None
-    if found.pattern.endswith("implicit-police"):
+    if {"implicit-police", "implicit-judiciary"} & set(found.pattern.split("+")):
         crowd = here or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
     if root == "14":

@@ -24,7 +24,10 @@ SNUB
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("France restored diplomatic ties with Germany.", [("FRAGOV", "064", "DEUGOV")]),
+        (
+            "France restored diplomatic ties with Germany.",
+            [("FRAGOV", "064", "DEUGOV")],
+        ),
         ("Japan snubbed the envoy of China.", [("JPNGOV", "1244", "CHNGOV")]),
         # [---] and no pattern: the verb codes nothing.
         ("Japan snubbed China.", []),

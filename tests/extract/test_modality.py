@@ -72,7 +72,9 @@ def test_modality_wish_codes_only_the_wisher(coder: Coder) -> None:
         ("en", "Japan wants to sign an agreement with Vietnam."),
         ("fr", "Le Japon veut signer un accord avec le Vietnam."),
     ]:
-        assert _events(coder(text, language)) == [("JPNGOV", "057", "VNMGOV", "planned")]
+        assert _events(coder(text, language)) == [
+            ("JPNGOV", "057", "VNMGOV", "planned")
+        ]
 
 
 @pytest.mark.xfail(

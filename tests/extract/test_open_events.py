@@ -103,6 +103,17 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A visit to a place is a visit to its country.
         ("en", "The German chancellor will visit Auschwitz in Poland.",
          [("DEUGOV", "042", "POL")]),
+        # An investigation reported without its agent is the judiciary's.
+        ("fr", "PARIS (AFP) - Une enquête préliminaire a été ouverte dimanche.",
+         [("FRAJUD", "090", None)]),
+        # "s'attaquer à", parsed as a passive, is criticism; "mettre la
+        # pression sur" a demand; "tirer au LBD" repression.
+        ("fr", "Le président américain s'est vivement attaqué à la France.",
+         [("USAGOV", "111", "FRAGOV")]),
+        ("fr", "Le président américain a mis la pression sur Emmanuel Macron.",
+         [("USAGOV", "100", "FRAGOV")]),
+        ("fr", "À Paris, les CRS ont tiré au LBD sur les manifestants.",
+         [("FRACOP", "175", "FRAOPP")]),
         # Investigations need no target.
         ("en", "The Paris prosecutor's office has launched an investigation.",
          [("FRAJUD", "090", None)]),
