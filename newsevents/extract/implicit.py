@@ -8,7 +8,8 @@ has an addressee the article makes plain without naming it in the sentence:
 - demands, criticism, rejection and threats by non-state actors of the
   article's home country are addressed to its government;
 - a government's promises and concessions, and police repression, in an
-  article about a protest, are addressed to the protesters.
+  article about a protest, are addressed to the protesters (the last named
+  before, else the first the article names).
 
 Pure: events in, events out. Each filled target says so in the pattern
 ("+implicit-government", "+implicit-protesters").
@@ -37,13 +38,16 @@ _PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
 def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
     """``events`` (in article order) with the implicit targets filled in."""
+    events = list(events)
+    # The protesters of the article, by country: the last protest's actor
+    # so far, else the first the article names ("police fired tear gas ...
+    # ahead of a third rally").
+    protesters = _first_protesters(events)
     out: list[Event] = []
-    protesters: dict[str, Actor] = {}  # the last protest's actor, by country
     for event in events:
         source = event.source
-        if event.root == "14" and source is not None and source.country:
-            if set(source.roles) & _PROTEST_ROLES:
-                protesters[source.country] = source
+        if _protester(event):
+            protesters[source.country] = source  # type: ignore[union-attr,index]
         if event.target is None and source is not None and source.country:
             target, why = _addressee(event, source, home, protesters)
             if target is not None and target.code != source.code:
@@ -52,6 +56,24 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
                 )
         out.append(event)
     return out
+
+
+def _protester(event: Event) -> bool:
+    source = event.source
+    return (
+        event.root == "14"
+        and source is not None
+        and bool(source.country)
+        and bool(set(source.roles) & _PROTEST_ROLES)
+    )
+
+
+def _first_protesters(events: list[Event]) -> dict[str, Actor]:
+    first: dict[str, Actor] = {}
+    for event in events:
+        if _protester(event):
+            first.setdefault(event.source.country, event.source)  # type: ignore[union-attr,arg-type]
+    return first
 
 
 def _addressee(

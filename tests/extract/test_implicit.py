@@ -62,7 +62,7 @@ def test_implicit_leaves_alone(event: Event, home: str | None) -> None:
 
 def test_implicit_answers_and_repression_go_to_the_last_protesters() -> None:
     events = [
-        _event("FRACOP", "175"),  # no protest yet: nobody implied
+        _event("FRACOP", "175"),  # before the protest: its protesters
         _event("FRAOPP", "141"),
         _event("FRAGOV", "0832"),
         _event("FRAGOV", "030"),
@@ -71,8 +71,13 @@ def test_implicit_answers_and_repression_go_to_the_last_protesters() -> None:
         _event("DEUGOV", "030"),  # another country's government
     ]
     assert [e.target.code if e.target else None for e in implicit_targets(events, "FRA")] == [
-        None, None, "FRAOPP", "FRAOPP", "FRAOPP", None, None,
+        "FRAOPP", None, "FRAOPP", "FRAOPP", "FRAOPP", None, None,
     ]  # fmt: skip
+
+
+def test_implicit_needs_a_protest_of_that_country() -> None:
+    events = [_event("FRACOP", "175"), _event("DEUOPP", "141")]
+    assert [e.target for e in implicit_targets(events, "FRA")] == [None, None]
 
 
 def test_implicit_through_the_coder(coder: Coder) -> None:
