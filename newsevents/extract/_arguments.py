@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from ..lang import Grammar, LangResources
@@ -25,10 +27,18 @@ class Arguments:
 
     def __init__(self, refs: list[ActorRef], res: LangResources) -> None:
         self.res = res
+        self._memo: dict[tuple[str, int], bool] = {}
         self.by_token: dict[int, ActorRef] = {}
         for ref in refs:
             for index in range(ref.start, ref.end):
                 self.by_token[index] = ref
+
+    def once(self, key: tuple[str, int], compute: Callable[[], bool]) -> bool:
+        """A check about a token of this paragraph, computed once for all
+        the lexicon entries of the token."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- resolving one argument token -------------------------------------
     def resolve(self, token: Token, depth: int = 2) -> ActorRef | None:

@@ -60,7 +60,7 @@ def match(
             return None
     if not particle_matches(token, trigger):
         return None
-    if _sport(token, res):
+    if args.once(("sport", token.i), lambda: _sport(token, res)):
         return None
     if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None

@@ -304,6 +304,7 @@ def _bundled() -> KnowledgeBase:
     )
     for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
+    kb.office_holder("", None)  # builds the surname index, cached with the rest
     return kb
 
 

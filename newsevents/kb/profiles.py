@@ -63,9 +63,11 @@ class KnownActor:
 
 def term_code(term: Term) -> str:
     """The CAMEO actor code a term of office gives its holder."""
-    return Person(name="", wikidata=None, names={}, terms=(term,)).actor_at(
-        term.start
-    ).code
+    return (
+        Person(name="", wikidata=None, names={}, terms=(term,))
+        .actor_at(term.start)
+        .code
+    )
 
 
 @functools.cache
@@ -118,9 +120,16 @@ def known_actor(code: str, people: Iterable[tuple[str, str | None]] = ()) -> Kno
             seen.setdefault(person.wikidata or person.name, person)
     offices = tuple(
         Office(
-            person=p.name, wikidata=p.wikidata, position=t.position, title=t.title,
-            country=t.country, org=t.org, code=term_code(t), start=t.start,
-            end=t.end, holds=term_code(t) == code,
+            person=p.name,
+            wikidata=p.wikidata,
+            position=t.position,
+            title=t.title,
+            country=t.country,
+            org=t.org,
+            code=term_code(t),
+            start=t.start,
+            end=t.end,
+            holds=term_code(t) == code,
         )  # fmt: skip
         for p in seen.values()
         for t in p.terms
