@@ -213,11 +213,12 @@ def _events(
         if (source.code, target.code if target else None) in seen:
             continue
         seen.add((source.code, target.code if target else None))
+        own, why = _street_violence(code, source, target)
         events.append(
             Event(
                 source=source,
                 target=target,
-                **code.event_fields(),  # type: ignore[arg-type]
+                **own.event_fields(),  # type: ignore[arg-type]
                 modality=mood,
                 attribution=reported_by,
                 date=when,
@@ -225,12 +226,31 @@ def _events(
                 evidence=(evidence(found.token, ref_s, ref_t, offset, sentence),),
                 confidence=confidence,
                 trigger=trigger.id,
-                pattern=found.pattern,
+                pattern=found.pattern + why,
                 symmetric=trigger.symmetric,
                 intended_code=intended,
             )
         )
     return events
+
+
+_VIOLENCE_ROOTS = frozenset({"18", "19"})
+
+
+def _street_violence(
+    code: CameoCode, source: Actor, target: Actor | None
+) -> tuple[CameoCode, str]:
+    """CAMEO's protest conventions for violence in the street: protesters
+    who assault or fight ("stoned the police", "clashed with police") riot
+    (145); police who assault or fight protesters repress them (175)."""
+    if code.code[:2] not in _VIOLENCE_ROOTS:
+        return code, ""
+    roles = set(source.roles)
+    if "OPP" in roles and not roles & {"MIL", "REB", "GOV"}:
+        return lookup("145"), "+protest-violence"
+    if "COP" in roles and target is not None and "OPP" in target.roles:
+        return lookup("175"), "+repression"
+    return code, ""
 
 
 def _protester(actor: Actor) -> Actor:

@@ -41,10 +41,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "161", "ITAGOV")]),
         ("fr", "La France promet de fournir des missiles à l'Ukraine.",
          [("FRAGOV", "0332", "UKRGOV")]),
-        # People who demonstrate are protesters (OPP), not the public.
+        # People who demonstrate are protesters (OPP), not the public; a
+        # clash between police and protesters is repression (175) and a
+        # violent protest (145), not war (190).
         ("en", "Police clashed with protesters in Paris. About 50,000 people "
          "demonstrated in Paris on Saturday.",
-         [("FRACOP", "190", "FRAOPP"), ("FRAOPP", "190", "FRACOP"),
+         [("FRACOP", "175", "FRAOPP"), ("FRAOPP", "145", "FRACOP"),
           ("FRAOPP", "141", None)]),
         ("fr", "Les gilets jaunes défilent à Berne. Plusieurs centaines de "
          "personnes ont manifesté samedi.", [("CHEOPP", "141", None)]),
