@@ -3,6 +3,8 @@ landmarks and streets ("Trafalgar Square", "12 rue de Rivoli")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.gazetteer import to_place
@@ -145,11 +147,30 @@ def _landmark_span(doc: Doc, token: Token, grammar: Grammar) -> Span | None:
     return doc[start:end]
 
 
+_LANDMARK_WORDS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _landmark_tokens(doc: Doc, grammar: Grammar) -> list[Token]:
+    """The tokens holding a landmark noun, found in the text (most
+    paragraphs name no street: their tokens are never visited)."""
+    pattern = _LANDMARK_WORDS.get(grammar.landmarks)
+    if pattern is None:
+        words = "|".join(sorted(map(re.escape, grammar.landmarks)))
+        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+        _LANDMARK_WORDS[grammar.landmarks] = pattern
+    tokens: list[Token] = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and (not tokens or tokens[-1].i != span[0].i):
+            tokens.append(span[0])
+    return tokens
+
+
 def landmark_places(finder: Finder) -> list[Place]:
     """Landmarks and streets, placed in the town named just after them, else
     in the article's last town (else in no town)."""
     doc, gazetteer, found = finder.doc, finder.gazetteer, []
-    for token in doc:
+    for token in _landmark_tokens(doc, finder.grammar):
         words = token.lower_.split()  # a merged name ("Downing Street")
         if not words:  # a space or a line break
             continue
