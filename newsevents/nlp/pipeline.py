@@ -83,13 +83,16 @@ def mark_sentences(doc: Doc) -> Doc:
         return doc
     starts = numpy.full((len(doc), 1), -1, dtype="int32")
     starts[0, 0] = 1
-    previous = doc[0].text
-    for index, word in enumerate(t.text for t in doc):
-        if index and previous in _SENTENCE_END:
-            first = word[:1]
-            if first.isupper() or first.isdigit() or first in "\"'(":
-                starts[index, 0] = 1
-        previous = word
+    # Only the tokens after a sentence-final mark are looked at (as arrays:
+    # visiting every token costs more than the rest of this function).
+    strings = doc.vocab.strings
+    ends = numpy.isin(
+        doc.to_array("ORTH"), [strings.add(mark) for mark in _SENTENCE_END]
+    )
+    for index in numpy.flatnonzero(ends[:-1]) + 1:
+        first = doc[int(index)].text[:1]
+        if first.isupper() or first.isdigit() or first in "\"'(":
+            starts[index, 0] = 1
     # spaCy arrays are uint64; -1 ("not a sentence start") wraps around.
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

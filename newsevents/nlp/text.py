@@ -72,8 +72,7 @@ def decode_lines(data: bytes) -> str:
         # Control characters: binary bytes, not text in any encoding.
         lines.append(
             "".join(
-                "\ufffd" if ord(ch) < 32 and ch not in "\t\n\r\f" else ch
-                for ch in text
+                "\ufffd" if ord(ch) < 32 and ch not in "\t\n\r\f" else ch for ch in text
             )
         )
     return "".join(lines)
