@@ -7,21 +7,29 @@ order, one transaction and bulk inserts (COPY on PostgreSQL) per shard,
 clustering the new events as it loads them. The result is the same
 database as a local ``ingest --processes N`` of the same inputs.
 
-Each worker process loads the knowledge base (and the spaCy pipeline of
-``--lang``) once, in a worker plugin; other pipelines are cached per worker
-process at their first article. A shard is named by a hash of its inputs
-and of the coding options, so a re-run after a crash reuses the shards
-already written, and a lost worker costs only the partitions it held, which
-Dask runs again (tasks are pure)."""
+Nothing waits that need not: the cluster starts (and connects) in a
+thread while the client opens the store's writer and starts reading; each
+worker process loads the knowledge base, the gazetteer and the spaCy
+pipelines once, in a thread that a worker plugin starts (so registering it
+returns at once), while the client partitions and submits; a task waits
+for that thread, then codes. URLs are fetched on the client, as the local
+ingest fetches them (one polite fetcher, robots.txt and the address guard
+in one place; the workers need no network). A shard is named by a hash of
+its inputs and of the coding options, so a re-run after a crash reuses the
+shards already written, and a lost worker costs only the partitions it
+held, which Dask runs again (tasks are pure)."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
 
 from . import __version__
@@ -31,13 +39,15 @@ from .batch import (
     IngestSummary,
     code_chunk,
     flush,
+    open_web,
+    read_sources,
     select_new,
 )
 from .errors import InputError
-from .ingest.files import RawItem, read_inputs
+from .ingest.files import RawItem
 from .models import Failure
 from .store.backend import Connection
-from .store.connection import BriefWriter, Database, writer_for
+from .store.connection import BriefWriter, Database, using, writer_for
 from .store.rows import ArticleRows
 from .store.shards import join, read_shard, shard_exists, write_shard
 from .store.writer import Writer
@@ -51,7 +61,10 @@ class DaskOptions:
     """Where to run: ``address`` is ``tcp://host:8786`` (a running
     scheduler) or ``local:N`` (a LocalCluster of N worker processes);
     ``shards`` a folder or fsspec URL for the Parquet shards (a temporary
-    folder when None, which only a local cluster can share)."""
+    folder when None, which only a local cluster can share). ``timings``
+    receives the seconds from the start of each phase of the last run
+    (``cluster``, ``first_submit``, ``first_shard``, ``last_shard``,
+    ``loaded``, ``closed``)."""
 
     def __init__(
         self,
@@ -74,6 +87,7 @@ class DaskOptions:
         self.shards = shards
         self.partition_size = max(1, partition_size)
         self.log = log
+        self.timings: dict[str, float] = {}
 
 
 def _local_workers(address: str) -> int:
@@ -120,6 +134,7 @@ def code_partition(
     partition is coded in chunks of ``chunk_size`` as the local ingest
     codes them, so that rows come out in the same order."""
     if not shard_exists(target):
+        _wait_warm()
         rows: list[ArticleRows | Failure] = []
         for start in range(0, len(items), max(1, chunk_size)):
             rows.extend(code_chunk(items[start : start + chunk_size], language))
@@ -127,9 +142,47 @@ def code_partition(
     return target, len(items)
 
 
+# The worker process's warm-up thread (one per process; see _Warm).
+_warming: threading.Thread | None = None
+_warming_lock = threading.Lock()
+
+
+def _warm(language: str | None) -> None:
+    """Load the knowledge base, the gazetteer and the pipelines of
+    ``language`` (every language when None): what coding loads first."""
+    from .kb.base import default_kb
+    from .kb.gazetteer import Gazetteer
+    from .lang import available
+    from .nlp.pipeline import load_pipeline
+
+    default_kb()
+    Gazetteer.load()
+    for code in (language,) if language else available():
+        load_pipeline(code)
+
+
+def start_warming(language: str | None) -> None:
+    """Start loading the models in this process in a thread, once."""
+    global _warming
+    with _warming_lock:
+        if _warming is None:
+            _warming = threading.Thread(
+                target=_warm, args=(language,), name="newsevents-warm", daemon=True
+            )
+            _warming.start()
+
+
+def _wait_warm() -> None:
+    # A task must not load a model the warm-up thread is loading (twice the
+    # time and memory); when the warm-up failed, the task loads again and
+    # raises the error itself.
+    if _warming is not None:
+        _warming.join()
+
+
 class _Warm:
-    """A Dask worker plugin: load the knowledge base, the gazetteer and the
-    pipeline of the given language once per worker, at its start."""
+    """A Dask worker plugin: start loading the models once per worker, in a
+    thread, so that registering the plugin does not wait for them."""
 
     name = "newsevents-warm"
 
@@ -137,33 +190,27 @@ class _Warm:
         self.language = language
 
     def setup(self, worker: Any) -> None:
-        from .kb.base import default_kb
-        from .kb.gazetteer import Gazetteer
-
-        default_kb()
-        Gazetteer.load()
-        if self.language:
-            from .nlp.pipeline import load_pipeline
-
-            load_pipeline(self.language)
+        start_warming(self.language)
 
     def teardown(self, worker: Any) -> None:
         return None
 
 
-def _client(address: str) -> tuple[Any, Any]:
-    """A client on the scheduler, and the LocalCluster it started (None for
-    a remote scheduler)."""
+def _client(address: str, language: str | None) -> tuple[Any, Any]:
+    """A client on the scheduler with the warm-up plugin registered, and
+    the LocalCluster it started (None for a remote scheduler)."""
     from distributed import Client, LocalCluster
 
     workers = _local_workers(address)
     if not workers:
         try:
-            return Client(address, timeout="30s"), None
+            client = Client(address, timeout="30s")
         except OSError as exc:
             raise InputError(
                 f"--dask {address}: no Dask scheduler answers there ({exc})"
             ) from exc
+        _register(client, language)
+        return client, None
     cluster = LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
@@ -172,36 +219,13 @@ def _client(address: str) -> tuple[Any, Any]:
         dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
     )
-    return Client(cluster), cluster
-
-
-def ingest_dask(
-    conn: Connection | Database,
-    paths: Iterable[str],
-    options: IngestOptions,
-    dask: DaskOptions,
-    stdin: BinaryIO | None = None,
-) -> IngestSummary:
-    """Ingest files, folders and ``-`` on a Dask cluster into the database.
-    Raises InputError when the scheduler cannot be reached."""
-    start = time.perf_counter()
-    summary = IngestSummary()
-    writer = writer_for(conn, options.window_days)
-    client, cluster = _client(dask.address)
     try:
-        with tempfile.TemporaryDirectory(prefix="newsevents-shards-") as tmp:
-            folder = dask.shards or tmp
-            if dask.log:
-                dask.log(f"dask dashboard: {client.dashboard_link}")
-            _register(client, options.language)
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
-            _run(client, workers, folder, writer, paths, options, dask, summary, stdin)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    summary.seconds = time.perf_counter() - start
-    return summary
+        client = Client(cluster)
+        _register(client, language)
+    except BaseException:
+        cluster.close()
+        raise
+    return client, cluster
 
 
 def _register(client: Any, language: str | None) -> None:
@@ -211,44 +235,147 @@ def _register(client: Any, language: str | None) -> None:
     client.register_plugin(plugin, name=_Warm.name)
 
 
-def _run(
-    client: Any,
-    workers: int,
-    folder: str,
-    writer: Writer | BriefWriter,
+def dashboard(client: Any) -> str:
+    """The dashboard's address, or why there is none: the scheduler serves
+    it only when bokeh is installed where it runs."""
+    link = str(client.dashboard_link)
+    has_bokeh = client.run_on_scheduler(_has_bokeh)
+    if has_bokeh:
+        return link
+    return (
+        f"unavailable: bokeh is not installed on the scheduler (pip install "
+        f"'bokeh>=3.1' there to serve it at {link})"
+    )
+
+
+def _has_bokeh() -> bool:
+    return importlib.util.find_spec("bokeh") is not None
+
+
+class _Cluster:
+    """The client and cluster, started in a thread while the caller goes on;
+    ``get`` waits for them (and raises what starting raised)."""
+
+    def __init__(self, address: str, language: str | None) -> None:
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsevents-dask")
+        self._starting: Future[tuple[Any, Any]] = self._pool.submit(
+            _client, address, language
+        )
+
+    def get(self) -> Any:
+        return self._starting.result()[0]
+
+    def close(self) -> None:
+        try:
+            client, cluster = self._starting.result()
+        except Exception:  # starting failed: nothing to close, and the error
+            client = cluster = None  # was raised by get() or the caller's own
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+        self._pool.shutdown()
+
+
+def ingest_dask(
+    conn: Connection | Database,
     paths: Iterable[str],
     options: IngestOptions,
     dask: DaskOptions,
-    summary: IngestSummary,
-    stdin: BinaryIO | None,
-) -> None:
-    entries = select_new(read_inputs(paths, stdin), writer, options, summary)
-    pending: list[ArticleRows | Failure] = []
-    in_flight: deque[Any] = deque()
-    limit = 2 * workers + 1
-    with IngestProgress(None, options.progress) as progress:
+    stdin: BinaryIO | None = None,
+) -> IngestSummary:
+    """Ingest files, folders, URLs and ``-`` on a Dask cluster into the
+    database. Raises InputError when the scheduler cannot be reached."""
+    start = time.perf_counter()
+    dask.timings.clear()
+    summary = IngestSummary()
+    paths = list(paths)
+    cluster = _Cluster(dask.address, options.language)
+    try:
+        # While the cluster starts: the writer reads the stored ids and the
+        # cluster index (seconds on a large database), the web reader what
+        # the database knows of the URLs.
+        writer = writer_for(conn, options.window_days)
+        web = open_web(conn, paths, options)
+        with tempfile.TemporaryDirectory(prefix="newsevents-shards-") as tmp:
+            run = _Run(cluster, writer, options, dask, summary, start)
+            run.run(dask.shards or tmp, read_sources(paths, stdin, web))
+        if web is not None:
+            with using(conn) as opened:
+                web.commit(opened)
+    finally:
+        cluster.close()
+    dask.timings["closed"] = time.perf_counter() - start
+    summary.seconds = time.perf_counter() - start
+    return summary
 
-        def load(future: Any) -> None:
-            target, count = future.result()
-            pending.extend(read_shard(target))
-            flush(writer, pending, summary, options)
-            progress.advance(count)
 
-        for part in partitions(entries, dask.partition_size):
-            if isinstance(part, Failure):
-                pending.append(part)
-                continue
-            name = shard_name(part, options.language)
-            in_flight.append(
-                client.submit(
-                    code_partition, part, options.language, join(folder, name),
-                    options.chunk_size,
-                    key=f"newsevents-{name}", retries=_RETRIES, pure=False,
-                )
-            )  # fmt: skip
-            while len(in_flight) >= limit:
-                load(in_flight.popleft())
-        while in_flight:
-            load(in_flight.popleft())
-        flush(writer, pending, summary, options)
+class _Run:
+    """Partitions submitted as the inputs are read (at most 2 x workers + 1
+    in flight), their shards loaded in input order."""
 
+    def __init__(
+        self,
+        cluster: _Cluster,
+        writer: Writer | BriefWriter,
+        options: IngestOptions,
+        dask: DaskOptions,
+        summary: IngestSummary,
+        start: float,
+    ) -> None:
+        self.cluster = cluster
+        self.writer = writer
+        self.options = options
+        self.dask = dask
+        self.summary = summary
+        self.start = start
+        self.pending: list[ArticleRows | Failure] = []
+        self._client: Any = None
+        self.limit = 3
+
+    def _mark(self, phase: str) -> None:
+        self.dask.timings.setdefault(phase, time.perf_counter() - self.start)
+
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = self.cluster.get()
+            self._mark("cluster")
+            if self.dask.log:
+                self.dask.log(f"dask dashboard: {dashboard(self._client)}")
+            workers = len(self._client.scheduler_info().get("workers", {}))
+            self.limit = 2 * max(1, workers) + 1
+        return self._client
+
+    def run(self, folder: str, entries: Iterable[RawItem | Failure]) -> None:
+        options, dask = self.options, self.dask
+        new = select_new(entries, self.writer, options, self.summary)
+        in_flight: deque[Any] = deque()
+        with IngestProgress(None, options.progress) as progress:
+            for part in partitions(new, dask.partition_size):
+                if isinstance(part, Failure):
+                    self.pending.append(part)
+                    continue
+                name = shard_name(part, options.language)
+                in_flight.append(
+                    self.client().submit(
+                        code_partition, part, options.language,
+                        join(folder, name), options.chunk_size,
+                        key=f"newsevents-{name}", retries=_RETRIES, pure=False,
+                    )
+                )  # fmt: skip
+                self._mark("first_submit")
+                while len(in_flight) >= self.limit:
+                    progress.advance(self._load(in_flight.popleft()))
+            while in_flight:
+                progress.advance(self._load(in_flight.popleft()))
+            self.client()  # nothing new to code: still tell a dead scheduler
+            flush(self.writer, self.pending, self.summary, options)
+        self._mark("loaded")
+
+    def _load(self, future: Any) -> int:
+        target, count = future.result()
+        self._mark("first_shard")
+        self.dask.timings["last_shard"] = time.perf_counter() - self.start
+        self.pending.extend(read_shard(target))
+        flush(self.writer, self.pending, self.summary, self.options)
+        return int(count)

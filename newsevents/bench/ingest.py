@@ -114,6 +114,7 @@ def _with_dask(
         "dask_articles_per_s": round(dask_rate, 2),
         "ratio_dask_vs_processes": round(dask_rate / local_rate, 3),
         "same_counts": same,
+        "dask_phases_s": {k: round(v, 1) for k, v in where.timings.items()},
         "dashboard": lines[0].split(": ", 1)[-1] if lines else "",
     }
 
