@@ -21,9 +21,12 @@ held, which Dask runs again (tasks are pure)."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import logging
+import os
+import sys
 import tempfile
 import threading
 import time
@@ -148,17 +151,18 @@ _warming_lock = threading.Lock()
 
 
 def _warm(language: str | None) -> None:
-    """Load the knowledge base, the gazetteer and the pipelines of
-    ``language`` (every language when None): what coding loads first."""
+    """Load the knowledge base, the gazetteer and the pipeline of
+    ``language``: what coding loads first. With no ``--lang`` the first
+    article of each language loads its pipeline, as in the local ingest
+    (loading every language on every worker costs CPU the coding needs)."""
     from .kb.base import default_kb
     from .kb.gazetteer import Gazetteer
-    from .lang import available
     from .nlp.pipeline import load_pipeline
 
     default_kb()
     Gazetteer.load()
-    for code in (language,) if language else available():
-        load_pipeline(code)
+    if language:
+        load_pipeline(language)
 
 
 def start_warming(language: str | None) -> None:
@@ -182,18 +186,33 @@ def _wait_warm() -> None:
 
 class _Warm:
     """A Dask worker plugin: start loading the models once per worker, in a
-    thread, so that registering the plugin does not wait for them."""
+    thread, so that registering the plugin does not wait for them. With
+    ``fast_exit`` (the workers of our own LocalCluster), a worker that
+    closes cleanly ends its process without freeing the models object by
+    object, which takes a second or more per process."""
 
     name = "newsevents-warm"
 
-    def __init__(self, language: str | None) -> None:
+    def __init__(self, language: str | None, fast_exit: bool = False) -> None:
         self.language = language
+        self.fast_exit = fast_exit
 
     def setup(self, worker: Any) -> None:
         start_warming(self.language)
 
     def teardown(self, worker: Any) -> None:
-        return None
+        # Teardown runs only when the worker closes (not when it crashes);
+        # by the exit the nanny's queues are flushed and joined.
+        if self.fast_exit:
+            atexit.register(_exit_at_once)
+
+
+def _exit_at_once() -> None:
+    # Registered last, so run first among the exit handlers: nothing the
+    # worker needs is left to do, only the interpreter's teardown.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _client(address: str, language: str | None) -> tuple[Any, Any]:
@@ -209,7 +228,7 @@ def _client(address: str, language: str | None) -> tuple[Any, Any]:
             raise InputError(
                 f"--dask {address}: no Dask scheduler answers there ({exc})"
             ) from exc
-        _register(client, language)
+        _register(client, language, fast_exit=False)
         return client, None
     cluster = LocalCluster(
         n_workers=workers,
@@ -221,17 +240,17 @@ def _client(address: str, language: str | None) -> tuple[Any, Any]:
     )
     try:
         client = Client(cluster)
-        _register(client, language)
+        _register(client, language, fast_exit=True)
     except BaseException:
         cluster.close()
         raise
     return client, cluster
 
 
-def _register(client: Any, language: str | None) -> None:
+def _register(client: Any, language: str | None, fast_exit: bool) -> None:
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    plugin = type("WarmPlugin", (_Warm, WorkerPlugin), {})(language)
+    plugin = type("WarmPlugin", (_Warm, WorkerPlugin), {})(language, fast_exit)
     client.register_plugin(plugin, name=_Warm.name)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,11 @@ def test_dask_ingest_shard_round_trip(tmp_path: Path) -> None:
              event(UKR, RUS, "111", day=None)],
             published=date(2024, 6, 20), language="en",
         ),  # fmt: skip
+        # An item coded from its feed's summary keeps the flag.
+        replace(rows("La France a condamné l'attaque.", [event(FRA, RUS)]),
+                summary_only=True),  # fmt: skip
     ]
+    assert entries[-1] != replace(entries[-1], summary_only=False)
     target = str(tmp_path / "shards" / "part-1.parquet")
     write_shard(target, entries)
     assert read_shard(target) == entries
@@ -204,3 +209,50 @@ def test_dask_ingest_survives_a_killed_worker(tmp_path: Path) -> None:
     assert killed, "no worker was killed"
     assert (summary.coded, summary.failed) == (7, 0)
     assert _content(conn) == _content(alone)
+
+
+def _examples(tmp_path: Path, n: int) -> Path:
+    """A folder of the first ``n`` French example articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    examples = Path(__file__).resolve().parent.parent / "examples" / "fr"
+    for file in sorted(examples.glob("*.txt"))[:n]:
+        (folder / file.name).write_text(file.read_text(encoding="utf-8"))
+    return folder
+
+
+@pytest.mark.slow
+def test_dask_ingest_remote_scheduler(tmp_path: Path) -> None:
+    """`ingest --dask tcp://...` on a real scheduler and two workers started
+    here, as a remote cluster would be: the rows of a local ingest."""
+    import logging
+
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    texts = str(_examples(tmp_path, 3))
+    runner = CliRunner()
+    local = str(tmp_path / "local.duckdb")
+    args = ["ingest", texts, "--db", local, "--processes", "1", "--lang", "fr"]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 0, done.output
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+    ) as cluster:  # fmt: skip
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        db = str(tmp_path / "dask.duckdb")
+        args = ["ingest", texts, "--db", db, "--dask", address,
+                "--shards", str(tmp_path / "shards"), "--lang", "fr"]  # fmt: skip
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0, done.output
+        assert done.stdout.startswith("coded 3, skipped as duplicate 0, failed 0")
+        again = runner.invoke(app, args)
+        assert again.stdout.startswith("coded 0, skipped as duplicate 3")
+    assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == 1
+    expected, got = connect(local), connect(db)
+    assert _content(got) == _content(expected)
+    assert got.execute("SELECT count(*) FROM events").fetchone() != (0,)
