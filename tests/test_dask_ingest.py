@@ -256,3 +256,26 @@ def test_dask_ingest_remote_scheduler(tmp_path: Path) -> None:
     expected, got = connect(local), connect(db)
     assert _content(got) == _content(expected)
     assert got.execute("SELECT count(*) FROM events").fetchone() != (0,)
+
+
+class _FakeClient:
+    dashboard_link = "http://127.0.0.1:8787/status"
+
+    def __init__(self, bokeh: bool) -> None:
+        self.bokeh = bokeh
+
+    def run_on_scheduler(self, function: Callable[[], bool]) -> bool:
+        assert function() in (True, False)  # runs here as on a scheduler
+        return self.bokeh
+
+
+@pytest.mark.parametrize("bokeh", [True, False])
+def test_dask_ingest_dashboard_says_when_bokeh_is_missing(bokeh: bool) -> None:
+    from newsevents.dask_ingest import dashboard
+
+    line = dashboard(_FakeClient(bokeh))
+    if bokeh:
+        assert line == "http://127.0.0.1:8787/status"
+    else:
+        assert line.startswith("unavailable: bokeh is not installed")
+        assert "pip install 'bokeh>=3.1'" in line and "127.0.0.1:8787" in line

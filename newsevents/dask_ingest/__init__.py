@@ -21,41 +21,44 @@ held, which Dask runs again (tasks are pure)."""
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import importlib.util
 import logging
-import os
-import sys
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
 
-from . import __version__
-from .batch import (
+from .. import __version__
+from ..batch import (
     IngestOptions,
     IngestProgress,
     IngestSummary,
-    code_chunk,
     flush,
     open_web,
     read_sources,
     select_new,
 )
-from .errors import InputError
-from .ingest.files import RawItem
-from .models import Failure
-from .store.backend import Connection
-from .store.connection import BriefWriter, Database, using, writer_for
-from .store.rows import ArticleRows
-from .store.shards import join, read_shard, shard_exists, write_shard
-from .store.writer import Writer
+from ..errors import InputError
+from ..ingest.files import RawItem
+from ..models import Failure
+from ..store.backend import Connection
+from ..store.connection import BriefWriter, Database, using, writer_for
+from ..store.rows import ArticleRows
+from ..store.shards import join, read_shard
+from ..store.writer import Writer
+from ._worker import Warm, code_partition, start_warming
 
-__all__ = ["DaskOptions", "code_partition", "ingest_dask", "partitions"]
+__all__ = [
+    "DaskOptions",
+    "code_partition",
+    "dashboard",
+    "ingest_dask",
+    "partitions",
+    "start_warming",
+]
 
 _RETRIES = 3
 
@@ -129,92 +132,6 @@ def shard_name(items: list[RawItem], language: str | None) -> str:
     return f"part-{digest.hexdigest()[:24]}.parquet"
 
 
-def code_partition(
-    items: list[RawItem], language: str | None, target: str, chunk_size: int = 16
-) -> tuple[str, int]:
-    """Code a partition and write its shard (unless a run before wrote it);
-    return the shard and its number of rows. Runs on a worker. The
-    partition is coded in chunks of ``chunk_size`` as the local ingest
-    codes them, so that rows come out in the same order."""
-    if not shard_exists(target):
-        _wait_warm()
-        rows: list[ArticleRows | Failure] = []
-        for start in range(0, len(items), max(1, chunk_size)):
-            rows.extend(code_chunk(items[start : start + chunk_size], language))
-        write_shard(target, rows)
-    return target, len(items)
-
-
-# The worker process's warm-up thread (one per process; see _Warm).
-_warming: threading.Thread | None = None
-_warming_lock = threading.Lock()
-
-
-def _warm(language: str | None) -> None:
-    """Load the knowledge base, the gazetteer and the pipeline of
-    ``language``: what coding loads first. With no ``--lang`` the first
-    article of each language loads its pipeline, as in the local ingest
-    (loading every language on every worker costs CPU the coding needs)."""
-    from .kb.base import default_kb
-    from .kb.gazetteer import Gazetteer
-    from .nlp.pipeline import load_pipeline
-
-    default_kb()
-    Gazetteer.load()
-    if language:
-        load_pipeline(language)
-
-
-def start_warming(language: str | None) -> None:
-    """Start loading the models in this process in a thread, once."""
-    global _warming
-    with _warming_lock:
-        if _warming is None:
-            _warming = threading.Thread(
-                target=_warm, args=(language,), name="newsevents-warm", daemon=True
-            )
-            _warming.start()
-
-
-def _wait_warm() -> None:
-    # A task must not load a model the warm-up thread is loading (twice the
-    # time and memory); when the warm-up failed, the task loads again and
-    # raises the error itself.
-    if _warming is not None:
-        _warming.join()
-
-
-class _Warm:
-    """A Dask worker plugin: start loading the models once per worker, in a
-    thread, so that registering the plugin does not wait for them. With
-    ``fast_exit`` (the workers of our own LocalCluster), a worker that
-    closes cleanly ends its process without freeing the models object by
-    object, which takes a second or more per process."""
-
-    name = "newsevents-warm"
-
-    def __init__(self, language: str | None, fast_exit: bool = False) -> None:
-        self.language = language
-        self.fast_exit = fast_exit
-
-    def setup(self, worker: Any) -> None:
-        start_warming(self.language)
-
-    def teardown(self, worker: Any) -> None:
-        # Teardown runs only when the worker closes (not when it crashes);
-        # by the exit the nanny's queues are flushed and joined.
-        if self.fast_exit:
-            atexit.register(_exit_at_once)
-
-
-def _exit_at_once() -> None:
-    # Registered last, so run first among the exit handlers: nothing the
-    # worker needs is left to do, only the interpreter's teardown.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
-
-
 def _client(address: str, language: str | None) -> tuple[Any, Any]:
     """A client on the scheduler with the warm-up plugin registered, and
     the LocalCluster it started (None for a remote scheduler)."""
@@ -250,8 +167,8 @@ def _client(address: str, language: str | None) -> tuple[Any, Any]:
 def _register(client: Any, language: str | None, fast_exit: bool) -> None:
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    plugin = type("WarmPlugin", (_Warm, WorkerPlugin), {})(language, fast_exit)
-    client.register_plugin(plugin, name=_Warm.name)
+    plugin = type("WarmPlugin", (Warm, WorkerPlugin), {})(language, fast_exit)
+    client.register_plugin(plugin, name=Warm.name)
 
 
 def dashboard(client: Any) -> str:
