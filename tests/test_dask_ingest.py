@@ -279,3 +279,24 @@ def test_dask_ingest_dashboard_says_when_bokeh_is_missing(bokeh: bool) -> None:
     else:
         assert line.startswith("unavailable: bokeh is not installed")
         assert "pip install 'bokeh>=3.1'" in line and "127.0.0.1:8787" in line
+
+
+def test_dask_ingest_warm_up_loads_then_reports_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsevents.dask_ingest import _worker
+    from newsevents.errors import DataError
+
+    monkeypatch.setattr(_worker, "_warming", None)
+    monkeypatch.setattr(_worker, "_warm_error", [])
+    _worker.start_warming(None)
+    _worker._wait_warm()  # the knowledge base and the gazetteer: no error
+
+    def broken(language: str | None) -> None:
+        raise DataError("actors.tsv", 3, "a bad line")
+
+    monkeypatch.setattr(_worker, "_warming", None)
+    monkeypatch.setattr(_worker, "_load", broken)
+    _worker.start_warming("fr")
+    with pytest.raises(DataError, match="a bad line"):
+        _worker._wait_warm()  # a task raises it, not a thread's traceback

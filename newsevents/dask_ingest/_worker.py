@@ -39,16 +39,24 @@ def code_partition(
 # The worker process's warm-up thread (one per process; see Warm).
 _warming: threading.Thread | None = None
 _warming_lock = threading.Lock()
+_warm_error: list[BaseException] = []
 
 
 def _warm(language: str | None) -> None:
+    try:
+        _load(language)
+    except BaseException as exc:  # raised again by the tasks: _wait_warm
+        _warm_error.append(exc)
+
+
+def _load(language: str | None) -> None:
     """Load the knowledge base, the gazetteer and the pipeline of
     ``language``: what coding loads first. With no ``--lang`` the first
     article of each language loads its pipeline, as in the local ingest
     (loading every language on every worker costs CPU the coding needs)."""
-    from .kb.base import default_kb
-    from .kb.gazetteer import Gazetteer
-    from .nlp.pipeline import load_pipeline
+    from ..kb.base import default_kb
+    from ..kb.gazetteer import Gazetteer
+    from ..nlp.pipeline import load_pipeline
 
     default_kb()
     Gazetteer.load()
@@ -68,11 +76,12 @@ def start_warming(language: str | None) -> None:
 
 
 def _wait_warm() -> None:
-    # A task must not load a model the warm-up thread is loading (twice the
-    # time and memory); when the warm-up failed, the task loads again and
-    # raises the error itself.
+    """Wait for the warm-up (a task must not load a model the thread is
+    loading: twice the time and memory); raise what it raised."""
     if _warming is not None:
         _warming.join()
+    if _warm_error:
+        raise _warm_error[0]
 
 
 class Warm:
