@@ -45,6 +45,8 @@ __all__ = [
     "code_chunk",
     "flush",
     "ingest",
+    "open_web",
+    "read_sources",
     "select_new",
 ]
 
@@ -152,8 +154,9 @@ def ingest(
     pending: list[ArticleRows | Failure] = []
     todo: list[RawItem] = []
     paths = list(paths)
-    web = _web_source(conn, paths, options)
-    for entry in select_new(_read(paths, stdin, web), writer, options, summary):
+    web = open_web(conn, paths, options)
+    entries = read_sources(paths, stdin, web)
+    for entry in select_new(entries, writer, options, summary):
         if isinstance(entry, Failure):
             pending.append(entry)
         else:
@@ -215,20 +218,25 @@ def _is_url(path: str) -> bool:
     return path.lower().startswith(("http://", "https://"))
 
 
-def _web_source(
+def open_web(
     conn: Connection | Database,
     paths: list[str],
     options: IngestOptions,
 ) -> UrlReader | None:
+    """The reader of the URLs among ``paths``, loaded with what the database
+    knows of them (None when there is no URL or no reader); the caller
+    commits it once the rows are written."""
     if options.web is None or not any(_is_url(path) for path in paths):
         return None
     with using(conn) as opened:
         return options.web.load(opened)
 
 
-def _read(
+def read_sources(
     paths: list[str], stdin: BinaryIO | None, web: UrlReader | None
 ) -> Iterator[RawItem | Failure]:
+    """Every item of every input in order: files, folders and ``-`` by the
+    ``ingest`` readers, URLs by ``web`` (a failure row when it is None)."""
     for path in paths:
         if _is_url(path):
             if web is not None:

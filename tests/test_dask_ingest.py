@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -53,7 +54,11 @@ def test_dask_ingest_shard_round_trip(tmp_path: Path) -> None:
              event(UKR, RUS, "111", day=None)],
             published=date(2024, 6, 20), language="en",
         ),  # fmt: skip
+        # An item coded from its feed's summary keeps the flag.
+        replace(rows("La France a condamné l'attaque.", [event(FRA, RUS)]),
+                summary_only=True),  # fmt: skip
     ]
+    assert entries[-1] != replace(entries[-1], summary_only=False)
     target = str(tmp_path / "shards" / "part-1.parquet")
     write_shard(target, entries)
     assert read_shard(target) == entries
@@ -122,7 +127,9 @@ def test_dask_ingest_local_cluster_equals_processes(
     options = IngestOptions(progress=False)
     summary = ingest_dask(dask, [subset], options, where)
     assert (summary.coded, summary.duplicates, summary.failed) == (40, 0, 0)
-    assert lines[0].startswith("dask dashboard: http://127.0.0.1:")
+    # The address, or why it is not served (bokeh absent): never a crash.
+    assert lines[0].startswith("dask dashboard: ") and "http://127.0.0.1:" in lines[0]
+    assert set(where.timings) >= {"cluster", "first_shard", "loaded", "closed"}
     assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == 4
     expected, got = _content(local), _content(dask)
     assert len(got["events"]) >= 5 and len(got["clusters"]) >= 5
@@ -202,3 +209,94 @@ def test_dask_ingest_survives_a_killed_worker(tmp_path: Path) -> None:
     assert killed, "no worker was killed"
     assert (summary.coded, summary.failed) == (7, 0)
     assert _content(conn) == _content(alone)
+
+
+def _examples(tmp_path: Path, n: int) -> Path:
+    """A folder of the first ``n`` French example articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    examples = Path(__file__).resolve().parent.parent / "examples" / "fr"
+    for file in sorted(examples.glob("*.txt"))[:n]:
+        (folder / file.name).write_text(file.read_text(encoding="utf-8"))
+    return folder
+
+
+@pytest.mark.slow
+def test_dask_ingest_remote_scheduler(tmp_path: Path) -> None:
+    """`ingest --dask tcp://...` on a real scheduler and two workers started
+    here, as a remote cluster would be: the rows of a local ingest."""
+    import logging
+
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+
+    texts = str(_examples(tmp_path, 3))
+    runner = CliRunner()
+    local = str(tmp_path / "local.duckdb")
+    args = ["ingest", texts, "--db", local, "--processes", "1", "--lang", "fr"]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 0, done.output
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+    ) as cluster:  # fmt: skip
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        db = str(tmp_path / "dask.duckdb")
+        args = ["ingest", texts, "--db", db, "--dask", address,
+                "--shards", str(tmp_path / "shards"), "--lang", "fr"]  # fmt: skip
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0, done.output
+        assert done.stdout.startswith("coded 3, skipped as duplicate 0, failed 0")
+        again = runner.invoke(app, args)
+        assert again.stdout.startswith("coded 0, skipped as duplicate 3")
+    assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == 1
+    expected, got = connect(local), connect(db)
+    assert _content(got) == _content(expected)
+    assert got.execute("SELECT count(*) FROM events").fetchone() != (0,)
+
+
+class _FakeClient:
+    dashboard_link = "http://127.0.0.1:8787/status"
+
+    def __init__(self, bokeh: bool) -> None:
+        self.bokeh = bokeh
+
+    def run_on_scheduler(self, function: Callable[[], bool]) -> bool:
+        assert function() in (True, False)  # runs here as on a scheduler
+        return self.bokeh
+
+
+@pytest.mark.parametrize("bokeh", [True, False])
+def test_dask_ingest_dashboard_says_when_bokeh_is_missing(bokeh: bool) -> None:
+    from newsevents.dask_ingest import dashboard
+
+    line = dashboard(_FakeClient(bokeh))
+    if bokeh:
+        assert line == "http://127.0.0.1:8787/status"
+    else:
+        assert line.startswith("unavailable: bokeh is not installed")
+        assert "pip install 'bokeh>=3.1'" in line and "127.0.0.1:8787" in line
+
+
+def test_dask_ingest_warm_up_loads_then_reports_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsevents.dask_ingest import _worker
+    from newsevents.errors import DataError
+
+    monkeypatch.setattr(_worker, "_warming", None)
+    monkeypatch.setattr(_worker, "_warm_error", [])
+    _worker.start_warming(None)
+    _worker._wait_warm()  # the knowledge base and the gazetteer: no error
+
+    def broken(language: str | None) -> None:
+        raise DataError("actors.tsv", 3, "a bad line")
+
+    monkeypatch.setattr(_worker, "_warming", None)
+    monkeypatch.setattr(_worker, "_load", broken)
+    _worker.start_warming("fr")
+    with pytest.raises(DataError, match="a bad line"):
+        _worker._wait_warm()  # a task raises it, not a thread's traceback

@@ -6,6 +6,7 @@ one machine). Prints figures; not a test."""
 
 from __future__ import annotations
 
+import resource
 import tempfile
 import time
 from collections import Counter
@@ -46,15 +47,16 @@ def bench_ingest(
             inputs = [str(corpus)]
         path = db or str(Path(tmp) / "bench.duckdb")
         conn = connect(path)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         summary = ingest(
             conn, inputs, IngestOptions(processes=processes, progress=False)
         )
-        ours = time.perf_counter() - start
+        ours, cpu = time.perf_counter() - start, _cpu() - cpu
         counts = _counts(conn)
         conn.close()
         if dask:
-            return _with_dask(inputs, dask, Path(tmp), summary.coded, ours, counts)
+            local = (summary.coded, ours, cpu)
+            return _with_dask(inputs, dask, Path(tmp), local, counts)
     bare = load_bare("fr")
     start = time.perf_counter()
     for _doc in bare.pipe(texts, n_process=processes, batch_size=64):
@@ -78,15 +80,25 @@ def bench_ingest(
     }
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended
+    (the worker processes of a pool or of a LocalCluster): on a shared
+    machine, steadier than the wall clock."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _with_dask(
     inputs: list[str],
     address: str,
     tmp: Path,
-    coded: int,
-    seconds: float,
+    local: tuple[int, float, float],
     counts: Counter[str],
 ) -> dict[str, object]:
-    """The same ingest on a Dask cluster, next to the local one's figures."""
+    """The same ingest on a Dask cluster, next to the local one's figures
+    (``local``: articles coded, seconds, CPU seconds)."""
+    coded, seconds, local_cpu = local
     from ..dask_ingest import DaskOptions, ingest_dask
 
     lines: list[str] = []
@@ -95,9 +107,9 @@ def _with_dask(
     where = DaskOptions(
         address, str(tmp / "shards"), partition_size=16, log=lines.append
     )
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
-    took = time.perf_counter() - start
+    took, cpu = time.perf_counter() - start, _cpu() - cpu
     same = _counts(conn) == counts
     conn.close()
     local_rate = coded / seconds
@@ -108,12 +120,15 @@ def _with_dask(
         "clusters": counts["clusters"],
         "processes_seconds": round(seconds, 1),
         "processes_articles_per_s": round(local_rate, 2),
+        "processes_cpu_s": round(local_cpu, 1),
         "dask": address,
         "dask_coded": summary.coded,
         "dask_seconds": round(took, 1),
         "dask_articles_per_s": round(dask_rate, 2),
+        "dask_cpu_s": round(cpu, 1),
         "ratio_dask_vs_processes": round(dask_rate / local_rate, 3),
         "same_counts": same,
+        "dask_phases_s": {k: round(v, 1) for k, v in where.timings.items()},
         "dashboard": lines[0].split(": ", 1)[-1] if lines else "",
     }
 

@@ -2,7 +2,8 @@
 back. One shard holds one partition of the inputs, in input order, one row
 per input: its sequence number, the article (a struct of the ``articles``
 columns), its mentions and its events (lists of structs of their columns) or
-its failure. Columns keep the store's types (DuckDB writes and reads them),
+its failure, and whether the article was coded from a feed's summary
+alone. Columns keep the store's types (DuckDB writes and reads them),
 so a shard loads into the store exactly as the rows it was made from.
 
 A shard is written to a local folder or to any fsspec URL (``s3://...``,
@@ -80,12 +81,13 @@ def _write(path: str, entries: Sequence[ArticleRows | Failure]) -> None:
         if isinstance(entry, Failure):
             failures.append((entry.file, entry.item, entry.reason, entry.message, seq))
             continue
-        articles.append((*entry.article, seq))
+        articles.append((*entry.article, entry.summary_only, seq))
         mentions.extend((*row, seq) for row in entry.mentions)
         # The writer numbers events; 0 stands in for the id here.
         events.extend((0, *row, seq) for row in entry.events)
     now = "current_timestamp"
-    insert_rows(db, "articles", ", ".join((*ARTICLE_COLUMNS, "seq", "ingested_at")),
+    insert_rows(db, "articles",
+                ", ".join((*ARTICLE_COLUMNS, "summary_only", "seq", "ingested_at")),
                 articles, extra=now)  # fmt: skip
     insert_rows(db, "mentions", ", ".join((*MENTION_COLUMNS, "seq")), mentions)
     insert_rows(db, "events", ", ".join(("id", *EVENT_COLUMNS, "seq")), events)
@@ -98,6 +100,8 @@ def _write(path: str, entries: Sequence[ArticleRows | Failure]) -> None:
         SELECT s.seq,
             (SELECT {_struct("a", ARTICLE_COLUMNS)} FROM articles a
              WHERE a.seq = s.seq) AS article,
+            (SELECT a.summary_only FROM articles a WHERE a.seq = s.seq)
+                AS summary_only,
             (SELECT list({_struct("m", MENTION_COLUMNS)} ORDER BY m.idx)
              FROM mentions m WHERE m.seq = s.seq) AS mentions,
             (SELECT list({_struct("e", EVENT_COLUMNS)} ORDER BY e.idx)
@@ -129,21 +133,22 @@ def read_shard(target: str) -> list[ArticleRows | Failure]:
 
 def _read(path: str) -> list[ArticleRows | Failure]:
     db = duckdb.connect(":memory:")
-    rows = db.execute(
-        "SELECT article, mentions, events, failure FROM read_parquet(?) ORDER BY seq",
-        [path],
-    ).fetchall()
+    cursor = db.execute("SELECT * FROM read_parquet(?) ORDER BY seq", [path])
+    names = [column[0] for column in cursor.description or ()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     db.close()
     out: list[ArticleRows | Failure] = []
-    for article, mentions, events, failure in rows:
-        if failure is not None:
-            out.append(Failure(**failure))
+    for row in rows:
+        if row["failure"] is not None:
+            out.append(Failure(**row["failure"]))
             continue
         out.append(
             ArticleRows(
-                tuple(article[c] for c in ARTICLE_COLUMNS),
-                [tuple(m[c] for c in MENTION_COLUMNS) for m in mentions or []],
-                [tuple(e[c] for c in EVENT_COLUMNS) for e in events or []],
+                tuple(row["article"][c] for c in ARTICLE_COLUMNS),
+                [tuple(m[c] for c in MENTION_COLUMNS) for m in row["mentions"] or []],
+                [tuple(e[c] for c in EVENT_COLUMNS) for e in row["events"] or []],
+                # Shards written before the column existed: full articles.
+                summary_only=bool(row.get("summary_only")),
             )
         )
     return out

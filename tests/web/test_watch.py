@@ -80,17 +80,22 @@ def _lemonde(server: FaultServer, shared: Path) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "where", [["--processes", "1"], ["--dask", "local:2", "--lang", "fr"]]
+)
 def test_issue_16_ingest_feed_url(
-    http_server: FaultServer, shared: Path, tmp_path: Path
+    http_server: FaultServer, shared: Path, tmp_path: Path, where: list[str]
 ) -> None:
+    """A feed URL, locally or on a Dask cluster (which fetches on the
+    client): every item once, summaries where pages are missing."""
     links = _lemonde(http_server, shared)
     assert len(links) == 18
     db = str(tmp_path / "web.duckdb")
     url = http_server.url("/lemonde-2021.xml")
-    args = ["ingest", url, "--db", db, "--processes", "1", "--delay", "0"]
+    args = ["ingest", url, "--db", db, *where, "--delay", "0"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    assert first.output.startswith(
+    assert first.stdout.startswith(
         "coded 18, skipped as duplicate 0, failed 9 (fetch: 9)"
     )
     conn = duckdb.connect(db, read_only=True)
@@ -103,7 +108,7 @@ def test_issue_16_ingest_feed_url(
     conn.close()
     second = runner.invoke(app, args)
     assert second.exit_code == 0, second.output
-    assert second.output.startswith("coded 0, skipped as duplicate 0, failed 0")
+    assert second.stdout.startswith("coded 0, skipped as duplicate 0, failed 0")
     conn = duckdb.connect(db, read_only=True)
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (18,)
     conn.close()
