@@ -66,6 +66,9 @@ EVAL_OUT := build/eval
 eval: $(STAMP)
 	mkdir -p $(EVAL_OUT)
 	-$(BIN)/newsevents eval --json ../shared/eval/gold/*.json eval/gold/*.json > $(EVAL_OUT)/gold.json
+	-$(BIN)/newsevents eval --json ../shared/eval/gold/seed-fr.json eval/gold/seed-en.json > $(EVAL_OUT)/seed.json
+	-for l in fr en; do for s in report tune; do \
+		$(BIN)/newsevents eval --json --split $$s eval/gold/dev-$$l.json > $(EVAL_OUT)/dev-$$l-$$s.json; done; done
 	-for f in petrarch timebank geo case2021; do \
 		$(BIN)/newsevents eval --format $$f --json > $(EVAL_OUT)/$$f.json; done
 	-$(BIN)/newsevents bench --lang fr --n 300 --json > $(EVAL_OUT)/bench-fr.json

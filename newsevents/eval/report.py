@@ -2,7 +2,8 @@
 ``newsevents eval --format ... --json`` and ``newsevents bench --json`` print.
 
 Run as ``python -m newsevents.eval.report RESULTS_DIR [OUT]``: RESULTS_DIR
-holds ``gold.json``, ``petrarch.json``, ``timebank.json``, ``geo.json``,
+holds ``seed.json``, ``dev-{fr,en}-{report,tune}.json``, ``gold.json``,
+``petrarch.json``, ``timebank.json``, ``geo.json``,
 ``case2021.json``, ``bench-fr.json`` and ``bench-en.json`` (any may be
 missing or empty); OUT defaults to ``reports/eval.md``.
 """
@@ -19,13 +20,23 @@ from typing import Any
 __all__ = ["SECTIONS", "render", "write_report"]
 
 #: Report sections: (file stem, title, headline keys).
+_GOLD_KEYS = (
+    "documents", "events_gold_required", "events_extracted", "recall",
+    "precision", "f1", "code_accuracy", "date_accuracy", "place_accuracy",
+)  # fmt: skip
+
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "gold",
-        "Gold event files (../shared/eval/gold)",
-        ("documents", "events_gold_required", "events_extracted", "recall",
-         "precision", "f1", "code_accuracy", "date_accuracy", "place_accuracy"),
-    ),
+    ("seed", "Seed articles (French seed gold, our English twin)", _GOLD_KEYS),
+    ("dev-fr-report", "Development gold, French, report split (never read)",
+     _GOLD_KEYS),
+    ("dev-en-report", "Development gold, English, report split (never read)",
+     _GOLD_KEYS),
+    ("dev-fr-tune", "Development gold, French, tune split (read while developing)",
+     _GOLD_KEYS),
+    ("dev-en-tune", "Development gold, English, tune split (read while developing)",
+     _GOLD_KEYS),
+    ("gold", "Every gold event file together (../shared/eval/gold, eval/gold)",
+     _GOLD_KEYS),
     (
         "petrarch",
         "PETRARCH unit-test records, PETRARCH dictionaries",
@@ -65,6 +76,12 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 # Breakdowns printed as a table under their section: (stem, key).
 _BREAKDOWNS = {
+    **{
+        f"dev-{lang}-{split}": "actors"
+        for lang in ("fr", "en")
+        for split in ("report", "tune")
+    },
+    "seed": "actors",
     "petrarch": "by_category",
     "timebank": "by_type",
     "geo": "by_corpus",
