@@ -258,11 +258,12 @@ def _protester(actor: Actor) -> Actor:
     is an opposition actor (CAMEO OPP), not the public at large."""
     if actor.roles != ("CVL",) or actor.country is None:
         return actor
+    generic = actor.name == f"{actor.country} (CVL)"
     return actor.model_copy(
         update={
             "code": f"{actor.country}OPP",
             "roles": ("OPP",),
-            "name": f"{actor.country} (OPP)",
+            "name": f"{actor.country} (OPP)" if generic else actor.name,
         }
     )
 
