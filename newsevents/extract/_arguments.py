@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar, cast
 
 from spacy.tokens import Token
 
@@ -22,23 +23,26 @@ _NAME_PARTS = frozenset({"appos", "flat:name", "flat", "compound", "fixed"})
 _CLAUSE_DEPS = frozenset({"acl:relcl", "relcl", "ccomp", "advcl", "xcomp", "csubj"})
 
 
+T = TypeVar("T")
+
+
 class Arguments:
     """Resolves tokens to the actor mentions found in their paragraph."""
 
     def __init__(self, refs: list[ActorRef], res: LangResources) -> None:
         self.res = res
-        self._memo: dict[tuple[str, int], bool] = {}
+        self._memo: dict[tuple[str, int], object] = {}
         self.by_token: dict[int, ActorRef] = {}
         for ref in refs:
             for index in range(ref.start, ref.end):
                 self.by_token[index] = ref
 
-    def once(self, key: tuple[str, int], compute: Callable[[], bool]) -> bool:
-        """A check about a token of this paragraph, computed once for all
-        the lexicon entries of the token."""
+    def once(self, key: tuple[str, int], compute: Callable[[], T]) -> T:
+        """What a check finds about a token of this paragraph, computed once
+        for all the lexicon entries of the token."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        return cast(T, self._memo[key])
 
     # -- resolving one argument token -------------------------------------
     def resolve(self, token: Token, depth: int = 2) -> ActorRef | None:

@@ -47,7 +47,8 @@ def match(
     elif trigger.objects and "speech" in trigger.flags:
         # "said the decision was a disgrace", "a estimé que c'était
         # inacceptable": what is said gives the polarity.
-        if _judgement(token, trigger) is None:
+        said = args.once(("said", token.i), lambda: _said_words(token))
+        if said.isdisjoint(trigger.objects):
             return None
     elif trigger.objects and "predicate" in trigger.flags:
         # "called the decision a disgrace", "a qualifié la décision de
@@ -113,12 +114,12 @@ def said_clause(verb: Token) -> list[Token]:
     return tokens
 
 
-def _judgement(verb: Token, trigger: Trigger) -> Token | None:
-    """The evaluative word of the speech a verb reports, if any."""
-    for token in said_clause(verb):
-        if token.lemma_.lower() in trigger.objects or token.lower_ in trigger.objects:
-            return token
-    return None
+def _said_words(verb: Token) -> frozenset[str]:
+    """The words (lemmas and forms) of what a speech verb reports, looked
+    up once for all its entries (praise, blame)."""
+    return frozenset(
+        word for t in said_clause(verb) for word in (t.lemma_.lower(), t.lower_)
+    )
 
 
 def _sport(token: Token, res: LangResources) -> bool:

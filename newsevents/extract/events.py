@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..kb.base import agent_actor, government_of
 from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
@@ -213,12 +214,12 @@ def _events(
         if (source.code, target.code if target else None) in seen:
             continue
         seen.add((source.code, target.code if target else None))
-        own, why = _street_violence(code, source, target)
+        fields, why = _street_violence(code, source, target)
         events.append(
             Event(
                 source=source,
                 target=target,
-                **own.event_fields(),  # type: ignore[arg-type]
+                **fields.event_fields(),  # type: ignore[arg-type]
                 modality=mood,
                 attribution=reported_by,
                 date=when,
@@ -282,24 +283,12 @@ def event_actors(
     if ref.bare:
         if country is None:
             return []
-        return [
-            Actor(
-                code=country + "".join(ref.roles),
-                country=country,
-                roles=ref.roles,
-                name=f"{country} ({'/'.join(ref.roles)})",
-            )
-        ]
+        return [agent_actor(country, ref.roles)]
     if (ref.capital or ref.metonym) and not as_place:
         # "Paris a annoncé", "France recalled its ambassador": a capital or a
         # country acting is its government (metonymy).
         return [
-            Actor(
-                code=f"{a.country}GOV",
-                country=a.country,
-                roles=("GOV",),
-                name=f"{a.name} (government)",
-            )
+            government_of(a)
             for a in ref.coded
             if a.country is not None and a.code == a.country
         ] + [a for a in ref.coded if a.country is None or a.code != a.country]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..kb.base import agent_actor
 from ..models import Actor, Event
 
 __all__ = ["implicit_targets"]
@@ -46,8 +47,9 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
     out: list[Event] = []
     for event in events:
         source = event.source
-        if _protester(event):
-            protesters[source.country] = source  # type: ignore[union-attr,index]
+        protest = _protest(event)
+        if protest is not None:
+            protesters[protest[0]] = protest[1]
         if event.target is None and source is not None and source.country:
             target, why = _addressee(event, source, home, protesters)
             if target is not None and target.code != source.code:
@@ -58,21 +60,20 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
     return out
 
 
-def _protester(event: Event) -> bool:
+def _protest(event: Event) -> tuple[str, Actor] | None:
+    """(country, protesters) of a protest event, or None."""
     source = event.source
-    return (
-        event.root == "14"
-        and source is not None
-        and bool(source.country)
-        and bool(set(source.roles) & _PROTEST_ROLES)
-    )
+    if event.root != "14" or source is None or not source.country:
+        return None
+    if not set(source.roles) & _PROTEST_ROLES:
+        return None
+    return source.country, source
 
 
 def _first_protesters(events: list[Event]) -> dict[str, Actor]:
     first: dict[str, Actor] = {}
-    for event in events:
-        if _protester(event):
-            first.setdefault(event.source.country, event.source)  # type: ignore[union-attr,arg-type]
+    for protest in filter(None, map(_protest, events)):
+        first.setdefault(*protest)
     return first
 
 
@@ -87,13 +88,7 @@ def _addressee(
         and not roles & {"GOV"}
         and country == home
     ):
-        government = Actor(
-            code=f"{country}GOV",
-            country=country,
-            roles=("GOV",),
-            name=f"{country} (GOV)",
-        )
-        return government, "implicit-government"
+        return agent_actor(country, ("GOV",)), "implicit-government"
     protest = protesters.get(country)
     if protest is None:
         return None, ""

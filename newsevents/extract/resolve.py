@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb.base import Entry, KnowledgeBase, key
+from ..kb.base import Entry, KnowledgeBase, agent_actor, key
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
@@ -362,12 +362,7 @@ def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:
         return ref
     home = context.home.country
     roles = tuple(r for r in ref.roles if r != home)
-    actor = Actor(
-        code=home + "".join(roles),
-        country=home,
-        roles=roles,
-        name=ref.name or f"{home} ({'/'.join(roles)})",
-    )
+    actor = agent_actor(home, roles, ref.name)
     step = ref.resolved_by if ref.kind == "person" else "domestic"
     if context.home.source == "headline" and step == "domestic":
         step = "headline"

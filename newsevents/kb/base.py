@@ -28,7 +28,9 @@ from .people import Person, load_people
 __all__ = [
     "Entry",
     "KnowledgeBase",
+    "agent_actor",
     "country_actor",
+    "government_of",
     "default_kb",
     "key",
     "load_kb",
@@ -75,17 +77,34 @@ class Entry:
         actor = self.actor_at(when)
         if not self.capital or actor is None or actor.country is None:
             return actor
-        return Actor(
-            code=f"{actor.country}GOV",
-            country=actor.country,
-            roles=("GOV",),
-            name=f"{actor.name} (government)",
-        )
+        return government_of(actor)
 
 
 def country_actor(country: Country) -> Actor:
     """The actor standing for a whole country."""
     return Actor(code=country.iso3, country=country.iso3, name=country.name_en)
+
+
+def agent_actor(country: str, roles: tuple[str, ...], name: str = "") -> Actor:
+    """An agent of a country known by its roles only ("des manifestants" in
+    France is FRAOPP, named "FRA (OPP)" unless ``name`` is given)."""
+    return Actor(
+        code=country + "".join(roles),
+        country=country,
+        roles=roles,
+        name=name or f"{country} ({'/'.join(roles)})",
+    )
+
+
+def government_of(actor: Actor) -> Actor:
+    """The government of a country's actor: a capital or a country acting
+    ("Moscou a annoncé", "France recalled its ambassador") is RUSGOV, FRAGOV."""
+    return Actor(
+        code=f"{actor.country}GOV",
+        country=actor.country,
+        roles=("GOV",),
+        name=f"{actor.name} (government)",
+    )
 
 
 @dataclass
