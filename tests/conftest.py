@@ -167,9 +167,7 @@ def _new_postgres(server: str) -> str:
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
-def new_db(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> Callable[[], str]:
+def new_db(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
     """Make a new empty database and give its ``--db`` value: a DuckDB file,
     or a database on the throwaway PostgreSQL server. The store tests take
     it, so that each runs on both backends."""

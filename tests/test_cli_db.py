@@ -90,7 +90,7 @@ def test_cli_db_dyad_and_actors(db: str) -> None:
             "verbal_conflict": 0,
             "material_conflict": 0,
             "goldstein_mean": 1.9,
-        }
+        },
     ]
     actors = runner.invoke(app, ["actors", "--db", db, "--format", "json"])
     assert {a["code"] for a in json.loads(actors.output)} == {

@@ -24,21 +24,39 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["events", "--limit", "-1"], "error: limit -1: want a number of rows, 1 or more"),
-        (["events", "--offset", "-5"], "error: offset -5: want a number of rows to skip"),
-        (["actors", "--limit", "-3"], "error: limit -3: want a number of rows, 1 or more"),
-        (["events", "--modality", "maybe"], "error: modality 'maybe': want one of asserted"),
+        (
+            ["events", "--limit", "-1"],
+            "error: limit -1: want a number of rows, 1 or more",
+        ),
+        (
+            ["events", "--offset", "-5"],
+            "error: offset -5: want a number of rows to skip",
+        ),
+        (
+            ["actors", "--limit", "-3"],
+            "error: limit -3: want a number of rows, 1 or more",
+        ),
+        (
+            ["events", "--modality", "maybe"],
+            "error: modality 'maybe': want one of asserted",
+        ),
     ],
 )
-def test_issue_13_cli_bad_values_one_line(db: str, args: list[str], message: str) -> None:
+def test_issue_13_cli_bad_values_one_line(
+    db: str, args: list[str], message: str
+) -> None:
     result = runner.invoke(app, [*args, "--db", db])
     assert result.exit_code == 1
     assert result.output.startswith(message) and result.output.count("\n") == 1
 
 
 def test_issue_13_cli_actor_codes_in_any_case(db: str) -> None:
-    upper = runner.invoke(app, ["events", "--actor", "FRA", "--db", db, "--format", "csv"])
-    lower = runner.invoke(app, ["events", "--actor", "fra", "--db", db, "--format", "csv"])
+    upper = runner.invoke(
+        app, ["events", "--actor", "FRA", "--db", db, "--format", "csv"]
+    )
+    lower = runner.invoke(
+        app, ["events", "--actor", "fra", "--db", db, "--format", "csv"]
+    )
     assert upper.exit_code == 0 == lower.exit_code
     assert lower.output == upper.output
     assert len(lower.output.splitlines()) == 3  # the header and two FRAGOV events

@@ -31,9 +31,7 @@ def test_dask_ingest_partitions_keep_order_and_pass_failures() -> None:
     broken = Failure(file="bad.xml", item=None, reason="malformed", message="m")
     entries = [_item(1), _item(2), broken, _item(3), _item(4), _item(5)]
     parts = list(partitions(entries, 2))
-    assert parts == [
-        [_item(1), _item(2)], broken, [_item(3), _item(4)], [_item(5)]
-    ]
+    assert parts == [[_item(1), _item(2)], broken, [_item(3), _item(4)], [_item(5)]]
 
 
 def test_dask_ingest_shard_names_follow_inputs_and_options() -> None:
@@ -50,13 +48,18 @@ def test_dask_ingest_shard_round_trip(tmp_path: Path) -> None:
         Failure(file="x.txt", item=None, reason="empty", message="x.txt: empty"),
         rows(
             "Russian troops attacked Ukraine.",
-            [event(RUS, UKR, "190", quad=4, goldstein=-10.0, place=None),
-             event(UKR, RUS, "111", day=None)],
-            published=date(2024, 6, 20), language="en",
+            [
+                event(RUS, UKR, "190", quad=4, goldstein=-10.0, place=None),
+                event(UKR, RUS, "111", day=None),
+            ],
+            published=date(2024, 6, 20),
+            language="en",
         ),  # fmt: skip
         # An item coded from its feed's summary keeps the flag.
-        replace(rows("La France a condamné l'attaque.", [event(FRA, RUS)]),
-                summary_only=True),  # fmt: skip
+        replace(
+            rows("La France a condamné l'attaque.", [event(FRA, RUS)]),
+            summary_only=True,
+        ),  # fmt: skip
     ]
     assert entries[-1] != replace(entries[-1], summary_only=False)
     target = str(tmp_path / "shards" / "part-1.parquet")
@@ -91,8 +94,12 @@ def _subset(shared: Path, tmp_path: Path, n: int) -> str:
     path = tmp_path / "subset.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for item in items:
-            record = {"text": item.text, "title": item.title, "url": item.url,
-                      "date": item.published.isoformat() if item.published else None}
+            record = {
+                "text": item.text,
+                "title": item.title,
+                "url": item.url,
+                "date": item.published.isoformat() if item.published else None,
+            }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")  # fmt: skip
     return str(path)
 
@@ -142,9 +149,7 @@ def test_dask_ingest_local_cluster_equals_processes(
 
 
 @pytest.mark.slow
-def test_dask_ingest_into_postgres(
-    new_db: Callable[[], str], tmp_path: Path
-) -> None:
+def test_dask_ingest_into_postgres(new_db: Callable[[], str], tmp_path: Path) -> None:
     texts = tmp_path / "in"
     texts.mkdir()
     examples = Path(__file__).resolve().parent.parent / "examples" / "fr"

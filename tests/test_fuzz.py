@@ -65,9 +65,15 @@ def _cases(seed: int = 13) -> Iterator[Case]:
     for i in range(30):  # sizes and bytes that are no text
         n += 1
         blobs = [
-            b"", b"   \n\t ", b"x", bytes(range(256)) * 20, b"\x00" * 1000,
+            b"",
+            b"   \n\t ",
+            b"x",
+            bytes(range(256)) * 20,
+            b"\x00" * 1000,
             # Past the 20,000-character cut of a paragraph.
-            rng.randbytes(3000), b"\xff\xfe\x00\xd8", ("é" * 21_000).encode(),
+            rng.randbytes(3000),
+            b"\xff\xfe\x00\xd8",
+            ("é" * 21_000).encode(),
             (_sentence(rng, n) + " ").encode() * 300,
             ("a" * 21_000).encode(),
         ]

@@ -320,8 +320,11 @@ def network(
     def page() -> dict[str, object]:
         context = filter_form(request)
         # The size of the network survives a new filter, and the reverse.
-        context["hidden"] = {k: v for k, v in (("limit", query.limit),
-                             ("min_events", query.min_events)) if v not in (None, 1)}
+        context["hidden"] = {
+            k: v
+            for k, v in (("limit", query.limit), ("min_events", query.min_events))
+            if v not in (None, 1)
+        }
         names = {n.id: n.name for n in net.nodes}
         return {
             "title": "Network", "net": net, **context, "most": most,

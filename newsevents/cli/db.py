@@ -119,9 +119,7 @@ def ingest_command(
     if dask is not None:
         from ..dask_ingest import DaskOptions, ingest_dask
 
-        where = guard(
-            lambda: DaskOptions(dask, shards, partition, log=_stderr_line)
-        )
+        where = guard(lambda: DaskOptions(dask, shards, partition, log=_stderr_line))
         summary = guard(lambda: ingest_dask(conn, paths, options, where))
     else:
         summary = guard(lambda: ingest(conn, paths, options))

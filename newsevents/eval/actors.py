@@ -80,9 +80,7 @@ def actor_stages(pairs: Sequence[tuple[GoldDocument, CodedArticle]]) -> ActorSta
             if event.evidence is None:
                 continue
             at = document.text.find(event.evidence)
-            left, right = _sentence_span(
-                document.text, at, at + len(event.evidence)
-            )
+            left, right = _sentence_span(document.text, at, at + len(event.evidence))
             inside = [m for m in coded.mentions if left <= m.start < right]
             for actor in (event.source, event.target):
                 if actor is None:

@@ -70,9 +70,7 @@ def register(renderer: Renderer) -> Renderer:
 
 register(Renderer("gdelt", "text/tab-separated-values", "tsv", export=write_gdelt))
 register(Renderer("plover", "application/jsonl", "jsonl", export=write_plover))
-register(
-    Renderer("csv", "text/csv", "csv", write=write_csv_records, export=write_csv)
-)
+register(Renderer("csv", "text/csv", "csv", write=write_csv_records, export=write_csv))
 register(
     Renderer(
         "parquet", "application/vnd.apache.parquet", "parquet",
@@ -88,9 +86,7 @@ register(
 register(Renderer("json", "application/json", "json", write=write_json_records))
 
 # The formats of ``newsevents export``, in the order its help lists them.
-FORMATS = tuple(
-    name for name, r in RENDERERS.items() if r.export or r.export_file
-)
+FORMATS = tuple(name for name, r in RENDERERS.items() if r.export or r.export_file)
 
 
 def record_formats() -> tuple[str, ...]:

@@ -95,9 +95,7 @@ def write_geojson(
 ) -> int:
     """Events with coordinates (matching ``filters``) as a GeoJSON
     FeatureCollection of points."""
-    return write_geojson_records(
-        event_table(conn, located=True, filters=filters), out
-    )
+    return write_geojson_records(event_table(conn, located=True, filters=filters), out)
 
 
 def write_parquet(

@@ -57,11 +57,11 @@ def _attached(token: Token, triggers: set[int]) -> Token:
     """The trigger or verb that a word (a date, a place) belongs to."""
     current = token
     for _ in range(12):
-        if current.i in triggers and current is not token:
+        if current.i in triggers and current.i != token.i:
             return current
-        if current.pos_ == "VERB" and current is not token:
+        if current.pos_ == "VERB" and current.i != token.i:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -110,7 +110,7 @@ def _attach(
     for _ in range(depth):
         if current.i in attached:
             return attached[current.i]
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return None

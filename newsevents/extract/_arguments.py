@@ -145,12 +145,16 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     In the passive, the "subject" returned is the agent ("par X", "by X"),
     also for a participle without auxiliary ("Poutine, accueilli par Kim").
     """
-    passive = any(
-        c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass")
-        for c in verb.children
-    ) or (
-        verb.dep_ in ("acl", "dep", "advcl")
-        and any(c.dep_ in _AGENT for c in verb.children)
+    passive = (
+        any(
+            c.dep_ in _PASSIVE_SUBJECT or c.dep_ in ("aux:pass", "auxpass")
+            for c in verb.children
+        )
+        or (
+            verb.dep_ in ("acl", "dep", "advcl")
+            and any(c.dep_ in _AGENT for c in verb.children)
+        )
+        or _copula_passive(verb)
     )
     for child in verb.children:
         if passive and child.dep_ in _AGENT:
@@ -164,13 +168,28 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     return None, passive
 
 
+def _copula_passive(verb: Token) -> bool:
+    """A passive the French model parses as a copula: "a été violemment
+    prise à partie par des manifestants" (été: cop, the patient nsubj),
+    known by its "par" agent."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "cop" for c in verb.children)
+        and any(c.dep_ in _AGENT for c in verb.children)
+    )
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive verb; for a participle, the noun it
     modifies ("Poutine, accueilli par Kim": Poutine)."""
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECT:
             return child
-    if verb.dep_ in ("acl", "dep", "advcl") and verb.head is not verb:
+    if _copula_passive(verb):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT:
+                return child
+    if verb.dep_ in ("acl", "dep", "advcl") and verb.head.i != verb.i:
         return verb.head
     return None
 
@@ -206,6 +225,14 @@ def direct_object(verb: Token, grammar: Grammar) -> Token | None:
     return None
 
 
+def _idiom_case(token: Token) -> bool:
+    """A bare noun after "à" or "en", the object of an idiom parsed as a
+    modifier ("prise à partie", "mis en cause")."""
+    return any(
+        c.dep_ == "case" and c.lower_ in ("à", "en") for c in token.children
+    ) and not any(c.dep_ == "det" for c in token.children)
+
+
 _MISLABELLED = frozenset({"advmod", "dep", "appos", "obl:arg", "obl:mod", "flat:name"})
 
 
@@ -223,7 +250,10 @@ def object_matches(verb: Token, trigger: Trigger) -> Token | None:
     candidates = [
         c
         for c in verb.children
-        if c.dep_ in _OBJECT or c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "obl:arg"
+        if c.dep_ in _OBJECT
+        or c.dep_ in _PASSIVE_SUBJECT
+        or c.dep_ == "obl:arg"
+        or (c.dep_ == "obl:mod" and _idiom_case(c))
     ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)

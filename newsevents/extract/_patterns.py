@@ -136,7 +136,7 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
     the verbal cooperation a verb event is about ("a salué le soutien de X")
     is that event's content, not an event of its own."""
     head = noun.head
-    if head is noun or head.pos_ != "VERB":
+    if head.i == noun.i or head.pos_ != "VERB":
         return False
     # A predicate entry's objects are what is said of its object, not it.
     entries = [
@@ -171,8 +171,8 @@ def _verbal(
     if subj is not None and subj.lower_ not in res.grammar.relatives:
         sources = args.group(subj)
         # "Putin, who arrived ..., and Kim held talks": parsed as two subjects.
-        for other in verb.lefts:
-            if other.dep_ == "nsubj" and other is not subj:
+        for other in verb.lefts if not passive else ():
+            if other.dep_ == "nsubj" and (subj is None or other.i != subj.i):
                 sources += [r for r in args.group(other) if r not in sources]
         head = verb.head
         if (
@@ -186,6 +186,10 @@ def _verbal(
             if first is not None and first not in sources:
                 sources = [first, *sources]
                 pattern = "coordinated-subject"
+    if not sources and subj is None and not passive:
+        sources = _left_subject(verb, args)
+        if sources:
+            pattern += "+left-subject"
     if not sources:
         sources, pattern, embedded = _inherited(verb, args, res)
     implicit = _implicit_agent(trigger) if passive and not sources else None
@@ -413,6 +417,40 @@ def _support_heads(support: Token, depth: int = 2) -> list[Token]:
     return heads
 
 
+def _left_subject(verb: Token, args: Arguments) -> list[ActorRef]:
+    """The actor right before a verb the parse left without a subject:
+    "..., Donald Trump s'était vivement attaqué à la France", with the name
+    hung on the previous clause. Only the verb's own auxiliaries, clitics
+    and adverbs may stand between."""
+    finite = "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+    if not finite:
+        return []  # "un homme soupçonné de ...": the noun is the patient
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start:
+        token = doc[i]
+        if token.head.i != verb.i or token.pos_ not in _VERB_GROUP:
+            break
+        if token.dep_ in _SUBJECT:
+            return []
+        i -= 1
+    ref = args.by_token.get(i) if i >= verb.sent.start else None
+    if ref is None or ref.end != i + 1:
+        return []
+    head = doc[ref.head]
+    if head.dep_ in _NOT_LEFT_SUBJECT or any(c.dep_ == "case" for c in head.children):
+        return []
+    return args.group(head)
+
+
+_VERB_GROUP = frozenset({"AUX", "ADV", "PART", "PRON"})
+# A noun the parse already gives a role that cannot be a subject.
+_NOT_LEFT_SUBJECT = frozenset(
+    {"obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "pobj", "nmod", "poss"}
+)
+
+
 def _inherited(
     verb: Token, args: Arguments, res: LangResources
 ) -> tuple[list[ActorRef], str, str | None]:
@@ -421,7 +459,7 @@ def _inherited(
     subject of a coordinated verb, the noun a participle or relative clause
     modifies ("Poutine, arrivé en Corée du Nord")."""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], "", None
     dep = verb.dep_
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):

@@ -127,7 +127,7 @@ def _named(
     if (
         entry.kind in ("country", "place")
         and token.dep_ in ("compound", "poss", "nmod:poss", "amod")
-        and token.head is not token
+        and token.head.i != token.i
         and _agent_phrase(token.head, kb, lang) is not None
     ):
         return None  # "Russia's foreign minister": the agent takes its country
@@ -346,7 +346,7 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
     iso3 = kb.demonyms.get(lang, {}).get(key(token.text))
     if iso3 is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
         return None
-    if token.head is not token and _agent_phrase(token.head, kb, lang) is not None:
+    if token.head.i != token.i and _agent_phrase(token.head, kb, lang) is not None:
         return None  # "soldats nord-coréens": the agent takes its country
     country = kb.countries.get(iso3)
     if country is None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..kb.base import agent_actor, government_of
+from ..kb.base import agent_actor, government_of, is_generic
 from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
@@ -186,9 +186,15 @@ def _events(
     elif targets:
         for a, ra in sources:
             for b, rb in targets:
-                if a.code == b.code and a.name == b.name:
+                if a.code == b.code and (
+                    rb is ra
+                    or a.name == b.name
+                    and not (is_generic(a) and _distinct(ra, rb))
+                ):
                     # One actor is not its own target; two parties of one
-                    # code ("the Tories criticised the Lib Dems") are two.
+                    # code ("the Tories criticised the Lib Dems") are two,
+                    # and so are two groups ("une figure du mouvement prise
+                    # à partie par des manifestants").
                     continue
                 pairs.append((a, b, ra, rb))
                 # "X a signé avec Y" is also Y signing with X, but "X a
@@ -233,6 +239,12 @@ def _events(
             )
         )
     return events
+
+
+def _distinct(a: ActorRef, b: ActorRef) -> bool:
+    """Two mentions of groups that may be two groups: neither stands for
+    the other by coreference ("ministers insist they ...")."""
+    return a.resolved_by != "coreference" and b.resolved_by != "coreference"
 
 
 _VIOLENCE_ROOTS = frozenset({"18", "19"})

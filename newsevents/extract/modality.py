@@ -29,7 +29,7 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
             marker = res.markers.get((child.lemma_.lower(), child.pos_))
             if marker is not None:
                 found.append((child, marker))
-        if current.dep_ not in _UP or current.head is current:
+        if current.dep_ not in _UP or current.head.i == current.i:
             break
         if current.dep_ == "conj" and current.head.pos_ not in ("VERB", "AUX"):
             break

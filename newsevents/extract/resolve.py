@@ -210,9 +210,9 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
         title, step = None, "title"
         before = refs[n - 1] if n > 0 and (n - 1) not in used else None
         after = refs[n + 1] if n + 1 < len(refs) else None
-        if before is not None and _is_title(before) and _joined(doc, before, ref):
+        if before is not None and _is_title(before, doc) and _joined(doc, before, ref):
             title = before
-        elif after is not None and _is_title(after) and _joined(doc, ref, after):
+        elif after is not None and _is_title(after, doc) and _joined(doc, ref, after):
             title, step = after, "apposition"
         if title is None:
             out.append(ref)
@@ -288,9 +288,13 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
     )
 
 
-def _is_title(ref: ActorRef) -> bool:
+def _is_title(ref: ActorRef, doc: Doc | None = None) -> bool:
     """An agent phrase: a function ("ministre"), bare or with its country or
-    organisation ("président de l'UMP")."""
+    organisation ("président de l'UMP"); not a plural of civilians
+    ("spokeswoman for women Sandra Gidley")."""
+    if doc is not None and ref.roles == ("CVL",):
+        if "Plur" in doc[ref.head].morph.get("Number"):
+            return False
     return ref.kind == "organisation" and (
         ref.bare or bool(ref.roles) or _agentive(ref)
     )

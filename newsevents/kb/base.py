@@ -96,6 +96,12 @@ def agent_actor(country: str, roles: tuple[str, ...], name: str = "") -> Actor:
     )
 
 
+def is_generic(actor: Actor) -> bool:
+    """Whether an actor is only a country's agent ("FRA (OPP)"), which two
+    different groups of one article may both be."""
+    return actor.name == f"{actor.country} ({'/'.join(actor.roles)})"
+
+
 def government_of(actor: Actor) -> Actor:
     """The government of a country's actor: a capital or a country acting
     ("Moscou a annoncé", "France recalled its ambassador") is RUSGOV, FRAGOV."""

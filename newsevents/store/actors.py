@@ -131,4 +131,3 @@ def _partners(conn: Connection, code: str, limit: int) -> list[Partner]:
 
 def _usual_name(conn: Connection, code: str) -> str | None:
     return actor_names(conn, [code]).get(code)
-

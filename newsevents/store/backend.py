@@ -110,4 +110,3 @@ def dialect(conn: object) -> Dialect:
     """The dialect of a connection (DuckDB unless it says otherwise)."""
     found = getattr(conn, "dialect", None)
     return found if isinstance(found, Dialect) else DUCKDB
-

@@ -136,9 +136,7 @@ class BriefWriter:
         return result
 
 
-def writer_for(
-    conn: Connection | Database, window_days: int
-) -> Writer | BriefWriter:
+def writer_for(conn: Connection | Database, window_days: int) -> Writer | BriefWriter:
     """The writer for an open connection, or a brief one for a Database."""
     if isinstance(conn, Database):
         return BriefWriter(conn, window_days)

@@ -60,9 +60,7 @@ def pending(conn: Connection) -> list[Pending]:
     return [Pending(*row) for row in rows]
 
 
-def mark_seen(
-    conn: Connection, items: Iterable[tuple[str, str]]
-) -> None:
+def mark_seen(conn: Connection, items: Iterable[tuple[str, str]]) -> None:
     """Record (feed, item key) pairs as read, in one transaction."""
     rows = sorted(set(items))
     if not rows:
@@ -80,9 +78,7 @@ def mark_seen(
         raise
 
 
-def clear_failures(
-    conn: Connection, entries: Iterable[tuple[str, str | None]]
-) -> None:
+def clear_failures(conn: Connection, entries: Iterable[tuple[str, str | None]]) -> None:
     """Drop the failure rows of (file, item) pairs now coded in full."""
     rows = sorted(set(entries), key=str)
     if rows:
@@ -100,9 +96,7 @@ def load_state(conn: Connection, url: str) -> FeedState:
     return FeedState(*row) if row else FeedState(url)
 
 
-def save_state(
-    conn: Connection, state: FeedState, new_items: int
-) -> None:
+def save_state(conn: Connection, state: FeedState, new_items: int) -> None:
     """Record a poll of a feed: its validators, or the error it gave."""
     conn.execute(
         """INSERT INTO feed_state AS s

@@ -180,9 +180,7 @@ class ClusterMention:
     published: date | None
 
 
-def cluster_mentions(
-    conn: Connection, cluster_id: int
-) -> list[ClusterMention]:
+def cluster_mentions(conn: Connection, cluster_id: int) -> list[ClusterMention]:
     """Every mention of a cluster's event, in the order they were seen."""
     rows = conn.execute(
         f"""SELECT e.id, e.article_id, e.sentence, e.evidence_text, a.language,

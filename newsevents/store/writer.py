@@ -298,8 +298,7 @@ class Writer:
             [ids],
         )
         for cluster_id, first, last in self.conn.execute(
-            "SELECT id, first_seen, last_seen FROM clusters "
-            f"WHERE {sql.among('id')}",
+            f"SELECT id, first_seen, last_seen FROM clusters WHERE {sql.among('id')}",
             [ids],
         ).fetchall():
             if cluster_id in self.clusters.by_id:

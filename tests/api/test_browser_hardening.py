@@ -70,7 +70,9 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def _page(browser: Any, server: str, width: int, height: int) -> tuple[Any, Any, list[str]]:
+def _page(
+    browser: Any, server: str, width: int, height: int
+) -> tuple[Any, Any, list[str]]:
     """A page that may only reach our server; ``problems`` collects
     JavaScript errors, policy violations and requests to elsewhere."""
     context = browser.new_context(
@@ -90,9 +92,11 @@ def _page(browser: Any, server: str, width: int, height: int) -> tuple[Any, Any,
     page.on("pageerror", lambda exc: problems.append(f"error: {exc}"))
     page.on(
         "console",
-        lambda m: problems.append(f"console: {m.text}")
-        if "Content Security Policy" in m.text or m.type == "error"
-        else None,
+        lambda m: (
+            problems.append(f"console: {m.text}")
+            if "Content Security Policy" in m.text or m.type == "error"
+            else None
+        ),
     )
     page.set_default_timeout(20_000)
     return context, page, problems

@@ -241,7 +241,9 @@ def test_browser_workbench_map_controls(page: Any) -> None:
         "Kyiv"]  # fmt: skip
     page.goto("/map")
     # Slide the first day to 1 June 2024: the form's since follows.
-    first = page.evaluate("JSON.parse(document.getElementById('data').textContent).first")
+    first = page.evaluate(
+        "JSON.parse(document.getElementById('data').textContent).first"
+    )
     offset = (date(2024, 6, 1) - date.fromisoformat(first)).days
     page.locator("#slide-since").fill(str(offset))
     page.wait_for_url("**since=2024-06-01**")
@@ -278,15 +280,21 @@ def test_browser_workbench_network_top_edges(page: Any) -> None:
     page.click("#filters button[type=submit]")
     page.wait_for_url("**quad=3%7C4**")
     assert "limit=10" in page.url  # the size survives a new filter
-    page.wait_for_function("window.newseventsGraph && window.newseventsGraph.nodes().length")
+    page.wait_for_function(
+        "window.newseventsGraph && window.newseventsGraph.nodes().length"
+    )
     labels = page.evaluate(
-        "window.newseventsGraph.nodes().map((n) => n.style('label')).sort()")
+        "window.newseventsGraph.nodes().map((n) => n.style('label')).sort()"
+    )
     assert "Russian army" in labels and "RUSMIL" not in labels
     widths = page.evaluate(
-        "window.newseventsGraph.edges().map((e) => [e.data('count'), e.data('width')])")
+        "window.newseventsGraph.edges().map((e) => [e.data('count'), e.data('width')])"
+    )
     assert max(widths, key=lambda w: int(w[0]))[1] == 8  # heaviest edge widest
     page.check("#by-code")
-    labels = page.evaluate("window.newseventsGraph.nodes().map((n) => n.style('label'))")
+    labels = page.evaluate(
+        "window.newseventsGraph.nodes().map((n) => n.style('label'))"
+    )
     assert "RUSMIL" in labels
     _shot(page, "network-top-edges")
     rows_ = page.locator("#edges tbody tr").count()

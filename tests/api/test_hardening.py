@@ -46,7 +46,9 @@ def test_issue_13_host_of_the_service_answers(app: FastAPI, host: str) -> None:
     assert "counts" in response.json()
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.nip.io"]
+)
 def test_issue_13_dns_rebinding_refused(app: FastAPI, host: str) -> None:
     client = _client(app, host)
     response = client.get("/api/events")
@@ -82,7 +84,9 @@ def test_issue_13_overview_lists_latest_events(app: FastAPI) -> None:
 
 def test_issue_13_page_past_the_end(app: FastAPI) -> None:
     html = _client(app, "127.0.0.1").get("/events", params={"offset": 1500}).text
-    assert "No events from number 1501 on: <strong id=\"total\">4</strong> in all." in html
+    assert (
+        'No events from number 1501 on: <strong id="total">4</strong> in all.' in html
+    )
     assert "Events 0" not in html
     # "previous" leads to the last page that has rows.
     assert 'rel="prev" href="/events?offset=0"' in html

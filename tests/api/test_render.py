@@ -69,7 +69,11 @@ def test_render_places_geojson(client: TestClient) -> None:
     body = client.get("/api/places", params={"format": "geojson"}).json()
     assert body["type"] == "FeatureCollection"
     assert [
-        (f["properties"]["name"], f["geometry"]["coordinates"], f["properties"]["events"])
+        (
+            f["properties"]["name"],
+            f["geometry"]["coordinates"],
+            f["properties"]["events"],
+        )
         for f in body["features"]
     ] == [("Paris", [2.35, 48.85], 2), ("Kyiv", [30.52, 50.45], 1)]
 
@@ -90,7 +94,9 @@ def test_render_actors_page(client: TestClient) -> None:
         ("/api/export/xml", 400, "want one of gdelt, plover, csv, parquet, geojson"),
     ],
 )
-def test_render_bad_format(client: TestClient, url: str, status: int, words: str) -> None:
+def test_render_bad_format(
+    client: TestClient, url: str, status: int, words: str
+) -> None:
     response = client.get(url)
     assert response.status_code == status
     assert words in response.json()["error"]
@@ -135,4 +141,3 @@ def test_render_download_parquet(client: TestClient, tmp_path: Path) -> None:
     assert rows == [
         ("FRAGOV", "042"), ("RUSMIL", "190"), ("PRKGOV", "057"), ("FRAGOV", "042"),
     ]  # fmt: skip
-

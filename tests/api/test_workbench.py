@@ -207,7 +207,9 @@ def test_workbench_map_filters_precision_and_exports(client: TestClient) -> None
     precisely each place is located and links the exports of its events."""
     places = client.get("/api/places", params={"code": "19"}).json()["items"]
     assert [(p["name"], p["precision"]) for p in places] == [("Kyiv", "city")]
-    html = unescape(client.get("/map", params={"code": "19", "since": "2024-06-01"}).text)
+    html = unescape(
+        client.get("/map", params={"code": "19", "since": "2024-06-01"}).text
+    )
     assert 'name="code" value="19"' in html and 'id="date-slider"' in html
     for fmt in ("csv", "gdelt", "plover", "parquet", "geojson"):
         assert f'href="/api/export/{fmt}?code=19&since=2024-06-01"' in html

@@ -54,9 +54,15 @@ def test_actor_stages_count_found_country_and_role_per_gold_actor() -> None:
         article=Article.from_text(TEXT, "fr"),
         mentions=(
             # found with the right country and role
-            _mention("ministre", Actor(code="FRAGOV", country="FRA", roles=("GOV",), name="ministre")),
+            _mention(
+                "ministre",
+                Actor(code="FRAGOV", country="FRA", roles=("GOV",), name="ministre"),
+            ),
             # found, right country, wrong role (judges coded GOV)
-            _mention("juges", Actor(code="FRAGOV", country="FRA", roles=("GOV",), name="juges")),
+            _mention(
+                "juges",
+                Actor(code="FRAGOV", country="FRA", roles=("GOV",), name="juges"),
+            ),
             # found, no country
             _mention("policiers", Actor(code="COP", roles=("COP",), name="policiers")),
         ),
@@ -76,7 +82,10 @@ def test_actor_stages_look_only_in_the_evidence_sentence() -> None:
     coded = CodedArticle(
         article=Article.from_text(TEXT, "fr"),
         mentions=(
-            _mention("policiers", Actor(code="FRACOP", country="FRA", roles=("COP",), name="policiers")),
+            _mention(
+                "policiers",
+                Actor(code="FRACOP", country="FRA", roles=("COP",), name="policiers"),
+            ),
         ),
     )
     stages = actor_stages([(_gold(), coded)])

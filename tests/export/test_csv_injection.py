@@ -18,7 +18,7 @@ def test_issue_13_csv_formulas_neutralised() -> None:
     records = Records(
         ("evidence", "goldstein", "=name"),
         [
-            ("=HYPERLINK(\"http://x\")", -2.0, "a"),
+            ('=HYPERLINK("http://x")', -2.0, "a"),
             ("+1+1", 3.0, "b"),
             ("-2+3", -10.0, "c"),
             ("@SUM(A1)", 1.0, "d"),
@@ -32,7 +32,7 @@ def test_issue_13_csv_formulas_neutralised() -> None:
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == ["evidence", "goldstein", "'=name"]
     assert [row[:2] for row in rows[1:]] == [
-        ["'=HYPERLINK(\"http://x\")", "-2.0"],
+        ['\'=HYPERLINK("http://x")', "-2.0"],
         ["'+1+1", "3.0"],
         ["'-2+3", "-10.0"],
         ["'@SUM(A1)", "1.0"],

@@ -60,7 +60,10 @@ def test_issue_13_export_existing_file_needs_force(db: Path) -> None:
 @pytest.mark.parametrize(
     ("out", "message"),
     [
-        ("/nonexistent/dir/x.csv", "error: --out /nonexistent/dir/x.csv: no such folder"),
+        (
+            "/nonexistent/dir/x.csv",
+            "error: --out /nonexistent/dir/x.csv: no such folder",
+        ),
         ("{tmp}", "is a folder; give a file name"),
     ],
 )

@@ -121,6 +121,22 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAJUD", "090", None)]),
         ("fr", "Les autorités françaises ont lancé des vérifications.",
          [("FRAGOV", "090", None)]),
+        # Unnamed people are civilians of the story's country: "un homme",
+        # "les suspects" arrested by the police no text names.
+        ("fr", "PARIS (AFP)\n\nUn homme a été placé en garde à vue mardi soir.",
+         [("FRACOP", "173", "FRACVL")]),
+        ("fr", "PARIS (AFP)\n\nLes dix suspects ont été interpellés dans la nuit.",
+         [("FRACOP", "173", "FRACVL")]),
+        # A passive parsed as a copula ("a été prise à partie par"), between
+        # two groups of one code, is still an event between two groups.
+        ("fr", "PARIS (AFP)\n\nL'ancienne figure du mouvement a été violemment "
+         "prise à partie par certains manifestants.",
+         [("FRAOPP", "111", "FRAOPP")]),
+        # A subject the parse hung on the previous clause: the actor right
+        # before the verb group; not the noun a bare participle modifies.
+        ("fr", "Mi-novembre, à peine rentré de Paris où il avait célébré la paix "
+         "avec les autres dirigeants du monde, Donald Trump s'était vivement "
+         "attaqué à la France.", [("USA", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -69,9 +69,7 @@ def test_issue_13_symlink_loops_are_failure_rows(tmp_path: Path) -> None:
     texts = [e.text for e in entries if isinstance(e, RawItem)]
     # link/b.txt, other/b.txt, sub/a.txt: a link to a folder is followed.
     assert texts == ["Un autre texte.", "Un autre texte.", "Un texte."]
-    problems = {
-        Path(e.file).name: e.message for e in entries if isinstance(e, Failure)
-    }
+    problems = {Path(e.file).name: e.message for e in entries if isinstance(e, Failure)}
     assert sorted(problems) == ["dangling", "loop1", "loop2", "up"]
     assert "broken symbolic link" in problems["dangling"]
     assert "symbolic link loop" in problems["loop1"]
@@ -93,7 +91,11 @@ def test_issue_13_feed_after_a_long_prolog(tmp_path: Path) -> None:
     path.write_text(FEED.format(padding="x" * 5000))
     (item,) = read_inputs([str(path)])
     assert isinstance(item, RawItem)
-    assert (item.item, item.title, item.source) == ("item 1", "Accord signé", "Le Journal")
+    assert (item.item, item.title, item.source) == (
+        "item 1",
+        "Accord signé",
+        "Le Journal",
+    )
 
 
 @pytest.mark.parametrize(
@@ -101,7 +103,10 @@ def test_issue_13_feed_after_a_long_prolog(tmp_path: Path) -> None:
     [
         ("<!DOCTYPE html>\n<html><body>x</body></html>", "html"),
         ("<!-- " + "c" * 4000 + " -->\n<rdf:RDF xmlns:rdf='x'></rdf:RDF>", "rdf"),
-        ("\ufeff<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>", "feed"),
+        (
+            "\ufeff<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>",
+            "feed",
+        ),
         ("Le président a dit <rss> hier.", None),
     ],
 )

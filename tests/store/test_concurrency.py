@@ -87,8 +87,9 @@ def test_concurrency_two_ingests_and_serve(
     assert len(articles) == len(EXAMPLES)  # nothing lost, nothing twice
     # The same events as one ingest of every file on its own (DuckDB).
     alone = connect(tmp_path / "alone.duckdb")
-    ingest(alone, [str(f) for f in EXAMPLES], IngestOptions(processes=1,
-                                                           progress=False))
+    ingest(
+        alone, [str(f) for f in EXAMPLES], IngestOptions(processes=1, progress=False)
+    )
     query = (
         "SELECT article_id, idx, code, source_code, target_code, event_date "
         "FROM events ORDER BY article_id, idx"
