@@ -13,7 +13,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Token
 
-from ..kb.base import Entry, KnowledgeBase, key
+from ..kb.base import Entry, KnowledgeBase, key, surnames
 from ..lang import get as get_language
 from ..models import Actor, Mention, ResolvedBy
 from ._refs import ActorRef, Context
@@ -23,7 +23,6 @@ __all__ = ["ActorRef", "Context", "find_actors", "mentions"]
 
 _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place": 4}
 _MAX_AGENT_WORDS = 5
-_MIN_SURNAME = 3
 # Words of these classes never start an actor mention.
 _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 _MAX_NAME_TOKENS = 7
@@ -135,11 +134,10 @@ def _named(
     if actor is None:
         return None
     if entry.person is not None:
-        parts = token.doc[token.i : end].text.split()
-        # Surname-only repeats ("Poutine" after "Vladimir Poutine"). Korean and
-        # Chinese names put the family name first: "Un" is no surname.
-        if len(parts) > 1 and len(parts[-1]) >= _MIN_SURNAME and len(parts) < 3:
-            context.surnames[key(parts[-1])] = entry
+        # Surname-only repeats ("Poutine" after "Vladimir Poutine", "Di
+        # Maio" after "Luigi Di Maio").
+        for surname in surnames(token.doc[token.i : end].text):
+            context.surnames[key(surname)] = entry
     head = token.doc[token.i : end].root.i
     return ActorRef(
         actors=(actor,),

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb.base import Entry, KnowledgeBase, agent_actor, key
+from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
@@ -42,7 +42,6 @@ _QUOTES = frozenset({'"'})
 # Tokens that may sit between a title and its name: "le ministre, X".
 _BETWEEN = frozenset({",", "-", ":", '"'})
 _MAX_BETWEEN = 2
-_MIN_SURNAME = 3
 # Per knowledge base and language: a cache of derived data, not state.
 _NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 _PRONOUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
@@ -395,12 +394,12 @@ def _remember(doc: Doc, refs: list[ActorRef], context: Context) -> None:
         actor = coded[0]
         name = actor.name if actor.name else doc[ref.start : ref.end].text
         context.people[key(name)] = actor
-        parts = name.split()
-        if 1 < len(parts) < 4 and len(parts[-1]) >= _MIN_SURNAME:
-            context.people[key(parts[-1])] = actor
-            context.surnames.setdefault(
-                key(parts[-1]), Entry(kind="person", actor=actor)
-            )
+        if len(name.split()) < 4:
+            for surname in surnames(name):
+                context.people[key(surname)] = actor
+                context.surnames.setdefault(
+                    key(surname), Entry(kind="person", actor=actor)
+                )
 
 
 def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:

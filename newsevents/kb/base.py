@@ -96,6 +96,24 @@ def agent_actor(country: str, roles: tuple[str, ...], name: str = "") -> Actor:
     )
 
 
+_PARTICLES = frozenset(
+    "di de da del della der le la van von du dos des al el ben bin ibn".split()
+)
+
+
+def surnames(name: str) -> list[str]:
+    """The forms a later mention of a person may take: the last word of a
+    full name, with its particle ("Di Maio", "Le Pen", "bin Salman"); none
+    of fewer than three letters (the "Un" of "Kim Jong Un")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    found = [parts[-1]] if len(parts[-1]) >= 3 else []
+    if len(parts) >= 3 and parts[-2].lower() in _PARTICLES:
+        found.append(" ".join(parts[-2:]))
+    return found
+
+
 def is_generic(actor: Actor) -> bool:
     """Whether an actor is only a country's agent ("FRA (OPP)"), which two
     different groups of one article may both be."""

@@ -58,3 +58,22 @@ def test_text_paragraphs_cut_long_lines() -> None:
     assert all(len(p.text) <= 20_000 for p in parts)
     for part in parts:
         assert text[part.start : part.start + len(part.text)] == part.text
+
+
+def test_text_paragraphs_join_lines_broken_inside_a_sentence() -> None:
+    # A page whose links were removed: the sentence goes on after the break.
+    text = (
+        "Police clash with protesters\n"
+        "French police detained more than \n200 people in Paris \n"
+        "and fired tear gas.\nA new paragraph."
+    )
+    parts = list(paragraphs(text))
+    assert [p.text.replace("\n", " ") for p in parts] == [
+        "Police clash with protesters",
+        "French police detained more than  200 people in Paris  and fired tear gas.",
+        "A new paragraph.",
+    ]
+    for part in parts:
+        assert part.text == text[part.start : part.start + len(part.text)].replace(
+            "\n", " "
+        )
