@@ -190,7 +190,9 @@ def _verbal(
         sources = _left_subject(verb, args)
         if sources:
             pattern += "+left-subject"
-    if not sources:
+    if not sources and not (passive and passive_subject(verb) is not None):
+        # A passive with its own patient inherits no agent: "Macron condemned
+        # the abuse after a philosopher was attacked" (not by Macron).
         sources, pattern, embedded = _inherited(verb, args, res)
     implicit = _implicit_agent(trigger) if passive and not sources else None
     if implicit is not None:
@@ -226,7 +228,13 @@ def _verbal(
         obj = support or direct_object(verb, res.grammar)
         clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         optional = trigger.code[:2] in _TARGET_OPTIONAL
-        if (obj is not None and not args.group(obj)) or (obj is None and clause):
+        patient = passive_subject(verb) if passive else None
+        if patient is not None and patient.pos_ == "PRON":
+            # "Elle a été prise à partie par des manifestants": someone the
+            # text names elsewhere, not a thing; no target is better than
+            # the wrong one.
+            pass
+        elif (obj is not None and not args.group(obj)) or (obj is None and clause):
             # "refused to lead the list", "a refusé de prendre la tête":
             # what is refused or demanded is an action, not an actor.
             untargeted = True

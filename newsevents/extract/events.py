@@ -206,7 +206,7 @@ def _events(
         pairs = [(a, None, ra, None) for a, ra in sources]
     if not pairs:
         return []
-    code = code_entry(trigger.code)
+    code = code_entry(_in_words(found.token, trigger.code))
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
     # Fallbacks ("+clause-subject", "+untargeted") are less sure than a
@@ -239,6 +239,19 @@ def _events(
             )
         )
     return events
+
+
+_VERBAL = frozenset(
+    {"verbally", "verbal", "verbalement", "verbale", "verbales", "verbaux"}
+)
+
+
+def _in_words(token: Token, code: str) -> str:
+    """Force in words is criticism: "was verbally attacked", "verbal
+    attacks", "agressé verbalement" are 111, not 18x/19x."""
+    if code[:2] in _VIOLENCE_ROOTS and any(c.lower_ in _VERBAL for c in token.children):
+        return "111"
+    return code
 
 
 def _distinct(a: ActorRef, b: ActorRef) -> bool:

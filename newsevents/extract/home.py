@@ -4,7 +4,8 @@ The home country is the country an article is about: unqualified national
 agents and institutions ("le gouvernement", "la police", "the House") take
 it. It comes, in this order, from a headline prefix ("Nigeria: ..."), the
 dateline ("PARIS (AFP) -"), the outlet's country when the text does not
-contradict it, else the country the text mentions most. Pure: the knowledge
+contradict it, else the country the text mentions most, else the language's
+own (``LangResources.home``: French news that names no country). Pure: the knowledge
 base and the gazetteer are passed in.
 """
 
@@ -18,10 +19,11 @@ from ..kb.base import KnowledgeBase, key
 from ..kb.gazetteer import Gazetteer
 from ..kb.outlets import outlet_country
 from ..lang import LangResources
+from ..lang import get as get_language
 
 __all__ = ["Home", "home_country", "recase_headlines"]
 
-HomeSource = str  # "headline", "dateline", "outlet" or "most mentioned"
+HomeSource = str  # "headline", "dateline", "outlet", "most mentioned", "language"
 
 _HEAD_CHARS = 400
 # "PARIS (AFP) -", "LONDRES, 12 mars (Reuters) -", "WASHINGTON -".
@@ -81,7 +83,8 @@ def home_country(
         # The outlet's country, unless the text is about another one.
         return Home(country, "outlet")
     if top is None:
-        return None
+        default = get_language(lang).home
+        return Home(default, "language") if default else None
     return Home(top, "most mentioned")
 
 

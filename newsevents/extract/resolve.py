@@ -243,7 +243,11 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
             continue
         start = min(token.i, own.start if own else token.i)
         end = max(group.end, own.end if own else token.i + 1)
-        merged = replace(group, start=start, end=end, head=token.i, kind="organisation")
+        head = token.i
+        if token.head.lower_ in grammar.member_nouns and token.head.i < token.i:
+            # "la figure de proue du mouvement": the phrase's head is first.
+            start = head = min(start, token.head.i)
+        merged = replace(group, start=start, end=end, head=head, kind="organisation")
         out = [r for r in out if r is not own and r is not group]
         out.append(merged)
         for i in range(start, end):
@@ -276,15 +280,15 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
     Pénicaud")."""
     if ref.kind == "person":
         return True
-    head = doc[ref.head]
+    if before is None or ref.coded or ref.resolved_by != "kb" or not _is_title(before):
+        return False
+    head, title = doc[ref.head], doc[before.head]
+    # "la ministre du Travail Muriel Pénicaud": the name hangs on the title;
+    # "the philosopher Alain Finkielkraut": the title is the name's compound.
     return (
-        before is not None
-        and not ref.coded
-        and ref.resolved_by == "kb"
-        and _is_title(before)
-        and head.dep_ in ("appos", "flat:name", "compound")
+        head.dep_ in ("appos", "flat:name", "compound")
         and before.start <= head.head.i < before.end
-    )
+    ) or (title.dep_ == "compound" and ref.start <= title.head.i < ref.end)
 
 
 def _is_title(ref: ActorRef, doc: Doc | None = None) -> bool:

@@ -119,7 +119,8 @@ class LangResources:
     (changing the set rebuilds its cached index). ``tags``
     are the fine tags the name merger gives a merged proper noun and
     adjective. ``make_nlp`` builds the pipeline instead of
-    ``spacy.load(model)``, for a language without a trained model.
+    ``spacy.load(model)``, for a language without a trained model. ``home``
+    is the last resort for an article's home country.
     """
 
     code: str
@@ -135,6 +136,9 @@ class LangResources:
         default_factory=lambda: {"PROPN": "PROPN", "ADJ": "ADJ"}
     )
     make_nlp: Callable[[], Language] | None = None
+    # The country a text in this language is about when nothing in it (no
+    # dateline, outlet, country, capital or known person) names one.
+    home: str | None = None
 
     @cached_property
     def triggers(self) -> tuple[Trigger, ...]:

@@ -37,6 +37,10 @@ def gazetteer() -> Gazetteer:
         ("fr", "La police russe a arrêté des Français à Moscou. La Russie nie.", None,
          Home("RUS", "most mentioned")),
         ("en", "The government announced new measures.", None, None),
+        # French news that names no country is French news (the language's
+        # own country, as the last resort); English has no such default.
+        ("fr", "Le gouvernement a annoncé de nouvelles mesures.", None,
+         Home("FRA", "language")),
     ],
 )  # fmt: skip
 def test_home_country(

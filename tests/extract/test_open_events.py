@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from newsevents.kb.base import surnames
 from newsevents.models import CodedArticle
 
 Coder = Callable[..., CodedArticle]  # the session fixture `coder`
@@ -137,6 +138,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "Mi-novembre, à peine rentré de Paris où il avait célébré la paix "
          "avec les autres dirigeants du monde, Donald Trump s'était vivement "
          "attaqué à la France.", [("USA", "111", "FRAGOV")]),
+        # Force in words is criticism; a title may be the name's compound
+        # ("the philosopher Alain Finkielkraut").
+        ("en", "PARIS (AFP)\n\nProtesters verbally attacked the philosopher "
+         "Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
+        # A passive with its own patient inherits no agent from the clause
+        # it depends on (not "Macron attacked a philosopher").
+        ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
+         "was attacked.", [("FRAGOV", "111", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
@@ -144,3 +153,21 @@ def test_open_events(
 ) -> None:
     published = date(2005, 3, 1) if "Tories" in text else WEDNESDAY
     assert _events(coder(text, language, published)) == expected
+
+
+def test_surname_with_its_particle_names_the_person(coder: Coder) -> None:
+    # "Di Maio" after "Luigi Di Maio" (Italy's deputy prime minister on
+    # that day): the surname keeps its particle.
+    text = (
+        "Luigi Di Maio met leaders of the gilets jaunes in France on Tuesday. "
+        "Di Maio then criticised the French government."
+    )
+    events = _events(coder(text, "en", date(2019, 2, 6)))
+    assert ("ITAGOV", "111", "FRAGOV") in events
+
+
+def test_surnames() -> None:
+    assert surnames("Luigi Di Maio") == ["Maio", "Di Maio"]
+    assert surnames("Marine Le Pen") == ["Pen", "Le Pen"]
+    assert surnames("Kim Jong Un") == []
+    assert surnames("Macron") == []

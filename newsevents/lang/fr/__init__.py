@@ -19,4 +19,7 @@ LANGUAGE = LangResources(
     grammar=GRAMMAR,
     function_words=FUNCTION_WORDS,
     lingua="FRENCH",
+    # French-language news that names no country is mostly French news
+    # (Belgian, Swiss and Canadian stories name their places).
+    home="FRA",
 )

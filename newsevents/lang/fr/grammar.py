@@ -50,6 +50,7 @@ GRAMMAR = Grammar(
         {
             "figure",
             "figures",
+            "proue",  # "figure de proue du mouvement"
             "membre",
             "membres",
             "leader",
