@@ -205,6 +205,9 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
+    if not targets and trigger.code.startswith("14"):
+        targets = _protest_site([verb], args, res, sources)
+        pattern += "+site" if targets else ""
     if "speech" in trigger.flags:
         # The judged one is the actor of what is said: its subject first.
         said = said_clause(verb)
@@ -575,7 +578,22 @@ def _nominal(
         pattern = "nominal+sentence-protesters"
     if not sources:
         return None
+    if not targets and trigger.code[:2] == "14":
+        targets = _protest_site([noun, noun.head], args, res, sources)
+        pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+def _protest_site(
+    heads: list[Token], args: Arguments, res: LangResources, sources: list[ActorRef]
+) -> list[ActorRef]:
+    """The actor at whose door a protest is held: "ont manifesté devant le
+    siège d'Amazon", "protested outside the European Parliament"."""
+    for prep in res.grammar.protest_site_preps:
+        refs = [r for r in args.marked_actors(heads, prep)[0] if r not in sources]
+        if refs:
+            return refs
+    return []
 
 
 _PROTESTER_ROLES = frozenset({"OPP", "LAB", "EDU", "CVL"})

@@ -56,6 +56,9 @@ class Grammar:
     object_relatives: frozenset[str] = frozenset()
     # Articles the parser takes for a preposition before an object ("des").
     partitive_cases: frozenset[str] = frozenset()
+    # Prepositions of the place a protest is held at, whose owner is its
+    # target ("devant le siège d'Amazon", "outside the Ministry").
+    protest_site_preps: frozenset[str] = frozenset()
     # Words opening a condition ("si", "if").
     if_words: frozenset[str] = frozenset()
     # Prepositions that make a name a place ("en Russie", "in Kyiv").

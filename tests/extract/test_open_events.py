@@ -142,6 +142,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # ("the philosopher Alain Finkielkraut").
         ("en", "PARIS (AFP)\n\nProtesters verbally attacked the philosopher "
          "Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
+        # A protest at an actor's door is against that actor; companies
+        # are BUS of their country.
+        ("fr", "PARIS (AFP)\n\nDes élus communistes ont manifesté devant le "
+         "siège d'Amazon.", [("FRAOPP", "141", "USABUS")]),
+        ("en", "BRUSSELS (Reuters)\n\nHundreds of farmers protested outside the "
+         "European Parliament.", [("BELAGR", "141", "IGOEEC")]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "

@@ -25,6 +25,7 @@ GRAMMAR = Grammar(
     genitive_preps=frozenset({"de", "du", "des", "d'"}),
     # "la visite de Poutine", "l'attaque par des soldats".
     noun_source_preps=frozenset({"de", "par"}),
+    protest_site_preps=frozenset({"devant"}),
     relatives=frozenset({"qui", "que", "lequel", "laquelle"}),
     object_relatives=frozenset({"que", "qu'"}),
     # "a attaqué des soldats": "des" read as a preposition.
