@@ -9,7 +9,8 @@ has an addressee the article makes plain without naming it in the sentence:
   article's home country are addressed to its government;
 - a government's promises and concessions, and police repression, in an
   article about a protest, are addressed to the protesters (the last named
-  before, else the first the article names).
+  before, else the first the article names); unnamed people arrested there
+  are its protesters.
 
 Pure: events in, events out. Each filled target says so in the pattern
 ("+implicit-government", "+implicit-protesters").
@@ -56,8 +57,31 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
                 event = event.model_copy(
                     update={"target": target, "pattern": f"{event.pattern}+{why}"}
                 )
+        elif _arrested_people(event, protesters):
+            # "police detained more than 200 people" in an article about a
+            # protest: the people arrested are its protesters.
+            target = protesters[event.target.country]  # type: ignore[union-attr, index]
+            event = event.model_copy(
+                update={
+                    "target": agent_actor(target.country or "", ("OPP",)),
+                    "pattern": f"{event.pattern}+implicit-protesters",
+                }
+            )
         out.append(event)
     return out
+
+
+def _arrested_people(event: Event, protesters: dict[str, Actor]) -> bool:
+    """An arrest of unnamed civilians of a country whose protesters the
+    article names."""
+    target = event.target
+    return (
+        event.code.startswith("173")
+        and target is not None
+        and target.roles == ("CVL",)
+        and target.name == f"{target.country} (CVL)"
+        and target.country in protesters
+    )
 
 
 def _protest(event: Event) -> tuple[str, Actor] | None:

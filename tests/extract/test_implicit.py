@@ -75,6 +75,23 @@ def test_implicit_answers_and_repression_go_to_the_last_protesters() -> None:
     ]  # fmt: skip
 
 
+def test_implicit_people_arrested_at_a_protest_are_its_protesters() -> None:
+    people = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="FRA (CVL)")
+    named = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="Jean Dupont")
+    events = [
+        _event("FRAOPP", "141"),
+        _event("FRACOP", "173").model_copy(update={"target": people}),
+        _event("FRACOP", "173").model_copy(update={"target": named}),  # a named one
+        _event("FRACOP", "111").model_copy(update={"target": people}),  # no arrest
+    ]
+    assert [e.target.code if e.target else None for e in implicit_targets(events, "FRA")] == [
+        None, "FRAOPP", "FRACVL", "FRACVL",
+    ]  # fmt: skip
+    # Without a protest of that country, people arrested stay civilians.
+    alone = implicit_targets(events[1:2], "FRA")
+    assert alone[0].target == people
+
+
 def test_implicit_needs_a_protest_of_that_country() -> None:
     events = [_event("FRACOP", "175"), _event("DEUOPP", "141")]
     assert [e.target for e in implicit_targets(events, "FRA")] == [None, None]
