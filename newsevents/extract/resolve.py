@@ -280,8 +280,12 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
     Pénicaud")."""
     if ref.kind == "person":
         return True
-    if before is None or ref.coded or ref.resolved_by != "kb" or not _is_title(before):
+    if before is None or ref.resolved_by != "kb" or not _is_title(before):
         return False
+    if ref.coded:
+        # "Bree Prime Minister Romendacil", a name a dictionary gives only a
+        # country: the title of that country says what the name is.
+        return _titled_roles(ref.coded, before) != ref.coded
     head, title = doc[ref.head], doc[before.head]
     # "la ministre du Travail Muriel Pénicaud": the name hangs on the title;
     # "the philosopher Alain Finkielkraut": the title is the name's compound.
@@ -322,7 +326,10 @@ def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> Actor
     name = doc[person.start : person.end].text
     coded = person.coded
     if coded:
-        # A known person keeps the person: the title is part of the mention.
+        # A known person keeps the person: the title is part of the mention,
+        # and gives the role a person known only by country has that day
+        # ("Bree Prime Minister Romendacil" is BREGOV).
+        coded = _titled_roles(coded, title)
         return ActorRef(
             actors=coded,
             kind="person",
@@ -354,6 +361,22 @@ def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> Actor
         roles=title.roles,
         resolved_by=step,  # type: ignore[arg-type]
     )
+
+
+def _titled_roles(coded: tuple[Actor, ...], title: ActorRef) -> tuple[Actor, ...]:
+    if len(coded) != 1 or coded[0].roles or not coded[0].country:
+        return coded
+    person = coded[0]
+    if title.actors:
+        if len(title.actors) != 1 or title.actors[0].country != person.country:
+            return coded
+        roles = title.actors[0].roles
+    else:
+        roles = title.roles
+    if not roles:
+        return coded
+    code = person.country + "".join(roles)
+    return (person.model_copy(update={"code": code, "roles": roles}),)
 
 
 def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:

@@ -148,6 +148,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          "siège d'Amazon.", [("FRAOPP", "141", "USABUS")]),
         ("en", "BRUSSELS (Reuters)\n\nHundreds of farmers protested outside the "
          "European Parliament.", [("BELAGR", "141", "IGOEEC")]),
+        # A known person without an office that day takes the role of the
+        # title the text gives him (the text is the newer evidence).
+        ("en", "Italian deputy prime minister Luigi Di Maio criticised the "
+         "French government.", [("ITAGOV", "111", "FRAGOV")]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
