@@ -247,6 +247,19 @@ def _verbal(
             # statements need no target.
             untargeted = True
             pattern += "+untargeted"
+    if (
+        not targets
+        and trigger.code[:2] in _FORCE_ON_THINGS
+        and trigger.status != "derived"
+        and not passive
+    ):
+        # "gunmen opened fire on a bus", "fighters attacked a checkpoint":
+        # force against a thing keeps its source; its place, if any, gives
+        # the target's country (events.py).
+        obj = direct_object(verb, res.grammar) or support
+        if obj is not None and not args.group(obj):
+            untargeted = True
+            pattern += "+thing"
     return Found(
         trigger, verb, tuple(sources), tuple(targets), pattern, embedded, untargeted
     )
@@ -254,6 +267,8 @@ def _verbal(
 
 #: Roots whose events never need a target: statements and protests.
 _TARGET_OPTIONAL = frozenset({"01", "14"})
+#: Roots of force that may hit a thing, not an actor: assault, fight.
+_FORCE_ON_THINGS = frozenset({"18", "19"})
 
 #: Codes of acts that, reported without an agent, are the police's.
 _POLICE_ACTS = ("173",)

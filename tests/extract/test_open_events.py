@@ -152,6 +152,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # title the text gives him (the text is the newer evidence).
         ("en", "Italian deputy prime minister Luigi Di Maio criticised the "
          "French government.", [("ITAGOV", "111", "FRAGOV")]),
+        # Force against a thing keeps its source (GDELT's events with an
+        # Actor1 only); warplanes act for their country's armed forces.
+        ("en", "Israeli warplanes struck a building in Gaza City.",
+         [("ISRMIL", "190", None)]),
+        ("en", "Unknown gunmen opened fire on a bus in Mogadishu.",
+         [("SOMUAF", "193", None)]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
