@@ -189,6 +189,14 @@ def passive_subject(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in _SUBJECT:
                 return child
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        # "a police car stuck in a traffic jam was stoned", parsed with the
+        # patient as the subject of the participle before the verb.
+        for child in verb.lefts:
+            if child.dep_ == "advcl":
+                for grand in child.lefts:
+                    if grand.dep_ in _SUBJECT:
+                        return grand
     if verb.dep_ in ("acl", "dep", "advcl") and verb.head.i != verb.i:
         return verb.head
     return None

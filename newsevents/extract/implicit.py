@@ -9,8 +9,9 @@ has an addressee the article makes plain without naming it in the sentence:
   article's home country are addressed to its government;
 - a government's promises and concessions, and police repression, in an
   article about a protest, are addressed to the protesters (the last named
-  before, else the first the article names); unnamed people arrested there
-  are its protesters.
+  before, else the first the article names); unnamed people arrested there,
+  or making claims (demands, criticism, rejection, threats), are its
+  protesters.
 
 Pure: events in, events out. Each filled target says so in the pattern
 ("+implicit-government", "+implicit-protesters").
@@ -47,6 +48,15 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
     protesters = _first_protesters(events)
     out: list[Event] = []
     for event in events:
+        if _people_claiming(event, protesters):
+            # "They demanded the scrapping of the fuel tax" in an article
+            # about a protest: the people who demand are its protesters.
+            event = event.model_copy(
+                update={
+                    "source": agent_actor(event.source.country or "", ("OPP",)),  # type: ignore[union-attr]
+                    "pattern": f"{event.pattern}+protesters",
+                }
+            )
         source = event.source
         protest = _protest(event)
         if protest is not None:
@@ -69,6 +79,23 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
             )
         out.append(event)
     return out
+
+
+#: Roots of the claims protesters make: demand, disapprove, reject, threaten.
+_CLAIMS = frozenset({"10", "11", "12", "13"})
+
+
+def _people_claiming(event: Event, protesters: dict[str, Actor]) -> bool:
+    """A claim by unnamed civilians of a country whose protesters the
+    article names."""
+    source = event.source
+    return (
+        event.root in _CLAIMS
+        and source is not None
+        and source.roles == ("CVL",)
+        and source.name == f"{source.country} (CVL)"
+        and source.country in protesters
+    )
 
 
 def _arrested_people(event: Event, protesters: dict[str, Actor]) -> bool:

@@ -92,6 +92,20 @@ def test_implicit_people_arrested_at_a_protest_are_its_protesters() -> None:
     assert alone[0].target == people
 
 
+def test_implicit_people_making_claims_at_a_protest_are_its_protesters() -> None:
+    people = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="FRA (CVL)")
+    events = [
+        _event("FRAOPP", "141"),
+        _event("FRAOPP", "100").model_copy(update={"source": people}),
+        _event("FRAOPP", "051").model_copy(update={"source": people}),  # praise
+    ]
+    assert [e.source.code for e in implicit_targets(events, "FRA") if e.source] == [
+        "FRAOPP", "FRAOPP", "FRACVL",
+    ]  # fmt: skip
+    # No protest of that country: civilians stay civilians.
+    assert implicit_targets(events[1:2], "FRA")[0].source == people
+
+
 def test_implicit_needs_a_protest_of_that_country() -> None:
     events = [_event("FRACOP", "175"), _event("DEUOPP", "141")]
     assert [e.target for e in implicit_targets(events, "FRA")] == [None, None]

@@ -158,6 +158,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("ISRMIL", "190", None)]),
         ("en", "Unknown gunmen opened fire on a bus in Mogadishu.",
          [("SOMUAF", "193", None)]),
+        # A passive whose patient the parse hung on a participle before it.
+        ("en", "PARIS (AFP)\n\nIn a separate incident, a police car stuck in a "
+         "traffic jam in Lyon, southeastern France, was stoned by demonstrators.",
+         [("FRAOPP", "145", "FRACOP")]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
