@@ -205,6 +205,18 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
+    if (
+        not targets
+        and "obj" in trigger.targets
+        and not passive
+        and support is None
+        and direct_object(verb, res.grammar) is None
+    ):
+        # "has met Italian Prime Minister Silvio Berlusconi and German
+        # Chancellor Gerhard Schroeder to talk", parsed with the names as
+        # the subject of "to talk": the actors right after the verb.
+        targets = [r for r in _right_objects(verb, args) if r not in sources]
+        pattern += "+right-object" if targets else ""
     if not targets and trigger.code.startswith("14"):
         targets = _protest_site([verb], args, res, sources)
         pattern += "+site" if targets else ""
@@ -441,6 +453,31 @@ def _support_heads(support: Token, depth: int = 2) -> list[Token]:
         if child.dep_ == "amod" or child.dep_.startswith("nmod"):
             heads += _support_heads(child, depth - 1)
     return heads
+
+
+def _right_objects(verb: Token, args: Arguments) -> list[ActorRef]:
+    """The actors that start right after a verb (only adverbs between),
+    with those coordinated to the first by "and", "et" or a comma."""
+    doc, i = verb.doc, verb.i + 1
+    end = verb.sent.end
+    while i < end and doc[i].pos_ in ("ADV", "PART"):
+        i += 1
+    found: list[ActorRef] = []
+    while i < end:
+        ref = args.by_token.get(i)
+        if ref is None or ref.start != i or not ref.actors:
+            break
+        found.append(ref)
+        i = ref.end
+        if (
+            i + 1 < end
+            and doc[i].pos_ in ("CCONJ", "PUNCT")
+            and doc[i].text in (",", "and", "et")
+        ):
+            i += 1
+        else:
+            break
+    return found
 
 
 def _left_subject(verb: Token, args: Arguments) -> list[ActorRef]:

@@ -284,7 +284,10 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
         return False
     if ref.coded:
         # "Bree Prime Minister Romendacil", a name a dictionary gives only a
-        # country: the title of that country says what the name is.
+        # country: the title of that country says what the name is (not a
+        # place: "a reçu à Pékin son homologue").
+        if ref.capital or doc[ref.head].ent_type_ not in ("PERSON", ""):
+            return False
         return _titled_roles(ref.coded, before) != ref.coded
     head, title = doc[ref.head], doc[before.head]
     # "la ministre du Travail Muriel Pénicaud": the name hangs on the title;

@@ -162,6 +162,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "PARIS (AFP)\n\nIn a separate incident, a police car stuck in a "
          "traffic jam in Lyon, southeastern France, was stoned by demonstrators.",
          [("FRAOPP", "145", "FRACOP")]),
+        # Objects the parse made the subject of a following infinitive:
+        # the actors right after the verb.
+        ("en", "Tony Blair has met Italian Prime Minister Silvio Berlusconi and "
+         "German Chancellor Gerhard Schroeder to talk about Turkey.",
+         [("GBR", "040", "ITAGOV"), ("ITAGOV", "040", "GBR"),
+          ("GBR", "040", "DEUGOV"), ("DEUGOV", "040", "GBR")]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
