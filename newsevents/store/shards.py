@@ -105,7 +105,10 @@ def _write(path: str, entries: Sequence[ArticleRows | Failure]) -> None:
 def _copy(
     db: duckdb.DuckDBPyConnection, path: str, entries: Sequence[ArticleRows | Failure]
 ) -> None:
-    articles, mentions, events, failures = [], [], [], []
+    articles: list[tuple[object, ...]] = []
+    mentions: list[tuple[object, ...]] = []
+    events: list[tuple[object, ...]] = []
+    failures: list[tuple[object, ...]] = []
     for seq, entry in enumerate(entries):
         if isinstance(entry, Failure):
             failures.append((entry.file, entry.item, entry.reason, entry.message, seq))
