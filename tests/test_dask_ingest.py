@@ -70,6 +70,33 @@ def test_dask_ingest_shard_round_trip(tmp_path: Path) -> None:
     assert read_shard("file://" + str(tmp_path / "url.parquet")) == entries[:1]
 
 
+def test_dask_ingest_shards_in_a_row_hold_only_their_own_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One thread writes every shard through one scratch database: each shard
+    # holds its partition's rows only, even after a write that failed.
+    from newsevents.store import shards
+
+    first = [rows("Macron a rencontré Biden.", [event(FRA, USA)])]
+    second = [rows("Russian troops attacked Ukraine.", [event(RUS, UKR)],
+                   language="en")]  # fmt: skip
+    write_shard(str(tmp_path / "a.parquet"), first)
+    write_shard(str(tmp_path / "b.parquet"), second)
+    assert read_shard(str(tmp_path / "a.parquet")) == first
+    assert read_shard(str(tmp_path / "b.parquet")) == second
+
+    def fails(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(shards, "_struct", fails)  # after the rows are inserted
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_shard(str(tmp_path / "c.parquet"), first + second)
+    monkeypatch.undo()
+    assert not (tmp_path / "c.parquet").exists()
+    write_shard(str(tmp_path / "d.parquet"), second)
+    assert read_shard(str(tmp_path / "d.parquet")) == second
+
+
 @pytest.mark.parametrize(
     "address,shards,message",
     [
@@ -116,6 +143,53 @@ def _content(conn: Connection) -> dict[str, list[tuple[object, ...]]]:
         "events": conn.execute("SELECT * FROM events ORDER BY id").fetchall(),
         "clusters": conn.execute("SELECT * FROM clusters ORDER BY id").fetchall(),
     }
+
+
+def _intervals(server: object) -> dict[str, object]:
+    """A Dask server's periodic callbacks (milliseconds) and environment."""
+    import os
+
+    callbacks = server.periodic_callbacks  # type: ignore[attr-defined]
+    found: dict[str, object] = {
+        name: callbacks[name].callback_time if name in callbacks else None
+        for name in ("tick", "monitor", "memory_monitor", "profile")
+    }
+    found["MALLOC_TRIM_THRESHOLD_"] = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    return found
+
+
+def _scheduler_intervals(dask_scheduler: object) -> dict[str, object]:
+    return _intervals(dask_scheduler)
+
+
+def _worker_intervals(dask_worker: object) -> dict[str, object]:
+    return _intervals(dask_worker)
+
+
+@pytest.mark.slow
+def test_dask_ingest_local_cluster_quiets_dask_monitors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Our LocalCluster's servers run with the settings that spare the
+    # coding CPU (docs/scaling.md measures them): the loop's health check
+    # every second, the system monitor every 10 s, the workers' memory
+    # every second, no statistical profiler, glibc's default trimming.
+    from newsevents import dask_ingest
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    client, cluster = dask_ingest._client("local:1", None)
+    try:
+        scheduler = client.run_on_scheduler(_scheduler_intervals)
+        workers = list(client.run(_worker_intervals).values())
+        nannies = [_intervals(nanny) for nanny in cluster.workers.values()]
+    finally:
+        client.close()
+        cluster.close()
+    assert scheduler["tick"] == 1000 and scheduler["monitor"] == 10_000
+    assert len(workers) == len(nannies) == 1
+    assert workers[0] == {"tick": 1000, "monitor": 10_000, "memory_monitor": 1000,
+                          "profile": None, "MALLOC_TRIM_THRESHOLD_": None}  # fmt: skip
+    assert nannies[0]["tick"] == 1000 and nannies[0]["memory_monitor"] == 1000
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from ..batch import IngestOptions, ingest
 from ..ingest.files import RawItem, read_inputs
 from ..nlp.pipeline import load_bare
 from ..store.schema import connect
+from ._cpu import TreeCpu
 
 
 def bench_ingest(
@@ -48,15 +49,17 @@ def bench_ingest(
         path = db or str(Path(tmp) / "bench.duckdb")
         conn = connect(path)
         start, cpu = time.perf_counter(), _cpu()
-        summary = ingest(
-            conn, inputs, IngestOptions(processes=processes, progress=False)
-        )
+        with TreeCpu() as roles:
+            summary = ingest(
+                conn, inputs, IngestOptions(processes=processes, progress=False)
+            )
         ours, cpu = time.perf_counter() - start, _cpu() - cpu
         counts = _counts(conn)
         conn.close()
         if dask:
             local = (summary.coded, ours, cpu)
-            return _with_dask(inputs, dask, Path(tmp), local, counts)
+            result = _with_dask(inputs, dask, Path(tmp), local, counts)
+            return {**result, "processes_cpu_by_role": _roles(roles, "pool")}
     bare = load_bare("fr")
     start = time.perf_counter()
     for _doc in bare.pipe(texts, n_process=processes, batch_size=64):
@@ -108,7 +111,8 @@ def _with_dask(
         address, str(tmp / "shards"), partition_size=16, log=lines.append
     )
     start, cpu = time.perf_counter(), _cpu()
-    summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
+    with TreeCpu() as roles:
+        summary = ingest_dask(conn, inputs, IngestOptions(progress=False), where)
     took, cpu = time.perf_counter() - start, _cpu() - cpu
     same = _counts(conn) == counts
     conn.close()
@@ -129,8 +133,26 @@ def _with_dask(
         "ratio_dask_vs_processes": round(dask_rate / local_rate, 3),
         "same_counts": same,
         "dask_phases_s": {k: round(v, 1) for k, v in where.timings.items()},
+        "dask_cpu_by_role": _roles(roles, "dask"),
         "dashboard": lines[0].split(": ", 1)[-1] if lines else "",
     }
+
+
+def _roles(cpu: TreeCpu, kind: str) -> dict[str, object]:
+    """CPU seconds by role (sampled, so a little under the totals): the
+    client's main thread reads the inputs and loads the results; its other
+    threads are the pool's feeders or the LocalCluster's scheduler, nannies
+    and client (one event loop); a Dask worker codes in a thread beside its
+    event loop (its main thread)."""
+    report = cpu.report()
+    roles: dict[str, object] = {
+        "client_main_thread": report["main_thread"],
+        "client_other_threads": report["other_threads"],
+        "workers": report["children"],
+    }
+    if kind == "dask":
+        roles["workers_event_loop"] = report["children_main_thread"]
+    return roles
 
 
 def _counts(conn: object) -> Counter[str]:

@@ -61,7 +61,26 @@ __all__ = [
 ]
 
 _RETRIES = 3
-_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
+
+# Defaults of Dask's that cost the coding CPU, for our own LocalCluster (a
+# remote cluster keeps its own settings; docs/scaling.md gives them).
+# Measured on 160 articles: workers start with MALLOC_TRIM_THRESHOLD_=65536
+# (glibc hands freed memory back at once, and spaCy allocates and frees
+# large arrays for every batch: 8 to 10% more CPU; None unsets it, the
+# environment's own value is kept), and each samples its task's stack every
+# 10 ms for the dashboard's profile (deep spaCy stacks: 6 to 8%). Measured
+# with two workers busy: the event loops of the scheduler, nannies, workers
+# and client burn 75 to 80 ms of CPU a second, 18 with the intervals below
+# (the loop health check every 20 ms, the host's CPU, memory, network and
+# disk every 500 ms, each worker's memory every 100 ms): a task codes for 4
+# to 6 s, and memory grows with the partition, not in bursts.
+_LOCAL_CONFIG: dict[str, object] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "10s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class DaskOptions:
@@ -149,13 +168,7 @@ def _client(address: str, language: str | None) -> tuple[Any, Any]:
             ) from exc
         _register(client, language, fast_exit=False)
         return client, None
-    # Two defaults of Dask's that cost the coding CPU, measured on 160
-    # articles: workers start with MALLOC_TRIM_THRESHOLD_=65536 (glibc hands
-    # freed memory back at once, and spaCy allocates and frees large arrays
-    # for every batch: 8 to 10% more CPU), and each samples its task's
-    # stack every 10 ms for the dashboard's profile (deep spaCy stacks: 6 to
-    # 8%). None unsets the variable (the environment's own value is kept).
-    with dask.config.set({_TRIM: None, "distributed.worker.profile.enabled": False}):
+    with dask.config.set(_LOCAL_CONFIG):
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

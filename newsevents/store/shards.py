@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -71,12 +72,43 @@ def write_shard(target: str, entries: Sequence[ArticleRows | Failure]) -> None:
             partial.replace(final)
 
 
+# One in-memory database per thread, holding the store's tables: opening a
+# DuckDB database (19 ms of CPU) and creating the tables (30 ms) cost more
+# than writing (25 ms) or reading (5 ms) a shard of 16 articles.
+_scratch = threading.local()
+
+
+def _scratch_db() -> duckdb.DuckDBPyConnection:
+    """This thread's in-memory database with the store's tables (and a
+    ``seq`` column), made on first use."""
+    db: duckdb.DuckDBPyConnection | None = getattr(_scratch, "db", None)
+    if db is None:
+        db = duckdb.connect(":memory:")
+        migrate(db)
+        for table in ("articles", "mentions", "events", "failures"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN seq INTEGER")
+        _scratch.db = db
+    return db
+
+
 def _write(path: str, entries: Sequence[ArticleRows | Failure]) -> None:
-    db = duckdb.connect(":memory:")
-    migrate(db)
-    for table in ("articles", "mentions", "events", "failures"):
-        db.execute(f"ALTER TABLE {table} ADD COLUMN seq INTEGER")
-    articles, mentions, events, failures = [], [], [], []
+    # The rows live in a transaction that is rolled back once the shard is
+    # written: the tables are empty again for the next shard.
+    db = _scratch_db()
+    db.execute("BEGIN")
+    try:
+        _copy(db, path, entries)
+    finally:
+        db.execute("ROLLBACK")
+
+
+def _copy(
+    db: duckdb.DuckDBPyConnection, path: str, entries: Sequence[ArticleRows | Failure]
+) -> None:
+    articles: list[tuple[object, ...]] = []
+    mentions: list[tuple[object, ...]] = []
+    events: list[tuple[object, ...]] = []
+    failures: list[tuple[object, ...]] = []
     for seq, entry in enumerate(entries):
         if isinstance(entry, Failure):
             failures.append((entry.file, entry.item, entry.reason, entry.message, seq))
@@ -110,7 +142,6 @@ def _write(path: str, entries: Sequence[ArticleRows | Failure]) -> None:
              WHERE f.seq = s.seq) AS failure
         FROM seqs s ORDER BY s.seq) TO '{target}' (FORMAT parquet)"""
     )
-    db.close()
 
 
 def _struct(alias: str, columns: Sequence[str]) -> str:
@@ -132,11 +163,9 @@ def read_shard(target: str) -> list[ArticleRows | Failure]:
 
 
 def _read(path: str) -> list[ArticleRows | Failure]:
-    db = duckdb.connect(":memory:")
-    cursor = db.execute("SELECT * FROM read_parquet(?) ORDER BY seq", [path])
+    cursor = _scratch_db().execute("SELECT * FROM read_parquet(?) ORDER BY seq", [path])
     names = [column[0] for column in cursor.description or ()]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    db.close()
     out: list[ArticleRows | Failure] = []
     for row in rows:
         if row["failure"] is not None:
