@@ -237,9 +237,15 @@ def _verbal(
             return None  # praise of nobody
         untargeted = True
         pattern += "+untargeted"
-    if not targets and trigger.needs_target and trigger.code[:2] in UNTARGETED_ROOTS:
+    if (
+        not targets
+        and trigger.needs_target
+        and trigger.code[:2] in UNTARGETED_ROOTS
+        and trigger.status != "derived"
+    ):
         # "Fillon dénonce des excès": criticism of a thing, not of an actor,
-        # is still criticism.
+        # is still criticism. Derived entries (converted, not reviewed) keep
+        # the target they require, as PETRARCH does.
         obj = support or direct_object(verb, res.grammar)
         clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         optional = trigger.code[:2] in _TARGET_OPTIONAL

@@ -168,6 +168,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          "German Chancellor Gerhard Schroeder to talk about Turkey.",
          [("GBR", "040", "ITAGOV"), ("ITAGOV", "040", "GBR"),
           ("GBR", "040", "DEUGOV"), ("DEUGOV", "040", "GBR")]),
+        # Derived entries (converted from PETRARCH, not reviewed) keep the
+        # actor target they require: no untargeted "hold a conference" (017).
+        ("en", "LONDON (Reuters)\n\nThe Labour Party will hold a conference in "
+         "Brighton.", []),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
