@@ -552,7 +552,9 @@ def _inherited(
         if dep == "ccomp":
             return [], "", None
         subj, passive = subject(head)
-        if subj is not None and not passive:
+        if subj is not None and (not passive or dep == "xcomp"):
+            # "were used by police to disperse crowds": a passive's agent
+            # controls its purpose infinitive.
             return args.group(subj), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
@@ -628,6 +630,13 @@ def _nominal(
                 sources.append(ref)
                 break
     pattern = "nominal"
+    for spec in {"between", "entre"} & set(trigger.targets) if not sources else ():
+        # "scuffles (broke out) between gilets jaunes and police", with no
+        # source of its own: the first party is the source, the others its
+        # targets.
+        pair = [r for r in args.marked_actors([noun, noun.head], spec)[0] if r.actors]
+        if len(pair) > 1:
+            sources, targets = pair[:1], pair[1:]
     if not sources and trigger.code[:2] == "14":
         # "during a fourth weekend of demonstrations, protesters ...": a
         # protest named without its protesters is theirs if the sentence

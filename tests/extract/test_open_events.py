@@ -172,6 +172,15 @@ def _events(coded: CodedArticle) -> list[Row]:
         # actor target they require: no untargeted "hold a conference" (017).
         ("en", "LONDON (Reuters)\n\nThe Labour Party will hold a conference in "
          "Brighton.", []),
+        # A passive's agent controls its purpose infinitive; crowds the
+        # police disperse are protesters.
+        ("en", "PARIS (AFP)\n\nHorses were used by police to disperse crowds.",
+         [("FRACOP", "175", "FRAOPP")]),
+        # "Clashes between X and Y": the first party is the source.
+        ("fr", "PARIS (AFP)\n\nDes heurts ont éclaté entre des manifestants et "
+         "la police.", [("FRAOPP", "145", "FRACOP")]),
+        ("en", "PARIS (AFP)\n\nAt least 34 people were taken in for questioning.",
+         [("FRACOP", "173", "FRACVL")]),
         # A passive with its own patient inherits no agent from the clause
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
