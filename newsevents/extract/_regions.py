@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb.gazetteer import to_place
 from ..lang import Grammar
 from ..models import Place
+from ._gates import may_hold
 from ._place_finder import Finder, strip_article
 
 __all__ = ["landmark_places", "region_places", "regions_first"]
@@ -68,6 +69,8 @@ def region_places(finder: Finder) -> list[Place]:
     region of the town the name is (when the gazetteer has no such region
     name of its own)."""
     doc, grammar, found = finder.doc, finder.grammar, []
+    if not may_hold(doc.text, grammar.region_nouns):
+        return found  # most paragraphs name no region: no token visited
     for token in doc:
         if token.lower_ not in grammar.region_nouns:
             continue

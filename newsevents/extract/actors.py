@@ -25,6 +25,8 @@ _KIND_ORDER = {"person": 0, "organisation": 1, "group": 2, "country": 3, "place"
 _MAX_AGENT_WORDS = 5
 # Words of these classes never start an actor mention.
 _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
+# The classes of the words that may name an actor or an agent in lower case.
+_NOMINAL = frozenset({"PROPN", "NOUN", "X", "ADJ"})
 _MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
 
@@ -35,8 +37,13 @@ def find_actors(
     """Every actor mention of ``doc``, in text order."""
     refs: list[ActorRef] = []
     taken: set[int] = set()
+    keys = kb.mention_keys(lang)
+    pairs = get_language(lang).grammar.pair_words
     for token in doc:
-        if token.i in taken or token.pos_ in _NEVER_ACTORS:
+        if token.i in taken:
+            continue
+        pos = token.pos_
+        if pos in _NEVER_ACTORS or _plain(token, pos, keys, pairs):
             continue
         ref = _named(token, kb, lang, context) or _agent(token, kb, lang, context)
         if ref is None:
@@ -51,6 +58,21 @@ def find_actors(
                 context.saw(ref.actors[0])
             _remember_pair(ref, refs, doc, context)
     return open_world(doc, refs, kb, lang, context)
+
+
+def _plain(token: Token, pos: str, keys: frozenset[str], pairs: frozenset[str]) -> bool:
+    """Whether a word can start no mention, which is cheaper to tell than
+    asking each finder: in lower case (no name the finders look up by its
+    capital), neither it nor its lemma a key of ``kb.mention_keys`` when it
+    is a noun, proper noun or adjective (only those name actors or agents)
+    and no pair word ("les deux pays")."""
+    text = token.text
+    if text[:1].isupper():
+        return False
+    lemma = token.lemma_
+    if pos in _NOMINAL and (key(text) in keys or key(lemma) in keys):
+        return False
+    return lemma.lower() not in pairs and token.lower_ not in pairs
 
 
 def mentions(

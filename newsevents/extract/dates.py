@@ -45,11 +45,13 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Protocol, cast
 
 from ..lang import available, name_key
 from ..lang import get as get_language
 from ..models import DateRef, Precision
+from ._gates import Gate, fold, gate
 
 __all__ = ["find_dates", "date_languages"]
 
@@ -118,7 +120,10 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         published = date(published.year, published.month, published.day)
     candidates: list[tuple[int, int, _Resolved]] = []
     kinds: dict[tuple[int, int], str] = {}
+    folded = fold(text)
     for kind, pattern in grammar.PATTERNS:
+        if not _gate(pattern).passes(folded):
+            continue  # the words it needs are not in the text
         for match in pattern.finditer(text):
             if kind == "year" and _blocked_year(grammar, text, match):
                 continue
@@ -153,6 +158,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         for start, end, resolved in taken
     ]
     return _periods(found, grammar, text)
+
+
+@cache
+def _gate(pattern: re.Pattern[str]) -> Gate:
+    """What a text needs for ``pattern`` to match in it (derived once)."""
+    return gate(pattern)
 
 
 def _periods(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:

@@ -118,7 +118,9 @@ def _mentioned(
         word = words[index]
         step = 1
         if word[:1].isupper():
-            for size in range(_MAX_NAME_WORDS, 0, -1):
+            # Only a word that starts a name of several words may begin one.
+            longest = _MAX_NAME_WORDS if kb.starts_name(lang, word) else 1
+            for size in range(longest, 0, -1):
                 name = " ".join(words[index : index + size])
                 country = _country_of_name(name, lang, kb)
                 if country is not None:

@@ -174,6 +174,26 @@ class KnowledgeBase:
             self._firsts[lang] = firsts
         return key(word) in firsts
 
+    def mention_keys(self, lang: str) -> frozenset[str]:
+        """The keys of every word that may start an actor mention: names and
+        the first words of longer ones, agent words and the first words of
+        agent phrases, demonyms. Rebuilt when the tables grow."""
+        names = self.names[lang]
+        agents = self.agents.get(lang, {})
+        demonyms = self.demonyms.get(lang, {})
+        sizes = (len(names), len(agents), len(demonyms))
+        cached = self._mention_keys.get(lang)
+        if cached is None or cached[0] != sizes:
+            self.starts_name(lang, "")  # builds the first words of names
+            self.starts_agent(lang, "")
+            keys = frozenset(
+                {*names, *self._firsts[lang], *agents, *demonyms}
+                | self._agent_firsts[lang]
+            )
+            cached = (sizes, keys)
+            self._mention_keys[lang] = cached
+        return cached[1]
+
     def multiword_names(self, lang: str) -> list[str]:
         """Names of two or more words, merged into one token before parsing."""
         return sorted(
@@ -221,6 +241,9 @@ class KnowledgeBase:
 
     _firsts: dict[str, set[str]] = field(default_factory=dict)
     _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
+    _mention_keys: dict[str, tuple[tuple[int, int, int], frozenset[str]]] = field(
+        default_factory=dict
+    )
     _surnames: dict[str, list[Entry]] | None = None
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in available()}

@@ -140,6 +140,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_MATCHES_KEPT = 100_000  # names whose matches are remembered
+
+
 class Gazetteer:
     """An index of place names with O(1) lookups; get one with ``load()``."""
 
@@ -149,6 +152,9 @@ class Gazetteer:
         self._regions: dict[tuple[str, str], int] | None = None
         self._countries: dict[str, int] | None = None
         self._abbreviations: dict[str, tuple[str, str]] | None = None
+        # The matches of the names looked up lately: a text names the same
+        # places again and again, and the index never changes.
+        self._matched: dict[str, tuple[tuple[int, int, bool], ...]] = {}
         self.built = built  # True when this load built the index, not read it
         self.seconds = seconds  # time taken to build or read the index
 
@@ -227,13 +233,19 @@ class Gazetteer:
             None,
         )
 
-    def _matches(self, name: str) -> list[tuple[int, int, bool]]:
+    def _matches(self, name: str) -> tuple[tuple[int, int, bool], ...]:
         """Return ``(record, mask, exact-accent)`` for each name matching."""
-        form = form_of(name)
-        return [
-            (rec, mask, stored == form)
-            for rec, mask, stored in self._index.lookup(fold(form))
-        ]
+        found = self._matched.get(name)
+        if found is None:
+            form = form_of(name)
+            found = tuple(
+                (rec, mask, stored == form)
+                for rec, mask, stored in self._index.lookup(fold(form))
+            )
+            if len(self._matched) >= _MATCHES_KEPT:
+                self._matched.clear()
+            self._matched[name] = found
+        return found
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Return every place named ``name``: countries first, then by population."""

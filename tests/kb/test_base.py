@@ -65,3 +65,29 @@ def test_base_petrarch_dictionaries(shared_file: Callable[[str], Path]) -> None:
     assert kb.agents["en"]["foreign minister"] == ("GOV", "FRM")
     # The bundled knowledge base is still there.
     assert kb.lookup("en", "North Korea")
+
+
+def test_base_mention_keys_cover_names_agents_demonyms_and_grow() -> None:
+    from newsevents.kb.base import Entry, KnowledgeBase
+    from newsevents.models import Actor
+
+    kb = KnowledgeBase()
+    kb.add(
+        "fr",
+        "Corée du Nord",
+        Entry(kind="country", actor=Actor(code="PRK", name="North Korea")),
+    )
+    kb.add_agents(
+        "fr", {"ministre des affaires étrangères": ("GOV",), "armée": ("MIL",)}
+    )
+    kb.demonyms["fr"] = {"nord-coréen": "PRK"}
+    keys = kb.mention_keys("fr")
+    for word in ("corée du nord", "corée", "ministre", "armée", "nord-coréen"):
+        assert word in keys
+    assert "du" not in keys and "étrangères" not in keys
+    kb.add(
+        "fr",
+        "Kim Jong Un",
+        Entry(kind="person", actor=Actor(code="PRKGOV", name="Kim")),
+    )
+    assert {"kim jong un", "kim"} <= kb.mention_keys("fr")

@@ -1,0 +1,165 @@
+"""Cheap gates before costly regular expressions.
+
+A date pattern is tried at every position of a text, which costs more than
+the rest of date finding on short dispatches, while most patterns cannot
+match a given text at all (no weekday pattern matches a text without a
+weekday's name). The gate of a pattern is read off the compiled pattern
+itself, so it never falls out of step with it: the strings a match must
+contain (case-folded), as an and/or tree of the pattern's sequences and
+alternatives. A text that cannot satisfy the gate is not scanned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["Gate", "fold", "gate", "may_hold"]
+
+# A parsed item of ``re._parser``: an opcode and its argument.
+_Item = tuple[Any, Any]
+_MAX_CLASS = 24  # a wider character class is no useful requirement
+# ``\d`` matches every Unicode digit: ``fold`` marks a text that holds one.
+_DIGIT = "\x00digit"
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _casefold(text: str) -> str:
+    """Case folding as the ignore-case matching of ``re`` sees it: it also
+    takes the dotless "ı" for an "i", which case folding keeps apart."""
+    return text.casefold().replace("ı", "i")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Every match holds one of ``strings`` (when there are any), satisfies
+    all of ``every`` and one of ``one_of`` (when there are any)."""
+
+    strings: tuple[str, ...] = ()
+    every: tuple[Gate, ...] = ()
+    one_of: tuple[Gate, ...] = ()
+
+    def passes(self, folded: str) -> bool:
+        """Whether a text (as ``fold`` gives it) may hold a match."""
+        # ``map`` keeps the loops in C: a gate must cost far less than a scan.
+        if self.strings and not any(map(folded.__contains__, self.strings)):
+            return False
+        for required in self.every:
+            if not required.passes(folded):
+                return False
+        if not self.one_of:
+            return True
+        for option in self.one_of:
+            if option.passes(folded):
+                return True
+        return False
+
+
+_OPEN = Gate()  # requires nothing
+
+
+def fold(text: str) -> str:
+    """``text`` as ``Gate.passes`` reads it: case-folded, marked when it
+    holds a digit."""
+    folded = _casefold(text)
+    return folded + _DIGIT if _ANY_DIGIT.search(text) else folded
+
+
+def may_hold(text: str, words: frozenset[str]) -> bool:
+    """Whether a token of ``text`` may be one of ``words`` (in lower case):
+    whether its lower case holds one. Cheaper than visiting its tokens."""
+    lowered = text.lower()
+    return any(map(lowered.__contains__, words))
+
+
+def gate(pattern: re.Pattern[str]) -> Gate:
+    """What every match of ``pattern`` contains (possibly nothing)."""
+    return _all(_sequence(list(sre_parse.parse(pattern.pattern, pattern.flags))))
+
+
+def _all(gates: list[Gate]) -> Gate:
+    gates = [g for g in gates if g != _OPEN]
+    if not gates:
+        return _OPEN
+    return gates[0] if len(gates) == 1 else Gate(every=tuple(dict.fromkeys(gates)))
+
+
+def _strings(strings: set[str] | tuple[str, ...]) -> Gate:
+    return Gate(strings=tuple(sorted(set(strings))))
+
+
+def _sequence(items: list[_Item]) -> list[Gate]:
+    """The requirements of a sequence of parsed items: those of each item
+    it cannot skip, with each run of literal characters one string."""
+    gates: list[Gate] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(_casefold(chr(av)))
+            continue
+        if op is sre.BRANCH and run:
+            # "ma(?:i|rs)" (as the parser factors "mai|mars"): the run goes
+            # on into each branch.
+            leads = [_lead(list(b)) for b in av[1]]
+            if all(leads):
+                gates.append(_strings({"".join(run) + lead for lead in leads}))
+        if run:
+            gates.append(_strings({"".join(run)}))
+            run = []
+        gates.extend(_item(op, av))
+    if run:
+        gates.append(_strings({"".join(run)}))
+    return gates
+
+
+def _lead(items: list[_Item]) -> str:
+    """The literal characters a sequence starts with."""
+    lead = []
+    for op, av in items:
+        if op is not sre.LITERAL:
+            break
+        lead.append(_casefold(chr(av)))
+    return "".join(lead)
+
+
+def _item(op: Any, av: Any) -> list[Gate]:
+    """The requirements of one parsed item other than a literal character."""
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, body = av
+        return _sequence(list(body)) if low >= 1 else []
+    if op is sre.BRANCH:
+        branches = [_all(_sequence(list(b))) for b in av[1]]
+        if any(b == _OPEN for b in branches):
+            return []
+        if all(b.strings and not b.every and not b.one_of for b in branches):
+            return [_strings({s for b in branches for s in b.strings})]
+        return [Gate(one_of=tuple(dict.fromkeys(branches)))]
+    if op is sre.IN:
+        chars = _class(av)
+        return [_strings(chars)] if chars else []
+    return []  # assertions, anchors, any character, back references
+
+
+def _class(members: list[_Item]) -> set[str] | None:
+    """The characters of a character class, None if it is wide or negated."""
+    chars: set[str] = set()
+    for op, av in members:
+        if op is sre.LITERAL:
+            chars.add(_casefold(chr(av)))
+        elif op is sre.RANGE:
+            low, high = av
+            if high - low > _MAX_CLASS:
+                return None
+            chars.update(_casefold(chr(c)) for c in range(low, high + 1))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars.add(_DIGIT)
+        else:
+            return None
+    return chars if 0 < len(chars) <= _MAX_CLASS else None

@@ -1,0 +1,84 @@
+"""Tests for newsevents.extract._gates: the strings a regex match needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsevents.extract import dates
+from newsevents.extract._gates import Gate, fold, gate
+from newsevents.lang import available
+from newsevents.lang import get as get_language
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "passes"),
+    [
+        (r"(?i)(?<!\w)(?:mardi|mercredi)(?!\w)", "Il est arrivé MARDI.", True),
+        (r"(?i)(?<!\w)(?:mardi|mercredi)(?!\w)", "Il est arrivé hier.", False),
+        # the parser factors "mai|mars" into "ma(?:i|rs)": whole strings still
+        (r"(?i)(?:mai|mars)", "la marche", False),
+        (r"(?i)(?:mai|mars)", "en mars", True),
+        # a sequence needs all its parts, an optional part none
+        (r"(?i)\d+ (?:mai|juin)", "le 3 mai", True),
+        (r"(?i)\d+ (?:mai|juin)", "en mai", False),
+        (r"(?i)(?:le )?\d+ mai", "3 mai", True),
+        # every Unicode digit is a digit; "ı" matches "i" ignoring case
+        (r"\d\d", "٢٣", True),
+        (r"\d\d", "twenty", False),
+        (r"(?i)mardi", "MARDı", True),
+        # alternatives: one of them
+        (r"(?i)\d+ ?h|la nuit", "dans la nuit", True),
+        (r"(?i)\d+ ?h|la nuit", "la veille", False),
+        # nothing required: always passes
+        (r"\w+", "", True),
+    ],
+)
+def test_gates_pass_exactly_the_texts_that_may_match(
+    pattern: str, text: str, passes: bool
+) -> None:
+    compiled = re.compile(pattern)
+    assert gate(compiled).passes(fold(text)) is passes
+    if compiled.search(text):
+        assert passes  # a gate never rejects a text that matches
+
+
+def test_gates_require_something_of_every_date_pattern() -> None:
+    """Each date pattern's gate rejects some text (none is left open)."""
+    for code in available():
+        for kind, pattern in get_language(code).dates.PATTERNS:
+            assert gate(pattern) != Gate(), (code, kind, pattern.pattern[:60])
+            assert not gate(pattern).passes(fold("")), (code, kind)
+
+
+def _golden_texts() -> list[tuple[str, str]]:
+    return [(p.parent.name, p.read_text()) for p in sorted(GOLDEN.glob("*/*.txt"))]
+
+
+def test_gates_never_reject_a_text_a_date_pattern_matches() -> None:
+    texts = _golden_texts()
+    assert texts
+    for code, text in texts:
+        folded = fold(text)
+        for kind, pattern in get_language(code).dates.PATTERNS:
+            for match in pattern.finditer(text):
+                assert gate(pattern).passes(folded), (code, kind, match.group())
+                # the match alone satisfies it too
+                assert gate(pattern).passes(fold(match.group())), (kind, match)
+
+
+def test_gates_leave_the_dates_found_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    texts = _golden_texts()
+    published = date(2024, 6, 19)
+    gated = [dates.find_dates(text, code, published) for code, text in texts]
+    monkeypatch.setattr(Gate, "passes", lambda self, folded: True)
+    assert gated == [dates.find_dates(text, code, published) for code, text in texts]
+    assert any(gated)
