@@ -81,10 +81,26 @@ def gate(pattern: re.Pattern[str]) -> Gate:
 
 
 def _all(gates: list[Gate]) -> Gate:
-    gates = [g for g in gates if g != _OPEN]
-    if not gates:
+    """All of ``gates``: nested conjunctions flattened, the rarest strings
+    (the longest) tried first, as they fail soonest."""
+    flat: list[Gate] = []
+    for g in gates:
+        if not g.strings and not g.one_of:
+            flat.extend(g.every)  # a conjunction (or nothing)
+        else:
+            flat.append(g)
+    flat = sorted(dict.fromkeys(flat), key=_rarity, reverse=True)
+    if not flat:
         return _OPEN
-    return gates[0] if len(gates) == 1 else Gate(every=tuple(dict.fromkeys(gates)))
+    return flat[0] if len(flat) == 1 else Gate(every=tuple(flat))
+
+
+def _rarity(g: Gate) -> tuple[int, int]:
+    """How soon a requirement fails: plain strings before alternatives,
+    long strings before short ones, a digit as a single character."""
+    if not g.strings:
+        return (0, 0)
+    return (1, min(1 if s == _DIGIT else len(s) for s in g.strings))
 
 
 def _strings(strings: set[str] | tuple[str, ...]) -> Gate:

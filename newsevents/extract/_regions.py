@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb.gazetteer import to_place
 from ..lang import Grammar
 from ..models import Place
+from ._doc import doc_text
 from ._gates import may_hold
 from ._place_finder import Finder, strip_article
 
@@ -69,7 +70,7 @@ def region_places(finder: Finder) -> list[Place]:
     region of the town the name is (when the gazetteer has no such region
     name of its own)."""
     doc, grammar, found = finder.doc, finder.grammar, []
-    if not may_hold(doc.text, grammar.region_nouns):
+    if not may_hold(doc_text(doc), grammar.region_nouns):
         return found  # most paragraphs name no region: no token visited
     for token in doc:
         if token.lower_ not in grammar.region_nouns:
@@ -162,7 +163,7 @@ def _landmark_tokens(doc: Doc, grammar: Grammar) -> list[Token]:
         pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
         _LANDMARK_WORDS[grammar.landmarks] = pattern
     tokens: list[Token] = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and (not tokens or tokens[-1].i != span[0].i):
             tokens.append(span[0])

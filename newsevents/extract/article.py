@@ -25,6 +25,7 @@ from ..lang import get as get_language
 from ..lang import normalise
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
+from ._doc import doc_text
 from .actors import ActorRef, Context, find_actors, mentions
 from .backstop import Classifier, propose
 from .dates import find_dates
@@ -129,7 +130,7 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     )  # fmt: skip
     here = toponyms.toponyms
     placed = _placed(found, here)
-    dates = context.dates_between(offset, offset + len(doc.text))
+    dates = context.dates_between(offset, offset + len(doc_text(doc)))
     anchors = Anchors(
         published=context.published,
         dates=dates,

@@ -45,7 +45,6 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import Protocol, cast
 
 from ..lang import available, name_key
@@ -121,8 +120,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
     candidates: list[tuple[int, int, _Resolved]] = []
     kinds: dict[tuple[int, int], str] = {}
     folded = fold(text)
-    for kind, pattern in grammar.PATTERNS:
-        if not _gate(pattern).passes(folded):
+    for kind, pattern, needs in _gated(grammar):
+        if not needs.passes(folded):
             continue  # the words it needs are not in the text
         for match in pattern.finditer(text):
             if kind == "year" and _blocked_year(grammar, text, match):
@@ -160,10 +159,21 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
     return _periods(found, grammar, text)
 
 
-@cache
-def _gate(pattern: re.Pattern[str]) -> Gate:
-    """What a text needs for ``pattern`` to match in it (derived once)."""
-    return gate(pattern)
+# Per tuple of patterns (a language's): each pattern with its gate. Keyed
+# by identity, as hashing a compiled pattern hashes its whole program.
+_GATED: dict[int, tuple[object, tuple[tuple[str, re.Pattern[str], Gate], ...]]] = {}
+
+
+def _gated(grammar: _Grammar) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+    """The patterns of ``grammar``, each with what a text needs for it to
+    match (derived once)."""
+    patterns = grammar.PATTERNS
+    cached = _GATED.get(id(patterns))
+    if cached is None or cached[0] is not patterns:
+        gated = tuple((kind, p, gate(p)) for kind, p in patterns)
+        cached = (patterns, gated)
+        _GATED[id(patterns)] = cached
+    return cached[1]
 
 
 def _periods(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:

@@ -28,6 +28,7 @@ from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
+from ._doc import doc_text
 from ._gates import may_hold
 from ._refs import ActorRef, Context
 
@@ -229,7 +230,7 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
     """A member or leader of a group belongs to the group: "une figure des
     gilets jaunes" is OPP like the gilets jaunes, "the leader of the
     protesters" is no government leader."""
-    if not grammar.member_nouns or not may_hold(doc.text, grammar.member_nouns):
+    if not grammar.member_nouns or not may_hold(doc_text(doc), grammar.member_nouns):
         return refs  # no token visited
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
     out = list(refs)
@@ -494,7 +495,7 @@ def _coreference(
     speaker does."""
     if not grammar.person_pronouns and not grammar.plural_pronouns:
         return refs
-    text = doc.text  # joined from the tokens: read once
+    text = doc_text(doc)
     quoted = _quoted(text)
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
     # Only the refs and the pronouns are visited, in text order.

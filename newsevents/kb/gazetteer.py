@@ -155,6 +155,7 @@ class Gazetteer:
         # The matches of the names looked up lately: a text names the same
         # places again and again, and the index never changes.
         self._matched: dict[str, tuple[tuple[int, int, bool], ...]] = {}
+        self._ranked: dict[str, tuple[Candidate, ...]] = {}
         self.built = built  # True when this load built the index, not read it
         self.seconds = seconds  # time taken to build or read the index
 
@@ -249,10 +250,18 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Return every place named ``name``: countries first, then by population."""
-        found = {self._candidate(rec) for rec, _, _ in self._matches(name)}
-        return tuple(
-            sorted(found, key=lambda c: (c.kind != "country", -c.population, c.name))
-        )
+        ranked = self._ranked.get(name)
+        if ranked is None:
+            found = {self._candidate(rec) for rec, _, _ in self._matches(name)}
+            ranked = tuple(
+                sorted(
+                    found, key=lambda c: (c.kind != "country", -c.population, c.name)
+                )
+            )
+            if len(self._ranked) >= _MATCHES_KEPT:
+                self._ranked.clear()
+            self._ranked[name] = ranked
+        return ranked
 
     def resolve(
         self,
