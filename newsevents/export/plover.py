@@ -32,6 +32,9 @@ def record(event: Event, row: tuple[object, ...]) -> dict[str, object]:
         "cluster": row[2],
         "date": event.date.value if event.date else None,
         "date_precision": event.date.precision if event.date else None,
+        # "since", "until" or "range" (which ends on "date_until"), or None
+        "date_relation": event.date.relation if event.date else None,
+        "date_until": event.date.until if event.date else None,
         "event_type": event.plover_type,
         "mode": event.plover_mode,
         "context": [event.modality] if event.modality != "asserted" else [],

@@ -81,6 +81,13 @@ class Dialect:
             return f"({column})::json->>'{key}'"
         return f"json_extract_string({column}, '$.{key}')"
 
+    def json_path_text(self, column: str, *keys: str) -> str:
+        """The text at a path of keys of a JSON column (NULL where absent)."""
+        if self.name == "postgresql":
+            path = "".join(f"->'{k}'" for k in keys[:-1])
+            return f"({column})::json{path}->>'{keys[-1]}'"
+        return f"json_extract_string({column}, '$.{'.'.join(keys)}')"
+
     def among(self, column: str, kind: str = "BIGINT") -> str:
         """``column`` is one of the values of a list parameter. PostgreSQL
         probes an index per value with ``= ANY``; its planner misjudges

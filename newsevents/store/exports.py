@@ -26,6 +26,7 @@ _COLUMNS = (
     "e.id, e.article_id, e.cluster_id, e.event_date, e.source_code, e.source_name, "
     "e.code, e.label, e.target_code, e.target_name, e.quad_class, e.goldstein, "
     "e.modality, e.plover_type, e.plover_mode, e.date_value, e.date_precision, "
+    "e.date_relation, e.date_until, "
     "e.place_name, e.place_country, e.lat, e.lon, e.evidence_text, e.confidence, "
     "e.intended_code, e.coder_version, e.lexicon_version, "
     "a.language, a.source AS outlet, a.url, a.title, a.published"

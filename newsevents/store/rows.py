@@ -37,7 +37,7 @@ EVENT_COLUMNS = (
     "event_date", "place_name", "place_country", "place_kind", "geonameid", "lat",
     "lon", "sentence", "evidence_start", "evidence_end", "evidence_text",
     "n_evidence", "confidence", "is_symmetric", "event", "intended_code",
-    "coder_version", "lexicon_version",
+    "coder_version", "lexicon_version", "date_relation", "date_until",
 )  # fmt: skip
 _E = {name: index for index, name in enumerate(EVENT_COLUMNS)}
 
@@ -92,7 +92,7 @@ def to_rows(coded: CodedArticle, file: str | None, item: str | None) -> ArticleR
     mentions = [_mention_row(article.id, i, m) for i, m in enumerate(coded.mentions)]
     versions = (__version__, lexicon_version(article.language))
     events = [
-        (*_event_row(article.id, i, e, article.published), *versions)
+        (*_event_row(article.id, i, e, article.published), *versions, *_period(e))
         for i, e in enumerate(coded.events)
     ]
     return ArticleRows(article_row, mentions, events)
@@ -138,6 +138,14 @@ def _event_row(
         len(e.evidence), e.confidence, e.symmetric, e.model_dump_json(),
         e.intended_code,
     )  # fmt: skip
+
+
+def _period(e: Event) -> tuple[str | None, str | None]:
+    """The period the event's date opens or closes, or the range it starts:
+    ``date_relation`` and ``date_until``."""
+    if e.date is None:
+        return None, None
+    return e.date.relation, e.date.until
 
 
 def _actor(actor: Actor | None) -> tuple[str | None, str | None, str | None]:

@@ -7,14 +7,19 @@ its own transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from ..errors import StoreError
-from .backend import Connection, dialect, is_postgres
+from .backend import Connection, Dialect, dialect, is_postgres
 
 DEFAULT_DB = "newsevents.duckdb"
+
+# A statement of a migration: DDL written for DuckDB (``Dialect.ddl`` spells
+# its types for PostgreSQL), or written by a function of the dialect.
+Statement = str | Callable[[Dialect], str]
 
 _V1 = [
     """CREATE TABLE articles (
@@ -122,6 +127,20 @@ _V6 = [
     "ALTER TABLE events ADD COLUMN lexicon_version VARCHAR",
 ]
 
+# The period an event's date opens or closes ("depuis 2019": since; "until
+# Friday": until) or the range it starts ("du 3 au 5 mai": range, until
+# 2024-05-05), as ``DateRef.relation`` and ``DateRef.until``; events stored
+# before keep them in their JSON, copied into the new columns.
+_V7: list[Statement] = [
+    "ALTER TABLE events ADD COLUMN date_relation VARCHAR",
+    "ALTER TABLE events ADD COLUMN date_until VARCHAR",
+    lambda sql: (
+        "UPDATE events SET "
+        f"date_relation = {sql.json_path_text('event', 'date', 'relation')}, "
+        f"date_until = {sql.json_path_text('event', 'date', 'until')}"
+    ),
+]
+
 # PostgreSQL only: the lookups of the writer and the filters of the queries.
 _INDEXES: dict[int, list[str]] = {
     5: [
@@ -141,13 +160,14 @@ _INDEXES: dict[int, list[str]] = {
     ]
 }
 
-MIGRATIONS: list[tuple[int, list[str]]] = [
+MIGRATIONS: list[tuple[int, list[Statement]]] = [
     (1, _V1),
     (2, _V2),
     (3, _V3),
     (4, _V4),
     (5, _V5),
     (6, _V6),
+    (7, _V7),
 ]
 # An arbitrary key for PostgreSQL's advisory lock around migrations.
 _MIGRATION_LOCK = 7_140_014
@@ -245,7 +265,10 @@ def _migrate(conn: Connection) -> int:
         conn.execute("BEGIN TRANSACTION")
         try:
             for statement in statements:
-                conn.execute(sql.ddl(statement))
+                if callable(statement):
+                    conn.execute(statement(sql))
+                else:
+                    conn.execute(sql.ddl(statement))
             conn.execute(
                 "INSERT INTO schema_version VALUES (?, current_timestamp)", [number]
             )

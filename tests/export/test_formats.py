@@ -115,8 +115,8 @@ def awkward(tmp_path: Path) -> Path:
 def test_export_csv_round_trips_commas_quotes_newlines(awkward: Path) -> None:
     with awkward.open(encoding="utf-8", newline="") as handle:
         [record] = list(csv.DictReader(handle))
-    # with intended_code, coder_version and lexicon_version
-    assert len(record) == 31 and None not in record
+    # with intended_code, coder_version, lexicon_version and the date's period
+    assert len(record) == 33 and None not in record
     # The formula-like cells are neutralised (the test below).
     plain = ("url", "title")
     assert {key: record[key] for key in plain} == {k: _AWKWARD[k] for k in plain}
@@ -184,3 +184,51 @@ def test_export_coder_and_lexicon_versions(conn, tmp_path: Path) -> None:  # typ
         [str(parquet)],
     ).fetchall()
     assert back == [(__version__, lexicon)]
+
+
+@pytest.mark.issue
+def test_issue_12_date_periods_stored_and_exported(
+    new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    from newsevents.models import DateRef
+
+    period = DateRef(
+        text="du 3", value="2024-05-03", precision="day", relation="range",
+        until="2024-05-05",
+    )  # fmt: skip
+    since = DateRef(
+        text="depuis 2019", value="2019", precision="year", relation="since"
+    )
+    conn = connect(new_db())
+    Writer(conn).write(
+        [
+            rows(
+                "Grève du 3 au 5 mai.",
+                [
+                    event(FRA, USA).model_copy(update={"date": period}),
+                    event(RUS, UKR, "190", quad=4).model_copy(update={"date": since}),
+                    event(FRA, UKR),
+                ],
+            )
+        ]
+    )
+    stored = conn.execute(
+        "SELECT date_value, date_relation, date_until FROM events ORDER BY idx"
+    ).fetchall()
+    assert stored == [
+        ("2024-05-03", "range", "2024-05-05"),
+        ("2019", "since", None),
+        ("2024-06-19", None, None),
+    ]
+    plover = tmp_path / "events.jsonl"
+    assert export(conn, "plover", plover) == 3
+    records = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert [(r["date_relation"], r["date_until"]) for r in records] == [
+        ("range", "2024-05-05"), ("since", None), (None, None),
+    ]  # fmt: skip
+    table = tmp_path / "events.csv"
+    assert export(conn, "csv", table) == 3
+    found = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert [(r["date_relation"], r["date_until"]) for r in found] == [
+        ("range", "2024-05-05"), ("since", ""), ("", ""),
+    ]  # fmt: skip

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import StoreError
+from newsevents.models import DateRef
 from newsevents.store.backend import Connection, dialect
 from newsevents.store.schema import LATEST, MIGRATIONS, connect, migrate, version
+from newsevents.store.writer import Writer
+from tests.store._data import FRA, RUS, UKR, USA, event, rows
 
 
 def _tables(conn: Connection) -> set[str]:
@@ -42,6 +45,8 @@ def test_schema_applies_only_missing_migrations(new_db: Callable[[], str]) -> No
     conn.execute("DROP TABLE writes")
     conn.execute("ALTER TABLE events DROP COLUMN coder_version")
     conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
+    conn.execute("ALTER TABLE events DROP COLUMN date_relation")
+    conn.execute("ALTER TABLE events DROP COLUMN date_until")
     conn.execute("DELETE FROM schema_version WHERE version > 1")
     assert version(conn) == 1
     assert migrate(conn) == LATEST
@@ -61,6 +66,8 @@ def test_schema_intended_code_is_4_and_the_write_counter_is_5(
     conn.execute("DROP TABLE writes")
     conn.execute("ALTER TABLE events DROP COLUMN coder_version")
     conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
+    conn.execute("ALTER TABLE events DROP COLUMN date_relation")
+    conn.execute("ALTER TABLE events DROP COLUMN date_until")
     conn.execute("DELETE FROM schema_version WHERE version > 4")
     assert version(conn) == 4
     assert {"feed_items", "feed_state"} <= _tables(conn)
@@ -74,13 +81,46 @@ def test_schema_versions_of_the_coder_are_6(new_db: Callable[[], str]) -> None:
     conn = connect(new_db())
     conn.execute("ALTER TABLE events DROP COLUMN coder_version")
     conn.execute("ALTER TABLE events DROP COLUMN lexicon_version")
+    conn.execute("ALTER TABLE events DROP COLUMN date_relation")
+    conn.execute("ALTER TABLE events DROP COLUMN date_until")
     conn.execute("DELETE FROM schema_version WHERE version > 5")
     assert version(conn) == 5
-    assert migrate(conn) == LATEST == 6
+    assert migrate(conn) == LATEST
     columns = {r[0] for r in conn.execute(
         "SELECT column_name FROM information_schema.columns "
         "WHERE table_name = 'events'").fetchall()}  # fmt: skip
     assert {"coder_version", "lexicon_version"} <= columns
+
+
+def test_schema_date_periods_are_7_and_copied_from_stored_events(
+    new_db: Callable[[], str],
+) -> None:
+    # A database of version 6 gets the period of its events' dates as two
+    # columns, filled from the JSON of the events it holds.
+    conn = connect(new_db())
+    period = DateRef(
+        text="du 3", value="2024-05-03", precision="day", relation="range",
+        until="2024-05-05",
+    )  # fmt: skip
+    Writer(conn).write(
+        [rows("Grève du 3 au 5 mai.", [event(FRA, USA), event(RUS, UKR, day=None)])]
+    )
+    Writer(conn).write([rows("Grève jusqu'au 5.", [event(FRA, USA)])])
+    conn.execute(
+        "UPDATE events SET event = ? WHERE idx = 0",
+        [event(FRA, USA).model_copy(update={"date": period}).model_dump_json()],
+    )
+    conn.execute("ALTER TABLE events DROP COLUMN date_relation")
+    conn.execute("ALTER TABLE events DROP COLUMN date_until")
+    conn.execute("DELETE FROM schema_version WHERE version > 6")
+    assert version(conn) == 6
+    assert migrate(conn) == LATEST >= 7
+    found = conn.execute(
+        "SELECT date_relation, date_until FROM events ORDER BY article_id, idx"
+    ).fetchall()
+    assert sorted(found, key=str) == sorted(
+        [("range", "2024-05-05"), (None, None), ("range", "2024-05-05")], key=str
+    )
 
 
 def test_schema_postgres_spells_its_own_types(new_db: Callable[[], str]) -> None:
