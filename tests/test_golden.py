@@ -52,7 +52,16 @@ def summary(coded: CodedArticle) -> dict[str, Any]:
             [m.text, m.kind, m.actor.code if m.actor else None] for m in coded.mentions
         ],
         "places": [[p.text or p.name, p.country, p.geonameid] for p in coded.places],
-        "dates": [[d.text, d.value, d.precision] for d in coded.dates],
+        # a date that opens or closes a period or starts a range says so
+        "dates": [
+            [
+                d.text,
+                d.value,
+                d.precision,
+                *([d.relation, d.until] if d.relation else []),
+            ]
+            for d in coded.dates
+        ],
         "events": [
             {
                 "source": e.source.code if e.source else None,

@@ -156,7 +156,97 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
         )
         for start, end, resolved in taken
     ]
-    return _periods(found, grammar, text)
+    return _periods(_bare_days(found, grammar, text), grammar, text)
+
+
+# A day number alone, at the end of what comes before a date ("du 3 au" 5
+# mai) or at the start of what follows one (May 3 "to 5").
+_BARE_BEFORE = re.compile(r"(?<![\w,.])(?P<d>[0-3]?\d)(?:er|re|st|nd|rd|th)?")
+_BARE_AFTER = re.compile(
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:,.]|[^\S\n]*(?:[ap]\.?m\b|h\b|%))"
+)
+
+
+def _bare_days(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:
+    """Add the day numbers that share the month of a date beside them in a
+    range: "du 3 au 5 mai", "from 3 to 5 May" (the first day bare),
+    "between May 3 and 5", "May 3-5" (the second). ``_periods`` then links
+    them. The bare day takes its neighbour's month, or the month before
+    (after) it when it is greater (smaller): "du 28 au 2 mars"."""
+    link = getattr(grammar, "RANGE_LINK", None)
+    if link is None:
+        return dates
+    taken = [(d.start or 0, d.end or 0) for d in dates]
+    added = []
+    for ref in dates:
+        order = _day_first(ref, grammar)
+        if order is None:
+            continue
+        start, end = ref.start or 0, ref.end or 0
+        if order:  # "5 mai": the bare day before it
+            before = text[max(0, start - 12) : start]
+            found = None
+            for match in _BARE_BEFORE.finditer(before):
+                if link.fullmatch(before, match.end()):
+                    found = match
+            if found is None:
+                continue
+            at = start - len(before) + found.start()
+            span = (at, at + len(found.group("d")))
+            day = _shifted_day(ref.value, int(found.group("d")), later=False)
+        else:  # "May 3": the bare day after it
+            linked = link.match(text, end)
+            found = _BARE_AFTER.match(text, linked.end()) if linked else None
+            if found is None or linked is None or linked.end() == end:
+                continue
+            span = (found.start(), found.start() + len(found.group("d")))
+            day = _shifted_day(ref.value, int(found.group("d")), later=True)
+        if day is None or any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        taken.append(span)
+        added.append(
+            DateRef(
+                text=text[span[0] : span[1]],
+                value=day.isoformat(),
+                precision="day",
+                start=span[0],
+                end=span[1],
+            )
+        )
+    return sorted([*dates, *added], key=lambda d: d.start or 0) if added else dates
+
+
+def _day_first(ref: DateRef, grammar: _Grammar) -> bool | None:
+    """Whether a dated day names its day before its month ("5 mai", "le 5
+    mai") or after it ("May 3"); None when it is no day and month ("mardi",
+    "à 18 h"), or has more after its day ("May 3, 2024")."""
+    if ref.precision != "day" or ref.value is None:
+        return None
+    words = [m for m in _WORD.finditer(ref.text)]
+    months = [m.start() for m in words if _key(m.group()) in grammar.MONTHS]
+    digits = [m for m in words if m.group()[:1].isdigit()]
+    if not months or not digits:
+        return None
+    if digits[0].start() < months[0]:
+        return True
+    last = digits[-1]
+    if last is not words[-1] or len(digits) > 1:
+        return None
+    return False
+
+
+def _shifted_day(value: str | None, day: int, later: bool) -> date | None:
+    """The day ``day`` of the month of ``value``, or of the month after
+    (``later``) or before it when that order needs it."""
+    if value is None:
+        return None
+    named = date.fromisoformat(value)
+    month = named.year * 12 + named.month - 1
+    if later and day < named.day:
+        month += 1
+    elif not later and day > named.day:
+        month -= 1
+    return _valid(month // 12, month % 12 + 1, day)
 
 
 # Per tuple of patterns (a language's): each pattern with its gate. Keyed
@@ -299,8 +389,18 @@ def _future(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
     Looks back, then ahead, at most ``_CUE_WINDOW`` words; the first word that
     is a future cue ("se rendra", "will") or a past cue ("a", "avait", "was",
     "said") decides. Without a cue the answer is no: news reports the past.
+
+    A date that closes a period ("jusqu'à vendredi", "until Friday") is the
+    exception: a period that lasts until a date named without a tense ("il
+    est détenu jusqu'à vendredi", "the ban applies until Friday") runs from
+    now on, so without a cue it is the coming day or month (as TimeML reads
+    it); a past cue still puts it in the past ("the talks lasted until
+    Monday").
     """
-    before = _SENTENCE_END.split(text[max(0, match.start() - 200) : match.start()])
+    start = match.start()
+    until = getattr(grammar, "UNTIL", None)
+    closes = until is not None and until.search(text[max(0, start - _BEFORE) : start])
+    before = _SENTENCE_END.split(text[max(0, start - 200) : start])
     after = _SENTENCE_END.split(text[match.end() : match.end() + 200])
     words = _WORD.findall(before[-1])[::-1][:_CUE_WINDOW]
     words += _WORD.findall(after[0])[:_CUE_WINDOW]
@@ -310,7 +410,7 @@ def _future(grammar: _Grammar, text: str, match: re.Match[str]) -> bool:
             return True
         if grammar.PAST_CUES.fullmatch(word):
             return False
-    return False
+    return bool(closes)
 
 
 def _resolve(

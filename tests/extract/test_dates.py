@@ -355,6 +355,24 @@ def test_dates_clock_times_take_the_day_the_text_speaks_of(
          [("2024-05-03", "range", "2024-06-05"), ("2024-06-05", None, None)]),
         ("en", "between 2019 and 2021", [("2019", "range", "2021"), ("2021", None, None)]),
         ("en", "in 2019 and 2021", [("2019", None, None), ("2021", None, None)]),
+        # a range whose first (or second) day is a bare number
+        ("fr", "du 3 au 5 mai",
+         [("2024-05-03", "range", "2024-05-05"), ("2024-05-05", None, None)]),
+        ("fr", "entre le 3 et le 5 mai",
+         [("2024-05-03", "range", "2024-05-05"), ("2024-05-05", None, None)]),
+        ("fr", "du 28 au 2 mars 2024",
+         [("2024-02-28", "range", "2024-03-02"), ("2024-03-02", None, None)]),
+        ("en", "from 3 to 5 May",
+         [("2024-05-03", "range", "2024-05-05"), ("2024-05-05", None, None)]),
+        ("en", "between May 3 and 5",
+         [("2024-05-03", "range", "2024-05-05"), ("2024-05-05", None, None)]),
+        ("en", "from May 30 to 2",
+         [("2024-05-30", "range", "2024-06-02"), ("2024-06-02", None, None)]),
+        ("en", "May 3-5", [("2024-05-03", "range", "2024-05-05"), ("2024-05-05", None, None)]),
+        # two days, no range; hours and ages are no days
+        ("fr", "les 3 et 5 mai", [("2024-05-03", None, None), ("2024-05-05", None, None)]),
+        ("en", "from 3 to 5 p.m.", [("2024-06-19", None, None)]),
+        ("fr", "de 3 à 5 ans", []),
     ],
 )  # fmt: skip
 def test_issue_12_periods(
@@ -362,3 +380,27 @@ def test_issue_12_periods(
 ) -> None:
     found = find_dates(text, language, WED)
     assert [(d.value, d.relation, d.until) for d in found] == expected
+
+
+@pytest.mark.issue
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a period that lasts until a day named without a tense runs from now
+        ("en", "The ban applies until Friday.", "2024-06-21"),
+        ("fr", "Il est détenu jusqu'à vendredi.", "2024-06-21"),
+        ("fr", "La grève durera jusqu'à vendredi.", "2024-06-21"),
+        ("fr", "jusqu'en mars", "2025-03"),
+        # a past tense keeps it in the past; "last" and "next" decide alone
+        ("en", "The talks lasted until Monday.", "2024-06-17"),
+        ("en", "He was held until Friday, when he was freed.", "2024-06-14"),
+        ("en", "The ban applies until last Friday.", "2024-06-14"),
+        # without "until", a weekday without a tense is the last one
+        ("en", "The ban applies on Friday.", "2024-06-14"),
+    ],
+)  # fmt: skip
+def test_issue_12_until_a_weekday_is_the_coming_one(
+    language: str, text: str, expected: str
+) -> None:
+    found = find_dates(text, language, WED)
+    assert [d.value for d in found] == [expected]

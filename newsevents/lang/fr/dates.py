@@ -358,7 +358,7 @@ SINCE = re.compile(
 )
 SINCE_START = re.compile(r"(?:depuis|dès)(?![\w])", re.IGNORECASE)
 UNTIL = re.compile(
-    f"(?<![\\w])jusqu{_AP}(?:à|au|aux|en)(?:{_S}(?:la|le|l{_AP}))?[^\\S\\n]*$",
+    f"(?<![\\w])jusqu{_AP}(?:(?:à|au|aux|en)(?:{_S}(?:la|le|l{_AP}))?)?[^\\S\\n]*$",
     re.IGNORECASE,
 )
 RANGE_OPEN = re.compile(
