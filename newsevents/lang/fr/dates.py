@@ -215,9 +215,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             f"|à{_S}partir{_S}de|depuis){_S}"
             f"(?:[0-2]?\\d(?:{_S})?h(?:eures?)?(?:(?:{_S})?[0-5]\\d)?(?![\\d])"
             f"|midi|minuit)"
-            f"|(?<![\\d,.])[0-2]?\\dh[0-5]\\d(?![\\d])"
+            # (a digit first, "(?=\\d)": the look-behinds cost at every word)
+            f"|(?=\\d)(?<![\\d,.])[0-2]?\\dh[0-5]\\d(?![\\d])"
             # "10 h 30" alone; never a duration ("en 24 h", "pendant 48 h")
-            f"|(?<![\\d,.])(?<!en )(?<!pendant )(?<!durant )(?<!dans )(?<!les )"
+            f"|(?=\\d)(?<![\\d,.])(?<!en )(?<!pendant )(?<!durant )(?<!dans )(?<!les )"
             f"(?<!de )(?<!sous )[0-2]?\\d{_S}h(?:{_S}[0-5]\\d)?(?![\\w])"
             f"|(?:dans{_S})?la{_S}nuit(?!{_S}d(?:e|u){_S})"
             f"|(?:dans{_S})?la{_S}soirée|le{_S}matin{_S}même"
