@@ -172,7 +172,7 @@ def _verbal(
         sources = args.group(subj)
         # "Putin, who arrived ..., and Kim held talks": parsed as two subjects.
         for other in verb.lefts if not passive else ():
-            if other.dep_ == "nsubj" and (subj is None or other.i != subj.i):
+            if other.dep_ == "nsubj" and other.i != subj.i:
                 sources += [r for r in args.group(other) if r not in sources]
         head = verb.head
         if (
@@ -491,7 +491,7 @@ def _left_subject(verb: Token, args: Arguments) -> list[ActorRef]:
     "..., Donald Trump s'était vivement attaqué à la France", with the name
     hung on the previous clause. Only the verb's own auxiliaries, clitics
     and adverbs may stand between."""
-    finite = "Fin" in verb.morph.get("VerbForm") or any(
+    finite = "Fin" in verb.morph.get("VerbForm", []) or any(
         c.dep_.startswith("aux") for c in verb.children
     )
     if not finite:
@@ -699,7 +699,7 @@ def _noun_arguments(noun: Token, args: Arguments) -> list[tuple[Token, str | Non
 
 
 def _prep_objects(noun: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in noun.children:
         if child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj")

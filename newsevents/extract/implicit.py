@@ -48,12 +48,12 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
     protesters = _first_protesters(events)
     out: list[Event] = []
     for event in events:
-        if _people_claiming(event, protesters):
+        if event.root in _CLAIMS and _unnamed_civilians(event.source, protesters):
             # "They demanded the scrapping of the fuel tax" in an article
             # about a protest: the people who demand are its protesters.
             event = event.model_copy(
                 update={
-                    "source": agent_actor(event.source.country or "", ("OPP",)),  # type: ignore[union-attr]
+                    "source": _protesters_of(event.source),
                     "pattern": f"{event.pattern}+protesters",
                 }
             )
@@ -67,13 +67,14 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
                 event = event.model_copy(
                     update={"target": target, "pattern": f"{event.pattern}+{why}"}
                 )
-        elif _arrested_people(event, protesters):
+        elif event.code.startswith("173") and _unnamed_civilians(
+            event.target, protesters
+        ):
             # "police detained more than 200 people" in an article about a
             # protest: the people arrested are its protesters.
-            target = protesters[event.target.country]  # type: ignore[union-attr, index]
             event = event.model_copy(
                 update={
-                    "target": agent_actor(target.country or "", ("OPP",)),
+                    "target": _protesters_of(event.target),
                     "pattern": f"{event.pattern}+implicit-protesters",
                 }
             )
@@ -85,30 +86,20 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
 _CLAIMS = frozenset({"10", "11", "12", "13"})
 
 
-def _people_claiming(event: Event, protesters: dict[str, Actor]) -> bool:
-    """A claim by unnamed civilians of a country whose protesters the
+def _unnamed_civilians(actor: Actor | None, protesters: dict[str, Actor]) -> bool:
+    """Unnamed civilians ("FRA (CVL)") of a country whose protesters the
     article names."""
-    source = event.source
     return (
-        event.root in _CLAIMS
-        and source is not None
-        and source.roles == ("CVL",)
-        and source.name == f"{source.country} (CVL)"
-        and source.country in protesters
+        actor is not None
+        and actor.roles == ("CVL",)
+        and actor.name == f"{actor.country} (CVL)"
+        and actor.country in protesters
     )
 
 
-def _arrested_people(event: Event, protesters: dict[str, Actor]) -> bool:
-    """An arrest of unnamed civilians of a country whose protesters the
-    article names."""
-    target = event.target
-    return (
-        event.code.startswith("173")
-        and target is not None
-        and target.roles == ("CVL",)
-        and target.name == f"{target.country} (CVL)"
-        and target.country in protesters
-    )
+def _protesters_of(actor: Actor | None) -> Actor:
+    country = actor.country if actor is not None else None
+    return agent_actor(country or "", ("OPP",))
 
 
 def _protest(event: Event) -> tuple[str, Actor] | None:

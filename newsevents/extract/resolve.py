@@ -305,7 +305,7 @@ def _is_title(ref: ActorRef, doc: Doc | None = None) -> bool:
     organisation ("président de l'UMP"); not a plural of civilians
     ("spokeswoman for women Sandra Gidley")."""
     if doc is not None and ref.roles == ("CVL",):
-        if "Plur" in doc[ref.head].morph.get("Number"):
+        if "Plur" in doc[ref.head].morph.get("Number", []):
             return False
     return ref.kind == "organisation" and (
         ref.bare or bool(ref.roles) or _agentive(ref)
@@ -369,9 +369,11 @@ def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> Actor
 
 
 def _titled_roles(coded: tuple[Actor, ...], title: ActorRef) -> tuple[Actor, ...]:
-    if len(coded) != 1 or coded[0].roles or not coded[0].country:
+    """A person known only by country, with the roles of a title of that
+    country ("Bree Prime Minister Romendacil": BREGOV); else unchanged."""
+    person = coded[0] if len(coded) == 1 else None
+    if person is None or person.roles or not person.country:
         return coded
-    person = coded[0]
     if title.actors:
         if len(title.actors) != 1 or title.actors[0].country != person.country:
             return coded
