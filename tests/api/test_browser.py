@@ -5,43 +5,19 @@ the hostile test article. Screenshots go to build/test-output/browser/
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.api._browser import ROOT, SHOTS, chromium, live_server
 from tests.api._data import HOSTILE_TEXT, articles
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(
-    os.environ.get("NEWSEVENTS_SCREENSHOTS", ROOT / "build/test-output/browser")
-)
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync",
-]  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from newsevents.api.app import create_app
     from newsevents.batch import IngestOptions, ingest
     from newsevents.store.rows import to_rows
@@ -56,35 +32,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
            IngestOptions(processes=1, progress=False))  # fmt: skip
     Writer(conn).write([to_rows(a, "hostile.txt", None) for a in articles()])
     conn.close()
-    port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                            log_level="warning")  # fmt: skip
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.skip(f"{CHROMIUM} absent: `apt-get install chromium` (make test does)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is absent (make test installs it)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium(shots=True) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -14,9 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,20 +22,18 @@ from typing import Any
 import pytest
 
 from newsevents.models import Failure
+from tests.api._browser import ROOT, chromium, live_server
 from tests.api._data import build
-from tests.api.test_browser import ARGS, CHROMIUM, SHOTS, _free_port, _shot
+from tests.api.test_browser import _shot
 from tests.store._data import FRA, RUS, UKR, USA, event, rows
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The hand-built API database, a few months of Russia-Ukraine events
     and a failed input, served on a free port (no spaCy)."""
-    import uvicorn
-
     from newsevents.api.app import create_app
     from newsevents.store.schema import connect
     from newsevents.store.writer import Writer
@@ -62,35 +57,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                          message="broken.xml: not a feed"))  # fmt: skip
     Writer(conn).write(batch)
     conn.close()
-    port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                            log_level="warning")  # fmt: skip
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.skip(f"{CHROMIUM} absent: `apt-get install chromium` (make test does)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is absent (make test installs it)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium(shots=True) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
