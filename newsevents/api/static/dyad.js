@@ -6,25 +6,11 @@
   "use strict";
   const data = JSON.parse(document.getElementById("data").textContent);
   if (typeof Chart === "undefined") return;
-  const classes = [
-    ["verbal_cooperation", "verbal cooperation", "#7fc97f"],
-    ["material_cooperation", "material cooperation", "#1a7f37"],
-    ["verbal_conflict", "verbal conflict", "#f4a582"],
-    ["material_conflict", "material conflict", "#c62828"],
-  ];
   const periods = [...new Set(data.items.map((r) => r.period))].sort();
   function draw(id, source, target) {
     const rows = new Map();
     for (const r of data.items) if (r.source === source && r.target === target) rows.set(r.period, r);
-    const datasets = classes.map(([key, label, color]) => ({
-      type: "bar", label, backgroundColor: color, stack: "n", yAxisID: "y",
-      data: periods.map((p) => (rows.get(p) || {})[key] || 0),
-    }));
-    datasets.push({
-      type: "line", label: "Goldstein mean", borderColor: "#24292f", yAxisID: "g",
-      data: periods.map((p) => { const r = rows.get(p); return r && r.events ? r.goldstein_mean : null; }),
-      tension: 0, spanGaps: false, pointRadius: 3,
-    });
+    const datasets = window.quadDatasets(periods.map((p) => rows.get(p)), (r, key) => r[key] || 0);
     new Chart(document.getElementById(id), {
       data: { labels: periods, datasets },
       options: {

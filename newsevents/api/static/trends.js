@@ -7,27 +7,13 @@
   "use strict";
   const data = JSON.parse(document.getElementById("data").textContent);
   if (typeof Chart === "undefined") return;
-  const classes = [
-    ["verbal_cooperation", "verbal cooperation", "#7fc97f"],
-    ["material_cooperation", "material cooperation", "#1a7f37"],
-    ["verbal_conflict", "verbal conflict", "#f4a582"],
-    ["material_conflict", "material conflict", "#c62828"],
-  ];
   const labels = data.items.map((r) => r.period);
   const box = document.getElementById("normalise");
   let chart = null;
   function draw() {
     const per = box && box.checked;
     const value = (r, key) => (per ? (r.articles ? r[key] / r.articles : 0) : r[key]);
-    const datasets = classes.map(([key, label, color]) => ({
-      type: "bar", label, backgroundColor: color, stack: "n", yAxisID: "y",
-      data: data.items.map((r) => value(r, key)),
-    }));
-    datasets.push({
-      type: "line", label: "Goldstein mean", borderColor: "#24292f", yAxisID: "g",
-      data: data.items.map((r) => (r.events ? r.goldstein_mean : null)),
-      tension: 0, spanGaps: false, pointRadius: 3,
-    });
+    const datasets = window.quadDatasets(data.items, value);
     if (!per) {
       datasets.push({
         type: "line", label: "articles published", borderColor: "#0969da", borderDash: [4, 4],
