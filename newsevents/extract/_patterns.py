@@ -501,6 +501,8 @@ def _left_subject(verb: Token, args: Arguments) -> list[ActorRef]:
         token = doc[i]
         if token.head.i != verb.i or token.pos_ not in _VERB_GROUP:
             break
+        if i in args.by_token:
+            break  # "Macron a refusé", the name tagged as an adverb
         if token.dep_ in _SUBJECT:
             return []
         i -= 1
@@ -619,11 +621,14 @@ def _nominal(
                 targets, used = refs, {token.i}
                 break
     sources: list[ActorRef] = []
+    source_preps = res.grammar.noun_source_preps
+    if trigger.code[:2] in _CLAIM_ROOTS or in_words(noun):
+        source_preps = source_preps | res.grammar.claim_source_preps
     for child, prep in _noun_arguments(noun, args):
         if child.i in used:
             continue
         if child.dep_ in ("amod", "poss", "nmod:poss", "compound") or (
-            prep in res.grammar.noun_source_preps
+            prep in source_preps
         ):
             ref = args.resolve(child)
             if ref is not None and ref not in targets:
@@ -649,6 +654,20 @@ def _nominal(
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+_VERBAL = frozenset(
+    {"verbally", "verbal", "verbalement", "verbale", "verbales", "verbaux"}
+)
+
+
+def in_words(token: Token) -> bool:
+    """Force in words: "verbally attacked", "verbal attacks"."""
+    return any(c.lower_ in _VERBAL for c in token.children)
+
+
+# Demands, criticism, rejections and threats: what one says.
+_CLAIM_ROOTS = frozenset({"10", "11", "12", "13"})
 
 
 def _protest_site(

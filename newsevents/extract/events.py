@@ -22,7 +22,7 @@ from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._frames import compose
-from ._patterns import Found, match
+from ._patterns import Found, in_words, match
 from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
@@ -241,15 +241,10 @@ def _events(
     return events
 
 
-_VERBAL = frozenset(
-    {"verbally", "verbal", "verbalement", "verbale", "verbales", "verbaux"}
-)
-
-
 def _in_words(token: Token, code: str) -> str:
     """Force in words is criticism: "was verbally attacked", "verbal
     attacks", "agressé verbalement" are 111, not 18x/19x."""
-    if code[:2] in _VIOLENCE_ROOTS and any(c.lower_ in _VERBAL for c in token.children):
+    if code[:2] in _VIOLENCE_ROOTS and in_words(token):
         return "111"
     return code
 

@@ -50,6 +50,10 @@ class Grammar:
     genitive_preps: frozenset[str] = frozenset()
     # Prepositions of a nominal event's source ("la visite de Poutine").
     noun_source_preps: frozenset[str] = frozenset()
+    # Prepositions of the source of what is said or threatened ("criticism
+    # from Rome", "threats from the militia"), which elsewhere mark a place
+    # ("withdrawal from Iraq").
+    claim_source_preps: frozenset[str] = frozenset()
     # Relative pronouns, which are no subject of their own ("qui", "who").
     relatives: frozenset[str] = frozenset()
     # Relative pronouns standing for an object ("le programme que X soutient").

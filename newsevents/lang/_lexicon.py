@@ -55,17 +55,48 @@ class Trigger:
         return "notarget" not in self.flags and self.targets != ()
 
 
+def load_words(path: Path) -> dict[str, tuple[str, ...]]:
+    """Named word lists (``list``, ``word`` columns) that the object column
+    of a trigger lexicon cites as ``@name``. Raises DataError naming file
+    and line."""
+    lists: dict[str, list[str]] = {}
+    for _line, row in read_tsv(path, ("list", "word")):
+        lists.setdefault(row["list"], []).append(row["word"].strip().lower())
+    return {name: tuple(dict.fromkeys(words)) for name, words in lists.items()}
+
+
+def object_words(
+    cell: str, lists: dict[str, tuple[str, ...]], path: Path, line: int
+) -> tuple[str, ...]:
+    """The object words of a lexicon cell: ``|``-separated words and
+    ``@name`` word lists."""
+    words: list[str] = []
+    for item in (o.strip().lower() for o in cell.split("|")):
+        if item.startswith("@"):
+            if item[1:] not in lists:
+                raise DataError(path, line, f"unknown word list {item!r}")
+            words.extend(lists[item[1:]])
+        elif item:
+            words.append(item)
+    return tuple(dict.fromkeys(words))
+
+
 def load_triggers(
-    path: Path, seen: set[str] | None = None, extra: bool = False
+    path: Path,
+    seen: set[str] | None = None,
+    extra: bool = False,
+    lists: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Trigger, ...]:
     """Read a trigger lexicon (see ``lang/README`` for its columns).
 
-    ``seen`` holds ids already read from other files of the same lexicon.
-    An ``extra`` file must say for each row whether it is ``reviewed`` or
+    ``seen`` holds ids already read from other files of the same lexicon;
+    ``lists`` the word lists an object cell may cite (``@blame``). An
+    ``extra`` file must say for each row whether it is ``reviewed`` or
     ``derived`` (column ``status``). Raises DataError naming file and line.
     """
     triggers: list[Trigger] = []
     seen = set() if seen is None else seen
+    lists = lists or {}
     required: tuple[str, ...] = ("id", "lemma", "pos", "code", "target")
     if extra:
         required += ("status",)
@@ -107,11 +138,7 @@ def load_triggers(
                 lemma=row["lemma"].lower(),
                 pos=row["pos"],
                 code=row["code"],
-                objects=tuple(
-                    o.strip().lower()
-                    for o in row.get("object", "").split("|")
-                    if o.strip()
-                ),
+                objects=object_words(row.get("object", ""), lists, path, line),
                 targets=targets,
                 flags=frozenset(flags),
                 particle=particle,
@@ -130,14 +157,17 @@ def load_lexicon(folder: Path) -> tuple[Trigger, ...]:
     dictionaries, derived and reviewed families). An entry of a later file
     that an earlier one already has, or that a reviewed entry has, is left
     out: the same word with the same particle and no object, or the same
-    support-verb object. Raises DataError naming file and line.
+    support-verb object. Object cells may cite the word lists of
+    ``words.tsv`` (``@blame``). Raises DataError naming file and line.
     """
     seen: set[str] = set()
-    main = load_triggers(folder / "triggers.tsv", seen)
+    words = folder / "words.tsv"
+    lists = load_words(words) if words.exists() else {}
+    main = load_triggers(folder / "triggers.tsv", seen, lists=lists)
     extras = [
         t
         for path in sorted(folder.glob("triggers_*.tsv"))
-        for t in load_triggers(path, seen, extra=True)
+        for t in load_triggers(path, seen, extra=True, lists=lists)
     ]
     # Reviewed entries of the extra files win over derived ones.
     extras.sort(key=lambda t: t.status != "reviewed")

@@ -185,6 +185,23 @@ def _events(coded: CodedArticle) -> list[Row]:
         # it depends on (not "Macron attacked a philosopher").
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
          "was attacked.", [("FRAGOV", "111", None)]),
+        # A name the tagger took for an adverb before its verb group is still
+        # the subject found on the left.
+        ("fr", "PARIS (AFP)\n\nMacron a refusé de rencontrer les manifestants.",
+         [("FRAGOV", "125", None)]),
+        # What is said comes from whoever it comes from ("verbal attacks from
+        # X"); a place one withdraws from is no source.
+        ("en", "PARIS (AFP)\n\nThe meeting follows verbal attacks from Matteo "
+         "Salvini on the French president.", [("ITA", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nBritish troops began their withdrawal from "
+         "Iraq.", [("GBRMIL", "0874", "IRQGOV")]),
+        # Words of insult judge the one they are said of, not a whole clause.
+        ("en", "PARIS (AFP)\n\nItalian Interior Minister Matteo Salvini hit back, "
+         "calling Macron a very bad president.", [("ITAGOVCOP", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe ministry said the tax would be bad for "
+         "Britain.", []),
+        ("fr", "PARIS (AFP)\n\nMatteo Salvini a traité Emmanuel Macron de très "
+         "mauvais président.", [("ITA", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

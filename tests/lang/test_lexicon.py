@@ -64,6 +64,26 @@ def test_lexicon_extra_file_needs_a_status(tmp_path: Path) -> None:
         load_lexicon(folder)
 
 
+def test_lexicon_object_cells_cite_word_lists(tmp_path: Path) -> None:
+    folder = _folder(
+        tmp_path,
+        "t.call.blame\tcall\tVERB\t111\t@blame|@insult|farce\tobj\tpredicate\t\n",
+        x="p.brand\tbrand\tVERB\t111\t@blame\tobj\tpredicate\tderived\tx\t\n",
+    )
+    (folder / "words.tsv").write_text(
+        "# lists\nlist\tword\nblame\tDisgrace\nblame\tfarce\ninsult\tliar\n",
+        encoding="utf-8",
+    )
+    objects = {t.id: t.objects for t in load_lexicon(folder)}
+    assert objects == {
+        "t.call.blame": ("disgrace", "farce", "liar"),
+        "p.brand": ("disgrace", "farce"),
+    }
+    (folder / "words.tsv").write_text("list\tword\ninsult\tliar\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"triggers.tsv:2: unknown word list '@blame'"):
+        load_lexicon(folder)
+
+
 def test_lexicon_ids_are_unique_across_files(tmp_path: Path) -> None:
     folder = _folder(
         tmp_path,

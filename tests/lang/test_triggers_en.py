@@ -12,6 +12,7 @@ import pytest
 
 from newsevents.kb._tsv import read_tsv
 from newsevents.kb.cameo import load_cameo
+from newsevents.lang._lexicon import load_words, object_words
 
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "en" / "triggers.tsv"
@@ -68,8 +69,11 @@ def _particle(row: dict[str, str]) -> str | None:
     return None
 
 
+WORDS = load_words(PATH.parent / "words.tsv")
+
+
 def _objects(row: dict[str, str]) -> set[str]:
-    return {lemma for lemma in row["object"].split("|") if lemma}
+    return set(object_words(row["object"], WORDS, PATH, 0))
 
 
 def _gdelt_codes(path: Path) -> set[str]:

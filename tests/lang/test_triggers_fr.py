@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from newsevents.kb._tsv import read_tsv
+from newsevents.lang._lexicon import load_words, object_words
 
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "fr" / "triggers.tsv"
@@ -55,8 +56,11 @@ def _flags(row: dict[str, str]) -> list[str]:
     return [flag.strip() for flag in row["flags"].split(",") if flag.strip()]
 
 
+WORDS = load_words(PATH.parent / "words.tsv")
+
+
 def _objects(row: dict[str, str]) -> set[str]:
-    return {lemma for lemma in row["object"].split("|") if lemma}
+    return set(object_words(row["object"], WORDS, PATH, 0))
 
 
 def _gdelt_codes(path: Path) -> set[str]:

@@ -21,6 +21,7 @@ GRAMMAR = Grammar(
     genitive_preps=frozenset({"of"}),
     # "the visit of Putin", "an incursion by soldiers".
     noun_source_preps=frozenset({"of", "by"}),
+    claim_source_preps=frozenset({"from"}),
     protest_site_preps=frozenset({"outside"}),
     relatives=frozenset({"who", "which", "that"}),
     object_relatives=frozenset({"that", "which"}),
