@@ -311,6 +311,7 @@ def eval_command(
                 document.language,
                 document.published,
                 classifier=classifier,
+                source=document.outlet,
             )
             coded_pairs.append((document, coded))
     result = score([(document, coded.events) for document, coded in coded_pairs])

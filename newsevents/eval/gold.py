@@ -124,6 +124,9 @@ class GoldDocument(_Gold):
     about: str | None = None
     note: str | None = None
     split: Literal["tune", "report"] | None = None
+    # The outlet that published the text (a name or URL), as ingest passes it
+    # to the coder; read from the corpus record when the text is one.
+    outlet: str | None = None
 
     @model_validator(mode="after")
     def _check_events(self) -> GoldDocument:
@@ -221,7 +224,14 @@ def _corpus_fields(path: Path, where: str, corpus: Any) -> dict[str, Any]:
         found = corpus_record(file, corpus.get("record"))
     except (OSError, LookupError) as exc:
         raise DataError(path, 0, f"{where}: {exc}") from exc
-    return {"text": found.text}
+    # The outlet the corpus names is input, as ingest gives it to the coder.
+    outlet = doc_outlet(found)
+    return {"text": found.text, **({"outlet": outlet} if outlet else {})}
+
+
+def doc_outlet(found: CorpusText) -> str | None:
+    """The outlet of a corpus record: its ``source``, else its URL."""
+    return found.source or found.url
 
 
 def read_gold(path: Path | str) -> list[GoldDocument]:

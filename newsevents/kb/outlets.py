@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import DataError
 from ._tsv import read_tsv
@@ -20,8 +21,12 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _outlet_key(name: str) -> str:
-    """ "Le Monde", "lemonde.fr", "LeMonde.xml" -> "lemonde"."""
-    name = name.lower().rsplit("/", 1)[-1]
+    """ "Le Monde", "lemonde.fr", "LeMonde.xml", "https://www.lemonde.fr/a/b"
+    -> "lemonde"."""
+    name = name.lower()
+    if "://" in name:
+        name = urlsplit(name).hostname or ""
+    name = name.rsplit("/", 1)[-1]
     for suffix in (".xml", ".rss", ".txt", ".json"):
         name = name.removesuffix(suffix)
     name = name.removeprefix("www.")

@@ -75,7 +75,7 @@ def test_gold_reads_corpus_records_by_reader_id(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.xml"
     corpus.write_text(
         '<corpus>\n<doc title="a" url="u1">Premier texte.</doc>\n'
-        f'<doc title="b" url="u2">{TEXT}</doc>\n</corpus>\n',
+        f'<doc title="b" source="La DH" url="u2">{TEXT}</doc>\n</corpus>\n',
         encoding="utf-8",
     )
     doc = _document(corpus={"file": "../corpus.xml", "record": "corpus.xml#2"})
@@ -83,6 +83,8 @@ def test_gold_reads_corpus_records_by_reader_id(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     [read] = read_gold(_write(tmp_path / "gold", _gold(doc)))
     assert read.text == TEXT
+    # The outlet the corpus names is input the coder gets, as from ingest.
+    assert read.outlet == "La DH"
     doc["corpus"]["record"] = "corpus.xml#3"
     with pytest.raises(DataError, match="no record 'corpus.xml#3'"):
         read_gold(_write(tmp_path / "gold", _gold(doc)))

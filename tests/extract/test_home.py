@@ -30,6 +30,12 @@ def gazetteer() -> Gazetteer:
         # The outlet's country, when the text names that country too.
         ("fr", "Le gouvernement belge et la France ont signé.", "LaLibre.xml",
          Home("BEL", "outlet")),
+        # ... and only then: a Belgian paper's story that names no country
+        # is the language's.
+        ("fr", "Le gouvernement a annoncé des mesures.", "La DH",
+         Home("FRA", "language")),
+        ("en", "The government announced measures.", "https://www.cnn.com/2019/x",
+         None),
         # ... but not against a text about another country.
         ("fr", "Le gouvernement a parlé. La France et Paris ont voté.", "lalibre.be",
          Home("FRA", "most mentioned")),
