@@ -187,7 +187,7 @@ def _verbal(
                 sources = [first, *sources]
                 pattern = "coordinated-subject"
     if not sources and subj is None and not passive:
-        sources = _left_subject(verb, args)
+        sources = _left_subject(verb, args, res)
         if sources:
             pattern += "+left-subject"
     if not sources and not (passive and passive_subject(verb) is not None):
@@ -466,7 +466,7 @@ def _right_objects(verb: Token, args: Arguments) -> list[ActorRef]:
     with those coordinated to the first by "and", "et" or a comma."""
     doc, i = verb.doc, verb.i + 1
     end = verb.sent.end
-    while i < end and doc[i].pos_ in ("ADV", "PART"):
+    while i < end and doc[i].pos_ in ("ADV", "PART", "DET"):
         i += 1
     found: list[ActorRef] = []
     while i < end:
@@ -486,13 +486,34 @@ def _right_objects(verb: Token, args: Arguments) -> list[ActorRef]:
     return found
 
 
-def _left_subject(verb: Token, args: Arguments) -> list[ActorRef]:
+def mistagged_verb(token: Token, res: LangResources) -> str | None:
+    """The lemma of a verb the tagger took for another part of speech, or
+    lemmatised as one, in a known way ("Viala critique le président": ADJ,
+    lemma "critique"), when no determiner or preposition makes it the noun
+    or adjective ("la critique", "en visite")."""
+    verb = res.grammar.mistagged_verbs.get(token.lower_)
+    if verb is None or token.pos_ == "VERB":
+        return verb  # a verb with the lemma of the noun ("critique")
+    if token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.pos_ in ("DET", "ADP", "NUM") or any(
+        c.dep_ in ("det", "case") or (c.dep_ == "amod" and c.i < token.i)
+        for c in token.children
+    ):
+        return None  # "la critique", "en visite", "une nouvelle visite"
+    return verb
+
+
+def _left_subject(verb: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
     """The actor right before a verb the parse left without a subject:
     "..., Donald Trump s'était vivement attaqué à la France", with the name
     hung on the previous clause. Only the verb's own auxiliaries, clitics
     and adverbs may stand between."""
-    finite = "Fin" in verb.morph.get("VerbForm", []) or any(
-        c.dep_.startswith("aux") for c in verb.children
+    finite = (
+        "Fin" in verb.morph.get("VerbForm", [])
+        or any(c.dep_.startswith("aux") for c in verb.children)
+        or mistagged_verb(verb, res) is not None
     )
     if not finite:
         return []  # "un homme soupçonné de ...": the noun is the patient

@@ -22,7 +22,7 @@ from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments
 from ._frames import compose
-from ._patterns import Found, in_words, match
+from ._patterns import Found, in_words, match, mistagged_verb
 from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
@@ -106,6 +106,9 @@ def _entries(
     token: Token, res: LangResources, verbs: VerbDictionary | None = None
 ) -> list[Trigger]:
     own = dictionary_triggers(token, verbs) if verbs is not None else []
+    verb = mistagged_verb(token, res)
+    if verb is not None:
+        return own + res.triggers_for(verb, "VERB")
     if token.pos_ not in ("VERB", "NOUN"):
         return own
     return own + res.triggers_for(token.lemma_.lower(), token.pos_)

@@ -211,7 +211,11 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
         title, step = None, "title"
         before = refs[n - 1] if n > 0 and (n - 1) not in used else None
         after = refs[n + 1] if n + 1 < len(refs) else None
-        if before is not None and _is_title(before, doc) and _joined(doc, before, ref):
+        if (
+            before is not None
+            and _is_title(before, doc)
+            and (_joined(doc, before, ref) or _complemented(doc, before, ref))
+        ):
             title = before
         elif after is not None and _is_title(after, doc) and _joined(doc, ref, after):
             title, step = after, "apposition"
@@ -324,6 +328,26 @@ def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
         return False
     # ", the Kenyan opposition leader": an article may open the apposition.
     return all(t.text in _BETWEEN or t.pos_ == "DET" for t in between)
+
+
+def _complemented(doc: Doc, title: ActorRef, person: ActorRef) -> bool:
+    """A title with its own complement before the name it hangs on: "le
+    professeur de droit public Alexandre Viala", "the professor of law John
+    Smith" (no actor in between)."""
+    between = doc[title.end : person.start]
+    if not 0 < len(between) <= _MAX_COMPLEMENT or title.actors:
+        return False
+    head, top = doc[person.head], title.head
+    name_head = head if head.dep_ not in ("flat:name", "compound") else head.head
+    if name_head.dep_ != "appos" or name_head.head.i != top:
+        return False
+    return all(
+        t.pos_ not in ("PROPN", "VERB", "PUNCT") and top in {a.i for a in t.ancestors}
+        for t in between
+    )
+
+
+_MAX_COMPLEMENT = 5
 
 
 def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> ActorRef:

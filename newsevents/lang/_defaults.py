@@ -37,6 +37,9 @@ class Grammar:
     conditional_alleged: bool = False
     # Contractions and the preposition they hold ("au" -> "à").
     prepositions: Mapping[str, str] = field(default_factory=dict)
+    # Verb forms the tagger takes for another part of speech in a frequent,
+    # known way ("Macron critique le plan": ADJ), with the verb's lemma.
+    mistagged_verbs: Mapping[str, str] = field(default_factory=dict)
     # "selon l'agence KCNA", "according to Reuters".
     attribution_preps: frozenset[str] = frozenset()
     # "les deux pays": nouns and numbers naming the last two countries.

@@ -202,6 +202,20 @@ def _events(coded: CodedArticle) -> list[Row]:
          "Britain.", []),
         ("fr", "PARIS (AFP)\n\nMatteo Salvini a traité Emmanuel Macron de très "
          "mauvais président.", [("ITA", "111", "FRAGOV")]),
+        # Verbs the French tagger takes for an adjective or a noun, or
+        # lemmatises as the noun; not the noun itself.
+        ("fr", "PARIS (AFP)\n\nLe ministre critique le président russe.",
+         [("FRAGOV", "111", "RUSGOV")]),
+        ("fr", "PARIS (AFP)\n\nEmmanuel Macron critique la décision de Moscou.",
+         [("FRAGOV", "111", "RUSGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe président russe visite la Corée du Nord.",
+         [("RUSGOV", "042", "PRK")]),
+        ("fr", "PARIS (AFP)\n\nUne nouvelle visite du président russe est "
+         "prévue.", []),
+        # A title with its own complement before the name: "le professeur de
+        # droit public X" is a professor (EDU).
+        ("fr", "PARIS (AFP)\n\nLe professeur de droit public Alexandre Viala "
+         "critique le président.", [("FRAEDU", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

