@@ -290,7 +290,9 @@ class KnowledgeBase:
         of PETRARCH2's Phoenix dictionaries, under the reviewed ones.
 
         A converted name is added only where no entry added before has that
-        name in that language, so a reviewed entry always wins. A converted
+        name in that language, so a reviewed entry always wins; nor where it
+        is an agent phrase of the language ("Secretary of State", a title of
+        several countries that Phoenix gives the United States). A converted
         person whose main name is a reviewed person's name, in a country where
         that person held office, is that person: its other names are added as
         aliases of the reviewed entry (which keeps its own terms).
@@ -300,7 +302,10 @@ class KnowledgeBase:
         parse of every text, which keeps the merger small and fast; a
         converted name of several words is still found as a run of tokens.
         """
-        taken = {lang: set(names) for lang, names in self.names.items()}
+        taken = {
+            lang: set(names) | set(self.agents.get(lang, {}))
+            for lang, names in self.names.items()
+        }
         for person in people:
             target = self._reviewed_person(person)
             entry = target or Entry(kind="person", person=person)
@@ -365,11 +370,11 @@ def _bundled() -> KnowledgeBase:
     kb.add_metonyms(load_metonyms())
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
+    for lang in kb.names:
+        kb.add_agents(lang, load_agents(lang))
     kb.add_converted(
         load_people(PEOPLE_PHOENIX), load_organisations(ORGS_PHOENIX, roles=None)
     )
-    for lang in kb.names:
-        kb.add_agents(lang, load_agents(lang))
     kb.office_holder("", None)  # builds the surname index, cached with the rest
     return kb
 

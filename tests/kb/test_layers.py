@@ -89,3 +89,14 @@ def test_layers_converted_names_are_not_merged_before_parsing() -> None:
     assert "Vladimir Putin" in names  # reviewed
     assert "Taiwan Association for Human Rights" not in names  # converted
     assert len(names) < 5_000
+
+
+def test_layers_agent_phrases_have_no_converted_entry() -> None:
+    # Phoenix gives "Secretary of State" to the United States; it is also a
+    # British minister's title, so the agent phrase (GOV of the country the
+    # text gives) wins, and "US Secretary of State" stays American.
+    kb = default_kb()
+    assert kb.lookup("en", "Secretary of State") == []
+    assert key("secretary of state") in kb.agents["en"]
+    (entry,) = kb.lookup("en", "United States Secretary of State")
+    assert entry.actor is not None and entry.actor.code == "USAGOV"
