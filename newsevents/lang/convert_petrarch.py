@@ -542,7 +542,7 @@ def _codebook(path: Path) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Convert the dictionary and write the TSV; print what was dropped."""
-    from ._lexicon import load_triggers
+    from ._lexicon import load_triggers, load_words
 
     args = sys.argv[1:] if argv is None else argv
     here = Path(__file__).parent
@@ -556,7 +556,9 @@ def main(argv: list[str] | None = None) -> int:
     rows, stats = convert(synsets, blocks, codes, _spacy_lemmatizer(), synonyms=True)
     ours = [
         (t.lemma, t.pos, t.objects, t.particle)
-        for t in load_triggers(here / "en" / "triggers.tsv")
+        for t in load_triggers(
+            here / "en" / "triggers.tsv", lists=load_words(here / "en" / "words.tsv")
+        )
     ]
     merged, dropped = merge(rows, ours)
     out.write_text(HEADER + "\n".join(rows_to_tsv(merged)) + "\n", encoding="utf-8")

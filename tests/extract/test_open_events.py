@@ -216,6 +216,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # droit public X" is a professor (EDU).
         ("fr", "PARIS (AFP)\n\nLe professeur de droit public Alexandre Viala "
          "critique le président.", [("FRAEDU", "111", "FRAGOV")]),
+        # Taking in refugees or migrants is humanitarian aid (075), not
+        # hosting a meeting (043).
+        ("fr", "PARIS (AFP)\n\nL'Allemagne va accueillir des réfugiés syriens.",
+         [("DEUGOV", "075", "SYRREF")]),
+        ("en", "LONDON (Reuters)\n\nGermany will take in 500 Syrian refugees.",
+         [("DEUGOV", "075", "SYRREF")]),
     ],
 )  # fmt: skip
 def test_open_events(
