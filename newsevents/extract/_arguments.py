@@ -91,7 +91,18 @@ class Arguments:
                     )
             if ref is not None and ref not in refs:
                 refs.append(ref)
-        return refs
+        doc = token.doc
+        return [r for r in refs if not self._opening_place(doc[r.head])]
+
+    def _opening_place(self, token: Token) -> bool:
+        """A place that opens its sentence after a locative preposition ("À
+        Reykjavik, Moscou et Washington appellent", "A Reykjavik", "In
+        Geneva, ..."), which the parse may coordinate with the subject."""
+        first = token.sent.start
+        if token.i != first + 1:
+            return False
+        word = token.doc[first]
+        return word.lower_ in self.res.grammar.locative_preps or word.text == "A"
 
     def _conjoined(self, ref: ActorRef, root: Token) -> list[ActorRef]:
         found = [ref]

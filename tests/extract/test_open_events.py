@@ -247,3 +247,16 @@ def test_surnames() -> None:
     assert surnames("Marine Le Pen") == ["Pen", "Le Pen"]
     assert surnames("Kim Jong Un") == []
     assert surnames("Macron") == []
+
+
+@pytest.mark.parametrize("at", ["À", "A"])
+def test_place_opening_the_sentence_is_no_party(coder: Coder, at: str) -> None:
+    # The parse coordinates the place with the subject, or makes "A" (a
+    # headline's "À") the subject with the place under it.
+    text = (
+        f"{at} Reykjavik, Moscou et Washington appellent à la coopération après "
+        "des discussions « constructives ».\n\nLes deux pays ont parlé."
+    )
+    events = _events(coder(text, "fr", date(2021, 5, 20)))
+    assert {s for s, _, _ in events} == {"RUSGOV", "USAGOV"}
+    assert all(t != "ISLGOV" for _, _, t in events)
