@@ -78,6 +78,9 @@ class Context:
     # The last plural agents acting as a subject ("les manifestants", "the
     # Tories"), for a later "ils" or "they".
     plural: tuple[Actor, ...] = ()
+    # The last organisation named for each role ("BUS": Amazon), for a later
+    # "l'entreprise" or "the company".
+    organisations: dict[str, Actor] = field(default_factory=dict)
 
     def antecedent(self, gender: str | None) -> Actor | None:
         """The most recent antecedent of a compatible gender."""

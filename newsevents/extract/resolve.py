@@ -68,7 +68,9 @@ def open_world(
     refs = sorted([*refs, *found], key=lambda r: r.start)
     refs = _members(doc, refs, grammar)
     refs = _titles(doc, refs, grammar)
-    refs = [_domestic(doc, ref, context) for ref in refs]
+    refs = [
+        _domestic(doc, _definite(doc, ref, grammar, context), context) for ref in refs
+    ]
     _remember(doc, refs, context)
     refs = [_recall(ref, context) for ref in refs]
     return _coreference(doc, refs, grammar, context)
@@ -438,6 +440,31 @@ def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:
         domestic=True,
         name=ref.name,
     )
+
+
+def _definite(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> ActorRef:
+    """A definite singular agent noun that stands for the organisation of
+    its role named last ("Amazon ... l'entreprise", "the company"); a
+    named organisation is remembered for such a noun."""
+    if not ref.bare:
+        if ref.kind == "organisation" and ref.resolved_by == "kb":
+            for actor in ref.coded:
+                for role in actor.roles:
+                    context.organisations[role] = actor
+        return ref
+    head = doc[ref.head]
+    if (
+        ref.kind == "person"
+        or ref.end - ref.start != 1
+        or head.lemma_.lower() not in grammar.definite_anaphors
+        or "Plur" in head.morph.get("Number", [])
+        or not any("Def" in c.morph.get("Definite", []) for c in head.children)
+    ):
+        return ref
+    named = next((context.organisations.get(r) for r in ref.roles), None)
+    if named is None:
+        return ref
+    return replace(ref, actors=(named,), roles=(), resolved_by="coreference")
 
 
 def _remember(doc: Doc, refs: list[ActorRef], context: Context) -> None:

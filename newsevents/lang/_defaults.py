@@ -107,6 +107,9 @@ class Grammar:
     # complement names ("une figure des gilets jaunes", "leader of the
     # protesters"), not to the government that "leader" alone suggests.
     member_nouns: frozenset[str] = frozenset()
+    # Agent nouns that, definite and singular, stand for the organisation of
+    # their role named last ("Amazon ... l'entreprise", "the company").
+    definite_anaphors: frozenset[str] = frozenset()
     # Whether a personal pronoun may stand for an institution ("le
     # gouvernement ... il a annoncé"; English says "it").
     pronouns_for_institutions: bool = False

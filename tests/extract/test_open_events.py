@@ -222,6 +222,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("DEUGOV", "075", "SYRREF")]),
         ("en", "LONDON (Reuters)\n\nGermany will take in 500 Syrian refugees.",
          [("DEUGOV", "075", "SYRREF")]),
+        # A definite company or newspaper word is the last one named; a
+        # plural is not ("les entreprises": companies of the home country).
+        ("fr", "PARIS (AFP)\n\nAmazon a licencié quatre salariés. L'entreprise a "
+         "critiqué le gouvernement français.",
+         [("USABUS", "111", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nAmazon a licencié quatre salariés. Les entreprises "
+         "ont critiqué le gouvernement français.",
+         [("FRABUS", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nAmazon has been fined. The company criticised "
+         "the Dutch government.", [("USABUS", "111", "NLDGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -44,6 +44,8 @@ GRAMMAR = Grammar(
         friendly fixture league football soccer rugby cricket tennis team
         stadium""".split()
     ),
+    # "Amazon ... the company": the last company named.
+    definite_anaphors=frozenset({"company", "firm", "newspaper", "broadcaster"}),
     member_nouns=frozenset(
         {
             "figure",

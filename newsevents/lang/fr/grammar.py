@@ -55,6 +55,8 @@ GRAMMAR = Grammar(
         """match finale demi-finale quart championnat coupe tournoi mondial
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
+    # "Amazon ... l'entreprise": the last company named.
+    definite_anaphors=frozenset({"entreprise", "quotidien", "journal"}),
     member_nouns=frozenset(
         {
             "figure",
