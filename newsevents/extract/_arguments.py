@@ -274,6 +274,15 @@ def object_matches(verb: Token, trigger: Trigger) -> Token | None:
         or c.dep_ == "obl:arg"
         or (c.dep_ == "obl:mod" and _idiom_case(c))
     ]
+    if trigger.particle is not None:
+        # "went on strike": the object of the particle parsed as a preposition.
+        candidates += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == trigger.particle
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)
     for obj in candidates:
@@ -284,13 +293,23 @@ def object_matches(verb: Token, trigger: Trigger) -> Token | None:
         for child in obj.children:
             if (
                 child.dep_.startswith("nmod")
-                and child.lemma_.lower() in trigger.objects
-            ):
+            ) and child.lemma_.lower() in trigger.objects:
                 return obj
     return None
 
 
 def particle_matches(verb: Token, trigger: Trigger) -> bool:
+    """The entry's particle, or the same word parsed as a preposition whose
+    object is the entry's ("went on strike": "on" is a prep with "strike"
+    its object; not "take officers in", which needs the particle)."""
     return trigger.particle is None or any(
-        c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children
+        c.lower_ == trigger.particle
+        and (c.dep_ == "prt" or c.dep_ == "prep" and _prep_object(c, trigger))
+        for c in verb.children
+    )
+
+
+def _prep_object(prep: Token, trigger: Trigger) -> bool:
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in trigger.objects for g in prep.children
     )

@@ -232,6 +232,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRABUS", "111", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nAmazon has been fined. The company criticised "
          "the Dutch government.", [("USABUS", "111", "NLDGOV")]),
+        # A phrasal verb's particle parsed as a preposition with the entry's
+        # object ("went on strike").
+        ("en", "LONDON (Reuters)\n\nThousands of workers went on strike on "
+         "Monday.", [("GBRLAB", "143", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
