@@ -68,6 +68,7 @@ def open_world(
     refs = sorted([*refs, *found], key=lambda r: r.start)
     refs = _members(doc, refs, grammar)
     refs = _titles(doc, refs, grammar)
+    refs = _described(doc, refs, grammar)
     refs = [
         _domestic(doc, _definite(doc, ref, grammar, context), context) for ref in refs
     ]
@@ -261,6 +262,72 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
         for i in range(start, end):
             by_token[i] = merged
     return sorted(out, key=lambda r: r.start)
+
+
+def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
+    """A person the knowledge base does not know (or knows by country only),
+    described in apposition as a member of a group ("Ingrid Levavasseur, 31,
+    a health worker who has become one of the most high-profile members of
+    the movement", "X, l'une des figures des gilets jaunes"), belongs to the
+    group."""
+    if not grammar.member_nouns:
+        return refs
+    members = {
+        i: ref
+        for ref in refs
+        if ref.kind == "organisation"
+        and (ref.actors or ref.roles)
+        and doc[ref.head].lower_ in grammar.member_nouns
+        for i in range(ref.start, ref.end)
+    }
+    if not members:
+        return refs
+    out: list[ActorRef] = []
+    for ref in refs:
+        if (
+            ref.kind == "person"
+            and not ref.roles
+            and not any(a.roles for a in ref.coded)
+        ):
+            group = _description_group(doc[ref.head], members)
+            countries = {a.country for a in ref.coded}
+            name = doc[ref.start : ref.end].text
+            if group is not None and ref.coded and group.bare:
+                # Known by country only, in a group of that country.
+                actors = tuple(
+                    agent_actor(a.country, group.roles, name)
+                    for a in ref.coded
+                    if a.country
+                )
+                ref = replace(ref, actors=actors, resolved_by="apposition")
+            elif group is not None and countries <= {a.country for a in group.actors}:
+                ref = replace(
+                    group,
+                    kind="person",
+                    start=ref.start,
+                    end=ref.end,
+                    head=ref.head,
+                    resolved_by="apposition",
+                    name=name,
+                )
+        out.append(ref)
+    return out
+
+
+_DESCRIPTIONS = frozenset({"appos", "acl", "acl:relcl", "relcl"})
+
+
+def _description_group(name: Token, members: dict[int, ActorRef]) -> ActorRef | None:
+    """The member phrase in the appositions (and their relative clauses) of
+    a name."""
+    for child in name.children:
+        if child.dep_ != "appos":
+            continue
+        for token in child.subtree:
+            ref = members.get(token.i)
+            if ref is not None and token.i == ref.head:
+                return ref
+    return None
 
 
 def _group_of(

@@ -236,6 +236,17 @@ def _events(coded: CodedArticle) -> list[Row]:
         # object ("went on strike").
         ("en", "LONDON (Reuters)\n\nThousands of workers went on strike on "
          "Monday.", [("GBRLAB", "143", None)]),
+        # A person described in apposition as a member of a group belongs to
+        # it, for later mentions too; one who only speaks of the group does
+        # not.
+        ("en", "PARIS (AFP)\n\nThe list is headed by Ingrid Levavasseur, 31, a "
+         "health worker who has become one of the most high-profile members of "
+         "the movement. Levavasseur accused the French president, Emmanuel "
+         "Macron, of ignoring the movement.", [("FRAOPP", "112", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nPriscillia Ludosky, l'une des figures des gilets "
+         "jaunes, a critiqué le gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nJean Dupont, qui a critiqué les gilets jaunes, a "
+         "rencontré le ministre.", []),
     ],
 )  # fmt: skip
 def test_open_events(
