@@ -333,12 +333,14 @@ def _description_group(name: Token, members: dict[int, ActorRef]) -> ActorRef | 
 def _group_of(
     token: Token, by_token: dict[int, ActorRef], grammar: Grammar
 ) -> ActorRef | None:
-    """The group a genitive complement of ``token`` names ("des gilets
-    jaunes", "of the protesters")."""
+    """The group a genitive complement or a compound of ``token`` names
+    ("des gilets jaunes", "of the protesters", "yellow vest leader")."""
     for child in token.children:
         target = child
         if child.dep_ == "prep" and child.lower_ in grammar.title_preps:
             target = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif child.dep_ == "compound" and child.i < token.i:
+            pass  # "yellow vest leader", "rebel leader"
         elif not child.dep_.startswith("nmod") or not any(
             c.dep_ == "case" and c.lower_ in grammar.title_preps for c in child.children
         ):

@@ -247,6 +247,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "jaunes, a critiqué le gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
         ("fr", "PARIS (AFP)\n\nJean Dupont, qui a critiqué les gilets jaunes, a "
          "rencontré le ministre.", []),
+        # A leader named by the group before the title leads that group.
+        ("en", "PARIS (AFP)\n\nGilets jaunes leader Christophe Chalençon "
+         "criticised the government.", [("FRAOPP", "111", "FRAGOV")]),
+        ("en", "Rebel leader John Garang criticised the Sudanese government.",
+         [("SDNREB", "111", "SDNGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(
