@@ -217,7 +217,11 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
         if (
             before is not None
             and _is_title(before, doc)
-            and (_joined(doc, before, ref) or _complemented(doc, before, ref))
+            and (
+                _joined(doc, before, ref)
+                or _complemented(doc, before, ref)
+                or _coordinated(doc, before, ref)
+            )
         ):
             title = before
         elif after is not None and _is_title(after, doc) and _joined(doc, ref, after):
@@ -372,7 +376,10 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
     return (
         head.dep_ in ("appos", "flat:name", "compound")
         and before.start <= head.head.i < before.end
-    ) or (title.dep_ == "compound" and ref.start <= title.head.i < ref.end)
+    ) or (
+        (title.dep_ == "compound" or title.dep_ == "amod" and title.pos_ == "NOUN")
+        and ref.start <= title.head.i < ref.end
+    )
 
 
 def _is_title(ref: ActorRef, doc: Doc | None = None) -> bool:
@@ -419,6 +426,20 @@ def _complemented(doc: Doc, title: ActorRef, person: ActorRef) -> bool:
 
 
 _MAX_COMPLEMENT = 5
+
+
+def _coordinated(doc: Doc, title: ActorRef, person: ActorRef) -> bool:
+    """Two titles joined before the name they modify: "philosopher and
+    writer Alain Finkielkraut", "le philosophe et écrivain X"."""
+    between = doc[title.end : person.start]
+    top = doc[title.head]
+    if not 0 < len(between) <= 3 or not all(
+        t.dep_ == "cc" or (t.dep_ == "conj" and t.pos_ == "NOUN") for t in between
+    ):
+        return False
+    # The titles modify the name, or the name hangs on the last title.
+    hosts = {top.i, *(t.i for t in between)}
+    return person.start <= top.head.i < person.end or doc[person.head].head.i in hosts
 
 
 def _with_title(doc: Doc, person: ActorRef, title: ActorRef, step: str) -> ActorRef:

@@ -252,6 +252,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          "criticised the government.", [("FRAOPP", "111", "FRAGOV")]),
         ("en", "Rebel leader John Garang criticised the Sudanese government.",
          [("SDNREB", "111", "SDNGOV")]),
+        # Two titles joined before the name ("philosopher and writer X"),
+        # also when the NER took the name for an organisation.
+        ("en", "PARIS (AFP)\n\nProtesters shouted anti-Semitic insults at "
+         "philosopher and writer Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
+        ("fr", "PARIS (AFP)\n\nDes manifestants ont insulté le philosophe et "
+         "écrivain Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
     ],
 )  # fmt: skip
 def test_open_events(
