@@ -20,7 +20,7 @@ from ..lang._lexicon import Trigger
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
-from ._arguments import Arguments
+from ._arguments import Arguments, direct_object
 from ._frames import compose
 from ._patterns import Found, in_words, match, mistagged_verb
 from ._verbs import dictionary_triggers
@@ -56,6 +56,7 @@ def extract_events(
             if found is not None:
                 founds.append(found)
                 break
+    founds = _event_objects(founds, res)
     by_token = {t.i: entries for t, entries in candidates if entries}
     events: list[Event] = []
     for found, intended in compose(founds, by_token):
@@ -72,6 +73,40 @@ def extract_events(
             )
         )
     return _denials(events)
+
+
+# Judgements (praise, criticism, accusation, rejection) of an action target
+# its agents: protests and violence, whose sources are who acted.
+_JUDGING = frozenset({"05", "11", "12"})
+_ACTIONS = frozenset({"14", "18", "19", "20"})
+
+
+def _event_objects(founds: list[Found], res: LangResources) -> list[Found]:
+    """A judgement without an actor target whose object is another event's
+    noun targets that event's agents: "denounced the protests as
+    grotesque" targets the protesters, "a condamné les violences" those
+    who used it."""
+    by_token = {f.token.i: f for f in founds}
+    out: list[Found] = []
+    for found in founds:
+        if not found.targets and found.trigger.code[:2] in _JUDGING:
+            obj = direct_object(found.token, res.grammar)
+            other = by_token.get(obj.i) if obj is not None else None
+            if (
+                other is not None
+                and other is not found
+                and other.trigger.code[:2] in _ACTIONS
+                and other.sources
+            ):
+                pattern = found.pattern.replace("+untargeted", "")
+                found = replace(
+                    found,
+                    targets=other.sources,
+                    pattern=pattern + "+event-object",
+                    untargeted=False,
+                )
+        out.append(found)
+    return out
 
 
 def _denials(events: list[Event]) -> list[Event]:

@@ -258,6 +258,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          "philosopher and writer Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
         ("fr", "PARIS (AFP)\n\nDes manifestants ont insulté le philosophe et "
          "écrivain Alain Finkielkraut.", [("FRAOPP", "111", "FRACVL")]),
+        # Judging an action targets its agents: the protests' protesters.
+        ("en", "PARIS (AFP)\n\nAs yellow vest protesters marched in Paris, "
+         "Bruno Le Maire denounced the protests as shameful.",
+         [("FRAOPP", "141", None), ("FRAGOV", "111", "FRAOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
