@@ -231,6 +231,10 @@ def _verbal(
         targets = [r for r in _clause_subject(verb, args) if r not in sources]
         if targets:
             pattern += "+clause-subject"
+    if not targets and trigger.targets and verb.dep_ in ("acl", "amod"):
+        # "X a été visé par des injures proférées par des manifestants".
+        targets = [r for r in _targeted_by(verb.head, args, res) if r not in sources]
+        pattern += "+targeted" if targets else ""
     untargeted = False
     if not targets and "speech" in trigger.flags:
         if trigger.code[:2] not in UNTARGETED_ROOTS:
@@ -656,6 +660,14 @@ def _nominal(
                 sources.append(ref)
                 break
     pattern = "nominal"
+    if not sources:
+        # "des injures proférées par des manifestants", "insults hurled by
+        # protesters": the agent of the participle that tells who did it.
+        sources = _participle_agents(noun, args, targets)
+    if not targets:
+        # "X was targeted by attacks", "X a été visé par des tirs".
+        targets = _targeted_by(noun, args, res)
+        pattern += "+targeted" if targets else ""
     for spec in {"between", "entre"} & set(trigger.targets) if not sources else ():
         # "scuffles (broke out) between gilets jaunes and police", with no
         # source of its own: the first party is the source, the others its
@@ -689,6 +701,38 @@ def in_words(token: Token) -> bool:
 
 # Demands, criticism, rejections and threats: what one says.
 _CLAIM_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+def _participle_agents(
+    noun: Token, args: Arguments, targets: list[ActorRef]
+) -> list[ActorRef]:
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or child.pos_ != "VERB":
+            continue
+        for grand in child.children:
+            agent = grand
+            if grand.dep_ == "agent":
+                agent = next((g for g in grand.children if g.dep_ == "pobj"), grand)
+            elif grand.dep_ != "obl:agent":
+                continue
+            refs = [r for r in args.group(agent) if r not in targets]
+            if refs:
+                return refs
+    return []
+
+
+def _targeted_by(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
+    """The patient of a passive "target" verb whose agent is ``noun``: "X
+    was targeted by insults" (X), "X a été visé par des injures"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        head = head.head
+    elif noun.dep_ not in ("obl:agent", "obl"):
+        return []
+    if head.lemma_.lower() not in res.grammar.target_verbs:
+        return []
+    patient = passive_subject(head)
+    return args.group(patient) if patient is not None else []
 
 
 def _protest_site(

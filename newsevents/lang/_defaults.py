@@ -110,6 +110,9 @@ class Grammar:
     # Agent nouns that, definite and singular, stand for the organisation of
     # their role named last ("Amazon ... l'entreprise", "the company").
     definite_anaphors: frozenset[str] = frozenset()
+    # Verbs whose passive subject is the target of the event that is its
+    # agent ("X a été visé par des injures", "X was targeted by attacks").
+    target_verbs: frozenset[str] = frozenset()
     # Whether a personal pronoun may stand for an institution ("le
     # gouvernement ... il a annoncé"; English says "it").
     pronouns_for_institutions: bool = False

@@ -262,6 +262,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "PARIS (AFP)\n\nAs yellow vest protesters marched in Paris, "
          "Bruno Le Maire denounced the protests as shameful.",
          [("FRAOPP", "141", None), ("FRAGOV", "111", "FRAOPP")]),
+        # One "targeted by" an event noun is its target; the noun's
+        # participle names who did it.
+        ("fr", "PARIS (AFP)\n\nLe philosophe Alain Finkielkraut a été visé par des "
+         "injures antisémites proférées par des manifestants.",
+         [("FRAOPP", "111", "FRACVL")]),
+        ("en", "PARIS (AFP)\n\nThe philosopher Alain Finkielkraut was targeted by "
+         "insults from protesters.", [("FRAOPP", "111", "FRACVL")]),
     ],
 )  # fmt: skip
 def test_open_events(

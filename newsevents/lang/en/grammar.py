@@ -45,6 +45,8 @@ GRAMMAR = Grammar(
         stadium""".split()
     ),
     # "Amazon ... the company": the last company named.
+    # "targeted by insults": the one aimed at is the target.
+    target_verbs=frozenset({"target"}),
     definite_anaphors=frozenset({"company", "firm", "newspaper", "broadcaster"}),
     member_nouns=frozenset(
         {

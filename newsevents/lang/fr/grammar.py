@@ -56,6 +56,8 @@ GRAMMAR = Grammar(
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
     # "Amazon ... l'entreprise": the last company named.
+    # "visé par des injures": the one aimed at is the target.
+    target_verbs=frozenset({"viser", "cibler"}),
     definite_anaphors=frozenset({"entreprise", "quotidien", "journal"}),
     member_nouns=frozenset(
         {
