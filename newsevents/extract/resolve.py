@@ -274,7 +274,7 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
     a health worker who has become one of the most high-profile members of
     the movement", "X, l'une des figures des gilets jaunes"), belongs to the
     group."""
-    if not grammar.member_nouns:
+    if not grammar.member_nouns and not grammar.leading_verbs:
         return refs
     members = {
         i: ref
@@ -284,7 +284,12 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
         and doc[ref.head].lower_ in grammar.member_nouns
         for i in range(ref.start, ref.end)
     }
-    if not members:
+    groups = {
+        ref.head: ref
+        for ref in refs
+        if ref.roles or any(a.roles for a in ref.coded) and ref.kind != "person"
+    }
+    if not members and not groups:
         return refs
     out: list[ActorRef] = []
     for ref in refs:
@@ -293,7 +298,9 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
             and not ref.roles
             and not any(a.roles for a in ref.coded)
         ):
-            group = _description_group(doc[ref.head], members)
+            group = _description_group(doc[ref.head], members) or _founder_of(
+                doc[ref.head], groups, grammar
+            )
             countries = {a.country for a in ref.coded}
             name = doc[ref.start : ref.end].text
             if group is not None and ref.coded and group.bare:
@@ -331,6 +338,24 @@ def _description_group(name: Token, members: dict[int, ActorRef]) -> ActorRef | 
             ref = members.get(token.i)
             if ref is not None and token.i == ref.head:
                 return ref
+    return None
+
+
+def _founder_of(
+    name: Token, groups: dict[int, ActorRef], grammar: Grammar
+) -> ActorRef | None:
+    """The group a name's participle or relative clause says the person
+    founded or leads ("X, widely credited with starting the yellow vests
+    movement", "X, qui a lancé le mouvement des gilets jaunes")."""
+    for child in name.children:
+        if child.dep_ not in _DESCRIPTIONS or child.dep_ == "appos":
+            continue
+        for verb in child.subtree:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.leading_verbs:
+                continue
+            for obj in verb.children:
+                if obj.dep_ in ("dobj", "obj") and obj.i in groups:
+                    return groups[obj.i]
     return None
 
 

@@ -113,6 +113,9 @@ class Grammar:
     # Verbs whose passive subject is the target of the event that is its
     # agent ("X a été visé par des injures", "X was targeted by attacks").
     target_verbs: frozenset[str] = frozenset()
+    # Verbs by which a description says whose founder or leader a person is
+    # ("X, who founded the party", "X, qui a lancé le mouvement").
+    leading_verbs: frozenset[str] = frozenset()
     # Whether a personal pronoun may stand for an institution ("le
     # gouvernement ... il a annoncé"; English says "it").
     pronouns_for_institutions: bool = False

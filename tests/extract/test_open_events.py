@@ -269,6 +269,13 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAOPP", "111", "FRACVL")]),
         ("en", "PARIS (AFP)\n\nThe philosopher Alain Finkielkraut was targeted by "
          "insults from protesters.", [("FRAOPP", "111", "FRACVL")]),
+        # A person whose description says they founded or lead a group
+        # belongs to it; one who only criticised it does not.
+        ("en", "PARIS (AFP)\n\nJacline Mouraud, widely credited with starting the "
+         "yellow vests movement, criticised the government.",
+         [("FRAOPP", "111", "FRAGOV")]),
+        ("en", "PARIS (AFP)\n\nJean Dupont, who criticised the yellow vests "
+         "movement, met the minister.", []),
     ],
 )  # fmt: skip
 def test_open_events(

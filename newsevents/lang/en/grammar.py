@@ -47,6 +47,10 @@ GRAMMAR = Grammar(
     # "Amazon ... the company": the last company named.
     # "targeted by insults": the one aimed at is the target.
     target_verbs=frozenset({"target"}),
+    # "who founded the party": the person belongs to the group.
+    leading_verbs=frozenset(
+        {"found", "co-found", "start", "launch", "lead", "head", "create", "chair"}
+    ),
     definite_anaphors=frozenset({"company", "firm", "newspaper", "broadcaster"}),
     member_nouns=frozenset(
         {

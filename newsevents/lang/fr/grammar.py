@@ -58,6 +58,19 @@ GRAMMAR = Grammar(
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
     target_verbs=frozenset({"viser", "cibler"}),
+    # "qui a lancé le mouvement": the person belongs to the group.
+    leading_verbs=frozenset(
+        {
+            "fonder",
+            "cofonder",
+            "lancer",
+            "créer",
+            "diriger",
+            "présider",
+            "mener",
+            "initier",
+        }
+    ),
     definite_anaphors=frozenset({"entreprise", "quotidien", "journal"}),
     member_nouns=frozenset(
         {
