@@ -74,6 +74,7 @@ def open_world(
     ]
     _remember(doc, refs, context)
     refs = [_recall(ref, context) for ref in refs]
+    refs = _named_again(doc, refs, context)
     return _coreference(doc, refs, grammar, context)
 
 
@@ -600,6 +601,42 @@ def _remember(doc: Doc, refs: list[ActorRef], context: Context) -> None:
                 context.surnames.setdefault(
                     key(surname), Entry(kind="person", actor=actor)
                 )
+
+
+def _named_again(doc: Doc, refs: list[ActorRef], context: Context) -> list[ActorRef]:
+    """Later mentions of a person the article described, by surname or full
+    name, that the NER did not find ("Finkielkraut, who had voiced support
+    ...", after "philosopher and writer Alain Finkielkraut")."""
+    if not context.people:
+        return refs
+    taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    found: list[ActorRef] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        for width in (2, 1):
+            span = doc[i : i + width]
+            if len(span) < width or any(t.i in taken for t in span):
+                continue
+            actor = context.people.get(key(span.text))
+            if actor is not None and actor.code:
+                found.append(
+                    ActorRef(
+                        actors=(actor,),
+                        kind="person",
+                        start=i,
+                        end=i + width,
+                        head=span[-1].i,
+                        resolved_by="title",
+                    )
+                )
+                i += width - 1
+                break
+        i += 1
+    return sorted([*refs, *found], key=lambda r: r.start) if found else refs
 
 
 def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:

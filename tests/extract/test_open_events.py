@@ -276,6 +276,13 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAOPP", "111", "FRAGOV")]),
         ("en", "PARIS (AFP)\n\nJean Dupont, who criticised the yellow vests "
          "movement, met the minister.", []),
+        # A later mention by surname that the NER missed is the person the
+        # article described.
+        ("en", "PARIS (AFP)\n\nProtesters shouted insults at philosopher and "
+         "writer Alain Finkielkraut. Finkielkraut, who had voiced support for "
+         "the movement, denounced the protesters as grotesque.",
+         [("FRAOPP", "111", "FRACVL"), ("FRACVL", "051", "FRAOPP"),
+          ("FRACVL", "111", "FRAOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
