@@ -167,13 +167,14 @@ class LangResources:
 
     @cached_property
     def lexicon_version(self) -> str:
-        """A short hash of the trigger lexicon's files (``triggers.tsv`` and
-        ``triggers_*.tsv``: names and contents), stored on every event so
-        that a dataset names the lexicon that coded it. Computed once per
-        process."""
+        """A short hash of the trigger lexicon's files (``triggers.tsv``,
+        ``triggers_*.tsv`` and the word lists they cite, ``words.tsv``:
+        names and contents), stored on every event so that a dataset names
+        the lexicon that coded it. Computed once per process."""
         digest = hashlib.sha256()
         paths = [self.folder / "triggers.tsv",
-                 *sorted(self.folder.glob("triggers_*.tsv"))]  # fmt: skip
+                 *sorted(self.folder.glob("triggers_*.tsv")),
+                 self.folder / "words.tsv"]  # fmt: skip
         for path in paths:
             if path.is_file():
                 digest.update(path.name.encode() + b"\0")
