@@ -45,7 +45,10 @@ def find_actors(
         pos = token.pos_
         if pos in _NEVER_ACTORS or _plain(token, pos, keys, pairs):
             continue
-        ref = _named(token, kb, lang, context) or _agent(token, kb, lang, context)
+        ref = _hyphenated(token, kb, lang)
+        ref = (
+            ref or _named(token, kb, lang, context) or _agent(token, kb, lang, context)
+        )
         if ref is None:
             ref = _demonym(token, kb, lang) or _pair(token, lang, context)
         if ref is not None:
@@ -67,8 +70,10 @@ def _plain(token: Token, pos: str, keys: frozenset[str], pairs: frozenset[str]) 
     is a noun, proper noun or adjective (only those name actors or agents)
     and no pair word ("les deux pays")."""
     text = token.text
-    if text[:1].isupper():
+    if text[:1].isupper() or "-" in text:
         return False
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
+        return False  # "israélo - palestinien"
     lemma = token.lemma_
     if pos in _NOMINAL and (key(text) in keys or key(lemma) in keys):
         return False
@@ -379,6 +384,51 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
         end=token.i + 1,
         head=token.i,
     )
+
+
+def _hyphenated(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
+    """Two countries joined by a hyphen: "franco-allemand", "Franco-German",
+    "Sino-US", "israélo-palestinien" (a combining form or a demonym, then a
+    demonym or a country's name), one mention of both."""
+    forms = get_language(lang).grammar.combining_forms
+    doc = token.doc
+    if "-" in token.text[1:-1]:
+        first, _, second = token.text.partition("-")
+        end = token.i + 1
+    elif (
+        token.lower_ in forms
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+    ):
+        first, second = token.text, doc[token.i + 2].text
+        end = token.i + 3
+    else:
+        return None
+    one = forms.get(first.lower()) or _country_word(first, kb, lang)
+    two = _country_word(second, kb, lang) or forms.get(second.lower())
+    if one is None or two is None or one == two or first.lower() not in forms:
+        return None
+    actors = tuple(
+        Actor(code=iso3, country=iso3, name=kb.countries[iso3].name_en)
+        for iso3 in (one, two)
+        if iso3 in kb.countries
+    )
+    if len(actors) != 2:
+        return None
+    return ActorRef(
+        actors=actors, kind="group", start=token.i, end=end, head=end - 1, metonym=True
+    )
+
+
+def _country_word(word: str, kb: KnowledgeBase, lang: str) -> str | None:
+    """The country of a demonym ("allemand", "German") or a name ("US")."""
+    iso3 = kb.demonyms.get(lang, {}).get(key(word))
+    if iso3 is not None:
+        return iso3
+    for entry in kb.lookup(lang, word):
+        if entry.kind == "country" and entry.actor is not None:
+            return entry.actor.country
+    return None
 
 
 def _pair(token: Token, lang: str, context: Context) -> ActorRef | None:

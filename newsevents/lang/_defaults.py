@@ -116,6 +116,9 @@ class Grammar:
     # Verbs by which a description says whose founder or leader a person is
     # ("X, who founded the party", "X, qui a lancé le mouvement").
     leading_verbs: frozenset[str] = frozenset()
+    # Combining forms of country adjectives before a hyphen ("franco-",
+    # "Sino-"), with their country.
+    combining_forms: Mapping[str, str] = field(default_factory=dict)
     # Whether a personal pronoun may stand for an institution ("le
     # gouvernement ... il a annoncé"; English says "it").
     pronouns_for_institutions: bool = False

@@ -283,6 +283,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          "the movement, denounced the protesters as grotesque.",
          [("FRAOPP", "111", "FRACVL"), ("FRACVL", "051", "FRAOPP"),
           ("FRACVL", "111", "FRAOPP")]),
+        # Two countries joined by a hyphen are both parties ("Franco-German",
+        # "franco-allemand", "israélo - palestinien"); "General Franco" is no
+        # country.
+        ("en", "LONDON (Reuters)\n\nThe Franco-German treaty means France will "
+         "give Alsace to Germany.",
+         [("FRAGOV", "057", "DEUGOV"), ("DEUGOV", "057", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe traité franco-allemand prévoit une coopération.",
+         [("FRAGOV", "057", "DEUGOV"), ("DEUGOV", "057", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nGeneral Franco signed a treaty with Germany.",
+         []),
     ],
 )  # fmt: skip
 def test_open_events(
@@ -321,3 +331,20 @@ def test_place_opening_the_sentence_is_no_party(coder: Coder, at: str) -> None:
     events = _events(coder(text, "fr", date(2021, 5, 20)))
     assert {s for s, _, _ in events} == {"RUSGOV", "USAGOV"}
     assert all(t != "ISLGOV" for _, _, t in events)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "countries"),
+    [
+        ("fr", "Le conflit israélo-palestinien continue.", {"ISR", "PSE"}),
+        ("fr", "Les pourparlers sino-américains ont repris.", {"CHN", "USA"}),
+        ("en", "Sino-US talks resumed in Geneva.", {"CHN", "USA"}),
+        ("en", "General Franco ruled Spain.", {"ESP"}),
+    ],
+)
+def test_hyphenated_countries_are_one_mention_of_both(
+    coder: Coder, language: str, text: str, countries: set[str]
+) -> None:
+    coded = coder(text, language, WEDNESDAY)
+    found = {m.actor.country for m in coded.mentions if m.actor and m.actor.country}
+    assert found == countries

@@ -51,6 +51,29 @@ GRAMMAR = Grammar(
     leading_verbs=frozenset(
         {"found", "co-found", "start", "launch", "lead", "head", "create", "chair"}
     ),
+    # "Franco-German", "Sino-US": two countries joined by a hyphen.
+    combining_forms={
+        "franco": "FRA",
+        "sino": "CHN",
+        "anglo": "GBR",
+        "russo": "RUS",
+        "italo": "ITA",
+        "indo": "IND",
+        "german": "DEU",
+        "hispano": "ESP",
+        "luso": "PRT",
+        "turco": "TUR",
+        "greco": "GRC",
+        "austro": "AUT",
+        "nippo": "JPN",
+        "belgo": "BEL",
+        "serbo": "SRB",
+        "irano": "IRN",
+        "us": "USA",
+        "israeli": "ISR",
+        "syro": "SYR",
+        "armeno": "ARM",
+    },
     definite_anaphors=frozenset({"company", "firm", "newspaper", "broadcaster"}),
     member_nouns=frozenset(
         {

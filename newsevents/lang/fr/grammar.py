@@ -71,6 +71,30 @@ GRAMMAR = Grammar(
             "initier",
         }
     ),
+    # "franco-allemand", "israélo-palestinien": two countries joined by a hyphen.
+    combining_forms={
+        "franco": "FRA",
+        "sino": "CHN",
+        "anglo": "GBR",
+        "russo": "RUS",
+        "germano": "DEU",
+        "italo": "ITA",
+        "indo": "IND",
+        "israélo": "ISR",
+        "américano": "USA",
+        "irano": "IRN",
+        "syro": "SYR",
+        "turco": "TUR",
+        "gréco": "GRC",
+        "austro": "AUT",
+        "hispano": "ESP",
+        "luso": "PRT",
+        "nippo": "JPN",
+        "belgo": "BEL",
+        "serbo": "SRB",
+        "arméno": "ARM",
+        "libano": "LBN",
+    },
     definite_anaphors=frozenset({"entreprise", "quotidien", "journal"}),
     member_nouns=frozenset(
         {
