@@ -117,12 +117,7 @@ def _named(
     ):
         # Names the merger did not join (a user's own pipeline): the longest
         # run of tokens that is a known name.
-        doc = token.doc
-        for stop in range(min(len(doc), token.i + _MAX_NAME_TOKENS), token.i + 1, -1):
-            entries = kb.lookup(lang, doc[token.i : stop].text)
-            if entries:
-                end = stop
-                break
+        entries, end = _longest_name(token, kb, lang) or (entries, end)
     step: ResolvedBy = "kb"
     if not entries:
         entry = context.surnames.get(key(token.text))
@@ -171,6 +166,30 @@ def _named(
         resolved_by=step,
         metonym=entry.kind == "country" and kb.country_metonymy,
     )
+
+
+def _longest_name(
+    token: Token, kb: KnowledgeBase, lang: str
+) -> tuple[list[Entry], int] | None:
+    """The entries and end of the longest run of two to
+    ``_MAX_NAME_TOKENS`` tokens from ``token`` that is a known name.
+
+    Runs are read from the shortest: once a run that ends before a space
+    begins no name (``kb.name_prefixes``), no longer run is one (the key
+    of a text is the keys of its space-separated words, joined)."""
+    doc = token.doc
+    prefixes = kb.name_prefixes(lang)
+    text = token.text_with_ws  # the key ignores the trailing space
+    found = None
+    for stop in range(token.i + 2, min(len(doc), token.i + _MAX_NAME_TOKENS) + 1):
+        last = doc[stop - 1]
+        text += last.text_with_ws
+        entries = kb.lookup(lang, text)
+        if entries:
+            found = (entries, stop)
+        if last.whitespace_ and key(text) not in prefixes:
+            break
+    return found
 
 
 def _courtesy(token: Token, lang: str) -> bool:
