@@ -39,12 +39,10 @@ def find_actors(
     taken: set[int] = set()
     keys = kb.mention_keys(lang)
     pairs = get_language(lang).grammar.pair_words
-    for token in doc:
-        if token.i in taken:
+    for index in _starts(doc, lang, keys, pairs):
+        if index in taken:
             continue
-        pos = token.pos_
-        if pos in _NEVER_ACTORS or _plain(token, pos, keys, pairs):
-            continue
+        token = doc[index]
         ref = _named(token, kb, lang, context) or _agent(token, kb, lang, context)
         if ref is None:
             ref = _demonym(token, kb, lang) or _pair(token, lang, context)
@@ -60,19 +58,65 @@ def find_actors(
     return open_world(doc, refs, kb, lang, context)
 
 
-def _plain(token: Token, pos: str, keys: frozenset[str], pairs: frozenset[str]) -> bool:
+def _starts(
+    doc: Doc, lang: str, keys: frozenset[str], pairs: frozenset[str]
+) -> list[int]:
+    """The indices of the tokens that may start a mention: of a class that
+    may (not ``_NEVER_ACTORS``) and not ``_plain``. Read off the token
+    arrays, with the answer for each class, word and lemma remembered:
+    visiting every token costs more than the rest of actor finding."""
+    memo = _plain_memo(lang, keys, pairs)
+    strings = doc.vocab.strings
+    starts = []
+    rows = doc.to_array(["POS", "ORTH", "LEMMA", "LOWER"]).tolist()
+    for index, row in enumerate(map(tuple, rows)):
+        skip = memo.get(row)
+        if skip is None:
+            pos, text, lemma, lower = (strings[n] for n in row)
+            skip = pos in _NEVER_ACTORS or _plain(text, pos, lemma, lower, keys, pairs)
+            memo[row] = skip
+        if not skip:
+            starts.append(index)
+    return starts
+
+
+# The answers of ``_plain`` of each language, for its current keys and pairs.
+_Memo = dict[tuple[int, ...], bool]
+_PLAIN: dict[str, tuple[frozenset[str], frozenset[str], _Memo]] = {}
+_PLAIN_SIZE = 500_000  # answers remembered at most (then forgotten)
+
+
+def _plain_memo(lang: str, keys: frozenset[str], pairs: frozenset[str]) -> _Memo:
+    cached = _PLAIN.get(lang)
+    if (
+        cached is None
+        or cached[0] is not keys
+        or cached[1] is not pairs
+        or len(cached[2]) > _PLAIN_SIZE
+    ):
+        cached = (keys, pairs, {})
+        _PLAIN[lang] = cached
+    return cached[2]
+
+
+def _plain(
+    text: str,
+    pos: str,
+    lemma: str,
+    lower: str,
+    keys: frozenset[str],
+    pairs: frozenset[str],
+) -> bool:
     """Whether a word can start no mention, which is cheaper to tell than
     asking each finder: in lower case (no name the finders look up by its
     capital), neither it nor its lemma a key of ``kb.mention_keys`` when it
     is a noun, proper noun or adjective (only those name actors or agents)
     and no pair word ("les deux pays")."""
-    text = token.text
     if text[:1].isupper():
         return False
-    lemma = token.lemma_
     if pos in _NOMINAL and (key(text) in keys or key(lemma) in keys):
         return False
-    return lemma.lower() not in pairs and token.lower_ not in pairs
+    return lemma.lower() not in pairs and lower not in pairs
 
 
 def mentions(
