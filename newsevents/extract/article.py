@@ -25,7 +25,7 @@ from ..lang import get as get_language
 from ..lang import normalise
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
-from ._doc import doc_text
+from ._doc import doc_text, remember_text
 from .actors import ActorRef, Context, find_actors, mentions
 from .backstop import Classifier, propose
 from .dates import find_dates
@@ -116,11 +116,16 @@ class ArticleContext:
         )
 
 
-def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extraction:
+def extract_doc(
+    doc: Doc, context: ArticleContext, offset: int = 0, text: str | None = None
+) -> Extraction:
     """Extract a parsed paragraph of the article (its text starts at
     ``offset`` in the normalised article text) into ``context``, and return
     what this paragraph gave (mentions, places, events, with article
-    offsets; events not yet merged)."""
+    offsets; events not yet merged). ``text``, the text ``doc`` was made
+    from when the caller has it, spares joining the tokens again."""
+    if text is not None:
+        remember_text(doc, text)
     refs = find_actors(doc, context.kb, context.language, context.actors)
     found = mentions(refs, doc, offset, context.sentences)
     _add_countries(context.countries, found)
