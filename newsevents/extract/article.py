@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -81,8 +82,7 @@ class ArticleContext:
         self.res = get_language(language)
         self.norm = recase_headlines(normalise(text), self.res, kb)
         self.dates = [
-            d.model_copy(update={"text": text[d.start : d.end]})
-            for d in find_dates(self.norm, language, published)
+            _original_text(d, text) for d in find_dates(self.norm, language, published)
         ]
         self._starts = [d.start or 0 for d in self.dates]
         self.home = home_country(self.norm, language, kb, gazetteer, source)
@@ -165,8 +165,16 @@ def extract_doc(
     return Extraction(tuple(placed), tuple(here), dates, tuple(events))
 
 
-def _original_text(mention: Mention, text: str) -> Mention:
-    return mention.model_copy(update={"text": text[mention.start : mention.end]})
+_Spanned = TypeVar("_Spanned", Mention, DateRef)
+
+
+def _original_text(item: _Spanned, text: str) -> _Spanned:
+    """``item`` with the original text of its span: itself when normalising
+    the text changed none of it (copying a model costs)."""
+    original = text[item.start : item.end]
+    if original == item.text:
+        return item
+    return item.model_copy(update={"text": original})
 
 
 def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:
