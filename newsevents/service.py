@@ -174,7 +174,7 @@ def code_articles(
             # Articles before this one are complete: yield them in order.
             for done in sorted(k for k in coders if k < index):
                 yield coders.pop(done).finish()
-            extract_doc(doc, coders[index].context, part.start)
+            extract_doc(doc, coders[index].context, part.start, part.text)
         for done in sorted(coders):
             yield coders.pop(done).finish()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar, cast
 
 from spacy.tokens import Token
@@ -263,8 +264,18 @@ def has_reflexive(verb: Token, grammar: Grammar) -> bool:
     )
 
 
-def object_matches(verb: Token, trigger: Trigger) -> Token | None:
-    """The object noun required by a support-verb entry, if present."""
+@dataclass(frozen=True)
+class VerbObjects:
+    """What the support-verb entries of a verb are matched against, read
+    once per verb: its object candidates with their lemma and lower case,
+    then each candidate's noun complements (lemma in lower case)."""
+
+    words: tuple[tuple[Token, str, str], ...]
+    complements: tuple[tuple[Token, str], ...]
+
+
+def verb_objects(verb: Token) -> VerbObjects:
+    """The object candidates of ``verb`` (see ``object_matches``)."""
     # Partitive objects ("fournir de l'aide") are parsed as obl:arg.
     candidates = [
         c
@@ -274,27 +285,41 @@ def object_matches(verb: Token, trigger: Trigger) -> Token | None:
         or c.dep_ == "obl:arg"
         or (c.dep_ == "obl:mod" and _idiom_case(c))
     ]
-    if trigger.particle is not None:
-        # "went on strike": the object of the particle parsed as a preposition.
-        candidates += [
-            g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == trigger.particle
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)
-    for obj in candidates:
-        if obj.lemma_.lower() in trigger.objects or obj.lower_ in trigger.objects:
+    return VerbObjects(
+        words=tuple((obj, obj.lemma_.lower(), obj.lower_) for obj in candidates),
+        complements=tuple(
+            (obj, child.lemma_.lower())
+            for obj in candidates
+            for child in obj.children
+            if child.dep_.startswith("nmod")
+        ),
+    )
+
+
+def object_matches(
+    verb: Token, trigger: Trigger, objects: VerbObjects | None = None
+) -> Token | None:
+    """The object noun required by a support-verb entry, if present
+    (``objects``: ``verb_objects(verb)``, when already read)."""
+    if objects is None:
+        objects = verb_objects(verb)
+    wanted = trigger.objects
+    for obj, lemma, lower in objects.words:
+        if lemma in wanted or lower in wanted:
             return obj
     # "un accord de partenariat": the object's noun complement also counts.
-    for obj in candidates:
-        for child in obj.children:
-            if (
-                child.dep_.startswith("nmod")
-            ) and child.lemma_.lower() in trigger.objects:
-                return obj
+    for obj, lemma in objects.complements:
+        if lemma in wanted:
+            return obj
+    if trigger.particle is not None:
+        # "went on strike": the object of the particle parsed as a preposition.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == trigger.particle:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in wanted:
+                        return obj
     return None
 
 

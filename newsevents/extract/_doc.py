@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["doc_text"]
+__all__ = ["doc_text", "remember_text"]
 
 _TEXT = "ne_text"  # the key of the text in ``Doc.user_data``
 
@@ -19,3 +19,10 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_TEXT] = (len(doc), text)
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell ``doc_text`` the text ``doc`` was made from, sparing the join:
+    spaCy's tokenizer keeps every character of it, and merging tokens
+    changes none."""
+    doc.user_data[_TEXT] = (len(doc), text)

@@ -20,6 +20,7 @@ from ._arguments import (
     particle_matches,
     passive_subject,
     subject,
+    verb_objects,
 )
 from .actors import ActorRef
 
@@ -56,7 +57,8 @@ def match(
         if _predicate(token, trigger) is None:
             return None
     elif trigger.objects:
-        support = object_matches(token, trigger)
+        objects = args.once(("objects", token.i), lambda: verb_objects(token))
+        support = object_matches(token, trigger, objects)
         if support is None:
             return None
     if not particle_matches(token, trigger):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.gazetteer import to_place
@@ -52,10 +53,10 @@ def _abbreviations(doc: Doc) -> list[tuple[Token, str]]:
     """The words after a comma that may abbreviate a region ("Ky.", "Man"
     then ".", "Calif.--"), with the text that would."""
     found = []
-    for comma in doc[:-1]:
-        if comma.text != ",":
-            continue
-        token = doc[comma.i + 1]
+    # Only the tokens after a comma are visited (found in the array of words).
+    commas = numpy.flatnonzero(doc.to_array("ORTH")[:-1] == doc.vocab.strings[","])
+    for index in commas:
+        token = doc[int(index) + 1]
         if not token.text[:1].isupper():
             continue
         if "." in token.text:

@@ -10,6 +10,7 @@ pays").
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -39,12 +40,10 @@ def find_actors(
     taken: set[int] = set()
     keys = kb.mention_keys(lang)
     pairs = get_language(lang).grammar.pair_words
-    for token in doc:
-        if token.i in taken:
+    for index in _starts(doc, lang, keys, pairs):
+        if index in taken:
             continue
-        pos = token.pos_
-        if pos in _NEVER_ACTORS or _plain(token, pos, keys, pairs):
-            continue
+        token = doc[index]
         ref = _hyphenated(token, kb, lang)
         ref = (
             ref or _named(token, kb, lang, context) or _agent(token, kb, lang, context)
@@ -63,21 +62,69 @@ def find_actors(
     return open_world(doc, refs, kb, lang, context)
 
 
-def _plain(token: Token, pos: str, keys: frozenset[str], pairs: frozenset[str]) -> bool:
+def _starts(
+    doc: Doc, lang: str, keys: frozenset[str], pairs: frozenset[str]
+) -> list[int]:
+    """The indices of the tokens that may start a mention: of a class that
+    may (not ``_NEVER_ACTORS``) and not ``_plain``. Read off the token
+    arrays, with the answer for each class, word and lemma remembered:
+    visiting every token costs more than the rest of actor finding."""
+    memo = _plain_memo(lang, keys, pairs)
+    forms = get_language(lang).grammar.combining_forms
+    strings = doc.vocab.strings
+    starts = []
+    rows = doc.to_array(["POS", "ORTH", "LEMMA", "LOWER"]).tolist()
+    for index, row in enumerate(map(tuple, rows)):
+        skip = memo.get(row)
+        if skip is None:
+            pos, text, lemma, lower = (strings[n] for n in row)
+            skip = pos in _NEVER_ACTORS or _plain(
+                text, pos, lemma, lower, keys, pairs, forms
+            )
+            memo[row] = skip
+        if not skip:
+            starts.append(index)
+    return starts
+
+
+# The answers of ``_plain`` of each language, for its current keys and pairs.
+_Memo = dict[tuple[int, ...], bool]
+_PLAIN: dict[str, tuple[frozenset[str], frozenset[str], _Memo]] = {}
+_PLAIN_SIZE = 500_000  # answers remembered at most (then forgotten)
+
+
+def _plain_memo(lang: str, keys: frozenset[str], pairs: frozenset[str]) -> _Memo:
+    cached = _PLAIN.get(lang)
+    if (
+        cached is None
+        or cached[0] is not keys
+        or cached[1] is not pairs
+        or len(cached[2]) > _PLAIN_SIZE
+    ):
+        cached = (keys, pairs, {})
+        _PLAIN[lang] = cached
+    return cached[2]
+
+
+def _plain(
+    text: str,
+    pos: str,
+    lemma: str,
+    lower: str,
+    keys: frozenset[str],
+    pairs: frozenset[str],
+    forms: Mapping[str, str],
+) -> bool:
     """Whether a word can start no mention, which is cheaper to tell than
     asking each finder: in lower case (no name the finders look up by its
     capital), neither it nor its lemma a key of ``kb.mention_keys`` when it
     is a noun, proper noun or adjective (only those name actors or agents)
     and no pair word ("les deux pays")."""
-    text = token.text
-    if text[:1].isupper() or "-" in text:
-        return False
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
-        return False  # "israélo - palestinien"
-    lemma = token.lemma_
+    if text[:1].isupper() or "-" in text or lower in forms:
+        return False  # "franco-allemand", "israélo - palestinien"
     if pos in _NOMINAL and (key(text) in keys or key(lemma) in keys):
         return False
-    return lemma.lower() not in pairs and token.lower_ not in pairs
+    return lemma.lower() not in pairs and lower not in pairs
 
 
 def mentions(
@@ -122,12 +169,7 @@ def _named(
     ):
         # Names the merger did not join (a user's own pipeline): the longest
         # run of tokens that is a known name.
-        doc = token.doc
-        for stop in range(min(len(doc), token.i + _MAX_NAME_TOKENS), token.i + 1, -1):
-            entries = kb.lookup(lang, doc[token.i : stop].text)
-            if entries:
-                end = stop
-                break
+        entries, end = _longest_name(token, kb, lang) or (entries, end)
     step: ResolvedBy = "kb"
     if not entries:
         entry = context.surnames.get(key(token.text))
@@ -176,6 +218,30 @@ def _named(
         resolved_by=step,
         metonym=entry.kind == "country" and kb.country_metonymy,
     )
+
+
+def _longest_name(
+    token: Token, kb: KnowledgeBase, lang: str
+) -> tuple[list[Entry], int] | None:
+    """The entries and end of the longest run of two to
+    ``_MAX_NAME_TOKENS`` tokens from ``token`` that is a known name.
+
+    Runs are read from the shortest: once a run that ends before a space
+    begins no name (``kb.name_prefixes``), no longer run is one (the key
+    of a text is the keys of its space-separated words, joined)."""
+    doc = token.doc
+    prefixes = kb.name_prefixes(lang)
+    text = token.text_with_ws  # the key ignores the trailing space
+    found = None
+    for stop in range(token.i + 2, min(len(doc), token.i + _MAX_NAME_TOKENS) + 1):
+        last = doc[stop - 1]
+        text += last.text_with_ws
+        entries = kb.lookup(lang, text)
+        if entries:
+            found = (entries, stop)
+        if last.whitespace_ and key(text) not in prefixes:
+            break
+    return found
 
 
 def _courtesy(token: Token, lang: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -25,7 +26,7 @@ from ..lang import get as get_language
 from ..lang import normalise
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
-from ._doc import doc_text
+from ._doc import doc_text, remember_text
 from .actors import ActorRef, Context, find_actors, mentions
 from .backstop import Classifier, propose
 from .dates import find_dates
@@ -81,8 +82,7 @@ class ArticleContext:
         self.res = get_language(language)
         self.norm = recase_headlines(normalise(text), self.res, kb)
         self.dates = [
-            d.model_copy(update={"text": text[d.start : d.end]})
-            for d in find_dates(self.norm, language, published)
+            _original_text(d, text) for d in find_dates(self.norm, language, published)
         ]
         self._starts = [d.start or 0 for d in self.dates]
         self.home = home_country(self.norm, language, kb, gazetteer, source)
@@ -116,11 +116,16 @@ class ArticleContext:
         )
 
 
-def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extraction:
+def extract_doc(
+    doc: Doc, context: ArticleContext, offset: int = 0, text: str | None = None
+) -> Extraction:
     """Extract a parsed paragraph of the article (its text starts at
     ``offset`` in the normalised article text) into ``context``, and return
     what this paragraph gave (mentions, places, events, with article
-    offsets; events not yet merged)."""
+    offsets; events not yet merged). ``text``, the text ``doc`` was made
+    from when the caller has it, spares joining the tokens again."""
+    if text is not None:
+        remember_text(doc, text)
     refs = find_actors(doc, context.kb, context.language, context.actors)
     found = mentions(refs, doc, offset, context.sentences)
     _add_countries(context.countries, found)
@@ -160,8 +165,16 @@ def extract_doc(doc: Doc, context: ArticleContext, offset: int = 0) -> Extractio
     return Extraction(tuple(placed), tuple(here), dates, tuple(events))
 
 
-def _original_text(mention: Mention, text: str) -> Mention:
-    return mention.model_copy(update={"text": text[mention.start : mention.end]})
+_Spanned = TypeVar("_Spanned", Mention, DateRef)
+
+
+def _original_text(item: _Spanned, text: str) -> _Spanned:
+    """``item`` with the original text of its span: itself when normalising
+    the text changed none of it (copying a model costs)."""
+    original = text[item.start : item.end]
+    if original == item.text:
+        return item
+    return item.model_copy(update={"text": original})
 
 
 def _placed(found: list[Mention], places: list[Place]) -> list[Mention]:

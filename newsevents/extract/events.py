@@ -9,8 +9,11 @@ dependency parse (``_patterns``); modality and attribution from markers
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
+import numpy
+from spacy import symbols
 from spacy.tokens import Doc, Token
 
 from ..kb.base import agent_actor, government_of, is_generic
@@ -46,8 +49,12 @@ def extract_events(
     language's lexicon for the verbs it has.
     """
     args = Arguments(refs, res)
-    candidates = [(t, _entries(t, res, verbs)) for t in doc]
-    triggers = {t.i for t, entries in candidates if entries}
+    candidates = [
+        (t, entries)
+        for t in _lexical(doc, verbs, res)
+        if (entries := _entries(t, res, verbs))
+    ]
+    triggers = {t.i for t, _ in candidates}
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     founds: list[Found] = []
     for token, entries in candidates:
@@ -57,7 +64,7 @@ def extract_events(
                 founds.append(found)
                 break
     founds = _event_objects(founds, res)
-    by_token = {t.i: entries for t, entries in candidates if entries}
+    by_token = {t.i: entries for t, entries in candidates}
     events: list[Event] = []
     for found, intended in compose(founds, by_token):
         events.extend(
@@ -135,6 +142,24 @@ def _denials(events: list[Event]) -> list[Event]:
                 )
         out.append(event)
     return out
+
+
+def _lexical(
+    doc: Doc, verbs: VerbDictionary | None, res: LangResources
+) -> Iterator[Token]:
+    """The tokens that may have entries: verbs and nouns, the verb forms the
+    tagger takes for something else (``Grammar.mistagged_verbs``), and
+    auxiliaries for a verb dictionary (read off the arrays: visiting every
+    token costs more)."""
+    classes = doc.to_array("POS")
+    wanted = (classes == symbols.VERB) | (classes == symbols.NOUN)
+    if res.grammar.mistagged_verbs:
+        forms = [doc.vocab.strings[w] for w in res.grammar.mistagged_verbs]
+        wanted |= numpy.isin(doc.to_array("LOWER"), forms)
+    if verbs is not None:
+        wanted |= classes == symbols.AUX  # see ``dictionary_triggers``
+    for index in numpy.flatnonzero(wanted):
+        yield doc[int(index)]
 
 
 def _entries(

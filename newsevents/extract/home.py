@@ -113,7 +113,7 @@ def _mentioned(
     nothing else names a country (they cost gazetteer look-ups)."""
     counts: Counter[str] = Counter()
     demonyms = kb.demonyms.get(lang, {})
-    words = [m.group() for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)
     others: list[str] = []
     index = 0
     while index < len(words):
@@ -184,7 +184,7 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
     lines = text.split("\n")
     if not any(_title_case(line) for line in lines):
         return text
-    body = {m.group() for m in _WORD.finditer(text) if m.group()[:1].islower()}
+    body = {word for word in _WORD.findall(text) if word[:1].islower()}
     common = res.function_words | {lemma for lemma, _ in res.index} | body
     out = []
     for line in lines:
@@ -193,7 +193,7 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
 
 
 def _title_case(line: str) -> bool:
-    words = [m.group() for m in _WORD.finditer(line)][1:]
+    words = _WORD.findall(line)[1:]
     long = [w for w in words if len(w) >= 4 and not w.isupper()]
     if len(long) < _MIN_TITLE_WORDS or line.rstrip().endswith("."):
         return False

@@ -29,7 +29,7 @@ from ..lang import get as get_language
 
 __all__ = ["cache_path", "cached"]
 
-_FORMAT = 1
+_FORMAT = 2
 _KB = Path(__file__).resolve().parent
 # Name keys come from the language package's normalisation.
 _TEXT = _KB.parent / "lang" / "_text.py"

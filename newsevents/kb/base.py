@@ -174,6 +174,21 @@ class KnowledgeBase:
             self._firsts[lang] = firsts
         return key(word) in firsts
 
+    def name_prefixes(self, lang: str) -> frozenset[str]:
+        """The key of every name and of each run of its first words ("kim",
+        "kim jong", "kim jong un"): a run of words that none of these is
+        begins no name. Rebuilt when the names grow."""
+        names = self.names[lang]
+        cached = self._prefixes.get(lang)
+        if cached is None or cached[0] != len(names):
+            prefixes: set[str] = set()
+            for name in names:
+                words = name.split(" ")
+                prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+            cached = (len(names), frozenset(prefixes))
+            self._prefixes[lang] = cached
+        return cached[1]
+
     def mention_keys(self, lang: str) -> frozenset[str]:
         """The keys of every word that may start an actor mention: names and
         the first words of longer ones, agent words and the first words of
@@ -244,6 +259,7 @@ class KnowledgeBase:
     _mention_keys: dict[str, tuple[tuple[int, int, int], frozenset[str]]] = field(
         default_factory=dict
     )
+    _prefixes: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict)
     _surnames: dict[str, list[Entry]] | None = None
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in available()}
