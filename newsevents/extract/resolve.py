@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy
+from spacy import symbols
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
@@ -611,11 +613,9 @@ def _named_again(doc: Doc, refs: list[ActorRef], context: Context) -> list[Actor
         return refs
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
     found: list[ActorRef] = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
-            i += 1
+    names = numpy.flatnonzero(doc.to_array("POS") == symbols.PROPN).tolist()
+    for i in names:
+        if i in taken or not doc[i].text[:1].isupper():
             continue
         for width in (2, 1):
             span = doc[i : i + width]
@@ -633,9 +633,8 @@ def _named_again(doc: Doc, refs: list[ActorRef], context: Context) -> list[Actor
                         resolved_by="title",
                     )
                 )
-                i += width - 1
+                taken.update(range(i, i + width))
                 break
-        i += 1
     return sorted([*refs, *found], key=lambda r: r.start) if found else refs
 
 
