@@ -708,6 +708,8 @@ _CLAIM_ROOTS = frozenset({"10", "11", "12", "13"})
 def _participle_agents(
     noun: Token, args: Arguments, targets: list[ActorRef]
 ) -> list[ActorRef]:
+    """The agents of a passive participle that modifies ``noun`` ("des
+    injures proférées par des manifestants")."""
     for child in noun.children:
         if child.dep_ not in ("acl", "amod") or child.pos_ != "VERB":
             continue
@@ -729,7 +731,7 @@ def _targeted_by(noun: Token, args: Arguments, res: LangResources) -> list[Actor
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         head = head.head
-    elif noun.dep_ not in ("obl:agent", "obl"):
+    elif noun.dep_ != "obl:agent":
         return []
     if head.lemma_.lower() not in res.grammar.target_verbs:
         return []

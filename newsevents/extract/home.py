@@ -79,7 +79,12 @@ def home_country(
     ranked = counts.most_common()
     top = ranked[0][0] if ranked else None
     country = outlet_country(outlet) if outlet else None
-    if country is not None and counts[country] and 2 * counts[country] >= counts[top]:
+    if (
+        country is not None
+        and top is not None
+        and counts[country]
+        and 2 * counts[country] >= counts[top]
+    ):
         # The outlet's country when the text names it, unless the text is
         # about another one; a Belgian paper's story of French protests that
         # names no country stays French (the language's home, below).

@@ -275,7 +275,8 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
     """A person the knowledge base does not know (or knows by country only),
     described in apposition as a member of a group ("Ingrid Levavasseur, 31,
     a health worker who has become one of the most high-profile members of
-    the movement", "X, l'une des figures des gilets jaunes"), belongs to the
+    the movement", "X, l'une des figures des gilets jaunes") or by a clause
+    as its founder or leader ("X, who founded the party"), belongs to the
     group."""
     if not grammar.member_nouns and not grammar.leading_verbs:
         return refs
@@ -290,7 +291,7 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
     groups = {
         ref.head: ref
         for ref in refs
-        if ref.roles or any(a.roles for a in ref.coded) and ref.kind != "person"
+        if ref.roles or (ref.kind != "person" and any(a.roles for a in ref.coded))
     }
     if not members and not groups:
         return refs
@@ -328,7 +329,8 @@ def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRe
     return out
 
 
-_DESCRIPTIONS = frozenset({"appos", "acl", "acl:relcl", "relcl"})
+# The clauses that describe a name: participles and relative clauses.
+_DESCRIPTIONS = frozenset({"acl", "acl:relcl", "relcl"})
 
 
 def _description_group(name: Token, members: dict[int, ActorRef]) -> ActorRef | None:
@@ -351,7 +353,7 @@ def _founder_of(
     founded or leads ("X, widely credited with starting the yellow vests
     movement", "X, qui a lancé le mouvement des gilets jaunes")."""
     for child in name.children:
-        if child.dep_ not in _DESCRIPTIONS or child.dep_ == "appos":
+        if child.dep_ not in _DESCRIPTIONS:
             continue
         for verb in child.subtree:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.leading_verbs:
@@ -579,7 +581,8 @@ def _definite(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> Ac
         or not any("Def" in c.morph.get("Definite", []) for c in head.children)
     ):
         return ref
-    named = next((context.organisations.get(r) for r in ref.roles), None)
+    known = (context.organisations.get(role) for role in ref.roles)
+    named = next((actor for actor in known if actor is not None), None)
     if named is None:
         return ref
     return replace(ref, actors=(named,), roles=(), resolved_by="coreference")
