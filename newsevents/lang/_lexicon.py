@@ -65,6 +65,13 @@ def load_words(path: Path) -> dict[str, tuple[str, ...]]:
     return {name: tuple(dict.fromkeys(words)) for name, words in lists.items()}
 
 
+def folder_lists(folder: Path) -> dict[str, tuple[str, ...]]:
+    """The word lists of a language folder (``words.tsv``), none if it has
+    no such file."""
+    words = folder / "words.tsv"
+    return load_words(words) if words.exists() else {}
+
+
 def object_words(
     cell: str, lists: dict[str, tuple[str, ...]], path: Path, line: int
 ) -> tuple[str, ...]:
@@ -161,8 +168,7 @@ def load_lexicon(folder: Path) -> tuple[Trigger, ...]:
     ``words.tsv`` (``@blame``). Raises DataError naming file and line.
     """
     seen: set[str] = set()
-    words = folder / "words.tsv"
-    lists = load_words(words) if words.exists() else {}
+    lists = folder_lists(folder)
     main = load_triggers(folder / "triggers.tsv", seen, lists=lists)
     extras = [
         t

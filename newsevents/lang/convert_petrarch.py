@@ -542,7 +542,7 @@ def _codebook(path: Path) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Convert the dictionary and write the TSV; print what was dropped."""
-    from ._lexicon import load_triggers, load_words
+    from ._lexicon import folder_lists, load_triggers
 
     args = sys.argv[1:] if argv is None else argv
     here = Path(__file__).parent
@@ -557,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     ours = [
         (t.lemma, t.pos, t.objects, t.particle)
         for t in load_triggers(
-            here / "en" / "triggers.tsv", lists=load_words(here / "en" / "words.tsv")
+            here / "en" / "triggers.tsv", lists=folder_lists(here / "en")
         )
     ]
     merged, dropped = merge(rows, ours)

@@ -12,7 +12,7 @@ import pytest
 
 from newsevents.kb._tsv import read_tsv
 from newsevents.kb.cameo import load_cameo
-from newsevents.lang._lexicon import load_words, object_words
+from newsevents.lang._lexicon import folder_lists, object_words
 
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "en" / "triggers.tsv"
@@ -69,7 +69,7 @@ def _particle(row: dict[str, str]) -> str | None:
     return None
 
 
-WORDS = load_words(PATH.parent / "words.tsv")
+WORDS = folder_lists(PATH.parent)
 
 
 def _objects(row: dict[str, str]) -> set[str]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsevents.kb._tsv import read_tsv
-from newsevents.lang._lexicon import load_words, object_words
+from newsevents.lang._lexicon import folder_lists, object_words
 
 PATH = (
     Path(__file__).resolve().parents[2] / "newsevents" / "lang" / "fr" / "triggers.tsv"
@@ -56,7 +56,7 @@ def _flags(row: dict[str, str]) -> list[str]:
     return [flag.strip() for flag in row["flags"].split(",") if flag.strip()]
 
 
-WORDS = load_words(PATH.parent / "words.tsv")
+WORDS = folder_lists(PATH.parent)
 
 
 def _objects(row: dict[str, str]) -> set[str]:

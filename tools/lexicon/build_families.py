@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from newsevents.lang._lexicon import load_triggers, load_words  # noqa: E402
+from newsevents.lang._lexicon import folder_lists, load_triggers  # noqa: E402
 
 HERE = Path(__file__).parent
 COLUMNS = "id\tlemma\tpos\tcode\tobject\ttarget\tflags\tstatus\tsource\texample"
@@ -119,8 +119,7 @@ def verb(word: str, lang: str) -> tuple[str, str | None, str | None, bool] | Non
 def build(lang: str) -> tuple[list[str], Counter[str]]:
     lemma = _lemmatizer(lang)
     folder = ROOT / "newsevents" / "lang" / lang
-    words = load_words(folder / "words.tsv")
-    ours = load_triggers(folder / "triggers.tsv", lists=words)
+    ours = load_triggers(folder / "triggers.tsv", lists=folder_lists(folder))
     taken: set[tuple[str, str, str | None, str | None]] = set()
     for t in ours:
         if t.objects:

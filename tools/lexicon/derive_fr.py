@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from newsevents.lang._lexicon import (  # noqa: E402
     Trigger,
+    folder_lists,
     load_lexicon,
     load_markers,
     load_triggers,
-    load_words,
 )
 
 HERE = Path(__file__).parent
@@ -141,9 +141,7 @@ def main() -> None:
     fr_folder = ROOT / "newsevents" / "lang" / "fr"
     # The reviewed French lexicon, not this tool's own earlier output.
     french = [
-        *load_triggers(
-            fr_folder / "triggers.tsv", lists=load_words(fr_folder / "words.tsv")
-        ),
+        *load_triggers(fr_folder / "triggers.tsv", lists=folder_lists(fr_folder)),
         *load_triggers(fr_folder / "triggers_families.tsv", extra=True),
     ]
     markers = load_markers(fr_folder / "modality.tsv")
