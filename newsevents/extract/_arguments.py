@@ -168,16 +168,23 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         )
         or _copula_passive(verb)
     )
+    if passive:
+        return agent(verb), True
     for child in verb.children:
-        if passive and child.dep_ in _AGENT:
-            if child.dep_ == "agent":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand, True
-            return child, True
-        if not passive and child.dep_ in _SUBJECT:
+        if child.dep_ in _SUBJECT:
             return child, False
-    return None, passive
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    """The agent of a passive verb or participle: "par X" (its noun), "by X"
+    (the object of "by")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), child)
+        if child.dep_ in _AGENT:
+            return child
+    return None
 
 
 def _copula_passive(verb: Token) -> bool:
@@ -313,28 +320,28 @@ def object_matches(
     for obj, lemma in objects.complements:
         if lemma in wanted:
             return obj
-    if trigger.particle is not None:
-        # "went on strike": the object of the particle parsed as a preposition.
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == trigger.particle:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in wanted:
-                        return obj
-    return None
+    return _particle_object(verb, trigger)
 
 
 def particle_matches(verb: Token, trigger: Trigger) -> bool:
     """The entry's particle, or the same word parsed as a preposition whose
     object is the entry's ("went on strike": "on" is a prep with "strike"
     its object; not "take officers in", which needs the particle)."""
-    return trigger.particle is None or any(
-        c.lower_ == trigger.particle
-        and (c.dep_ == "prt" or c.dep_ == "prep" and _prep_object(c, trigger))
-        for c in verb.children
-    )
-
-
-def _prep_object(prep: Token, trigger: Trigger) -> bool:
+    if trigger.particle is None:
+        return True
     return any(
-        g.dep_ == "pobj" and g.lemma_.lower() in trigger.objects for g in prep.children
-    )
+        c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children
+    ) or (_particle_object(verb, trigger) is not None)
+
+
+def _particle_object(verb: Token, trigger: Trigger) -> Token | None:
+    """The entry's object after its particle parsed as a preposition ("went
+    on strike")."""
+    if trigger.particle is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == trigger.particle:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in trigger.objects:
+                    return obj
+    return None

@@ -14,6 +14,7 @@ from ._arguments import (
     _PASSIVE_SUBJECT,
     _SUBJECT,
     Arguments,
+    agent,
     direct_object,
     has_reflexive,
     object_matches,
@@ -713,15 +714,10 @@ def _participle_agents(
     for child in noun.children:
         if child.dep_ not in ("acl", "amod") or child.pos_ != "VERB":
             continue
-        for grand in child.children:
-            agent = grand
-            if grand.dep_ == "agent":
-                agent = next((g for g in grand.children if g.dep_ == "pobj"), grand)
-            elif grand.dep_ != "obl:agent":
-                continue
-            refs = [r for r in args.group(agent) if r not in targets]
-            if refs:
-                return refs
+        by = agent(child)
+        refs = [r for r in args.group(by) if r not in targets] if by else []
+        if refs:
+            return refs
     return []
 
 
