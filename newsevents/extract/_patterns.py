@@ -197,7 +197,7 @@ def _verbal(
         # A passive with its own patient inherits no agent: "Macron condemned
         # the abuse after a philosopher was attacked" (not by Macron).
         sources, pattern, embedded = _inherited(verb, args, res)
-    implicit = _implicit_agent(trigger) if passive and not sources else None
+    implicit = implicit_agent(trigger) if passive and not sources else None
     if implicit is not None:
         # "Il a été placé en garde à vue", "34 people were arrested", "une
         # enquête a été ouverte": an arrest with no agent named is the
@@ -262,7 +262,11 @@ def _verbal(
             # text names elsewhere, not a thing; no target is better than
             # the wrong one.
             pass
-        elif (obj is not None and not args.group(obj)) or (obj is None and clause):
+        elif (
+            obj is not None
+            and not args.group(obj)
+            and (support is not None or _object_fits(trigger, verb, obj, args))
+        ) or (obj is None and clause):
             # "refused to lead the list", "a refusé de prendre la tête":
             # what is refused or demanded is an action, not an actor.
             untargeted = True
@@ -290,6 +294,26 @@ def _verbal(
     )
 
 
+def _object_fits(trigger: Trigger, verb: Token, obj: Token, args: Arguments) -> bool:
+    """Whether a direct object may stand for the target an entry wants: not
+    when the entry's target comes only after prepositions, none of them is
+    on the verb and the object is a plain noun ("called the arrest an
+    abuse" is no "call on"). Support-verb entries ("réclamer le retrait")
+    and clauses ("promet de fournir à Kiev") are not judged here."""
+    if trigger.objects or obj.pos_ not in ("NOUN", "PROPN"):
+        return True
+    if any(slot in _NOMINAL_SLOTS for slot in trigger.targets):
+        return True
+    for child in verb.children:
+        prep = args.preposition(child) if child.dep_ != "prep" else child.lower_
+        if child.lower_ in trigger.targets or prep in trigger.targets:
+            return True
+    return False
+
+
+#: Target slots that are no preposition: the object, a possessive, the
+#: entry's own target word.
+_NOMINAL_SLOTS = frozenset({"obj", "poss", "target", "-"})
 #: Roots whose events never need a target: statements and protests.
 _TARGET_OPTIONAL = frozenset({"01", "14"})
 #: Roots of force that may hit a thing, not an actor: assault, fight.
@@ -301,7 +325,7 @@ _POLICE_ACTS = ("173",)
 _JUDICIAL_ROOTS = ("09",)
 
 
-def _implicit_agent(trigger: Trigger) -> tuple[str, str] | None:
+def implicit_agent(trigger: Trigger) -> tuple[str, str] | None:
     """The role (and its name) of the agent a passive trigger implies."""
     if trigger.code.startswith(_POLICE_ACTS):
         return "COP", "police"

@@ -16,6 +16,7 @@ import numpy
 from spacy import symbols
 from spacy.tokens import Doc, Token
 
+from ..kb.agents import ROLE_CODES
 from ..kb.base import agent_actor, government_of, is_generic
 from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
@@ -25,7 +26,7 @@ from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments, direct_object
 from ._frames import compose
-from ._patterns import Found, in_words, match, mistagged_verb
+from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb
 from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
@@ -92,28 +93,61 @@ def _event_objects(founds: list[Found], res: LangResources) -> list[Found]:
     """A judgement without an actor target whose object is another event's
     noun targets that event's agents: "denounced the protests as
     grotesque" targets the protesters, "a condamné les violences" those
-    who used it."""
+    who used it; an act whose agent goes without saying targets that agent:
+    "called the arrest an abuse of power" targets the police."""
     by_token = {f.token.i: f for f in founds}
     out: list[Found] = []
     for found in founds:
-        if not found.targets and found.trigger.code[:2] in _JUDGING:
-            obj = direct_object(found.token, res.grammar)
-            other = by_token.get(obj.i) if obj is not None else None
+        obj = (
+            direct_object(found.token, res.grammar)
+            if found.trigger.code[:2] in _JUDGING
+            else None
+        )
+        targets: tuple[ActorRef, ...] = ()
+        if obj is not None and not found.targets:
+            other = by_token.get(obj.i)
             if (
                 other is not None
                 and other is not found
                 and other.trigger.code[:2] in _ACTIONS
                 and other.sources
             ):
-                pattern = found.pattern.replace("+untargeted", "")
-                found = replace(
-                    found,
-                    targets=other.sources,
-                    pattern=pattern + "+event-object",
-                    untargeted=False,
-                )
+                targets = other.sources
+            elif other is None:
+                targets = _implied_agents(obj, res)
+        elif obj is not None and all(_within(t, obj) for t in found.targets):
+            # "defended Drouet's arrest": the one arrested is no target of
+            # the judgement, the police are.
+            targets = _implied_agents(obj, res)
+        if targets:
+            pattern = found.pattern.replace("+untargeted", "")
+            found = replace(
+                found,
+                targets=targets,
+                pattern=pattern + "+event-object",
+                untargeted=False,
+            )
         out.append(found)
     return out
+
+
+def _within(ref: ActorRef, token: Token) -> bool:
+    """Whether a mention lies inside the phrase ``token`` heads."""
+    head = token.doc[ref.head]
+    return head.i != token.i and token in head.ancestors
+
+
+def _implied_agents(noun: Token, res: LangResources) -> tuple[ActorRef, ...]:
+    """The agent an event noun implies (an arrest the police's, an
+    indictment the judiciary's), as a bare agent of its sentence's country."""
+    if noun.pos_ != "NOUN":
+        return ()
+    for trigger in res.triggers_for(noun.lemma_.lower(), "NOUN"):
+        implied = implicit_agent(trigger)
+        if implied is not None:
+            ref = ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=(implied[0],))
+            return (ref,)
+    return ()
 
 
 def _denials(events: list[Event]) -> list[Event]:
@@ -216,6 +250,12 @@ def _events(
     if root == "14":
         sources = [(_protester(a), r) for a, r in sources]
     own = sources[0][0].country if sources and root in _DOMESTIC_ROOTS else None
+    if "event-object" in found.pattern.split("+"):
+        # The police of an arrest judged: where the event is, else the
+        # judge's own country (an organisation's: none), else at home.
+        state = sources[0][0].country if sources else None
+        state = state if state not in ROLE_CODES else None
+        own = here or state or anchors.home
     targets = [(a, r) for r in found.targets for a in event_actors(r, own, as_place)]
     if trigger.code.startswith("175"):
         # Crowds that police disperse are protesters.

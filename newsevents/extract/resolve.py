@@ -20,6 +20,7 @@ adjective, genitive, place). ``open_world`` then, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy
@@ -71,8 +72,15 @@ def open_world(
     refs = _members(doc, refs, grammar)
     refs = _titles(doc, refs, grammar)
     refs = _described(doc, refs, grammar)
+    people = {
+        i: ref.coded[0].country
+        for ref in refs
+        if ref.kind == "person" and len(ref.coded) == 1
+        for i in range(ref.start, ref.end)
+    }
     refs = [
-        _domestic(doc, _definite(doc, ref, grammar, context), context) for ref in refs
+        _domestic(doc, _definite(doc, ref, grammar, context), context, grammar, people)
+        for ref in refs
     ]
     _remember(doc, refs, context)
     refs = [_recall(ref, context) for ref in refs]
@@ -532,18 +540,31 @@ def _titled_roles(coded: tuple[Actor, ...], title: ActorRef) -> tuple[Actor, ...
     return (person.model_copy(update={"code": code, "roles": roles}),)
 
 
-def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:
+def _domestic(
+    doc: Doc,
+    ref: ActorRef,
+    context: Context,
+    grammar: Grammar | None = None,
+    people: Mapping[int, str | None] | None = None,
+) -> ActorRef:
     """An agent the text does not qualify ("le gouvernement", "the police",
     "le ministre X") belongs to the article's home country; an agent word
-    used as an adjective ("military provocations") names no actor."""
+    used as an adjective ("military provocations") names no actor. The agent
+    of a known person ("Drouet's lawyer", ``people``: the country of each
+    token of a person's mention) belongs to that person's country."""
     if not ref.bare or context.home is None:
         return ref
     head = doc[ref.head]
     if head.pos_ == "ADJ" and head.dep_ == "amod":
         return ref
-    if ref.kind != "person" and _organ(doc, ref):
+    owner = next(
+        (c.i for c in head.children if c.i in (people or {}) and _owns(c, grammar)),
+        None,
+    )
+    if owner is None and ref.kind != "person" and _organ(doc, ref):
         return ref
-    home = context.home.country
+    home = (people or {}).get(owner) if owner is not None else None
+    home = home or context.home.country
     roles = tuple(r for r in ref.roles if r != home)
     actor = agent_actor(home, roles, ref.name)
     step = ref.resolved_by if ref.kind == "person" else "domestic"
@@ -560,6 +581,17 @@ def _domestic(doc: Doc, ref: ActorRef, context: Context) -> ActorRef:
         domestic=True,
         name=ref.name,
     )
+
+
+def _owns(token: Token, grammar: Grammar | None) -> bool:
+    """Whether a name is the owner of the noun it hangs on: "Drouet's
+    lawyer", "l'avocat d'Eric Drouet"."""
+    if token.dep_ == "poss":
+        return True
+    if grammar is None or not token.dep_.startswith("nmod"):
+        return False
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return bool(cases) and cases[0] in grammar.genitive_preps
 
 
 def _definite(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> ActorRef:
@@ -649,7 +681,9 @@ def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
     if person is not None:
         inside.update(range(person.start, person.end))
     return any(
-        c.ent_type_ in ("ORG", "PER", "PERSON") and c.i not in inside
+        c.ent_type_ in ("ORG", "PER", "PERSON")
+        and c.i not in inside
+        and not (c.dep_ == "poss" and c.ent_type_ != "ORG")  # "X's lawyer"
         for c in doc[ref.head].children
     )
 

@@ -293,6 +293,23 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "057", "DEUGOV"), ("DEUGOV", "057", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nGeneral Franco signed a treaty with Germany.",
          []),
+        # Judging an arrest judges the police who made it, not the one
+        # arrested; the lawyer of a known person is of that person's
+        # country ("X's lawyer", "l'avocat de X").
+        ("en", "PARIS (AFP)\n\nEric Drouet, a truck driver, leads the yellow "
+         "vests. Drouet’s lawyer called the arrest “totally unjustified”. The "
+         "minister, Bruno Le Maire, defended Drouet’s arrest.",
+         [("FRAJUD", "111", "FRACOP"), ("FRAGOV", "052", "FRACOP")]),
+        ("fr", "PARIS (AFP)\n\nL'avocat d'Eric Drouet a dénoncé cette arrestation.",
+         [("FRAJUD", "111", "FRACOP")]),
+        ("en", "LONDON (Reuters)\n\nLabour criticised the investigation.",
+         [("GBROPP", "111", "GBRJUD")]),
+        # "call on" needs its "on": "called the arrest an abuse of power" is
+        # criticism (the insult list), not an appeal (020).
+        ("en", "PARIS (AFP)\n\nThe lawyer called the arrest an abuse of power.",
+         [("FRAJUD", "111", "FRACOP")]),
+        ("en", "LONDON (Reuters)\n\nThe lawyer called the decision a farce.",
+         [("GBRJUD", "111", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
