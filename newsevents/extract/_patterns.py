@@ -197,7 +197,15 @@ def _verbal(
         # A passive with its own patient inherits no agent: "Macron condemned
         # the abuse after a philosopher was attacked" (not by Macron).
         sources, pattern, embedded = _inherited(verb, args, res)
-    implicit = implicit_agent(trigger) if passive and not sources else None
+    implicit = (
+        implicit_agent(
+            trigger,
+            (verb.lemma_.lower(), support.lemma_.lower() if support else ""),
+            res.grammar.judicial_words,
+        )
+        if passive and not sources
+        else None
+    )
     if implicit is not None:
         # "Il a été placé en garde à vue", "34 people were arrested", "une
         # enquête a été ouverte": an arrest with no agent named is the
@@ -321,16 +329,26 @@ _FORCE_ON_THINGS = frozenset({"18", "19"})
 
 #: Codes of acts that, reported without an agent, are the police's.
 _POLICE_ACTS = ("173",)
-#: Roots of acts that, reported without an agent, are the judiciary's.
+#: Codes of acts that, reported without an agent, are the judiciary's
+#: (investigations).
 _JUDICIAL_ROOTS = ("09",)
 
 
-def implicit_agent(trigger: Trigger) -> tuple[str, str] | None:
-    """The role (and its name) of the agent a passive trigger implies."""
-    if trigger.code.startswith(_POLICE_ACTS):
-        return "COP", "police"
+def implicit_agent(
+    trigger: Trigger,
+    words: tuple[str, ...] = (),
+    judicial: frozenset[str] = frozenset(),
+) -> tuple[str, str] | None:
+    """The role (and its name) of the agent a passive trigger implies: an
+    arrest the police's, an investigation, a charge or a sentence (one of
+    ``words``, the trigger's lemma and object, in ``judicial``: "mis en
+    examen", "sentenced to prison") the judiciary's."""
     if trigger.code.startswith(_JUDICIAL_ROOTS):
         return "JUD", "judiciary"
+    if trigger.code.startswith(_POLICE_ACTS):
+        if not judicial.isdisjoint(words):
+            return "JUD", "judiciary"
+        return "COP", "police"
     return None
 
 
@@ -431,9 +449,16 @@ def _verb_targets(
                 refs, _ = args.marked_actors(_noun_chain(obj), spec)
                 if refs:
                     return refs
+    if support is not None and not passive and trigger.code[:2] in _SUPPORT_TARGETS:
+        # "a dispersé les manifestants", "expelled Russian diplomats": the
+        # idiom's own noun names who it is done to.
+        return [r for r in args.group(support) if r.start <= support.i < r.end]
     return []
 
 
+#: Roots whose support noun may itself be the target: reduce relations,
+#: coerce, assault, fight.
+_SUPPORT_TARGETS = frozenset({"16", "17", "18", "19"})
 _SKIP_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl:relcl", "parataxis", "conj"})
 
 
@@ -691,6 +716,9 @@ def _nominal(
         # "des injures proférées par des manifestants", "insults hurled by
         # protesters": the agent of the participle that tells who did it.
         sources = _participle_agents(noun, args, targets)
+    if not sources:
+        sources = _light_verb_subject(noun, args, res, targets)
+        pattern += "+light-verb" if sources else ""
     if not targets:
         # "X was targeted by attacks", "X a été visé par des tirs".
         targets = _targeted_by(noun, args, res)
@@ -714,6 +742,23 @@ def _nominal(
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+def _light_verb_subject(
+    noun: Token, args: Arguments, res: LangResources, targets: list[ActorRef]
+) -> list[ActorRef]:
+    """The subject of the light verb whose object the event noun is: "la
+    police a procédé à 45 interpellations", "police made 20 arrests"."""
+    verb = noun.head
+    direct = noun.dep_ in ("obj", "dobj", "obl:arg")
+    if not (direct or (noun.dep_ == "obl" and args.preposition(noun) == "à")):
+        return []  # "a U-turn because of street protests" is no light verb's
+    if verb.lemma_.lower() not in res.grammar.light_verbs or verb.pos_ != "VERB":
+        return []
+    subj, passive = subject(verb)
+    if subj is None or passive:
+        return []
+    return [r for r in args.group(subj) if r not in targets]
 
 
 _VERBAL = frozenset(

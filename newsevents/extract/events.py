@@ -143,7 +143,9 @@ def _implied_agents(noun: Token, res: LangResources) -> tuple[ActorRef, ...]:
     if noun.pos_ != "NOUN":
         return ()
     for trigger in res.triggers_for(noun.lemma_.lower(), "NOUN"):
-        implied = implicit_agent(trigger)
+        implied = implicit_agent(
+            trigger, (noun.lemma_.lower(),), res.grammar.judicial_words
+        )
         if implied is not None:
             ref = ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=(implied[0],))
             return (ref,)

@@ -113,6 +113,14 @@ class Grammar:
     # Verbs whose passive subject is the target of the event that is its
     # agent ("X a été visé par des injures", "X was targeted by attacks").
     target_verbs: frozenset[str] = frozenset()
+    # Words of a charge or a sentence: an arrest entry with one of them as
+    # its word or object is the judiciary's when no agent is named ("mis en
+    # examen", "condamné à la prison", "was indicted").
+    judicial_words: frozenset[str] = frozenset()
+    # Light verbs whose object is an event noun that says what happened, done
+    # by the verb's subject ("la police a procédé à 45 interpellations",
+    # "police made 20 arrests", "carried out a raid").
+    light_verbs: frozenset[str] = frozenset()
     # Verbs by which a description says whose founder or leader a person is
     # ("X, who founded the party", "X, qui a lancé le mouvement").
     leading_verbs: frozenset[str] = frozenset()

@@ -310,6 +310,22 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAJUD", "111", "FRACOP")]),
         ("en", "LONDON (Reuters)\n\nThe lawyer called the decision a farce.",
          [("GBRJUD", "111", None)]),
+        # A light verb's event noun is the subject's doing ("procéder à",
+        # "make"); not a noun hanging on "because of".
+        ("en", "LONDON (Reuters)\n\nPolice made 20 arrests of protesters.",
+         [("GBRCOP", "173", "GBROPP")]),
+        ("en", "LONDON (Reuters)\n\nThe minister would never make a U-turn "
+         "because of street protests.", []),
+        # Charges and sentences without an agent are the judiciary's; custody
+        # is the police's.
+        ("fr", "PARIS (AFP)\n\nDeux gilets jaunes ont été mis en examen. Un "
+         "homme a été placé en garde à vue.",
+         [("FRAJUD", "173", "FRAOPP"), ("FRACOP", "173", "FRACVL")]),
+        ("en", "LONDON (Reuters)\n\nTwo activists were charged with public "
+         "disorder.", [("GBRJUD", "173", "GBROPP")]),
+        # The idiom's own noun may be the target: "disperser les manifestants".
+        ("fr", "PARIS (AFP)\n\nLes forces de l'ordre ont dispersé les "
+         "manifestants avec des gaz lacrymogènes.", [("FRACOP", "175", "FRAOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -47,6 +47,14 @@ GRAMMAR = Grammar(
     # "Amazon ... the company": the last company named.
     # "targeted by insults": the one aimed at is the target.
     target_verbs=frozenset({"target"}),
+    # "was indicted", "was sentenced to prison": the judiciary's doing.
+    judicial_words=frozenset(
+        """indict charge sentence convict prison jail fine indictment charges
+        conviction""".split()
+    ),
+    # "police made 20 arrests", "carried out a raid": the noun says what the
+    # subject did.
+    light_verbs=frozenset({"make", "carry", "conduct", "perform", "mount"}),
     # "who founded the party": the person belongs to the group.
     leading_verbs=frozenset(
         {"found", "co-found", "start", "launch", "lead", "head", "create", "chair"}

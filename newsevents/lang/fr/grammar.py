@@ -58,6 +58,15 @@ GRAMMAR = Grammar(
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
     target_verbs=frozenset({"viser", "cibler"}),
+    # "mis en examen", "condamné à la prison": the judiciary's doing.
+    judicial_words=frozenset(
+        """inculper condamner examen prison peine réclusion perpétuité amende sursis
+        mort inculpation condamnation déférer""".split()
+    ),
+    # "a procédé à des interpellations": the noun says what the subject did.
+    light_verbs=frozenset(
+        {"procéder", "effectuer", "mener", "opérer", "réaliser", "conduire"}
+    ),
     # "qui a lancé le mouvement": the person belongs to the group.
     leading_verbs=frozenset(
         {
