@@ -279,6 +279,11 @@ def _verbal(
             # what is refused or demanded is an action, not an actor.
             untargeted = True
             pattern += "+untargeted"
+        elif obj is None and not clause and _marked_thing(trigger, verb, args):
+            # "a appelé au calme", "enquête sur les financements": what the
+            # preposition introduces is a thing, not an actor.
+            untargeted = True
+            pattern += "+untargeted"
         elif obj is None and optional:
             # "ont manifesté samedi", "said on Monday": protests and
             # statements need no target.
@@ -315,6 +320,27 @@ def _object_fits(trigger: Trigger, verb: Token, obj: Token, args: Arguments) -> 
     for child in verb.children:
         prep = args.preposition(child) if child.dep_ != "prep" else child.lower_
         if child.lower_ in trigger.targets or prep in trigger.targets:
+            return True
+    return False
+
+
+def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
+    """Whether one of the entry's target prepositions is on the verb with a
+    complement that names no actor (with no clause on the verb: "a demandé à
+    ses services de procéder" names whom it asks, not what)."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            prep, things = child.lower_, [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_.startswith(("obl", "nmod")):
+            prep, things = args.preposition(child), [child]
+        else:
+            continue
+        if (
+            prep in trigger.targets
+            and things
+            and not any(map(args.group, things))
+            and not any(g.pos_ == "VERB" for t in things for g in t.children)
+        ):
             return True
     return False
 
@@ -409,6 +435,17 @@ def _verb_targets(
         elif spec == "iobj":
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
+            )
+        elif spec == "poss" and not passive:
+            # "dismantled the protesters' camp": the owner of the object.
+            owned = support or direct_object(verb, res.grammar)
+            token = (
+                next(
+                    (c for c in owned.children if c.dep_ in ("poss", "nmod:poss")),
+                    None,
+                )
+                if owned is not None
+                else None
             )
         elif spec == "after":
             # A dictionary verb's target: the first actor of the verb phrase

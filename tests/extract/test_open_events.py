@@ -326,6 +326,18 @@ def _events(coded: CodedArticle) -> list[Row]:
         # The idiom's own noun may be the target: "disperser les manifestants".
         ("fr", "PARIS (AFP)\n\nLes forces de l'ordre ont dispersé les "
          "manifestants avec des gaz lacrymogènes.", [("FRACOP", "175", "FRAOPP")]),
+        # A target preposition with a thing after it is an appeal or an
+        # inquiry about a thing.
+        ("fr", "PARIS (AFP)\n\nLe maire a appelé au calme.",
+         [("FRAGOV", "020", None)]),
+        ("fr", "PARIS (AFP)\n\nLa justice enquête sur les financements du parti.",
+         [("FRAJUD", "090", None)]),
+        # Camps dismantled (171), the owner the target; roundabouts blocked.
+        ("en", "LONDON (Reuters)\n\nPolice dismantled the protesters' camp.",
+         [("GBRCOP", "171", "GBROPP")]),
+        ("fr", "PARIS (AFP)\n\nLa maire procède au démontage de l'abri des "
+         "gilets jaunes. Les gilets jaunes ont bloqué des ronds-points.",
+         [("FRAGOV", "171", "FRAOPP"), ("FRAOPP", "144", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
