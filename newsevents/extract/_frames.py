@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..lang._lexicon import Trigger
-from ._arguments import object_matches
+from ._arguments import object_matches, particle_matches
 from ._patterns import Found
 
 __all__ = ["FRAME_ROOTS", "compose", "frame_code"]
@@ -205,10 +205,13 @@ def _complement_of(token: Token, frame: Token) -> bool:
 
 
 def _plain_code(token: Token, triggers: list[Trigger]) -> str | None:
-    """The code of the first entry of a word that fits it as used: an entry
-    that needs a given object ("increase presence") does not fit "increase
-    the minimum wage"."""
-    for trigger in triggers:
+    """The code of the first entry of a word that fits it as used, reviewed
+    entries first: an entry that needs a given object ("increase presence")
+    does not fit "increase the minimum wage", nor one that needs a particle
+    ("cut down") "cut taxes"."""
+    for trigger in sorted(triggers, key=lambda t: t.status != "reviewed"):
+        if not particle_matches(token, trigger):
+            continue
         if not trigger.objects or object_matches(token, trigger) is not None:
             return trigger.code
     return None

@@ -332,6 +332,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "020", None)]),
         ("fr", "PARIS (AFP)\n\nLa justice enquête sur les financements du parti.",
          [("FRAJUD", "090", None)]),
+        # An intended action is read by a reviewed entry that fits it: "cut
+        # taxes" is no "cut down" (194), so the promise stays a promise.
+        ("en", "LONDON (Reuters)\n\nThe prime minister promised to cut taxes.",
+         [("GBRGOV", "030", None)]),
         # Camps dismantled (171), the owner the target; roundabouts blocked.
         ("en", "LONDON (Reuters)\n\nPolice dismantled the protesters' camp.",
          [("GBRCOP", "171", "GBROPP")]),
