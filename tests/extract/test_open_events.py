@@ -336,6 +336,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # taxes" is no "cut down" (194), so the promise stays a promise.
         ("en", "LONDON (Reuters)\n\nThe prime minister promised to cut taxes.",
          [("GBRGOV", "030", None)]),
+        # Attacking a policy or a record is criticism of its owner.
+        ("en", "LONDON (Reuters)\n\nLabour slammed the government's handling "
+         "of the crisis.", [("GBROPP", "111", "GBRGOV")]),
         # Camps dismantled (171), the owner the target; roundabouts blocked.
         ("en", "LONDON (Reuters)\n\nPolice dismantled the protesters' camp.",
          [("GBRCOP", "171", "GBROPP")]),
