@@ -486,6 +486,15 @@ def _verb_targets(
                 refs, _ = args.marked_actors(_noun_chain(obj), spec)
                 if refs:
                     return refs
+    preps = [spec for spec in trigger.targets if spec not in _NOMINAL_SLOTS]
+    if preps and obj is None and "sym" in trigger.flags:
+        # "s'est entretenu au téléphone avec X", "talked by phone with X":
+        # the partner's preposition hangs on the means.
+        for noun in _oblique_nouns(verb):
+            for spec in preps:
+                refs, _ = args.marked_actors(_noun_chain(noun, 1), spec)
+                if refs:
+                    return refs
     if support is not None and not passive and trigger.code[:2] in _SUPPORT_TARGETS:
         # "a dispersé les manifestants", "expelled Russian diplomats": the
         # idiom's own noun names who it is done to.
@@ -526,6 +535,20 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
             continue  # "a million Swiss francs to Gondor": not the Swiss
         return token
     return None
+
+
+def _oblique_nouns(verb: Token) -> list[Token]:
+    """The nouns of a verb's prepositional complements ("au téléphone",
+    "by phone")."""
+    nouns = []
+    for child in verb.children:
+        if child.dep_ == "prep":
+            nouns += [
+                g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            ]
+        elif child.dep_.startswith("obl") and child.pos_ == "NOUN":
+            nouns.append(child)
+    return nouns
 
 
 def _noun_chain(noun: Token, depth: int = 3) -> list[Token]:

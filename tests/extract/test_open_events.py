@@ -339,6 +339,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Attacking a policy or a record is criticism of its owner.
         ("en", "LONDON (Reuters)\n\nLabour slammed the government's handling "
          "of the crisis.", [("GBROPP", "111", "GBRGOV")]),
+        # A partner's preposition hung on the means ("au téléphone avec X").
+        ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
+         "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),
         # Camps dismantled (171), the owner the target; roundabouts blocked.
         ("en", "LONDON (Reuters)\n\nPolice dismantled the protesters' camp.",
          [("GBRCOP", "171", "GBROPP")]),
