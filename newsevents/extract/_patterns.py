@@ -486,6 +486,14 @@ def _verb_targets(
                 refs, _ = args.marked_actors(_noun_chain(obj), spec)
                 if refs:
                     return refs
+    if "obj" in trigger.targets and trigger.code[:2] in _JUDGED_OWNERS and not passive:
+        # "a qualifié de honteuse la décision de Washington": what is judged
+        # is a thing, its owner the target (the thing may hang on the
+        # predicate, not on the verb).
+        thing = obj or _predicate_object(verb)
+        owner = _owner(thing, res) if thing is not None else None
+        if owner is not None:
+            return args.group(owner)
     preps = [spec for spec in trigger.targets if spec not in _NOMINAL_SLOTS]
     if preps and obj is None and "sym" in trigger.flags:
         # "s'est entretenu au téléphone avec X", "talked by phone with X":
@@ -534,6 +542,37 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
         if head.dep_ == "amod" and head.head.i not in range(ref.start, ref.end):
             continue  # "a million Swiss francs to Gondor": not the Swiss
         return token
+    return None
+
+
+#: Roots of judgements whose object's owner is judged: praise, criticism.
+_JUDGED_OWNERS = frozenset({"05", "11"})
+
+
+def _predicate_object(verb: Token) -> Token | None:
+    """The object parsed under a predicate complement ("a qualifié de
+    honteuse la décision")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd", "acomp"):
+            for grand in child.children:
+                if grand.dep_ in ("obj", "dobj") and grand.pos_ == "NOUN":
+                    return grand
+    return None
+
+
+def _owner(thing: Token, res: LangResources) -> Token | None:
+    """The name that owns a thing: "la décision de Washington",
+    "Washington's decision", "the decision of Russia"."""
+    genitive = res.grammar.genitive_preps
+    for child in thing.children:
+        if child.dep_ in ("poss", "nmod:poss"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in genitive:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_.startswith("nmod"):
+            cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+            if cases and cases[0] in genitive:
+                return child
     return None
 
 

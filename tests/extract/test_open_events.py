@@ -339,6 +339,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Attacking a policy or a record is criticism of its owner.
         ("en", "LONDON (Reuters)\n\nLabour slammed the government's handling "
          "of the crisis.", [("GBROPP", "111", "GBRGOV")]),
+        # What is judged is a thing; its owner is the target, also when the
+        # thing hangs on the predicate ("qualifié de honteuse la décision").
+        ("fr", "PARIS (AFP)\n\nEmmanuel Macron a qualifié de « honteuse » la "
+         "décision de Washington.", [("FRAGOV", "111", "USAGOV")]),
         # A partner's preposition hung on the means ("au téléphone avec X").
         ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
          "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),
