@@ -734,6 +734,14 @@ def _inherited(
             # "were used by police to disperse crowds": a passive's agent
             # controls its purpose infinitive.
             return args.group(subj), "control", None
+        patient = passive_subject(head) if subj is None else None
+        if (
+            patient is not None
+            and dep == "xcomp"
+            and head.lemma_.lower() in res.grammar.perception_verbs
+        ):
+            # "protesters were filmed hurling abuse": who was seen doing it.
+            return args.group(patient), "control", None
         refs, _, embedded = _inherited(head, args, res)
         return refs, "control", embedded
     if (

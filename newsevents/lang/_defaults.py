@@ -117,6 +117,9 @@ class Grammar:
     # its word or object is the judiciary's when no agent is named ("mis en
     # examen", "condamné à la prison", "was indicted").
     judicial_words: frozenset[str] = frozenset()
+    # Verbs of perception whose passive subject is who does what the
+    # participle after them says ("protesters were filmed hurling abuse").
+    perception_verbs: frozenset[str] = frozenset()
     # Light verbs whose object is an event noun that says what happened, done
     # by the verb's subject ("la police a procédé à 45 interpellations",
     # "police made 20 arrests", "carried out a raid").

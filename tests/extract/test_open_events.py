@@ -343,6 +343,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # thing hangs on the predicate ("qualifié de honteuse la décision").
         ("fr", "PARIS (AFP)\n\nEmmanuel Macron a qualifié de « honteuse » la "
          "décision de Washington.", [("FRAGOV", "111", "USAGOV")]),
+        # Who is filmed or seen doing something does it; who is criticised
+        # for failing to act is not the agent of what follows.
+        ("en", "LONDON (Reuters)\n\nPolice were seen beating protesters.",
+         [("GBRCOP", "175", "GBROPP")]),
+        ("en", "LONDON (Reuters)\n\nThe minister was criticised for failing to "
+         "act on fighting climate change.", []),
         # A partner's preposition hung on the means ("au téléphone avec X").
         ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
          "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),

@@ -52,6 +52,10 @@ GRAMMAR = Grammar(
         """indict charge sentence convict prison jail fine indictment charges
         conviction""".split()
     ),
+    # "were filmed hurling abuse": the filmed did it.
+    perception_verbs=frozenset(
+        {"film", "see", "hear", "catch", "photograph", "spot", "record", "show"}
+    ),
     # "police made 20 arrests", "carried out a raid": the noun says what the
     # subject did.
     light_verbs=frozenset({"make", "carry", "conduct", "perform", "mount"}),
