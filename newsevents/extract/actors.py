@@ -308,6 +308,12 @@ def _agent(
     if found is None:
         return None
     end, roles = found
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    shadows = get_language(lang).grammar.opposition_prefixes
+    if before is not None and before.lower_ in shadows and "GOV" in roles:
+        # "shadow work and pensions secretary": the opposition's.
+        roles = ("OPP",)
+        token = before
     head = token.doc[token.i : end].root
     country, country_index, step = _country_of(head, kb, lang, context)
     if country is None and country_index != _PERSON_WINS:
@@ -367,8 +373,12 @@ def _country_of(
     "l'armée de la Russie", "the Russian foreign minister", "Russia's army",
     "students in Lagos"."""
     for child in head.children:
-        if child.dep_ in ("appos", "flat:name") and kb.lookup(lang, child.text):
-            # "le président Vladimir Poutine"
+        if child.dep_ in ("appos", "flat:name") and _in_office(
+            kb.lookup(lang, child.text), context
+        ):
+            # "le président Vladimir Poutine"; but a title gives its role to
+            # a person then out of office ("the shadow secretary of state,
+            # Theresa May", in 2005).
             return None, _PERSON_WINS, "kb"
     candidates = [head, *head.children]
     for tok in candidates:
@@ -399,6 +409,18 @@ def _country_of(
                 if actor is not None and actor.country:
                     return actor, child.i, "genitive"
     return _located(head, grammar.locative_preps, context)
+
+
+def _in_office(entries: list[Entry], context: Context) -> bool:
+    """Whether known names are something other than a person out of office
+    at the article's date (who is known by country only)."""
+    for entry in entries:
+        if entry.person is None:
+            return True
+        actor = entry.actor_at(context.published)
+        if actor is not None and actor.roles:
+            return True
+    return False
 
 
 def _located(

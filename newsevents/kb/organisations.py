@@ -130,7 +130,7 @@ def load_organisations(
     periods of one organisation that overlap.
     """
     if path is None and roles is None:
-        return _load_default()
+        return _load_default(available())
     actors = _read(DEFAULT_PATH if path is None else Path(path))
     if roles is None:
         return actors
@@ -138,7 +138,8 @@ def load_organisations(
 
 
 @cache
-def _load_default() -> tuple[NamedActor, ...]:
+def _load_default(languages: tuple[str, ...]) -> tuple[NamedActor, ...]:
+    """Ours, once per set of languages (each row has names in each)."""
     actors = _read(DEFAULT_PATH)
     return _with_roles(actors, load_org_roles(ROLES_PATH), ROLES_PATH)
 

@@ -117,6 +117,9 @@ class Grammar:
     # its word or object is the judiciary's when no agent is named ("mis en
     # examen", "condamné à la prison", "was indicted").
     judicial_words: frozenset[str] = frozenset()
+    # Words before a government title that make it the opposition's
+    # ("shadow chancellor", "shadow work and pensions secretary").
+    opposition_prefixes: frozenset[str] = frozenset()
     # Verbs of perception whose passive subject is who does what the
     # participle after them says ("protesters were filmed hurling abuse").
     perception_verbs: frozenset[str] = frozenset()

@@ -349,6 +349,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRCOP", "175", "GBROPP")]),
         ("en", "LONDON (Reuters)\n\nThe minister was criticised for failing to "
          "act on fighting climate change.", []),
+        # A shadow minister is the opposition's; the title gives its role to
+        # a person then out of office (Theresa May in 2005).
+        ("en", "LONDON (Reuters)\n\nThe shadow secretary of state for the "
+         "family, Theresa May, criticised the plans.", [("GBROPP", "111", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe shadow defence secretary criticised the "
+         "cuts.", [("GBROPP", "111", "GBRGOV")]),
         # A partner's preposition hung on the means ("au téléphone avec X").
         ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
          "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),
@@ -363,7 +369,7 @@ def _events(coded: CodedArticle) -> list[Row]:
 def test_open_events(
     coder: Coder, language: str, text: str, expected: list[Row]
 ) -> None:
-    published = date(2005, 3, 1) if "Tories" in text else WEDNESDAY
+    published = date(2005, 3, 1) if "Tories" in text or "shadow" in text else WEDNESDAY
     assert _events(coder(text, language, published)) == expected
 
 

@@ -52,6 +52,8 @@ GRAMMAR = Grammar(
         """indict charge sentence convict prison jail fine indictment charges
         conviction""".split()
     ),
+    # "shadow work and pensions secretary": an opposition spokesperson.
+    opposition_prefixes=frozenset({"shadow"}),
     # "were filmed hurling abuse": the filmed did it.
     perception_verbs=frozenset(
         {"film", "see", "hear", "catch", "photograph", "spot", "record", "show"}
