@@ -19,6 +19,9 @@ from .home import Home
 __all__ = ["ActorRef", "Context"]
 
 _ANTECEDENTS = 6
+#: Roles of the staff of an organisation ("salariés d'Amazon"), who are
+#: workers of the country they work in, not the organisation.
+STAFF_ROLES = frozenset({"LAB", "CVL"})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..kb.base import Entry, KnowledgeBase, key, surnames
 from ..lang import get as get_language
 from ..models import Actor, Mention, ResolvedBy
-from ._refs import ActorRef, Context
+from ._refs import STAFF_ROLES, ActorRef, Context
 from .resolve import open_world
 
 __all__ = ["ActorRef", "Context", "find_actors", "mentions"]
@@ -28,6 +28,7 @@ _MAX_AGENT_WORDS = 5
 _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 # The classes of the words that may name an actor or an agent in lower case.
 _NOMINAL = frozenset({"PROPN", "NOUN", "X", "ADJ"})
+
 _MAX_NAME_TOKENS = 7
 _PERSON_WINS = -2
 
@@ -322,6 +323,10 @@ def _agent(
         last = token.doc[end - 1]
         if last.i != head.i and last.pos_ in ("NOUN", "PROPN"):
             country, country_index, step = _country_of(last, kb, lang, context)
+    if country is not None and country.org is not None and set(roles) <= STAFF_ROLES:
+        # "quatre salariés d'Amazon": the staff of an organisation are
+        # workers of the country they work in, not the organisation.
+        country, country_index = None, -1
     if country is not None and country.org is not None:
         # "le conseil des gouverneurs de l'AIEA": an organ of an organisation
         # is the organisation.

@@ -33,7 +33,7 @@ from ..lang import get as get_language
 from ..models import Actor, MentionKind
 from ._doc import doc_text
 from ._gates import may_hold
-from ._refs import ActorRef, Context
+from ._refs import STAFF_ROLES, ActorRef, Context
 
 __all__ = ["open_world"]
 
@@ -561,7 +561,8 @@ def _domestic(
         (c.i for c in head.children if c.i in (people or {}) and _owns(c, grammar)),
         None,
     )
-    if owner is None and ref.kind != "person" and _organ(doc, ref):
+    staff = bool(ref.roles) and set(ref.roles) <= STAFF_ROLES
+    if owner is None and ref.kind != "person" and not staff and _organ(doc, ref):
         return ref
     home = (people or {}).get(owner) if owner is not None else None
     home = home or context.home.country

@@ -355,6 +355,13 @@ def _events(coded: CodedArticle) -> list[Row]:
          "family, Theresa May, criticised the plans.", [("GBROPP", "111", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nThe shadow defence secretary criticised the "
          "cuts.", [("GBROPP", "111", "GBRGOV")]),
+        # The staff of a company are workers of the country they work in,
+        # and "l'entreprise" is then the company named.
+        ("fr", "PARIS (AFP)\n\nQuatre salariés d'Amazon ont été licenciés. Ils "
+         "sont accusés par l'entreprise de lui avoir porté préjudice.",
+         [("USABUS", "112", "FRALAB")]),
+        ("en", "LONDON (Reuters)\n\nAmazon workers went on strike.",
+         [("GBRLAB", "143", None)]),
         # A partner's preposition hung on the means ("au téléphone avec X").
         ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
          "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),
