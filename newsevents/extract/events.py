@@ -68,6 +68,8 @@ def extract_events(
     by_token = {t.i: entries for t, entries in candidates}
     events: list[Event] = []
     for found, intended in compose(founds, by_token):
+        if intended is None:
+            found = _warning(found)
         events.extend(
             _events(
                 found,
@@ -150,6 +152,29 @@ def _implied_agents(noun: Token, res: LangResources) -> tuple[ActorRef, ...]:
             ref = ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=(implied[0],))
             return (ref,)
     return ()
+
+
+def _warning(found: Found) -> Found:
+    """A warning of no one that something may happen ("warned that small
+    firms could be crippled", "a averti que ...") is a pessimistic comment
+    (012), not a threat: a threat names whom it is made to or what the
+    speaker will do."""
+    if "warn" not in found.trigger.flags:
+        return found
+    parts = found.pattern.split("+")
+    if found.targets and "clause-subject" not in parts:
+        return found
+    if not any(c.dep_ == "ccomp" for c in found.token.children):
+        return found
+    # What the clause is about is no target of the warning.
+    pattern = "+".join(p for p in parts if p != "clause-subject")
+    return replace(
+        found,
+        trigger=replace(found.trigger, code="012"),
+        targets=(),
+        pattern=pattern + "+warning",
+        untargeted=True,
+    )
 
 
 def _denials(events: list[Event]) -> list[Event]:

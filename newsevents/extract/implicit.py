@@ -5,8 +5,8 @@ An event CAMEO allows without a target ("les oppositions ont jugé injuste la
 prime", "the government dropped the tax", "police fired tear gas") often
 has an addressee the article makes plain without naming it in the sentence:
 
-- demands, criticism, rejection and threats by non-state actors of the
-  article's home country are addressed to its government;
+- demands, criticism, rejection, threats and warnings by non-state actors
+  of the article's home country are addressed to its government;
 - a government's promises and concessions, and police repression, in an
   article about a protest, are addressed to the protesters (the last named
   before, else the first the article names); unnamed people arrested there,
@@ -29,6 +29,9 @@ __all__ = ["implicit_targets"]
 #: Roots of what is said to or against a government: demand, disapprove,
 #: reject, threaten.
 _TO_GOVERNMENT = frozenset({"10", "11", "12", "13"})
+#: Codes of warnings of what may happen (pessimistic comments), which are
+#: said to the government too.
+_WARNINGS = ("012",)
 #: Roles of the non-state actors whose untargeted claims go to the government.
 _CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF"})
 #: Roots of a government's answer to protesters: intent, yield.
@@ -125,7 +128,7 @@ def _addressee(
     roles = set(source.roles)
     country = source.country or ""
     if (
-        event.root in _TO_GOVERNMENT
+        (event.root in _TO_GOVERNMENT or event.code.startswith(_WARNINGS))
         and roles & _CIVIL_ROLES
         and not roles & {"GOV"}
         and country == home

@@ -263,7 +263,9 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
         if own is not None and not own.bare:
             continue  # "le dirigeant nord-coréen": qualified already
         group = _group_of(token, by_token, grammar)
-        if group is None or group is own or not (group.bare or group.roles):
+        if group is None or group is own:
+            continue
+        if not (group.bare or group.roles or _named_organisation(group)):
             continue
         start = min(token.i, own.start if own else token.i)
         end = max(group.end, own.end if own else token.i + 1)
@@ -277,6 +279,11 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
         for i in range(start, end):
             by_token[i] = merged
     return sorted(out, key=lambda r: r.start)
+
+
+def _named_organisation(ref: ActorRef) -> bool:
+    """An organisation the knowledge base names ("the head of the CBI")."""
+    return ref.kind == "organisation" and ref.resolved_by == "kb" and bool(ref.coded)
 
 
 def _described(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
@@ -376,8 +383,14 @@ def _group_of(
     token: Token, by_token: dict[int, ActorRef], grammar: Grammar
 ) -> ActorRef | None:
     """The group a genitive complement or a compound of ``token`` names
-    ("des gilets jaunes", "of the protesters", "yellow vest leader")."""
-    for child in token.children:
+    ("des gilets jaunes", "of the protesters", "yellow vest leader"; the
+    complement may hang on a second noun: "director general of the BCC")."""
+    after = [
+        c for c in token.children if c.i > token.i and c.dep_ in ("amod", "compound")
+    ]
+    if token.dep_ == "compound" and token.head.i > token.i:
+        after.append(token.head)  # "director general", parsed the other way
+    for child in [*token.children, *(g for c in after for g in c.children)]:
         target = child
         if child.dep_ == "prep" and child.lower_ in grammar.title_preps:
             target = next((g for g in child.children if g.dep_ == "pobj"), child)

@@ -19,7 +19,9 @@ from ._tsv import read_tsv
 # intended action (CAMEO 13x/03x/10x/02x/12x, ``Event.intended_code``);
 # predicate: the object column lists the evaluative words said of the object
 # ("called the decision a disgrace": 111).
-FLAGS = frozenset({"sym", "notarget", "refl", "embed", "frame", "predicate", "speech"})
+FLAGS = frozenset(
+    {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech", "warn"}
+)
 STATUSES = frozenset({"reviewed", "derived"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")

@@ -362,6 +362,17 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("USABUS", "112", "FRALAB")]),
         ("en", "LONDON (Reuters)\n\nAmazon workers went on strike.",
          [("GBRLAB", "143", None)]),
+        # A warning that something may happen is a pessimistic comment
+        # (012), said to the government when a non-state actor makes it; a
+        # warning to someone, or of what the speaker will do, is a threat.
+        # The head of a named organisation belongs to it.
+        ("en", "LONDON (Reuters)\n\nJohn Smith, director general of the British "
+         "Chambers of Commerce, warned that many small firms could be crippled.",
+         [("GBRBUS", "012", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nRussia warned that it would impose sanctions.",
+         [("RUSGOV", "1312", None)]),
+        ("fr", "PARIS (AFP)\n\nLe syndicat a averti que les usines pourraient "
+         "fermer.", [("FRALAB", "012", "FRAGOV")]),
         # A partner's preposition hung on the means ("au téléphone avec X").
         ("fr", "PARIS (AFP)\n\nLe président s'est entretenu au téléphone avec "
          "Vladimir Poutine.", [("FRAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "FRAGOV")]),

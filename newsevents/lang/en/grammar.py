@@ -107,6 +107,10 @@ GRAMMAR = Grammar(
             "activists",
             "chairman",
             "chairwoman",
+            "director",
+            "boss",
+            "chief",
+            "executive",
         }
     ),
     person_pronouns=frozenset({"he", "she"}),

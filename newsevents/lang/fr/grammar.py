@@ -128,6 +128,10 @@ GRAMMAR = Grammar(
             "militant",
             "militants",
             "militante",
+            "directeur",
+            "directrice",
+            "patron",
+            "patronne",
         }
     ),
     person_pronouns=frozenset({"il", "elle"}),
