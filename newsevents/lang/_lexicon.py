@@ -18,7 +18,9 @@ from ._tsv import read_tsv
 # frame: a threat, intent, demand, appeal or refusal whose complement is the
 # intended action (CAMEO 13x/03x/10x/02x/12x, ``Event.intended_code``);
 # predicate: the object column lists the evaluative words said of the object
-# ("called the decision a disgrace": 111).
+# ("called the decision a disgrace": 111); speech: they are looked for in the
+# said clause; warn: a warning of no one whose complement is a that-clause is
+# a pessimistic comment (012), not a threat.
 FLAGS = frozenset(
     {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech", "warn"}
 )
