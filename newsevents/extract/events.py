@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-import numpy
 from spacy import symbols
 from spacy.tokens import Doc, Token
 
@@ -151,15 +150,20 @@ def _lexical(
     tagger takes for something else (``Grammar.mistagged_verbs``), and
     auxiliaries for a verb dictionary (read off the arrays: visiting every
     token costs more)."""
-    classes = doc.to_array("POS")
-    wanted = (classes == symbols.VERB) | (classes == symbols.NOUN)
-    if res.grammar.mistagged_verbs:
-        forms = [doc.vocab.strings[w] for w in res.grammar.mistagged_verbs]
-        wanted |= numpy.isin(doc.to_array("LOWER"), forms)
+    wanted = {symbols.VERB, symbols.NOUN}
     if verbs is not None:
-        wanted |= classes == symbols.AUX  # see ``dictionary_triggers``
-    for index in numpy.flatnonzero(wanted):
-        yield doc[int(index)]
+        wanted.add(symbols.AUX)  # see ``dictionary_triggers``
+    # Python sets on the rows as lists: numpy.isin costs more on a
+    # paragraph's few tokens.
+    mistagged = res.grammar.mistagged_verbs
+    if not mistagged:
+        classes = doc.to_array("POS").tolist()
+        return (doc[i] for i, pos in enumerate(classes) if pos in wanted)
+    forms = {doc.vocab.strings[w] for w in mistagged}
+    rows = doc.to_array(["POS", "LOWER"]).tolist()
+    return (
+        doc[i] for i, (pos, lower) in enumerate(rows) if pos in wanted or lower in forms
+    )
 
 
 def _entries(
