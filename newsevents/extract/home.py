@@ -214,9 +214,11 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
 
 
 def _title_case(line: str) -> bool:
+    if line.rstrip().endswith("."):
+        return False  # a sentence (asked first: it spares reading the words)
     words = _WORD.findall(line)[1:]
     long = [w for w in words if len(w) >= 4 and not w.isupper()]
-    if len(long) < _MIN_TITLE_WORDS or line.rstrip().endswith("."):
+    if len(long) < _MIN_TITLE_WORDS:
         return False
     return sum(w[:1].isupper() for w in long) >= _TITLE_SHARE * len(long)
 
