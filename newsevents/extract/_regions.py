@@ -21,7 +21,7 @@ def regions_first(finder: Finder) -> list[Place]:
     """Remember the admin-1 regions the paragraph names before resolving its
     towns ("Paris, Texas", "GLASGOW, Ky."); return the abbreviated ones."""
     regions = finder.memory.regions
-    for ent in finder.doc.ents:
+    for ent in finder.ents:
         if ent.label_ in ("GPE", "LOC"):
             text, _ = strip_article(ent.text, finder.grammar)
             found = finder.gazetteer.resolve(text, finder.countries, finder.lang)
