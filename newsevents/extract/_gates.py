@@ -7,6 +7,9 @@ weekday's name). The gate of a pattern is read off the compiled pattern
 itself, so it never falls out of step with it: the strings a match must
 contain (case-folded), as an and/or tree of the pattern's sequences and
 alternatives. A text that cannot satisfy the gate is not scanned.
+
+A pattern that never sees a line break (``within_lines``) cannot match
+across lines, so only the lines of a text that pass its gate need scanning.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Gate", "fold", "gate", "may_hold"]
+__all__ = ["Gate", "fold", "gate", "may_hold", "within_lines"]
 
 # A parsed item of ``re._parser``: an opcode and its argument.
 _Item = tuple[Any, Any]
@@ -179,3 +182,79 @@ def _class(members: list[_Item]) -> set[str] | None:
         else:
             return None
     return chars if 0 < len(chars) <= _MAX_CLASS else None
+
+
+# The classes that hold a line break, and those that do not.
+_BREAKING = {
+    sre.CATEGORY_SPACE, sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_NOT_WORD,
+    sre.CATEGORY_LINEBREAK, sre.CATEGORY_LOC_NOT_WORD, sre.CATEGORY_UNI_SPACE,
+    sre.CATEGORY_UNI_NOT_DIGIT, sre.CATEGORY_UNI_NOT_WORD,
+    sre.CATEGORY_UNI_LINEBREAK,
+}  # fmt: skip
+_UNBROKEN = {
+    sre.CATEGORY_NOT_SPACE, sre.CATEGORY_DIGIT, sre.CATEGORY_WORD,
+    sre.CATEGORY_NOT_LINEBREAK, sre.CATEGORY_LOC_WORD, sre.CATEGORY_UNI_NOT_SPACE,
+    sre.CATEGORY_UNI_DIGIT, sre.CATEGORY_UNI_WORD, sre.CATEGORY_UNI_NOT_LINEBREAK,
+}  # fmt: skip
+_BOUNDARIES = {sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY}
+_NEWLINE = ord("\n")
+
+
+def within_lines(pattern: re.Pattern[str]) -> bool:
+    """Whether no part of ``pattern`` (look-arounds included) can match a
+    line break, and it has no anchor but word boundaries: then its matches
+    in a text are those of ``finditer(text, start, end)`` on each line
+    (a look-ahead at a line's end sees no character where the text has a
+    line break, which it could not match either)."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    return not _sees_break(items, pattern.flags)
+
+
+def _sees_break(items: list[_Item], flags: int) -> bool:
+    """Whether a parsed sequence may match a line break (or holds an
+    item this does not know, or an anchor other than a word boundary)."""
+    return any(_item_sees_break(op, av, flags) for op, av in items)
+
+
+def _item_sees_break(op: Any, av: Any, flags: int) -> bool:
+    if op is sre.LITERAL:
+        return bool(av == _NEWLINE)
+    if op is sre.NOT_LITERAL:
+        return bool(av != _NEWLINE)
+    if op is sre.ANY:
+        return bool(flags & re.DOTALL)
+    if op is sre.IN:
+        return _class_breaks(av)
+    if op is sre.AT:
+        return av not in _BOUNDARIES
+    if op is sre.GROUPREF:
+        return False  # what the group matched
+    if op is sre.SUBPATTERN:
+        _group, add, remove, body = av
+        return _sees_break(list(body), (flags | add) & ~remove)
+    if op is sre.BRANCH:
+        return any(_sees_break(list(b), flags) for b in av[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _sees_break(list(av[2]), flags)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return _sees_break(list(av[1]), flags)
+    if op is sre.ATOMIC_GROUP:
+        return _sees_break(list(av), flags)
+    return True  # not known: no promise
+
+
+def _class_breaks(members: list[_Item]) -> bool:
+    """Whether a character class holds the line break."""
+    negated, held = False, False
+    for op, av in members:
+        if op is sre.NEGATE:
+            negated = True
+        elif op is sre.LITERAL:
+            held = held or av == _NEWLINE
+        elif op is sre.RANGE:
+            held = held or av[0] <= _NEWLINE <= av[1]
+        elif op is sre.CATEGORY and (av in _BREAKING or av in _UNBROKEN):
+            held = held or av in _BREAKING
+        else:
+            return True  # not known: no promise
+    return held != negated

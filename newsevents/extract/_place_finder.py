@@ -51,6 +51,11 @@ class Finder:
     kb: KnowledgeBase | None = None
     places: dict[tuple[int, int], tuple[Place, bool]] = field(default_factory=dict)
     demonyms: set[tuple[int, int]] = field(default_factory=set)
+    ents: tuple[Span, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Read once: spaCy builds the spans of ``doc.ents`` at every call.
+        self.ents = self.doc.ents
 
     def add(self, place: Place | None, located: bool, demonym: bool = False) -> None:
         if place is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.gazetteer import to_place
@@ -22,7 +21,7 @@ def regions_first(finder: Finder) -> list[Place]:
     """Remember the admin-1 regions the paragraph names before resolving its
     towns ("Paris, Texas", "GLASGOW, Ky."); return the abbreviated ones."""
     regions = finder.memory.regions
-    for ent in finder.doc.ents:
+    for ent in finder.ents:
         if ent.label_ in ("GPE", "LOC"):
             text, _ = strip_article(ent.text, finder.grammar)
             found = finder.gazetteer.resolve(text, finder.countries, finder.lang)
@@ -52,11 +51,15 @@ def regions_first(finder: Finder) -> list[Place]:
 def _abbreviations(doc: Doc) -> list[tuple[Token, str]]:
     """The words after a comma that may abbreviate a region ("Ky.", "Man"
     then ".", "Calif.--"), with the text that would."""
-    found = []
-    # Only the tokens after a comma are visited (found in the array of words).
-    commas = numpy.flatnonzero(doc.to_array("ORTH")[:-1] == doc.vocab.strings[","])
-    for index in commas:
-        token = doc[int(index) + 1]
+    found: list[tuple[Token, str]] = []
+    if "," not in doc_text(doc):
+        return found
+    # Only the tokens after a comma are visited (found in the array of words,
+    # as a list: numpy costs more on a paragraph's few tokens).
+    comma = doc.vocab.strings[","]
+    words = doc.to_array("ORTH").tolist()
+    for index in [i + 1 for i, word in enumerate(words[:-1]) if word == comma]:
+        token = doc[index]
         if not token.text[:1].isupper():
             continue
         if "." in token.text:

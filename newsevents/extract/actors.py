@@ -10,6 +10,7 @@ pays").
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
@@ -132,11 +133,13 @@ def mentions(
     refs: list[ActorRef], doc: Doc, offset: int, sentence_base: int
 ) -> list[Mention]:
     """Turn token-level references into Mention models with article offsets."""
-    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    # The sentence of a mention's first word, by its start among theirs
+    # (``Span.sent`` walks the tokens to both ends of the sentence).
+    starts = [sent.start for sent in doc.sents]
     out: list[Mention] = []
     for ref in refs:
         span = doc[ref.start : ref.end]
-        sent = sentence_base + sentence_of.get(span.sent.start, 0)
+        sent = sentence_base + bisect_right(starts, ref.start) - 1
         for actor in ref.actors:
             out.append(
                 Mention(

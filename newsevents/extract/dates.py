@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol, cast
@@ -50,7 +50,7 @@ from typing import Protocol, cast
 from ..lang import available, name_key
 from ..lang import get as get_language
 from ..models import DateRef, Precision
-from ._gates import Gate, fold, gate
+from ._gates import Gate, fold, gate, within_lines
 
 __all__ = ["find_dates", "date_languages"]
 
@@ -120,10 +120,13 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
     candidates: list[tuple[int, int, _Resolved]] = []
     kinds: dict[tuple[int, int], str] = {}
     folded = fold(text)
-    for kind, pattern, needs in _gated(grammar):
+    lines: list[tuple[int, int, str]] | None = None
+    for kind, pattern, needs, within in _gated(grammar):
         if not needs.passes(folded):
             continue  # the words it needs are not in the text
-        for match in pattern.finditer(text):
+        if within and lines is None:
+            lines = _lines(text)
+        for match in _scan(pattern, needs, text, lines if within else None):
             if kind == "year" and _blocked_year(grammar, text, match):
                 continue
             resolved = _resolve(kind, match, grammar, published, text)
@@ -251,19 +254,49 @@ def _shifted_day(value: str | None, day: int, later: bool) -> date | None:
 
 # Per tuple of patterns (a language's): each pattern with its gate. Keyed
 # by identity, as hashing a compiled pattern hashes its whole program.
-_GATED: dict[int, tuple[object, tuple[tuple[str, re.Pattern[str], Gate], ...]]] = {}
+_Gated = tuple[tuple[str, re.Pattern[str], Gate, bool], ...]
+_GATED: dict[int, tuple[object, _Gated]] = {}
 
 
-def _gated(grammar: _Grammar) -> tuple[tuple[str, re.Pattern[str], Gate], ...]:
+def _gated(grammar: _Grammar) -> _Gated:
     """The patterns of ``grammar``, each with what a text needs for it to
-    match (derived once)."""
+    match and whether its matches stay within a line (derived once)."""
     patterns = grammar.PATTERNS
     cached = _GATED.get(id(patterns))
     if cached is None or cached[0] is not patterns:
-        gated = tuple((kind, p, gate(p)) for kind, p in patterns)
+        gated = tuple((kind, p, gate(p), within_lines(p)) for kind, p in patterns)
         cached = (patterns, gated)
         _GATED[id(patterns)] = cached
     return cached[1]
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """The start, end and folded text of each line of ``text`` (none for a
+    text of one line)."""
+    if "\n" not in text:
+        return []
+    found, start = [], 0
+    for line in text.split("\n"):
+        found.append((start, start + len(line), fold(line)))
+        start += len(line) + 1
+    return found
+
+
+def _scan(
+    pattern: re.Pattern[str],
+    needs: Gate,
+    text: str,
+    lines: list[tuple[int, int, str]] | None,
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``; with the ``lines`` of a
+    pattern that stays within a line, only in the lines that pass its gate
+    (of a long article's paragraphs, few name a clock time)."""
+    if not lines:
+        yield from pattern.finditer(text)
+        return
+    for start, end, folded in lines:
+        if needs.passes(folded):
+            yield from pattern.finditer(text, start, end)
 
 
 def _periods(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-import numpy
 from spacy import symbols
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from ..kb.agents import ROLE_CODES
@@ -210,17 +210,57 @@ def _lexical(
 ) -> Iterator[Token]:
     """The tokens that may have entries: verbs and nouns, the verb forms the
     tagger takes for something else (``Grammar.mistagged_verbs``), and
-    auxiliaries for a verb dictionary (read off the arrays: visiting every
-    token costs more)."""
-    classes = doc.to_array("POS")
-    wanted = (classes == symbols.VERB) | (classes == symbols.NOUN)
-    if res.grammar.mistagged_verbs:
-        forms = [doc.vocab.strings[w] for w in res.grammar.mistagged_verbs]
-        wanted |= numpy.isin(doc.to_array("LOWER"), forms)
+    auxiliaries for a verb dictionary. Read off the token arrays: visiting
+    every token costs more. Without a verb dictionary, only the verbs and
+    nouns whose lemma the lexicon lists, with the answer for each class,
+    lemma and word remembered (``_listed``)."""
+    strings = doc.vocab.strings
+    rows = doc.to_array(["POS", "LEMMA", "LOWER"]).tolist()
     if verbs is not None:
-        wanted |= classes == symbols.AUX  # see ``dictionary_triggers``
-    for index in numpy.flatnonzero(wanted):
-        yield doc[int(index)]
+        wanted = {symbols.VERB, symbols.NOUN, symbols.AUX}  # see dictionary_triggers
+        forms = {strings[w] for w in res.grammar.mistagged_verbs}
+        return (
+            doc[i] for i, (pos, _, lower) in enumerate(rows)
+            if pos in wanted or lower in forms
+        )  # fmt: skip
+    memo = _listed_memo(res)
+    found = []
+    for index, row in enumerate(map(tuple, rows)):
+        listed = memo.get(row)
+        if listed is None:
+            listed = memo[row] = _listed(row, res, strings)
+        if listed:
+            found.append(doc[index])
+    return iter(found)
+
+
+def _listed(row: tuple[int, ...], res: LangResources, strings: StringStore) -> bool:
+    """Whether a token of this class, lemma and word may have entries (see
+    ``_entries``): a mistagged verb form, or a verb or noun the lexicon has."""
+    pos, lemma, lower = (strings[n] for n in row)
+    if lower in res.grammar.mistagged_verbs:
+        return True
+    return pos in ("VERB", "NOUN") and bool(res.triggers_for(lemma.lower(), pos))
+
+
+# The answers of ``_listed`` for each language's resources (kept with them,
+# and with the lexicon index they read).
+_Listed = dict[tuple[int, ...], bool]
+_LISTED: dict[int, tuple[LangResources, object, _Listed]] = {}
+_LISTED_SIZE = 500_000  # answers remembered at most (then forgotten)
+
+
+def _listed_memo(res: LangResources) -> _Listed:
+    cached = _LISTED.get(id(res))
+    if (
+        cached is None
+        or cached[0] is not res
+        or cached[1] is not res.index
+        or len(cached[2]) > _LISTED_SIZE
+    ):
+        cached = (res, res.index, {})
+        _LISTED[id(res)] = cached
+    return cached[2]
 
 
 def _entries(

@@ -65,10 +65,6 @@ def home_country(
         country = _country_named(prefix.group(1), lang, kb, None)
         if country is not None:
             return Home(country, "headline")
-    counts = _mentioned(text, lang, kb, gazetteer)
-    # A region ("les élections européennes": EUR) is no home country.
-    for code in [c for c in counts if c not in kb.countries]:
-        del counts[code]
     for line in text[:_HEAD_CHARS].split("\n")[:3]:
         match = _DATELINE.match(line)
         if match is None or not match.group(1).strip().isupper():
@@ -76,6 +72,11 @@ def home_country(
         country = _country_named(match.group(1).strip().title(), lang, kb, gazetteer)
         if country is not None:
             return Home(country, "dateline")
+    # Counted only now: a dateline spares reading the whole text.
+    counts = _mentioned(text, lang, kb, gazetteer)
+    # A region ("les élections européennes": EUR) is no home country.
+    for code in [c for c in counts if c not in kb.countries]:
+        del counts[code]
     ranked = counts.most_common()
     top = ranked[0][0] if ranked else None
     country = outlet_country(outlet) if outlet else None
@@ -119,38 +120,53 @@ def _mentioned(
     counts: Counter[str] = Counter()
     demonyms = kb.demonyms.get(lang, {})
     words = _WORD.findall(text)
+    keys = list(map(key, words))
     others: list[str] = []
-    index = 0
-    while index < len(words):
+    after = 0  # the first word not taken by a name
+    # Only capitalised words and demonyms count: the others are skipped
+    # in one pass rather than visited one by one.
+    for index in [
+        i for i, (w, k) in enumerate(zip(words, keys, strict=True))
+        if w[:1].isupper() or k in demonyms
+    ]:  # fmt: skip
+        if index < after:
+            continue
         word = words[index]
-        step = 1
         if word[:1].isupper():
-            # Only a word that starts a name of several words may begin one.
-            longest = _MAX_NAME_WORDS if kb.starts_name(lang, word) else 1
-            for size in range(longest, 0, -1):
-                name = " ".join(words[index : index + size])
-                country = _country_of_name(name, lang, kb)
-                if country is not None:
-                    counts[country] += 1
-                    step = size
-                    break
-            else:
-                iso3 = demonyms.get(key(word))
-                if iso3:
-                    counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
-                else:
-                    others.append(word)
-        else:
-            iso3 = demonyms.get(key(word))
-            if iso3:
-                counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
-        index += step
+            size, country = _name_at(words, keys, index, lang, kb)
+            if country is not None:
+                counts[country] += 1
+                after = index + size
+                continue
+            if not demonyms.get(keys[index]):
+                others.append(word)
+                continue
+        iso3 = demonyms.get(keys[index])
+        if iso3:
+            counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
     if not counts:
         for word in others:
             iso3 = _city_country(word, gazetteer)
             if iso3:
                 counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
     return counts
+
+
+def _name_at(
+    words: list[str], keys: list[str], index: int, lang: str, kb: KnowledgeBase
+) -> tuple[int, str | None]:
+    """The number of words and the country of the longest name of a country
+    that starts at ``words[index]`` (1 and None without one)."""
+    # Only a word that starts a name of several words may begin one.
+    if kb.starts_name(lang, words[index]):
+        for size in range(_MAX_NAME_WORDS, 1, -1):
+            name = " ".join(words[index : index + size])
+            country = _country_of_name(name, lang, kb)
+            if country is not None:
+                return size, country
+    if keys[index] not in kb.names[lang]:
+        return 1, None  # no entry: spares the look-up
+    return 1, _country_of_name(words[index], lang, kb)
 
 
 def _city_country(word: str, gazetteer: Gazetteer) -> str | None:
@@ -198,9 +214,11 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
 
 
 def _title_case(line: str) -> bool:
+    if line.rstrip().endswith("."):
+        return False  # a sentence (asked first: it spares reading the words)
     words = _WORD.findall(line)[1:]
     long = [w for w in words if len(w) >= 4 and not w.isupper()]
-    if len(long) < _MIN_TITLE_WORDS or line.rstrip().endswith("."):
+    if len(long) < _MIN_TITLE_WORDS:
         return False
     return sum(w[:1].isupper() for w in long) >= _TITLE_SHARE * len(long)
 

@@ -84,7 +84,7 @@ def find_places(
     )  # fmt: skip
     by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
     # "British Columbia", "Western Australia": one name, not its country
-    named = [e for e in doc.ents if e.label_ in _NAMED]
+    named = [e for e in finder.ents if e.label_ in _NAMED]
     for place in regions_first(finder):
         finder.add(place, located=False)
     deferred = []
@@ -99,9 +99,9 @@ def find_places(
     for place in landmark_places(finder):
         finder.add(place, located=True)
     names = finder.memory.names
-    names.update(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    names.update(e.text for e in finder.ents if e.label_ in ("GPE", "LOC"))
     unplaced: list[tuple[Span, bool]] = []
-    for ent in doc.ents:
+    for ent in finder.ents:
         actors = {by_token[i].start: by_token[i] for i in range(ent.start, ent.end)
                   if i in by_token}  # fmt: skip
         if any(named_actor(ref) for ref in actors.values()):

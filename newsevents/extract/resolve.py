@@ -52,6 +52,7 @@ _NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 _PRONOUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
 _DATELINE_TOKENS = 15
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_ANY_DASH = re.compile("[-\u2013\u2014]")  # a character of every one of them
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
@@ -91,6 +92,11 @@ def open_world(
 def _dateline(doc: Doc) -> int:
     """The number of tokens of a dateline opening ``doc`` ("PARIS (AFP) -",
     "LONDON, March 3 (Reuters) -"): its city and agency are no actors."""
+    if not len(doc):
+        return 0
+    last = doc[min(len(doc), _DATELINE_TOKENS) - 1]
+    if not _ANY_DASH.search(doc_text(doc), 0, last.idx + len(last)):
+        return 0  # most paragraphs: no token visited
     for token in doc[:_DATELINE_TOKENS]:
         if token.text in _DASHES:
             head = doc[: token.i]

@@ -17,6 +17,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -49,6 +50,8 @@ class NameMerger:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
+        if not matches:
+            return doc  # most paragraphs: no retokenizer to open
         spans = filter_spans([doc[start:end] for _, start, end in matches])
         adjectives = {
             (start, end)
@@ -83,19 +86,34 @@ def mark_sentences(doc: Doc) -> Doc:
         return doc
     starts = numpy.full((len(doc), 1), -1, dtype="int32")
     starts[0, 0] = 1
-    # Only the tokens after a sentence-final mark are looked at (as arrays:
-    # visiting every token costs more than the rest of this function).
-    strings = doc.vocab.strings
-    ends = numpy.isin(
-        doc.to_array("ORTH"), [strings.add(mark) for mark in _SENTENCE_END]
-    )
-    for index in numpy.flatnonzero(ends[:-1]) + 1:
-        first = doc[int(index)].text[:1]
+    # Only the tokens after a sentence-final mark are looked at (in the
+    # array of words: visiting every token costs more than the rest of this
+    # function, and so does numpy.isin on a paragraph's few tokens).
+    ends = _end_ids(doc.vocab.strings)
+    words = doc.to_array("ORTH").tolist()
+    for index in range(1, len(words)):
+        if words[index - 1] not in ends:
+            continue
+        first = doc[index].text[:1]
         if first.isupper() or first.isdigit() or first in "\"'(":
             starts[index, 0] = 1
     # spaCy arrays are uint64; -1 ("not a sentence start") wraps around.
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+_END_IDS: dict[int, tuple[StringStore, frozenset[int]]] = {}
+
+
+def _end_ids(strings: StringStore) -> frozenset[int]:
+    """The ids of the sentence-final marks in ``strings`` (remembered for
+    each string store, which is kept with them so that its id stays its
+    own)."""
+    cached = _END_IDS.get(id(strings))
+    if cached is None or cached[0] is not strings:
+        cached = (strings, frozenset(strings.add(mark) for mark in _SENTENCE_END))
+        _END_IDS[id(strings)] = cached
+    return cached[1]
 
 
 @Language.factory("ne_merge_names", default_config={})

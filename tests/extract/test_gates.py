@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.extract import dates
-from newsevents.extract._gates import Gate, fold, gate
+from newsevents.extract._gates import Gate, fold, gate, within_lines
 from newsevents.lang import available
 from newsevents.lang import get as get_language
 
@@ -82,3 +82,38 @@ def test_gates_leave_the_dates_found_unchanged(
     monkeypatch.setattr(Gate, "passes", lambda self, folded: True)
     assert gated == [dates.find_dates(text, code, published) for code, text in texts]
     assert any(gated)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "within"),
+    [
+        (r"(?<![\w])a[^\S\n]+b(?![\w])", True),
+        (r"\ba[-‐]?\d\b", True),
+        (r"a\sb", False),  # \s holds the line break
+        (r"a[^x]", False),
+        (r"a.b", True),
+        (r"(?s)a.b", False),
+        (r"a$", False),  # an anchor that a line's end would move
+        (r"a(?=\s)", False),  # a look-ahead that sees the break
+        (r"[^\d]", False),
+        (r"[^\w\n]", True),
+    ],
+)
+def test_within_lines_promises_only_patterns_that_see_no_break(
+    pattern: str, within: bool
+) -> None:
+    assert within_lines(re.compile(pattern)) is within
+
+
+def test_date_patterns_match_line_by_line_as_on_the_whole_text() -> None:
+    """The promise ``find_dates`` relies on to scan only some lines."""
+    texts = _golden_texts()
+    for code, text in [*texts, ("en", "at 3\n\npm on\nMonday\n9:30")]:
+        for kind, pattern in get_language(code).dates.PATTERNS:
+            assert within_lines(pattern), (code, kind)
+            by_line, start = [], 0
+            for line in text.split("\n"):
+                end = start + len(line)
+                by_line += [m.span() for m in pattern.finditer(text, start, end)]
+                start = end + 1
+            assert by_line == [m.span() for m in pattern.finditer(text)]
