@@ -328,6 +328,7 @@ def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
     """Whether one of the entry's target prepositions is on the verb with a
     complement that names no actor (with no clause on the verb: "a demandé à
     ses services de procéder" names whom it asks, not what)."""
+    prep: str | None
     for child in verb.children:
         if child.dep_ == "prep":
             prep, things = child.lower_, [g for g in child.children if g.dep_ == "pobj"]

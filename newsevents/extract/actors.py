@@ -358,7 +358,8 @@ def _agent(
         # The place stays a place of its own (the event's place, too).
         start, stop = token.i, end
     actor = Actor(
-        code=country.country + "".join(r for r in roles if r != country.country),
+        code=(country.country or "")
+        + "".join(r for r in roles if r != country.country),
         country=country.country,
         roles=tuple(roles),
         org=country.org,
