@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..lang import Grammar, LangResources
 from ..lang._lexicon import Trigger
-from .actors import ActorRef
+from ._refs import ActorRef
 
 # "a-t-il annoncé": the inverted pronoun (and its "-t") are expl:subj.
 _SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
@@ -219,6 +219,13 @@ def passive_subject(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "dep", "advcl") and verb.head.i != verb.i:
         return verb.head
     return None
+
+
+def genitive(token: Token, preps: frozenset[str]) -> bool:
+    """Whether a noun complement opens with one of the genitive ``preps``
+    ("la décision de Washington", "l'avocat d'Eric Drouet")."""
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return bool(cases) and cases[0] in preps
 
 
 def direct_object(verb: Token, grammar: Grammar) -> Token | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, MutableMapping, Sequence
+
 from spacy.tokens import Doc
 
-__all__ = ["doc_text", "remember_text"]
+__all__ = ["doc_text", "memo_for", "remember_text", "tokens_where"]
 
 _TEXT = "ne_text"  # the key of the text in ``Doc.user_data``
 
@@ -26,3 +28,49 @@ def remember_text(doc: Doc, text: str) -> None:
     spaCy's tokenizer keeps every character of it, and merging tokens
     changes none."""
     doc.user_data[_TEXT] = (len(doc), text)
+
+
+#: Answers for rows of token attributes (attribute ids in, yes or no out).
+RowMemo = dict[tuple[int, ...], bool]
+#: Answers remembered at most by one memo (then forgotten).
+_MEMO_SIZE = 500_000
+
+
+def memo_for(
+    store: MutableMapping[Hashable, tuple[tuple[object, ...], RowMemo]],
+    slot: Hashable,
+    inputs: tuple[object, ...],
+) -> RowMemo:
+    """The memo kept in ``store`` under ``slot`` for answers computed from
+    ``inputs``: a new one when any input is no longer the same object (a
+    user's lexicon or knowledge base) or the memo outgrew its bound."""
+    cached = store.get(slot)
+    if (
+        cached is None
+        or any(old is not new for old, new in zip(cached[0], inputs, strict=True))
+        or len(cached[1]) > _MEMO_SIZE
+    ):
+        cached = (inputs, {})
+        store[slot] = cached
+    return cached[1]
+
+
+def tokens_where(
+    doc: Doc,
+    attrs: Sequence[str],
+    memo: RowMemo,
+    answer: Callable[[tuple[str, ...]], bool],
+) -> list[int]:
+    """The indices of the tokens whose attributes ``attrs`` (as strings)
+    ``answer`` says yes to. Read off the token arrays, with the answer for
+    each row of attributes remembered in ``memo``: visiting every token
+    costs more than most of what is then done with the few kept."""
+    strings = doc.vocab.strings
+    found = []
+    for index, row in enumerate(map(tuple, doc.to_array(list(attrs)).tolist())):
+        known = memo.get(row)
+        if known is None:
+            known = memo[row] = answer(tuple(strings[n] for n in row))
+        if known:
+            found.append(index)
+    return found

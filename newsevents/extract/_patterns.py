@@ -16,6 +16,7 @@ from ._arguments import (
     Arguments,
     agent,
     direct_object,
+    genitive,
     has_reflexive,
     object_matches,
     particle_matches,
@@ -328,17 +329,10 @@ def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
     """Whether one of the entry's target prepositions is on the verb with a
     complement that names no actor (with no clause on the verb: "a demandé à
     ses services de procéder" names whom it asks, not what)."""
-    prep: str | None
-    for child in verb.children:
-        if child.dep_ == "prep":
-            prep, things = child.lower_, [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_.startswith(("obl", "nmod")):
-            prep, things = args.preposition(child), [child]
-        else:
-            continue
+    for spec in trigger.targets:
+        things = [] if spec in _NOMINAL_SLOTS else args.marked(verb, spec)
         if (
-            prep in trigger.targets
-            and things
+            things
             and not any(map(args.group, things))
             and not any(g.pos_ == "VERB" for t in things for g in t.children)
         ):
@@ -564,16 +558,14 @@ def _predicate_object(verb: Token) -> Token | None:
 def _owner(thing: Token, res: LangResources) -> Token | None:
     """The name that owns a thing: "la décision de Washington",
     "Washington's decision", "the decision of Russia"."""
-    genitive = res.grammar.genitive_preps
+    preps = res.grammar.genitive_preps
     for child in thing.children:
         if child.dep_ in ("poss", "nmod:poss"):
             return child
-        if child.dep_ == "prep" and child.lower_ in genitive:
+        if child.dep_ == "prep" and child.lower_ in preps:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if child.dep_.startswith("nmod"):
-            cases = [c.lower_ for c in child.children if c.dep_ == "case"]
-            if cases and cases[0] in genitive:
-                return child
+        if child.dep_.startswith("nmod") and genitive(child, preps):
+            return child
     return None
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 
 from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key, surnames
 from ..lang import get as get_language
 from ..models import Actor, Mention, ResolvedBy
+from ._arguments import genitive
+from ._doc import RowMemo, memo_for, tokens_where
 from ._refs import STAFF_ROLES, ActorRef, Context
 from .resolve import open_world
 
@@ -68,44 +70,22 @@ def _starts(
     doc: Doc, lang: str, keys: frozenset[str], pairs: frozenset[str]
 ) -> list[int]:
     """The indices of the tokens that may start a mention: of a class that
-    may (not ``_NEVER_ACTORS``) and not ``_plain``. Read off the token
-    arrays, with the answer for each class, word and lemma remembered:
-    visiting every token costs more than the rest of actor finding."""
-    memo = _plain_memo(lang, keys, pairs)
+    may (not ``_NEVER_ACTORS``) and not ``_plain``, each class, word and
+    lemma asked once (``tokens_where``)."""
     forms = get_language(lang).grammar.combining_forms
-    strings = doc.vocab.strings
-    starts = []
-    rows = doc.to_array(["POS", "ORTH", "LEMMA", "LOWER"]).tolist()
-    for index, row in enumerate(map(tuple, rows)):
-        skip = memo.get(row)
-        if skip is None:
-            pos, text, lemma, lower = (strings[n] for n in row)
-            skip = pos in _NEVER_ACTORS or _plain(
-                text, pos, lemma, lower, keys, pairs, forms
-            )
-            memo[row] = skip
-        if not skip:
-            starts.append(index)
-    return starts
+
+    def starts(row: tuple[str, ...]) -> bool:
+        pos, text, lemma, lower = row
+        if pos in _NEVER_ACTORS:
+            return False
+        return not _plain(text, pos, lemma, lower, keys, pairs, forms)
+
+    memo = memo_for(_STARTS, lang, (keys, pairs))
+    return tokens_where(doc, ("POS", "ORTH", "LEMMA", "LOWER"), memo, starts)
 
 
-# The answers of ``_plain`` of each language, for its current keys and pairs.
-_Memo = dict[tuple[int, ...], bool]
-_PLAIN: dict[str, tuple[frozenset[str], frozenset[str], _Memo]] = {}
-_PLAIN_SIZE = 500_000  # answers remembered at most (then forgotten)
-
-
-def _plain_memo(lang: str, keys: frozenset[str], pairs: frozenset[str]) -> _Memo:
-    cached = _PLAIN.get(lang)
-    if (
-        cached is None
-        or cached[0] is not keys
-        or cached[1] is not pairs
-        or len(cached[2]) > _PLAIN_SIZE
-    ):
-        cached = (keys, pairs, {})
-        _PLAIN[lang] = cached
-    return cached[2]
+# The answers of ``_starts`` of each language, for its current keys and pairs.
+_STARTS: dict[Hashable, tuple[tuple[object, ...], RowMemo]] = {}
 
 
 def _plain(
@@ -398,12 +378,12 @@ def _country_of(
                 named = Actor(code=iso3, country=iso3, name=country.name_en)
                 return named, tok.i, "adjective"
     grammar = get_language(lang).grammar
-    genitive = grammar.genitive_preps
+    preps = grammar.genitive_preps
     for child in head.children:
         owner = (
             child.dep_ in ("poss", "compound", "nmod:poss", "amod")
-            or (child.dep_.startswith("nmod") and _genitive(child, genitive))
-            or (child.dep_ == "prep" and child.lower_ in genitive)
+            or (child.dep_.startswith("nmod") and _genitive(child, preps))
+            or (child.dep_ == "prep" and child.lower_ in preps)
         )
         if child.dep_ == "prep":
             child = next((g for g in child.children if g.dep_ == "pobj"), child)
@@ -458,10 +438,10 @@ def _located(
     return None, -1, "kb"
 
 
-def _genitive(token: Token, genitive: frozenset[str]) -> bool:
-    """ "l'armée de la Russie": a complement with "de" (not "à Tripoli")."""
-    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
-    return not cases or cases[0] in genitive
+def _genitive(token: Token, preps: frozenset[str]) -> bool:
+    """ "l'armée de la Russie": a complement with "de" (not "à Tripoli"),
+    or with no preposition at all."""
+    return not any(c.dep_ == "case" for c in token.children) or genitive(token, preps)
 
 
 def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:

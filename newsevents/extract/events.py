@@ -9,11 +9,11 @@ dependency parse (``_patterns``); modality and attribution from markers
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from spacy import symbols
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from ..kb.agents import ROLE_CODES
@@ -25,6 +25,7 @@ from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments, direct_object
+from ._doc import RowMemo, memo_for, tokens_where
 from ._frames import compose
 from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb
 from ._verbs import dictionary_triggers
@@ -214,30 +215,24 @@ def _lexical(
     every token costs more. Without a verb dictionary, only the verbs and
     nouns whose lemma the lexicon lists, with the answer for each class,
     lemma and word remembered (``_listed``)."""
-    strings = doc.vocab.strings
-    rows = doc.to_array(["POS", "LEMMA", "LOWER"]).tolist()
     if verbs is not None:
+        strings = doc.vocab.strings
+        rows = doc.to_array(["POS", "LEMMA", "LOWER"]).tolist()
         wanted = {symbols.VERB, symbols.NOUN, symbols.AUX}  # see dictionary_triggers
         forms = {strings[w] for w in res.grammar.mistagged_verbs}
         return (
             doc[i] for i, (pos, _, lower) in enumerate(rows)
             if pos in wanted or lower in forms
         )  # fmt: skip
-    memo = _listed_memo(res)
-    found = []
-    for index, row in enumerate(map(tuple, rows)):
-        listed = memo.get(row)
-        if listed is None:
-            listed = memo[row] = _listed(row, res, strings)
-        if listed:
-            found.append(doc[index])
-    return iter(found)
+    memo = memo_for(_LISTED, id(res), (res, res.index))
+    kept = tokens_where(doc, ("POS", "LEMMA", "LOWER"), memo, partial(_listed, res))
+    return (doc[i] for i in kept)
 
 
-def _listed(row: tuple[int, ...], res: LangResources, strings: StringStore) -> bool:
+def _listed(res: LangResources, row: tuple[str, ...]) -> bool:
     """Whether a token of this class, lemma and word may have entries (see
     ``_entries``): a mistagged verb form, or a verb or noun the lexicon has."""
-    pos, lemma, lower = (strings[n] for n in row)
+    pos, lemma, lower = row
     if lower in res.grammar.mistagged_verbs:
         return True
     return pos in ("VERB", "NOUN") and bool(res.triggers_for(lemma.lower(), pos))
@@ -245,22 +240,7 @@ def _listed(row: tuple[int, ...], res: LangResources, strings: StringStore) -> b
 
 # The answers of ``_listed`` for each language's resources (kept with them,
 # and with the lexicon index they read).
-_Listed = dict[tuple[int, ...], bool]
-_LISTED: dict[int, tuple[LangResources, object, _Listed]] = {}
-_LISTED_SIZE = 500_000  # answers remembered at most (then forgotten)
-
-
-def _listed_memo(res: LangResources) -> _Listed:
-    cached = _LISTED.get(id(res))
-    if (
-        cached is None
-        or cached[0] is not res
-        or cached[1] is not res.index
-        or len(cached[2]) > _LISTED_SIZE
-    ):
-        cached = (res, res.index, {})
-        _LISTED[id(res)] = cached
-    return cached[2]
+_LISTED: dict[Hashable, tuple[tuple[object, ...], RowMemo]] = {}
 
 
 def _entries(

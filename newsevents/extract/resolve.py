@@ -31,6 +31,7 @@ from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
+from ._arguments import genitive
 from ._doc import doc_text
 from ._gates import may_hold
 from ._refs import STAFF_ROLES, ActorRef, Context
@@ -610,8 +611,7 @@ def _owns(token: Token, grammar: Grammar | None) -> bool:
         return True
     if grammar is None or not token.dep_.startswith("nmod"):
         return False
-    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
-    return bool(cases) and cases[0] in grammar.genitive_preps
+    return genitive(token, grammar.genitive_preps)
 
 
 def _definite(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> ActorRef:
