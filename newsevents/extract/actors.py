@@ -53,7 +53,11 @@ def find_actors(
             ref or _named(token, kb, lang, context) or _agent(token, kb, lang, context)
         )
         if ref is None:
-            ref = _demonym(token, kb, lang) or _pair(token, lang, context)
+            ref = (
+                _demonym(token, kb, lang)
+                or _pair(token, lang, context)
+                or _party(token, kb, lang, context)
+            )
         if ref is not None:
             # "the NATO secretary general": the agent took in the name before
             # it, which is one mention with it.
@@ -363,7 +367,8 @@ def _country_of(
     "students in Lagos"."""
     for child in head.children:
         if child.dep_ in ("appos", "flat:name") and _in_office(
-            kb.lookup(lang, child.text), context
+            [e for e in kb.lookup(lang, child.text) if e.kind != "organisation"],
+            context,
         ):
             # "le président Vladimir Poutine"; but a title gives its role to
             # a person then out of office ("the shadow secretary of state,
@@ -387,17 +392,53 @@ def _country_of(
         )
         if child.dep_ == "prep":
             child = next((g for g in child.children if g.dep_ == "pobj"), child)
-        if owner:
+        named = child.dep_ in ("appos", "flat:name")  # "le député UMP"
+        if owner or named:
             entries = [
                 e
                 for e in kb.lookup(lang, child.text)
                 if e.kind in ("country", "place", "organisation")
+                and (owner or e.kind == "organisation")
             ]
             if entries:
                 actor = _best(entries).actor_at(context.published)
                 if actor is not None and actor.country:
                     return actor, child.i, "genitive"
+            party = _party_entry(child, kb, lang, context)
+            if party is not None and (actor := party.actor_at(context.published)):
+                # "Conservative MP", "le sénateur communiste"
+                return actor, child.i, "adjective"
     return _located(head, grammar.locative_preps, context)
+
+
+def _party_entry(
+    token: Token, kb: KnowledgeBase, lang: str, context: Context
+) -> Entry | None:
+    """The party a party word names in this article's home country."""
+    if not kb.parties.get(lang) or context.home is None:
+        return None
+    return kb.party(lang, token.text, context.home.country)
+
+
+def _party(
+    token: Token, kb: KnowledgeBase, lang: str, context: Context
+) -> ActorRef | None:
+    """A party word on its own ("les socialistes", "Conservative Theresa
+    May", "la socialiste X"): the party, as a qualifier a title may give."""
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    entry = _party_entry(token, kb, lang, context)
+    actor = entry.actor_at(context.published) if entry is not None else None
+    if actor is None:
+        return None
+    return ActorRef(
+        actors=(actor,),
+        kind="organisation",
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        resolved_by="adjective",
+    )
 
 
 def _in_office(entries: list[Entry], context: Context) -> bool:

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from ..errors import DataError
 from ..lang import available, name_key, normalise
 from ..models import Actor, MentionKind
 from ._cache import cached
@@ -22,6 +23,8 @@ from .countries import Country, load_countries
 from .metonyms import Metonym, load_metonyms
 from .organisations import PHOENIX_PATH as ORGS_PHOENIX
 from .organisations import DatedCode, NamedActor, actor_on, load_organisations
+from .parties import DEFAULT_PATH as PARTY_WORDS
+from .parties import PartyWord, load_party_words
 from .people import PHOENIX_PATH as PEOPLE_PHOENIX
 from .people import Person, load_people
 
@@ -141,6 +144,9 @@ class KnowledgeBase:
     demonyms: dict[str, dict[str, str]] = field(default_factory=dict)
     agents: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
+    # Party words by language and key: the word as written (a capitalised
+    # one must be capitalised in the text) and the party's entry.
+    parties: dict[str, dict[str, list[tuple[str, Entry]]]] = field(default_factory=dict)
     # Whether a country's name acting in an event stands for its government
     # ("France recalled its ambassador" is FRAGOV), as our gold guidelines
     # and human coders have it.
@@ -157,6 +163,17 @@ class KnowledgeBase:
     def lookup(self, lang: str, name: str) -> list[Entry]:
         """Every entry a name may refer to, most specific first."""
         return self.names[lang].get(key(name), [])
+
+    def party(self, lang: str, word: str, country: str | None) -> Entry | None:
+        """The party of ``country`` that ``word`` names ("socialiste" in a
+        French story is the Parti socialiste), or None."""
+        for written, entry in self.parties.get(lang, {}).get(key(word), ()):
+            if entry.actor is None or entry.actor.country != country:
+                continue
+            if written[:1].isupper() and not word[:1].isupper():
+                continue  # "conservative" is no party, "Conservative" is
+            return entry
+        return None
 
     def starts_agent(self, lang: str, word_key: str) -> bool:
         """Whether a (normalised) word begins a multi-word agent phrase."""
@@ -196,13 +213,14 @@ class KnowledgeBase:
         names = self.names[lang]
         agents = self.agents.get(lang, {})
         demonyms = self.demonyms.get(lang, {})
-        sizes = (len(names), len(agents), len(demonyms))
+        parties = self.parties.get(lang, {})
+        sizes = (len(names), len(agents), len(demonyms), len(parties))
         cached = self._mention_keys.get(lang)
         if cached is None or cached[0] != sizes:
             self.starts_name(lang, "")  # builds the first words of names
             self.starts_agent(lang, "")
             keys = frozenset(
-                {*names, *self._firsts[lang], *agents, *demonyms}
+                {*names, *self._firsts[lang], *agents, *demonyms, *parties}
                 | self._agent_firsts[lang]
             )
             cached = (sizes, keys)
@@ -256,7 +274,7 @@ class KnowledgeBase:
 
     _firsts: dict[str, set[str]] = field(default_factory=dict)
     _agent_firsts: dict[str, set[str]] = field(default_factory=dict)
-    _mention_keys: dict[str, tuple[tuple[int, int, int], frozenset[str]]] = field(
+    _mention_keys: dict[str, tuple[tuple[int, ...], frozenset[str]]] = field(
         default_factory=dict
     )
     _prefixes: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict)
@@ -350,6 +368,28 @@ class KnowledgeBase:
                     return entry
         return None
 
+    def add_party_words(self, words: Iterable[PartyWord]) -> None:
+        """Add party words, each tied to its party's organisation entry.
+
+        Raises DataError for a word whose party no organisation row names."""
+        parties: dict[tuple[str, str], Entry] = {}
+        for names in self.names.values():
+            for entries in names.values():
+                for entry in entries:
+                    actor = entry.actor
+                    if entry.kind == "organisation" and actor and actor.org:
+                        parties.setdefault((actor.country or "", actor.org), entry)
+        for word in words:
+            entry = parties.get((word.country, word.org))
+            if entry is None:
+                raise DataError(
+                    PARTY_WORDS,
+                    word.line,
+                    f"{word.word!r}: no organisation {word.org!r} of {word.country}",
+                )
+            table = self.parties.setdefault(word.lang, {})
+            table.setdefault(key(word.word), []).append((word.word, entry))
+
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:
         """Add agent words (``président`` -> GOV) for a language."""
         self.agents.setdefault(lang, {}).update(
@@ -386,6 +426,7 @@ def _bundled() -> KnowledgeBase:
     kb.add_metonyms(load_metonyms())
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
+    kb.add_party_words(load_party_words())
     for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
     kb.add_converted(

@@ -96,3 +96,65 @@ def test_actors_capital_acting_is_its_government_fr(coder: Coder) -> None:
     coded = coder("Pékin a critiqué Tokyo.", "fr")
     assert [(e.source and e.source.code, e.code, e.target and e.target.code)
             for e in coded.events] == [("CHNGOV", "111", "JPNGOV")]  # fmt: skip
+
+
+# A party word names the party of the article's home country ("socialiste" in
+# a French story, the PSOE in a Spanish one), with the party's role on the
+# day; "conservative" in lower case is no party, nor is a party word in the
+# story of a country none of its parties is from.
+@pytest.mark.parametrize(
+    ("language", "published", "text", "name", "code"),
+    [
+        ("en", date(2005, 2, 10),
+         "LONDON (Reuters) - Conservative Theresa May criticised Gordon Brown.",
+         "Conservative Theresa May", "GBROPP"),
+        ("en", date(2005, 2, 10),
+         "LONDON (Reuters) - John Smithson, the Conservative MP for Bexhill, "
+         "criticised Gordon Brown.", "John Smithson, the Conservative MP", "GBROPP"),
+        ("en", date(2005, 2, 10),
+         "LONDON (Reuters) - A Conservative spokesman attacked the plans.",
+         "Conservative spokesman", "GBROPP"),
+        ("fr", date(2008, 2, 10),
+         "PARIS (AFP) - Le sénateur communiste Pierre Lenoir a dénoncé la réforme.",
+         "sénateur communiste Pierre Lenoir", "FRAOPP"),
+        ("fr", date(2008, 2, 10),
+         "PARIS (AFP) - La socialiste Marie Durand a dénoncé la réforme.",
+         "socialiste Marie Durand", "FRAOPP"),
+        ("fr", date(2013, 2, 10),
+         "PARIS (AFP) - Les socialistes ont critiqué l'opposition.",
+         "socialistes", "FRAGOV"),
+        ("fr", date(2008, 2, 10),
+         "PARIS (AFP) - Le député UMP Jean Dupont a critiqué la réforme.",
+         "député UMP Jean Dupont", "FRAGOV"),
+        ("fr", date(2008, 2, 10),
+         "MADRID (AFP) - Les socialistes ont critiqué l'opposition.",
+         "socialistes", "ESPGOV"),
+    ],
+)  # fmt: skip
+def test_actors_party_words(
+    coder: Coder, language: str, published: date, text: str, name: str, code: str
+) -> None:
+    mentions = _mentions(coder(text, language, published))
+    assert (name, "person" if " " in name else "organisation", code) in mentions or (
+        name,
+        "organisation",
+        code,
+    ) in mentions
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("en", "LONDON (Reuters) - A conservative commentator attacked the plans.",
+         "conservative"),
+        ("fr", "BRUXELLES (AFP) - Les socialistes ont critiqué l'opposition.",
+         "socialistes"),
+    ],
+)  # fmt: skip
+def test_actors_party_words_need_their_country(
+    coder: Coder, language: str, text: str, word: str
+) -> None:
+    coded = coder(text, language, date(2008, 2, 10))
+    assert all(m.actor is None or m.actor.org is None for m in coded.mentions), [
+        (m.text, m.actor) for m in coded.mentions
+    ]
