@@ -353,6 +353,9 @@ _POLICE_ACTS = ("173",)
 #: Codes of acts that, reported without an agent, are the judiciary's
 #: (investigations).
 _JUDICIAL_ROOTS = ("09",)
+#: Codes of acts that, reported without an agent, are the government's
+#: (dismissals: "le préfet a été limogé", "the police chief was sacked").
+_GOVERNMENT_ACTS = ("172",)
 
 
 def implicit_agent(
@@ -363,7 +366,10 @@ def implicit_agent(
     """The role (and its name) of the agent a passive trigger implies: an
     arrest the police's, an investigation, a charge or a sentence (one of
     ``words``, the trigger's lemma and object, in ``judicial``: "mis en
-    examen", "sentenced to prison") the judiciary's."""
+    examen", "sentenced to prison") the judiciary's, a dismissal the
+    government's."""
+    if trigger.code.startswith(_GOVERNMENT_ACTS):
+        return "GOV", "government"
     if trigger.code.startswith(_JUDICIAL_ROOTS):
         return "JUD", "judiciary"
     if trigger.code.startswith(_POLICE_ACTS):

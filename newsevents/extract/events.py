@@ -291,7 +291,7 @@ def _events(
     # A bare agent takes a country from context: protesters from the place
     # they protest in; those arrested or criticised from whoever does it.
     crowd = here if root == "14" else None
-    if {"implicit-police", "implicit-judiciary"} & set(found.pattern.split("+")):
+    if _IMPLIED_STATE & set(found.pattern.split("+")):
         crowd = here or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
     if root == "14":
@@ -422,6 +422,13 @@ def _street_violence(
     if "COP" in roles and target is not None and "OPP" in target.roles:
         return lookup("175"), "+repression"
     return code, ""
+
+
+#: The implicit agents of passives that belong to the state of the event's
+#: place, else of the article's home.
+_IMPLIED_STATE = frozenset(
+    {"implicit-police", "implicit-judiciary", "implicit-government"}
+)
 
 
 def _protester(actor: Actor) -> Actor:

@@ -7,11 +7,11 @@ has an addressee the article makes plain without naming it in the sentence:
 
 - demands, criticism, rejection, threats and warnings by non-state actors
   of the article's home country are addressed to its government;
-- a government's promises and concessions, and police repression, in an
-  article about a protest, are addressed to the protesters (the last named
-  before, else the first the article names); unnamed people arrested there,
-  or making claims (demands, criticism, rejection, threats), are its
-  protesters.
+- a government's promises and concessions, police repression and bans on
+  protest, in an article about a protest, are addressed to the protesters
+  (the last named before, else the first the article names); unnamed people
+  arrested there, or making claims (demands, criticism, rejection, threats),
+  are its protesters.
 
 Pure: events in, events out. Each filled target says so in the pattern
 ("+implicit-government", "+implicit-protesters").
@@ -38,6 +38,10 @@ _CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF"})
 _TO_PROTESTERS = frozenset({"03", "08"})
 #: Roles of those who repress protests.
 _FORCE_ROLES = frozenset({"COP", "MIL"})
+#: Codes of bans on political activity (protests, gatherings).
+_BANS = ("1721",)
+#: Roles of those who ban them.
+_BANNING_ROLES = frozenset({"GOV", "COP", "JUD"})
 #: Roles of protesters.
 _PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
@@ -140,5 +144,9 @@ def _addressee(
     if event.root in _TO_PROTESTERS and "GOV" in roles:
         return protest, "implicit-protesters"
     if event.code.startswith("175") and roles & _FORCE_ROLES:
+        return protest, "implicit-protesters"
+    if event.code.startswith(_BANS) and roles & _BANNING_ROLES:
+        # "Les autorités ont interdit les manifestations": the ban is on
+        # the article's protesters.
         return protest, "implicit-protesters"
     return None, ""

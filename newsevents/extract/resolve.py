@@ -242,7 +242,12 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             )
         ):
             title = before
-        elif after is not None and _is_title(after, doc) and _joined(doc, ref, after):
+        elif (
+            after is not None
+            and _is_title(after, doc)
+            and _joined(doc, ref, after)
+            and _punctuated(doc, ref, after)
+        ):
             title, step = after, "apposition"
         if title is None:
             out.append(ref)
@@ -464,6 +469,13 @@ def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
         return False
     # ", the Kenyan opposition leader": an article may open the apposition.
     return all(t.text in _BETWEEN or t.pos_ == "DET" for t in between)
+
+
+def _punctuated(doc: Doc, name: ActorRef, title: ActorRef) -> bool:
+    """Whether a title after a name is set off as an apposition ("X, the
+    Kenyan opposition leader"); a title right after a name begins the next
+    one ("Lifelong Learning Minister Jim Wallace")."""
+    return any(t.is_punct for t in doc[name.end : title.start])
 
 
 def _complemented(doc: Doc, title: ActorRef, person: ActorRef) -> bool:
@@ -704,6 +716,8 @@ def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
         c.ent_type_ in ("ORG", "PER", "PERSON")
         and c.i not in inside
         and not (c.dep_ == "poss" and c.ent_type_ != "ORG")  # "X's lawyer"
+        # "Lifelong Learning Minister": a portfolio the NER took for a name.
+        and not (c.dep_ == "compound" and c.i < ref.head and c.ent_type_ != "ORG")
         for c in doc[ref.head].children
     )
 

@@ -39,6 +39,10 @@ __all__ = [
     "load_kb",
 ]
 
+# Roles that hold no office: a former official ("ELI") is not who "Mr Bell"
+# is in an article that never named him in full.
+_NO_OFFICE = frozenset({"ELI"})
+
 # The lookup key of a name: typography normalised, lower case, one space.
 key = name_key
 
@@ -267,7 +271,8 @@ class KnowledgeBase:
         found = [
             entry
             for entry in self._surnames.get(key(surname), [])
-            if (actor := entry.actor_at(when)) is not None and actor.roles
+            if (actor := entry.actor_at(when)) is not None
+            and set(actor.roles) - _NO_OFFICE
         ]
         people = {id(entry.person) for entry in found}
         return found[0] if len(people) == 1 else None

@@ -158,3 +158,24 @@ def test_actors_party_words_need_their_country(
     assert all(m.actor is None or m.actor.org is None for m in coded.mentions), [
         (m.text, m.actor) for m in coded.mentions
     ]
+
+
+def test_a_title_right_after_a_name_begins_the_next_name(coder: Coder) -> None:
+    # The NER takes the portfolio for a person; the minister is Jim Wallace.
+    coded = coder(
+        "LONDON (Reuters) - Lifelong Learning Minister Jim Wallace said fees "
+        "would not rise.",
+        "en",
+        date(2005, 2, 10),
+    )
+    assert ("Minister Jim Wallace", "person", "GBRGOV") in _mentions(coded)
+
+
+def test_a_former_official_is_not_a_bare_surname(coder: Coder) -> None:
+    # Griffin B. Bell, a former US attorney general, is no "Mr Bell" of 2005.
+    coded = coder(
+        "LONDON (Reuters) - Critics said Mr Bell's comments were irresponsible.",
+        "en",
+        date(2005, 2, 10),
+    )
+    assert [m.actor.code for m in coded.mentions if m.text == "Bell"] == [""]

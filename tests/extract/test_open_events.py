@@ -382,6 +382,17 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLa maire procède au démontage de l'abri des "
          "gilets jaunes. Les gilets jaunes ont bloqué des ronds-points.",
          [("FRAGOV", "171", "FRAOPP"), ("FRAOPP", "144", None)]),
+        # A dismissal is an administrative sanction (172); reported without
+        # an agent, the government's. The Paris police prefect is police.
+        ("fr", "PARIS (AFP)\n\nLe préfet de police de Paris a été limogé hier.",
+         [("FRAGOV", "172", "FRACOP")]),
+        ("en", "LONDON (Reuters)\n\nThe president fired the defence minister. "
+         "Israeli troops fired on the crowd.",
+         [("GBRGOV", "172", "GBRGOVMIL"), ("ISRMIL", "190", "GBRCVL")]),
+        # A ban on protests, in an article about them, is on the protesters.
+        ("fr", "PARIS (AFP)\n\nDes milliers de gilets jaunes ont manifesté. Les "
+         "autorités ont interdit les manifestations dans le centre de Paris.",
+         [("FRAOPP", "141", None), ("FRAGOV", "1721", "FRAOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
