@@ -48,16 +48,14 @@ def find_actors(
         if index in taken:
             continue
         token = doc[index]
-        ref = _hyphenated(token, kb, lang)
+        # A party word of the home country before a name: "Republicans" in a
+        # French story are Les Républicains.
+        ref = _hyphenated(token, kb, lang) or _party(token, kb, lang, context)
         ref = (
             ref or _named(token, kb, lang, context) or _agent(token, kb, lang, context)
         )
         if ref is None:
-            ref = (
-                _demonym(token, kb, lang)
-                or _pair(token, lang, context)
-                or _party(token, kb, lang, context)
-            )
+            ref = _demonym(token, kb, lang) or _pair(token, lang, context)
         if ref is not None:
             # "the NATO secretary general": the agent took in the name before
             # it, which is one mention with it.

@@ -129,6 +129,10 @@ def test_actors_capital_acting_is_its_government_fr(coder: Coder) -> None:
         ("fr", date(2008, 2, 10),
          "MADRID (AFP) - Les socialistes ont critiqué l'opposition.",
          "socialistes", "ESPGOV"),
+        # A home party word wins over a foreign party's name.
+        ("en", date(2019, 2, 10),
+         "PARIS (Reuters) - The Republicans criticised the bill.",
+         "Republicans", "FRAOPP"),
     ],
 )  # fmt: skip
 def test_actors_party_words(
