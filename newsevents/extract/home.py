@@ -115,10 +115,12 @@ def _mentioned(
     text: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer
 ) -> Counter[str]:
     """How often the text names each country: its names and capitals, and
-    half as much for its demonyms; its large cities ("Bordeaux") only when
-    nothing else names a country (they cost gazetteer look-ups)."""
+    half as much for its demonyms and home words; its large cities
+    ("Bordeaux") only when nothing else names a country (they cost gazetteer
+    look-ups)."""
     counts: Counter[str] = Counter()
-    demonyms = kb.demonyms.get(lang, {})
+    # Home words ("MPs", "bourgmestre") count as demonyms do.
+    demonyms = kb.country_words(lang)
     words = _WORD.findall(text)
     keys = list(map(key, words))
     others: list[str] = []

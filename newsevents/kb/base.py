@@ -20,11 +20,16 @@ from ..models import Actor, MentionKind
 from ._cache import cached
 from .agents import load_agents
 from .countries import Country, load_countries
+from .country_words import (
+    PARTY_WORDS,
+    HomeWord,
+    PartyWord,
+    load_home_words,
+    load_party_words,
+)
 from .metonyms import Metonym, load_metonyms
 from .organisations import PHOENIX_PATH as ORGS_PHOENIX
 from .organisations import DatedCode, NamedActor, actor_on, load_organisations
-from .parties import DEFAULT_PATH as PARTY_WORDS
-from .parties import PartyWord, load_party_words
 from .people import PHOENIX_PATH as PEOPLE_PHOENIX
 from .people import Person, load_people
 
@@ -151,6 +156,9 @@ class KnowledgeBase:
     # Party words by language and key: the word as written (a capitalised
     # one must be capitalised in the text) and the party's entry.
     parties: dict[str, dict[str, list[tuple[str, Entry]]]] = field(default_factory=dict)
+    # Home words by language and key: the country whose institutions they
+    # name ("MPs", "bourgmestre"), evidence of an article's home country.
+    home_words: dict[str, dict[str, str]] = field(default_factory=dict)
     # Whether a country's name acting in an event stands for its government
     # ("France recalled its ambassador" is FRAGOV), as our gold guidelines
     # and human coders have it.
@@ -283,6 +291,9 @@ class KnowledgeBase:
         default_factory=dict
     )
     _prefixes: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict)
+    _country_words: dict[str, tuple[tuple[int, int], dict[str, str]]] = field(
+        default_factory=dict
+    )
     _surnames: dict[str, list[Entry]] | None = None
     _surface: dict[str, set[str]] = field(
         default_factory=lambda: {lang: set() for lang in available()}
@@ -395,6 +406,24 @@ class KnowledgeBase:
             table = self.parties.setdefault(word.lang, {})
             table.setdefault(key(word.word), []).append((word.word, entry))
 
+    def country_words(self, lang: str) -> dict[str, str]:
+        """Demonyms and home words of ``lang`` by key, with their country:
+        the words that count half a country's name towards an article's home
+        country. Rebuilt when the tables grow."""
+        demonyms = self.demonyms.get(lang, {})
+        home = self.home_words.get(lang, {})
+        sizes = (len(demonyms), len(home))
+        cached = self._country_words.get(lang)
+        if cached is None or cached[0] != sizes:
+            cached = (sizes, {**demonyms, **home})
+            self._country_words[lang] = cached
+        return cached[1]
+
+    def add_home_words(self, words: Iterable[HomeWord]) -> None:
+        """Add home words (``MPs`` -> GBR)."""
+        for word in words:
+            self.home_words.setdefault(word.lang, {})[key(word.word)] = word.country
+
     def add_agents(self, lang: str, agents: dict[str, tuple[str, ...]]) -> None:
         """Add agent words (``président`` -> GOV) for a language."""
         self.agents.setdefault(lang, {}).update(
@@ -432,6 +461,7 @@ def _bundled() -> KnowledgeBase:
     kb.add_named_actors(load_organisations())
     kb.add_people(load_people())
     kb.add_party_words(load_party_words())
+    kb.add_home_words(load_home_words())
     for lang in kb.names:
         kb.add_agents(lang, load_agents(lang))
     kb.add_converted(

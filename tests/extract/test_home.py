@@ -47,6 +47,15 @@ def gazetteer() -> Gazetteer:
         # own country, as the last resort); English has no such default.
         ("fr", "Le gouvernement a annoncé de nouvelles mesures.", None,
          Home("FRA", "language")),
+        # Words of one country's institutions count as its demonyms do: a
+        # Belgian paper's story of a bourgmestre is Belgian; MPs are British
+        # unless a country's name says otherwise.
+        ("fr", "La bourgmestre a fait démonter l'abri.", "La DH",
+         Home("BEL", "outlet")),
+        ("en", "Divorced parents are disadvantaged, MPs have said.", None,
+         Home("GBR", "most mentioned")),
+        ("en", "MPs in Canada have said the plan is flawed.", None,
+         Home("CAN", "most mentioned")),
     ],
 )  # fmt: skip
 def test_home_country(

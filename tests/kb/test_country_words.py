@@ -8,7 +8,7 @@ import pytest
 
 from newsevents.errors import DataError
 from newsevents.kb.base import KnowledgeBase, default_kb
-from newsevents.kb.parties import PartyWord, load_party_words
+from newsevents.kb.country_words import PartyWord, load_home_words, load_party_words
 
 
 def test_party_words_name_parties_of_their_country() -> None:
@@ -46,3 +46,16 @@ def test_bad_rows_name_file_and_line(tmp_path: Path) -> None:
     path.write_text("lang\tword\tcountry\torg\nfr\tsocialiste\tFrance\tPS\n")
     with pytest.raises(DataError, match=r"parties.tsv:2: bad country 'France'"):
         load_party_words(path)
+
+
+def test_home_words_load_and_count_one_word_each(tmp_path: Path) -> None:
+    words = load_home_words()
+    assert {(w.lang, w.word, w.country) for w in words} >= {
+        ("en", "MPs", "GBR"),
+        ("fr", "bourgmestre", "BEL"),
+    }
+    assert default_kb().home_words["fr"]["wali"] == "DZA"
+    path = tmp_path / "home.tsv"
+    path.write_text("lang\tword\tcountry\nfr\tconseil fédéral\tCHE\n")
+    with pytest.raises(DataError, match=r"home.tsv:2: 'conseil fédéral': one word"):
+        load_home_words(path)
