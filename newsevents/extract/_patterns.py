@@ -65,7 +65,7 @@ def match(
             return None
     if not particle_matches(token, trigger):
         return None
-    if args.once(("sport", token.i), lambda: _sport(token, res)):
+    if args.once(("sense", token.i), lambda: _other_sense(token, res)):
         return None
     if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None
@@ -126,13 +126,21 @@ def _said_words(verb: Token) -> frozenset[str]:
     )
 
 
-def _sport(token: Token, res: LangResources) -> bool:
+def _other_sense(token: Token, res: LangResources) -> bool:
     """Whether the trigger's own complements say it is sport ("se sont
-    affrontées en match amical", "met in the cup final")."""
+    affrontées en match amical", "met in the cup final"), or the words next
+    to it give the word another sense (``Grammar.other_senses``: "la
+    rupture d'un barrage")."""
     words = res.grammar.sport_words
     near = [c for c in token.children if c.dep_ not in ("nsubj", "nsubj:pass")]
     near += [g for c in near for g in c.children]
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in near):
+        return True
+    senses = res.grammar.other_senses.get(token.lemma_.lower())
+    if not senses:
+        return False
+    near = [token.head, *token.children]
+    return any(t.lemma_.lower() in senses or t.lower_ in senses for t in near)
 
 
 def _is_support_object(noun: Token, res: LangResources) -> bool:

@@ -93,6 +93,10 @@ class Grammar:
     # Nouns of sport: national teams that "meet" or "clash" in a match do
     # not consult or fight ("s'affrontent en match amical").
     sport_words: frozenset[str] = frozenset()
+    # Trigger words with another sense, and the words next to them (head or
+    # complements) that say it: "la rupture d'un barrage" is a dam, no
+    # roadblock.
+    other_senses: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Third-person singular subject pronouns that stand for a person or an
     # institution named before ("il a ajouté", "he said").
     person_pronouns: frozenset[str] = frozenset()

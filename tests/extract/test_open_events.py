@@ -393,6 +393,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nDes milliers de gilets jaunes ont manifesté. Les "
          "autorités ont interdit les manifestations dans le centre de Paris.",
          [("FRAOPP", "141", None), ("FRAGOV", "1721", "FRAOPP")]),
+        # A dam is no roadblock; a roadblock held is one.
+        ("fr", "PARIS (AFP)\n\nDes gilets jaunes ont tenu un barrage filtrant près "
+         "de Caen. Les habitants de Pezens ont été évacués en raison de risques "
+         "de débordement d'un barrage.", [("FRAOPP", "144", None)]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -55,6 +55,12 @@ GRAMMAR = Grammar(
         """match finale demi-finale quart championnat coupe tournoi mondial
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
+    other_senses={
+        "barrage": frozenset(
+            """rupture rompre céder débordement déborder inondation crue eau
+            lac vanne retenue digue réservoir hydroélectrique hydraulique""".split()
+        ),
+    },
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
     target_verbs=frozenset({"viser", "cibler"}),
