@@ -309,6 +309,11 @@ def _verbal(
         # the target's country (events.py).
         obj = direct_object(verb, res.grammar) or support
         if obj is not None and not args.group(obj):
+            if not any(map(_may_use_force, sources)):
+                # "Gordon Brown has hit home buyers", "a strategy which will
+                # target ...": a person or a civilian body hitting a thing
+                # speaks in figures.
+                return None
             untargeted = True
             pattern += "+thing"
     return Found(
@@ -355,6 +360,26 @@ _NOMINAL_SLOTS = frozenset({"obj", "poss", "target", "-"})
 _TARGET_OPTIONAL = frozenset({"01", "14"})
 #: Roots of force that may hit a thing, not an actor: assault, fight.
 _FORCE_ON_THINGS = frozenset({"18", "19"})
+#: Roles of armed actors, who use force on things (a bus, a checkpoint).
+_ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"})
+
+
+#: Roles of bodies that hit things only in figures of speech.
+_UNARMED_BODIES = frozenset({"MED", "LEG", "JUD", "BUS", "NGO", "HLH", "REL", "ELI"})
+
+
+def _may_use_force(source: ActorRef) -> bool:
+    """Whether a source may use force on a thing: an armed actor, a country
+    or government ("Russia struck the power grid"), a crowd ("protesters
+    attacked a bank"); not a named person ("Gordon Brown has hit home
+    buyers") nor a body such as a newspaper or a court."""
+    roles = {r for a in source.actors for r in a.roles} | set(source.roles)
+    if roles & _ARMED_ROLES:
+        return True
+    if source.kind == "person":
+        return False
+    return not roles or not roles <= _UNARMED_BODIES
+
 
 #: Codes of acts that, reported without an agent, are the police's.
 _POLICE_ACTS = ("173",)
