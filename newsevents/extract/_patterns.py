@@ -225,6 +225,13 @@ def _verbal(
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
+    if not targets and _reflexive_object(verb, trigger, res):
+        if len(sources) < 2:
+            # "les habitantes se consolent": the subject acts on itself.
+            return None
+        # "la Russie et l'Ukraine s'accusent": each acts on the other.
+        targets = list(sources)
+        pattern += "+reciprocal"
     if (
         not targets
         and "obj" in trigger.targets
@@ -358,6 +365,25 @@ def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
 _NOMINAL_SLOTS = frozenset({"obj", "poss", "target", "-"})
 #: Roots whose events never need a target: statements and protests.
 _TARGET_OPTIONAL = frozenset({"01", "14"})
+
+
+def _reflexive_object(verb: Token, trigger: Trigger, res: LangResources) -> bool:
+    """Whether the object an entry wants is a reflexive or reciprocal
+    pronoun ("se consolent", "s'accusent", "accused each other"), for an
+    entry that is not pronominal itself (``refl``: "s'inquiéter de")."""
+    if "refl" in trigger.flags or "obj" not in trigger.targets:
+        return False
+    grammar = res.grammar
+    return any(
+        c.dep_ in _REFLEXIVE_OBJECTS
+        and (c.lower_ in grammar.reflexives or c.lower_ in grammar.reciprocals)
+        for c in verb.children
+    )
+
+
+# "se consolent" is parsed as a reflexive passive too.
+_REFLEXIVE_OBJECTS = frozenset({"expl:comp", "expl:pass", "obj", "dobj"})
+
 #: Roots of force that may hit a thing, not an actor: assault, fight.
 _FORCE_ON_THINGS = frozenset({"18", "19"})
 #: Roles of armed actors, who use force on things (a bus, a checkpoint).

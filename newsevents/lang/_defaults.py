@@ -47,6 +47,8 @@ class Grammar:
     pair_numbers: frozenset[str] = frozenset()
     # Reflexive pronouns of pronominal verbs ("se rencontrer").
     reflexives: frozenset[str] = frozenset()
+    # Objects that make a verb reciprocal ("accused each other").
+    reciprocals: frozenset[str] = frozenset()
     # Prepositions of a complement naming an owner ("le soutien de X").
     owner_preps: frozenset[str] = frozenset()
     # Prepositions of a complement naming a country ("l'armée de la Russie").

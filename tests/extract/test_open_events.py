@@ -402,6 +402,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nGordon Brown has hit home buyers with a new "
          "tax. Russia struck the power grid of Kharkiv.",
          [("RUSGOV", "190", "UKR")]),
+        # A reflexive object: the subject acts on itself (no event), or, for
+        # two subjects, each on the other.
+        ("fr", "PARIS (AFP)\n\nLes habitantes se consolent. La Russie et "
+         "l'Ukraine s'accusent mutuellement.",
+         [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "112", "RUSGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe minister defended himself. Russia and "
+         "Ukraine accused each other.",
+         [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "112", "RUSGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -19,6 +19,11 @@ GRAMMAR = Grammar(
     owner_preps=frozenset({"of", "between", "by"}),
     # "the army of Russia".
     genitive_preps=frozenset({"of"}),
+    # "defended himself": the subject acts on itself; "accused each other".
+    reflexives=frozenset(
+        "himself herself itself themselves ourselves myself yourself".split()
+    ),
+    reciprocals=frozenset({"other", "another"}),
     # "the visit of Putin", "an incursion by soldiers".
     noun_source_preps=frozenset({"of", "by"}),
     claim_source_preps=frozenset({"from"}),
