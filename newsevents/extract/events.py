@@ -413,16 +413,26 @@ def _street_violence(
 ) -> tuple[CameoCode, str]:
     """CAMEO's protest conventions for violence in the street: protesters
     who assault or fight ("stoned the police", "clashed with police") riot
-    (145); police who assault or fight protesters repress them (175)."""
+    (145); police who assault or fight protesters repress them (175). And
+    protesters who mobilise ("la mobilisation des gilets jaunes") protest
+    (140), where armed forces would mobilise (154)."""
+    roles = set(source.roles)
+    if code.code.startswith(_MOBILISE) and roles & _PROTEST_ROLES:
+        if not roles & {"MIL", "REB", "GOV", "COP"}:
+            return lookup("140"), "+protest-mobilisation"
     if code.code[:2] not in _VIOLENCE_ROOTS:
         return code, ""
-    roles = set(source.roles)
     if "OPP" in roles and not roles & {"MIL", "REB", "GOV"}:
         return lookup("145"), "+protest-violence"
     if "COP" in roles and target is not None and "OPP" in target.roles:
         return lookup("175"), "+repression"
     return code, ""
 
+
+#: The code of mobilising forces, and the roles whose mobilisation is a
+#: protest.
+_MOBILISE = "154"
+_PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
 #: The implicit agents of passives that belong to the state of the event's
 #: place, else of the article's home.

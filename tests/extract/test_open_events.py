@@ -410,6 +410,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe minister defended himself. Russia and "
          "Ukraine accused each other.",
          [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "112", "RUSGOV")]),
+        # Protesters who mobilise protest (140); an army mobilises (154).
+        ("fr", "PARIS (AFP)\n\nLa mobilisation des gilets jaunes se poursuit. "
+         "L'armée russe a mobilisé des réservistes.",
+         [("FRAOPP", "140", None), ("RUSMIL", "154", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
