@@ -397,6 +397,8 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nDes gilets jaunes ont tenu un barrage filtrant près "
          "de Caen. Les habitants de Pezens ont été évacués en raison de risques "
          "de débordement d'un barrage.", [("FRAOPP", "144", None)]),
+        ("fr", "PARIS (AFP)\n\nLe président a commencé une déambulation dans les "
+         "allées de la manifestation, entouré d'agriculteurs.", []),
         # Force on a thing is an event from armed actors, states and crowds,
         # a figure of speech from a named person.
         ("en", "LONDON (Reuters)\n\nGordon Brown has hit home buyers with a new "

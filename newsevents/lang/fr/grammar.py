@@ -60,6 +60,11 @@ GRAMMAR = Grammar(
             """rupture rompre céder débordement déborder inondation crue eau
             lac vanne retenue digue réservoir hydroélectrique hydraulique""".split()
         ),
+        # "les allées de la manifestation": a show, a fair.
+        "manifestation": frozenset(
+            """allée stand exposant salon culturel sportif festif artistique
+            culturelle sportive festive""".split()
+        ),
     },
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
