@@ -546,6 +546,11 @@ def _verb_targets(
                 refs, _ = args.marked_actors(_noun_chain(obj), spec)
                 if refs:
                     return refs
+        if support is not None and trigger.targets:
+            # "a ouvert une enquête visant le ministre".
+            refs = _aimed_at(support, args, res)
+            if refs:
+                return refs
     if "obj" in trigger.targets and trigger.code[:2] in _JUDGED_OWNERS and not passive:
         # "a qualifié de honteuse la décision de Washington": what is judged
         # is a thing, its owner the target (the thing may hang on the
@@ -887,6 +892,9 @@ def _nominal(
     if not targets:
         # "X was targeted by attacks", "X a été visé par des tirs".
         targets = _targeted_by(noun, args, res)
+    if not targets and trigger.targets:
+        # "des sanctions visant la Russie", "sanctions targeting Russia".
+        targets = [r for r in _aimed_at(noun, args, res) if r not in sources]
         pattern += "+targeted" if targets else ""
     for spec in {"between", "entre"} & set(trigger.targets) if not sources else ():
         # "scuffles (broke out) between gilets jaunes and police", with no
@@ -952,6 +960,20 @@ def _participle_agents(
         refs = [r for r in args.group(by) if r not in targets] if by else []
         if refs:
             return refs
+    return []
+
+
+def _aimed_at(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
+    """The object of a "target" participle on a noun: "une enquête visant le
+    ministre", "sanctions targeting Russian banks"."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or child.pos_ != "VERB":
+            continue
+        if child.lemma_.lower() not in res.grammar.target_verbs:
+            continue
+        obj = direct_object(child, res.grammar)
+        if obj is not None:
+            return args.group(obj)
     return []
 
 

@@ -412,6 +412,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe minister defended himself. Russia and "
          "Ukraine accused each other.",
          [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "112", "RUSGOV")]),
+        # What a "target" participle on the object aims at is the target.
+        ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête visant le ministre. "
+         "L'Union européenne a adopté des sanctions visant la Russie.",
+         [("FRAJUD", "090", "FRAGOV"), ("IGOEEC", "163", "RUSGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe EU adopted sanctions targeting Russia.",
+         [("IGOEEC", "163", "RUSGOV")]),
         # Protesters who mobilise protest (140); an army mobilises (154).
         ("fr", "PARIS (AFP)\n\nLa mobilisation des gilets jaunes se poursuit. "
          "L'armée russe a mobilisé des réservistes.",
