@@ -410,8 +410,8 @@ def _may_use_force(source: ActorRef) -> bool:
 #: Codes of acts that, reported without an agent, are the police's.
 _POLICE_ACTS = ("173",)
 #: Codes of acts that, reported without an agent, are the judiciary's
-#: (investigations).
-_JUDICIAL_ROOTS = ("09",)
+#: (investigations, convictions and sentences).
+_JUDICIAL_ROOTS = ("09", "116")
 #: Codes of acts that, reported without an agent, are the government's
 #: (dismissals: "le préfet a été limogé", "the police chief was sacked").
 _GOVERNMENT_ACTS = ("172",)

@@ -412,6 +412,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe minister defended himself. Russia and "
          "Ukraine accused each other.",
          [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "112", "RUSGOV")]),
+        # Sentencing is 116, the judiciary's when no agent is named; "se
+        # heurter aux forces de l'ordre" is a clash.
+        ("fr", "PARIS (AFP)\n\nLe tribunal a condamné l'ancien ministre à cinq ans "
+         "de prison. Le député a été condamné à une amende.",
+         [("FRAJUD", "116", "FRAELI"), ("FRAJUD", "116", "FRALEG")]),
+        ("fr", "PARIS (AFP)\n\nDes manifestants se sont heurtés aux forces de "
+         "l'ordre.", [("FRAOPP", "145", "FRACOP")]),
         # What a "target" participle on the object aims at is the target.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête visant le ministre. "
          "L'Union européenne a adopté des sanctions visant la Russie.",

@@ -148,7 +148,7 @@ def _has(code: str, lemma: str, obj: str | None, cameo: str, target: str = "") -
         ("mettre", "examen", "173", ""),
         ("infliger", "amende", "173", ""),
         ("renvoyer", "tribunal", "173", ""),
-        ("condamner", "prison", "173", ""),
+        ("condamner", "prison", "116", ""),
         ("voter", None, "120", "contre"),
         ("adopter", "sanction", "163", ""),
         ("entamer", "faim", "142", ""),
