@@ -132,7 +132,9 @@ class Arguments:
         """The children of ``head`` introduced by preposition ``prep``."""
         found = []
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+            if child.dep_ in ("prep", "dative", "prt") and child.lower_ == prep:
+                # "called on Tony Blair": the parser may take the
+                # preposition for a particle, its object still hanging on it.
                 found.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
                 if self.preposition(child) == prep:

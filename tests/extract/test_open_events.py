@@ -419,6 +419,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAJUD", "116", "FRAELI"), ("FRAJUD", "116", "FRALEG")]),
         ("fr", "PARIS (AFP)\n\nDes manifestants se sont heurtés aux forces de "
          "l'ordre.", [("FRAOPP", "145", "FRACOP")]),
+        # "hit out at"; "called on X", with "on" parsed as a particle.
+        ("en", "LONDON (Reuters)\n\nCharles Kennedy hit out at the government. "
+         "Michael Howard called on Tony Blair to resign.",
+         [("GBROPP", "111", "GBRGOV"), ("GBROPP", "024", "GBRGOV")]),
         # What a "target" participle on the object aims at is the target.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête visant le ministre. "
          "L'Union européenne a adopté des sanctions visant la Russie.",
@@ -434,7 +438,11 @@ def _events(coded: CodedArticle) -> list[Row]:
 def test_open_events(
     coder: Coder, language: str, text: str, expected: list[Row]
 ) -> None:
-    published = date(2005, 3, 1) if "Tories" in text or "shadow" in text else WEDNESDAY
+    published = (
+        date(2005, 3, 1)
+        if any(w in text for w in ("Tories", "shadow", "Kennedy"))
+        else WEDNESDAY
+    )
     assert _events(coder(text, language, published)) == expected
 
 
