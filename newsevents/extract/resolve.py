@@ -886,7 +886,11 @@ def _plural_antecedent(doc: Doc, ref: ActorRef) -> bool:
     head = doc[ref.head]
     if not head.dep_.startswith(_SUBJECT) or not any(a.code for a in ref.actors):
         return False
-    return len(ref.actors) > 1 or "Plur" in head.morph.get("Number", [])
+    if len(ref.actors) > 1 or "Plur" in head.morph.get("Number", []):
+        return True
+    # "MPs said", an agent word in the plural that the tagger took for a
+    # singular name.
+    return bool(ref.roles) and head.pos_ == "PROPN" and head.text.endswith("s")
 
 
 def _antecedent(doc: Doc, ref: ActorRef, grammar: Grammar) -> bool:

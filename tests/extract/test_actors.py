@@ -183,3 +183,17 @@ def test_a_former_official_is_not_a_bare_surname(coder: Coder) -> None:
         date(2005, 2, 10),
     )
     assert [m.actor.code for m in coded.mentions if m.text == "Bell"] == [""]
+
+
+def test_a_plural_agent_tagged_as_a_name_is_what_they_stands_for(
+    coder: Coder,
+) -> None:
+    # "MPs" is tagged a singular proper noun here; "They" are the MPs, not
+    # the courts named before.
+    coded = coder(
+        "LONDON (Reuters)\n\nCourts should be used as a last resort. The scheme "
+        "was a waste, MPs said. They rejected the plan.",
+        "en",
+        date(2005, 3, 1),
+    )
+    assert ("They", "group", "GBRLEG") in _mentions(coded)
