@@ -903,6 +903,8 @@ def _nominal(
         pair = [r for r in args.marked_actors([noun, noun.head], spec)[0] if r.actors]
         if len(pair) > 1:
             sources, targets = pair[:1], pair[1:]
+    if not sources and not targets:
+        sources, targets = _opposed_parties(noun, args, res)
     if not sources and trigger.code[:2] == "14":
         # "during a fourth weekend of demonstrations, protesters ...": a
         # protest named without its protesters is theirs if the sentence
@@ -915,6 +917,27 @@ def _nominal(
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+def _opposed_parties(
+    noun: Token, args: Arguments, res: LangResources
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The two parties of an event noun that is the subject of an opposing
+    verb: "des affrontements ont opposé des manifestants aux policiers"
+    (the object the source, the preposition's the target)."""
+    verb = noun.head
+    prep = res.grammar.opposing_verbs.get(verb.lemma_.lower())
+    if prep is None or not noun.dep_.startswith("nsubj"):
+        return [], []
+    obj = direct_object(verb, res.grammar)
+    if obj is None:
+        return [], []
+    first = [r for r in args.group(obj) if r.actors]
+    marked, _ = args.marked_actors([verb, obj], prep)
+    second = [r for r in marked if r.actors and r not in first]
+    if not first or not second:
+        return [], []
+    return first, second
 
 
 def _light_verb_subject(

@@ -49,6 +49,10 @@ class Grammar:
     reflexives: frozenset[str] = frozenset()
     # Objects that make a verb reciprocal ("accused each other").
     reciprocals: frozenset[str] = frozenset()
+    # Verbs whose subject is an event noun and whose object and preposition
+    # name its two parties ("des heurts ont opposé des manifestants aux
+    # policiers"), with that preposition.
+    opposing_verbs: Mapping[str, str] = field(default_factory=dict)
     # Prepositions of a complement naming an owner ("le soutien de X").
     owner_preps: frozenset[str] = frozenset()
     # Prepositions of a complement naming a country ("l'armée de la Russie").

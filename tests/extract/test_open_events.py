@@ -423,6 +423,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nCharles Kennedy hit out at the government. "
          "Michael Howard called on Tony Blair to resign.",
          [("GBROPP", "111", "GBRGOV"), ("GBROPP", "024", "GBRGOV")]),
+        # An event noun subject of "opposer": its object and "à" are the
+        # parties.
+        ("fr", "PARIS (AFP)\n\nDes heurts ont opposé des gilets jaunes aux forces "
+         "de l'ordre.", [("FRAOPP", "145", "FRACOP")]),
         # What a "target" participle on the object aims at is the target.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête visant le ministre. "
          "L'Union européenne a adopté des sanctions visant la Russie.",

@@ -55,6 +55,7 @@ GRAMMAR = Grammar(
         """match finale demi-finale quart championnat coupe tournoi mondial
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
+    opposing_verbs={"opposer": "à"},
     other_senses={
         "barrage": frozenset(
             """rupture rompre céder débordement déborder inondation crue eau
