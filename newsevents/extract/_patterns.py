@@ -967,8 +967,8 @@ def in_words(token: Token) -> bool:
     return any(c.lower_ in _VERBAL for c in token.children)
 
 
-# Demands, criticism, rejections and threats: what one says.
-_CLAIM_ROOTS = frozenset({"10", "11", "12", "13"})
+# Appeals, demands, criticism, rejections and threats: what one says.
+_CLAIM_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
 
 def _participle_agents(

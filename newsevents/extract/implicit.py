@@ -5,8 +5,9 @@ An event CAMEO allows without a target ("les oppositions ont jugé injuste la
 prime", "the government dropped the tax", "police fired tear gas") often
 has an addressee the article makes plain without naming it in the sentence:
 
-- demands, criticism, rejection, threats and warnings by non-state actors
-  of the article's home country are addressed to its government;
+- appeals, demands, criticism, rejection, threats and warnings by
+  non-state actors of the article's home country are addressed to its
+  government;
 - a government's promises and concessions, police repression and bans on
   protest, in an article about a protest, are addressed to the protesters
   (the last named before, else the first the article names); unnamed people
@@ -26,9 +27,9 @@ from ..models import Actor, Event
 
 __all__ = ["implicit_targets"]
 
-#: Roots of what is said to or against a government: demand, disapprove,
-#: reject, threaten.
-_TO_GOVERNMENT = frozenset({"10", "11", "12", "13"})
+#: Roots of what is said to or against a government: appeal, demand,
+#: disapprove, reject, threaten.
+_TO_GOVERNMENT = frozenset({"02", "10", "11", "12", "13"})
 #: Codes of warnings of what may happen (pessimistic comments), which are
 #: said to the government too.
 _WARNINGS = ("012",)

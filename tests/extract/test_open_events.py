@@ -423,6 +423,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nCharles Kennedy hit out at the government. "
          "Michael Howard called on Tony Blair to resign.",
          [("GBROPP", "111", "GBRGOV"), ("GBROPP", "024", "GBRGOV")]),
+        # Calls and appeals from an actor are appeals (020); the opposition's
+        # go to the government.
+        ("en", "LONDON (Reuters)\n\nThere were calls from the opposition for a "
+         "public inquiry. The appeal from the UN for a ceasefire went unheeded.",
+         [("GBROPP", "020", "GBRGOV"), ("IGOUNO", "020", None)]),
         # An event noun subject of "opposer": its object and "à" are the
         # parties.
         ("fr", "PARIS (AFP)\n\nDes heurts ont opposé des gilets jaunes aux forces "
