@@ -406,7 +406,9 @@ def _country_of(
             if party is not None and (actor := party.actor_at(context.published)):
                 # "Conservative MP", "le sénateur communiste"
                 return actor, child.i, "adjective"
-    return _located(head, grammar.locative_preps, context)
+    # "students in Lagos", and the city an agent is of ("le wali d'Oran",
+    # "the mayor of Leeds").
+    return _located(head, grammar.locative_preps | preps, context)
 
 
 def _party_entry(

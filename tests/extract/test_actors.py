@@ -197,3 +197,23 @@ def test_a_plural_agent_tagged_as_a_name_is_what_they_stands_for(
         date(2005, 3, 1),
     )
     assert ("They", "group", "GBRLEG") in _mentions(coded)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "code"),
+    [
+        # The city an agent is of gives its country.
+        ("fr", "PARIS (AFP) - Le wali d'Oran a demandé un programme de travail.",
+         "wali", "DZAGOV"),
+        # The popes are the Vatican's.
+        ("fr", "PARIS (AFP) - Le pape Benoît XVI a appelé les évêques au calme.",
+         "pape Benoît XVI", "VATREL"),
+    ],
+)  # fmt: skip
+def test_actors_of_a_city_and_of_the_vatican(
+    coder: Coder, language: str, text: str, name: str, code: str
+) -> None:
+    codes = {
+        m.text: m.actor.code for m in coder(text, language, date(2012, 5, 1)).mentions
+    }
+    assert codes[name] == code
