@@ -428,6 +428,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThere were calls from the opposition for a "
          "public inquiry. The appeal from the UN for a ceasefire went unheeded.",
          [("GBROPP", "020", "GBRGOV"), ("IGOUNO", "020", None)]),
+        # Rioting: setting fire to cars, looting, smashing windows (145 by
+        # protesters).
+        ("en", "LONDON (Reuters)\n\nProtesters set fire to cars. Rioters looted "
+         "shops.", [("GBROPP", "145", None)]),
+        ("fr", "PARIS (AFP)\n\nDes manifestants ont incendié des voitures. Les "
+         "casseurs ont saccagé des magasins.", [("FRAOPP", "145", None)]),
         # An event noun subject of "opposer": its object and "à" are the
         # parties.
         ("fr", "PARIS (AFP)\n\nDes heurts ont opposé des gilets jaunes aux forces "
