@@ -294,6 +294,8 @@ def _agent(
     if found is None:
         return None
     end, roles = found
+    if _counted(token.doc[end - 1], lang):
+        return None  # "des milliers de policiers": the police are the agent
     before = token.doc[token.i - 1] if token.i > 0 else None
     shadows = get_language(lang).grammar.opposition_prefixes
     if before is not None and before.lower_ in shadows and "GOV" in roles:
@@ -355,6 +357,19 @@ def _agent(
         head=head.i,
         resolved_by=step,
     )
+
+
+def _counted(last: Token, lang: str) -> bool:
+    """Whether an agent phrase is a number of something named after it
+    ("thousands of police", "des milliers de policiers")."""
+    if last.lower_ not in get_language(lang).grammar.quantity_words:
+        return False
+    for child in last.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" for g in child.children):
+            return True
+        if child.dep_.startswith("nmod") and child.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _country_of(

@@ -47,6 +47,10 @@ class Grammar:
     pair_numbers: frozenset[str] = frozenset()
     # Reflexive pronouns of pronominal verbs ("se rencontrer").
     reflexives: frozenset[str] = frozenset()
+    # Numbers that name a crowd when they stand alone ("Thousands marched",
+    # "des milliers ont défilé"), not before their noun ("des milliers de
+    # policiers" are police).
+    quantity_words: frozenset[str] = frozenset()
     # Objects that make a verb reciprocal ("accused each other").
     reciprocals: frozenset[str] = frozenset()
     # Verbs whose subject is an event noun and whose object and preposition

@@ -428,6 +428,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThere were calls from the opposition for a "
          "public inquiry. The appeal from the UN for a ceasefire went unheeded.",
          [("GBROPP", "020", "GBRGOV"), ("IGOUNO", "020", None)]),
+        # A crowd named by its size protests; a number of police are police.
+        ("fr", "PARIS (AFP)\n\nDes milliers ont défilé samedi à Paris. Des "
+         "milliers de policiers ont manifesté mercredi.",
+         [("FRAOPP", "141", None), ("FRACOP", "141", None)]),
         # Rioting: setting fire to cars, looting, smashing windows (145 by
         # protesters).
         ("en", "LONDON (Reuters)\n\nProtesters set fire to cars. Rioters looted "

@@ -56,6 +56,7 @@ GRAMMAR = Grammar(
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
     opposing_verbs={"opposer": "à"},
+    quantity_words=frozenset("milliers centaines dizaines".split()),
     other_senses={
         "barrage": frozenset(
             """rupture rompre céder débordement déborder inondation crue eau
