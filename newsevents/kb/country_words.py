@@ -21,8 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
-from ..lang import available
-from ._tsv import read_tsv
+from ._tsv import check_lang, read_tsv
 
 __all__ = [
     "HOME_WORDS",
@@ -113,12 +112,7 @@ def _rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a words file, their language, word and country checked."""
     for number, row in read_tsv(path, required):
-        if row["lang"] not in available():
-            raise DataError(
-                path,
-                number,
-                f"bad lang {row['lang']!r}: want one of {', '.join(available())}",
-            )
+        check_lang(path, number, row["lang"])
         if not _COUNTRY.fullmatch(row["country"]):
             raise DataError(
                 path, number, f"bad country {row['country']!r}: want 3 letters"

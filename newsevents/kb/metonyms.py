@@ -15,9 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
-from ..lang import available
 from ..models import Actor
-from ._tsv import read_tsv
+from ._tsv import check_lang, read_tsv
 from .agents import parse_roles
 
 __all__ = ["DEFAULT_PATH", "Metonym", "load_metonyms"]
@@ -60,12 +59,7 @@ def _read(path: Path) -> tuple[Metonym, ...]:
     out: list[Metonym] = []
     required = ("lang", "name", "place", "code", "country")
     for number, row in read_tsv(path, required):
-        if row["lang"] not in available():
-            raise DataError(
-                path,
-                number,
-                f"bad lang {row['lang']!r}: want one of {', '.join(available())}",
-            )
+        check_lang(path, number, row["lang"])
         for column in ("place", "country"):
             if not _COUNTRY.fullmatch(row[column]):
                 raise DataError(
