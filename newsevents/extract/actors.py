@@ -405,8 +405,8 @@ def _country_of(
         )
         if child.dep_ == "prep":
             child = next((g for g in child.children if g.dep_ == "pobj"), child)
-        named = child.dep_ in ("appos", "flat:name")  # "le député UMP"
-        if owner or named:
+        apposed = child.dep_ in ("appos", "flat:name")  # "le député UMP"
+        if owner or apposed:
             entries = [
                 e
                 for e in kb.lookup(lang, child.text)
@@ -418,9 +418,10 @@ def _country_of(
                 if actor is not None and actor.country:
                     return actor, child.i, "genitive"
             party = _party_entry(child, kb, lang, context)
-            if party is not None and (actor := party.actor_at(context.published)):
+            member = party.actor_at(context.published) if party else None
+            if member is not None:
                 # "Conservative MP", "le sénateur communiste"
-                return actor, child.i, "adjective"
+                return member, child.i, "adjective"
     # "students in Lagos", and the city an agent is of ("le wali d'Oran",
     # "the mayor of Leeds").
     return _located(head, grammar.locative_preps | preps, context)

@@ -396,15 +396,15 @@ class KnowledgeBase:
                     if entry.kind == "organisation" and actor and actor.org:
                         parties.setdefault((actor.country or "", actor.org), entry)
         for word in words:
-            entry = parties.get((word.country, word.org))
-            if entry is None:
+            party = parties.get((word.country, word.org))
+            if party is None:
                 raise DataError(
                     PARTY_WORDS,
                     word.line,
                     f"{word.word!r}: no organisation {word.org!r} of {word.country}",
                 )
             table = self.parties.setdefault(word.lang, {})
-            table.setdefault(key(word.word), []).append((word.word, entry))
+            table.setdefault(key(word.word), []).append((word.word, party))
 
     def country_words(self, lang: str) -> dict[str, str]:
         """Demonyms and home words of ``lang`` by key, with their country:
