@@ -175,7 +175,24 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ in _SUBJECT:
             return child, False
-    return None, False
+    return incise_subject(verb), False
+
+
+def incise_subject(verb: Token) -> Token | None:
+    """The subject after a verb of an incise, which the French model takes
+    for its object ("« C'est une honte », a dénoncé la ministre")."""
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in _SUBJECT for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
 
 
 def agent(verb: Token) -> Token | None:
@@ -235,6 +252,8 @@ def direct_object(verb: Token, grammar: Grammar) -> Token | None:
     labelling a name right after the verb as a second subject or an adverb
     ("a rencontré Olaf Scholz": nsubj; "a attaqué des soldats": obl:arg
     with "des" read as a preposition)."""
+    if incise_subject(verb) is not None:
+        return None  # the subject of an incise, not its object
     for child in verb.children:
         if child.dep_ in _OBJECT:
             return child

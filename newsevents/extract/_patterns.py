@@ -18,6 +18,7 @@ from ._arguments import (
     direct_object,
     genitive,
     has_reflexive,
+    incise_subject,
     object_matches,
     particle_matches,
     passive_subject,
@@ -278,7 +279,11 @@ def _verbal(
         # is still criticism. Derived entries (converted, not reviewed) keep
         # the target they require, as PETRARCH does.
         obj = support or direct_object(verb, res.grammar)
-        clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        # What an incise's verb of judgement is about is the quotation
+        # before it ("« C'est une honte », a dénoncé X").
+        clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) or (
+            trigger.code[:2] in _JUDGING_ROOTS and incise_subject(verb) is not None
+        )
         optional = trigger.code[:2] in _TARGET_OPTIONAL
         patient = passive_subject(verb) if passive else None
         if patient is not None and patient.pos_ == "PRON":
@@ -383,6 +388,9 @@ def _reflexive_object(verb: Token, trigger: Trigger, res: LangResources) -> bool
 
 # "se consolent" is parsed as a reflexive passive too.
 _REFLEXIVE_OBJECTS = frozenset({"expl:comp", "expl:pass", "obj", "dobj"})
+
+#: Roots of statements and judgements (praise, criticism, rejection).
+_JUDGING_ROOTS = frozenset({"01", "05", "11", "12"})
 
 #: Roots of force that may hit a thing, not an actor: assault, fight.
 _FORCE_ON_THINGS = frozenset({"18", "19"})

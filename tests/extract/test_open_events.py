@@ -428,6 +428,15 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThere were calls from the opposition for a "
          "public inquiry. The appeal from the UN for a ceasefire went unheeded.",
          [("GBROPP", "020", "GBRGOV"), ("IGOUNO", "020", None)]),
+        # The subject of an incise, parsed as its object, is the source; a
+        # judgement in an incise is about the quotation before it.
+        ("fr", "« C'est une honte », a dénoncé Marine Le Pen.",
+         [("FRAOPP", "111", "FRAGOV")]),
+        ("fr", "« Cette réforme est injuste », a estimé Marine Le Pen.",
+         [("FRAOPP", "111", "FRAGOV")]),
+        # Insisting on something is a demand; insisting alone is none.
+        ("en", "LONDON (Reuters)\n\nRussia insisted on the neutrality of Ukraine. "
+         "The minister insisted.", [("RUSGOV", "100", "UKRGOV")]),
         # A crowd named by its size protests; a number of police are police.
         ("fr", "PARIS (AFP)\n\nDes milliers ont défilé samedi à Paris. Des "
          "milliers de policiers ont manifesté mercredi.",
