@@ -437,6 +437,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Insisting on something is a demand; insisting alone is none.
         ("en", "LONDON (Reuters)\n\nRussia insisted on the neutrality of Ukraine. "
          "The minister insisted.", [("RUSGOV", "100", "UKRGOV")]),
+        # Sanctions extended or renewed are sanctions (163).
+        ("fr", "PARIS (AFP)\n\nL'Union européenne a prolongé les sanctions contre "
+         "la Russie.", [("IGOEEC", "163", "RUSGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe EU renewed its sanctions on Russia.",
+         [("IGOEEC", "163", "RUSGOV")]),
         # A crowd named by its size protests; a number of police are police.
         ("fr", "PARIS (AFP)\n\nDes milliers ont défilé samedi à Paris. Des "
          "milliers de policiers ont manifesté mercredi.",
