@@ -68,7 +68,7 @@ class Gate:
         """The gate as one expression of ``in`` tests, compiled once: on a
         short text, walking the tree of gates at each text costs more than
         its tests. The strings are written as literals (``repr``)."""
-        return eval(f"lambda text: {self._expression()}")  # type: ignore[no-any-return]
+        return eval(f"lambda text: {self._expression()}")
 
     def _expression(self) -> str:
         """The gate in Python: its strings (one of them), every gate of
