@@ -316,11 +316,12 @@ class Alternatives:
 
 def alternatives(pattern: re.Pattern[str]) -> Alternatives | None:
     """``pattern`` as ``Alternatives``, None when it has groups (a match
-    of the pruned pattern would number them otherwise) or no alternation at
-    its top level as the parser reads it ("a|b" is a class). Each
-    alternative is compiled with the pattern's flags, global inline flags
-    ("(?i)" before the first) included."""
-    if pattern.groups:
+    of the pruned pattern would number them otherwise), is verbose (its
+    comments are not cut) or has no alternation at its top level as the
+    parser reads it ("a|b" is a class). Each alternative is compiled with
+    the pattern's flags, global inline flags ("(?i)" before the first)
+    included."""
+    if pattern.groups or pattern.flags & re.VERBOSE:
         return None
     parts = _top_level(pattern.pattern)
     items = list(sre_parse.parse(pattern.pattern, pattern.flags))

@@ -131,6 +131,7 @@ def test_alternatives_split_at_the_top_level_only() -> None:
         r"(a)|b",  # a group: the pruned pattern would number it otherwise
         r"(?:a|b)c",  # no alternation at the top level
         r"a|b",  # read as the class [ab]
+        r"(?x)a  # b|c",  # verbose: a comment may hold a "|"
     ],
 )
 def test_alternatives_leave_some_patterns_whole(pattern: str) -> None:
