@@ -222,7 +222,7 @@ def bench_command(
     ] = 1,
     rounds: Annotated[
         int, typer.Option("--rounds", help="Alternating rounds (the median counts).")
-    ] = 3,
+    ] = 5,  # bench.coder.ROUNDS (not imported here: it loads spaCy)
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Words/s of newsevents next to bare spaCy nlp.pipe on the same texts."""

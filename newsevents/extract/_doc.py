@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
 
+import numpy
 from spacy.tokens import Doc
 
 __all__ = ["doc_text", "memo_for", "remember_text", "tokens_where"]
@@ -30,8 +31,9 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT] = (len(doc), text)
 
 
-#: Answers for rows of token attributes (attribute ids in, yes or no out).
-RowMemo = dict[tuple[int, ...], bool]
+#: Answers for rows of token attributes (the bytes of their ids in, yes or
+#: no out).
+RowMemo = dict[bytes, bool]
 #: Answers remembered at most by one memo (then forgotten).
 _MEMO_SIZE = 500_000
 
@@ -65,12 +67,23 @@ def tokens_where(
     ``answer`` says yes to. Read off the token arrays, with the answer for
     each row of attributes remembered in ``memo``: visiting every token
     costs more than most of what is then done with the few kept."""
+    array = doc.to_array(list(attrs))
     strings = doc.vocab.strings
     found = []
-    for index, row in enumerate(map(tuple, doc.to_array(list(attrs)).tolist())):
+    for index, row in enumerate(_rows(array)):
         known = memo.get(row)
         if known is None:
-            known = memo[row] = answer(tuple(strings[n] for n in row))
+            ids = array[index].tolist()
+            known = memo[row] = answer(tuple(strings[n] for n in ids))
         if known:
             found.append(index)
     return found
+
+
+def _rows(array: numpy.ndarray) -> list[bytes]:
+    """Each row of a token array as the bytes of its ids: one object per
+    token, where a list of the ids makes one per id (64-bit hashes, each a
+    Python integer to allocate). A fixed width keeps them distinct, the
+    trailing zero bytes that numpy drops included."""
+    width = array.shape[1] * array.itemsize
+    return array.view(f"S{width}").ravel().tolist()

@@ -10,17 +10,31 @@ alternatives. A text that cannot satisfy the gate is not scanned.
 
 A pattern that never sees a line break (``within_lines``) cannot match
 across lines, so only the lines of a text that pass its gate need scanning.
+
+A pattern whose top level is an alternation (``alternatives``) is scanned
+in a text with only the alternatives whose gates it passes: trying the
+others at every position costs more than the rest of the scan.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["Gate", "fold", "gate", "may_hold", "within_lines"]
+__all__ = [
+    "Alternatives",
+    "Gate",
+    "alternatives",
+    "fold",
+    "gate",
+    "may_hold",
+    "within_lines",
+]
 
 # A parsed item of ``re._parser``: an opcode and its argument.
 _Item = tuple[Any, Any]
@@ -47,18 +61,25 @@ class Gate:
 
     def passes(self, folded: str) -> bool:
         """Whether a text (as ``fold`` gives it) may hold a match."""
-        # ``map`` keeps the loops in C: a gate must cost far less than a scan.
-        if self.strings and not any(map(folded.__contains__, self.strings)):
-            return False
-        for required in self.every:
-            if not required.passes(folded):
-                return False
-        if not self.one_of:
-            return True
-        for option in self.one_of:
-            if option.passes(folded):
-                return True
-        return False
+        return self._test(folded)
+
+    @cached_property
+    def _test(self) -> Callable[[str], bool]:
+        """The gate as one expression of ``in`` tests, compiled once: on a
+        short text, walking the tree of gates at each text costs more than
+        its tests. The strings are written as literals (``repr``)."""
+        return eval(f"lambda text: {self._expression()}")
+
+    def _expression(self) -> str:
+        """The gate in Python: its strings (one of them), every gate of
+        ``every``, then one gate of ``one_of``, in that order."""
+        parts = []
+        if self.strings:
+            parts.append(" or ".join(f"{s!r} in text" for s in self.strings))
+        parts.extend(required._expression() for required in self.every)
+        if self.one_of:
+            parts.append(" or ".join(option._expression() for option in self.one_of))
+        return " and ".join(f"({part})" for part in parts) or "True"
 
 
 _OPEN = Gate()  # requires nothing
@@ -258,3 +279,94 @@ def _class_breaks(members: list[_Item]) -> bool:
         else:
             return True  # not known: no promise
     return held != negated
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """A pattern without groups whose top level is an alternation
+    ("a|b|c"), the source of each alternative and its gate. In a text where
+    an alternative's gate fails, that alternative matches nowhere: the
+    pattern without it finds the same matches there (an alternation tries
+    its alternatives in order at each position, and the one left out would
+    have failed)."""
+
+    pattern: re.Pattern[str]
+    parts: tuple[str, ...]
+    gates: tuple[Gate, ...]
+    # The patterns of the subsets of alternatives met so far (at most one
+    # for each subset: a bounded number of compilations).
+    _pruned: dict[tuple[int, ...], re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def for_text(self, folded: str) -> re.Pattern[str] | None:
+        """The pattern with the alternatives a text (as ``fold`` gives it)
+        may hold, None when it may hold none."""
+        kept = tuple(i for i, g in enumerate(self.gates) if g.passes(folded))
+        if len(kept) == len(self.parts):
+            return self.pattern
+        if not kept:
+            return None
+        pruned = self._pruned.get(kept)
+        if pruned is None:
+            source = "|".join(self.parts[i] for i in kept)
+            pruned = self._pruned[kept] = re.compile(source, self.pattern.flags)
+        return pruned
+
+
+def alternatives(pattern: re.Pattern[str]) -> Alternatives | None:
+    """``pattern`` as ``Alternatives``, None when it has groups (a match
+    of the pruned pattern would number them otherwise), is verbose (its
+    comments are not cut) or has no alternation at its top level as the
+    parser reads it ("a|b" is a class). Each alternative is compiled with
+    the pattern's flags, global inline flags ("(?i)" before the first)
+    included."""
+    if pattern.groups or pattern.flags & re.VERBOSE:
+        return None
+    parts = _top_level(pattern.pattern)
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if (
+        len(parts) < 2
+        or len(items) != 1
+        or items[0][0] is not sre.BRANCH
+        or len(items[0][1][1]) != len(parts)
+    ):
+        return None
+    gates = tuple(gate(re.compile(part, pattern.flags)) for part in parts)
+    return Alternatives(pattern, tuple(parts), gates)
+
+
+def _top_level(source: str) -> list[str]:
+    """``source`` cut at each "|" outside groups, classes and escapes."""
+    parts: list[str] = []
+    start, depth, i = 0, 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(source, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _class_end(source: str, i: int) -> int:
+    """The index of the "]" that closes the character class opened at
+    ``source[i]`` (a "]" first in the class is one of its members)."""
+    i += 1
+    if source[i : i + 1] == "^":
+        i += 1
+    if source[i : i + 1] == "]":
+        i += 1
+    while source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i

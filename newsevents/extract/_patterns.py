@@ -14,6 +14,7 @@ from ._arguments import (
     _PASSIVE_SUBJECT,
     _SUBJECT,
     Arguments,
+    VerbObjects,
     agent,
     direct_object,
     genitive,
@@ -78,6 +79,45 @@ def match(
             return _verbal(token, trigger, args, res, None)
         return _nominal(token, trigger, args, res)
     return _verbal(token, trigger, args, res, support)
+
+
+def viable(token: Token, entries: list[Trigger], args: Arguments) -> list[Trigger]:
+    """The entries of ``token`` that ``match`` may accept: an entry that
+    only its objects decide (a support verb's, without particle, neither a
+    noun's nor a speech or predicate entry) is left out when none of its
+    objects is a word of the verb's objects, which ``object_matches`` would
+    find first. Spares the verbs with many such entries a call each."""
+    words: set[str] | None = None
+    kept = []
+    for trigger in entries:
+        if _by_objects(trigger):
+            if words is None:
+                words = _object_words(
+                    args.once(("objects", token.i), lambda: verb_objects(token))
+                )
+            if words.isdisjoint(trigger.objects):
+                continue
+        kept.append(trigger)
+    return kept
+
+
+def _by_objects(trigger: Trigger) -> bool:
+    """Whether ``match`` decides an entry by ``object_matches`` alone."""
+    return bool(
+        trigger.objects
+        and trigger.pos != "NOUN"
+        and trigger.particle is None
+        and "speech" not in trigger.flags
+        and "predicate" not in trigger.flags
+    )
+
+
+def _object_words(objects: VerbObjects) -> set[str]:
+    """The words ``object_matches`` compares with an entry's objects."""
+    words = {lemma for _, lemma in objects.complements}
+    for _, lemma, lower in objects.words:
+        words.update((lemma, lower))
+    return words
 
 
 _NOT_PREDICATE = frozenset(

@@ -41,6 +41,7 @@ precision None; absolute ones ("19 juin 2024", "en 2022") are still normalised.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from typing import Protocol, cast
 from ..lang import available, name_key
 from ..lang import get as get_language
 from ..models import DateRef, Precision
-from ._gates import Gate, fold, gate, within_lines
+from ._gates import Alternatives, Gate, alternatives, fold, gate, within_lines
 
 __all__ = ["find_dates", "date_languages"]
 
@@ -121,12 +122,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateRef
     kinds: dict[tuple[int, int], str] = {}
     folded = fold(text)
     lines: list[tuple[int, int, str]] | None = None
-    for kind, pattern, needs, within in _gated(grammar):
-        if not needs.passes(folded):
+    for kind, scanned, within in _gated(grammar):
+        if not scanned.needs.passes(folded):
             continue  # the words it needs are not in the text
         if within and lines is None:
             lines = _lines(text)
-        for match in _scan(pattern, needs, text, lines if within else None):
+        for match in _scan(scanned, text, folded, lines if within else None):
             if kind == "year" and _blocked_year(grammar, text, match):
                 continue
             resolved = _resolve(kind, match, grammar, published, text)
@@ -252,19 +253,40 @@ def _shifted_day(value: str | None, day: int, later: bool) -> date | None:
     return _valid(month // 12, month % 12 + 1, day)
 
 
+@dataclass(frozen=True)
+class _Scanned:
+    """A pattern, its gate and its alternatives (None without)."""
+
+    pattern: re.Pattern[str]
+    needs: Gate
+    parts: Alternatives | None
+
+    def finditer(
+        self, text: str, folded: str, start: int = 0, end: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]`` (``folded`` as ``fold`` gives
+        it), with only the alternatives it may hold."""
+        pattern = self.pattern if self.parts is None else self.parts.for_text(folded)
+        return iter(()) if pattern is None else pattern.finditer(text, start, end)
+
+
 # Per tuple of patterns (a language's): each pattern with its gate. Keyed
 # by identity, as hashing a compiled pattern hashes its whole program.
-_Gated = tuple[tuple[str, re.Pattern[str], Gate, bool], ...]
+_Gated = tuple[tuple[str, _Scanned, bool], ...]
 _GATED: dict[int, tuple[object, _Gated]] = {}
 
 
 def _gated(grammar: _Grammar) -> _Gated:
     """The patterns of ``grammar``, each with what a text needs for it to
-    match and whether its matches stay within a line (derived once)."""
+    match and its alternatives, and whether its matches stay within a line
+    (derived once)."""
     patterns = grammar.PATTERNS
     cached = _GATED.get(id(patterns))
     if cached is None or cached[0] is not patterns:
-        gated = tuple((kind, p, gate(p), within_lines(p)) for kind, p in patterns)
+        gated = tuple(
+            (kind, _Scanned(p, gate(p), alternatives(p)), within_lines(p))
+            for kind, p in patterns
+        )
         cached = (patterns, gated)
         _GATED[id(patterns)] = cached
     return cached[1]
@@ -283,20 +305,21 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _scan(
-    pattern: re.Pattern[str],
-    needs: Gate,
+    scanned: _Scanned,
     text: str,
+    folded: str,
     lines: list[tuple[int, int, str]] | None,
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text``; with the ``lines`` of a
-    pattern that stays within a line, only in the lines that pass its gate
-    (of a long article's paragraphs, few name a clock time)."""
+    """The matches of a pattern in ``text`` (``folded`` as ``fold`` gives
+    it); with the ``lines`` of a pattern that stays within a line, only in
+    the lines that pass its gate (of a long article's paragraphs, few name a
+    clock time)."""
     if not lines:
-        yield from pattern.finditer(text)
+        yield from scanned.finditer(text, folded)
         return
-    for start, end, folded in lines:
-        if needs.passes(folded):
-            yield from pattern.finditer(text, start, end)
+    for start, end, line in lines:
+        if scanned.needs.passes(line):
+            yield from scanned.finditer(text, line, start, end)
 
 
 def _periods(dates: list[DateRef], grammar: _Grammar, text: str) -> list[DateRef]:

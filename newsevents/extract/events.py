@@ -27,7 +27,7 @@ from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments, direct_object
 from ._doc import RowMemo, memo_for, tokens_where
 from ._frames import compose
-from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb
+from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb, viable
 from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
@@ -60,7 +60,7 @@ def extract_events(
     sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
     founds: list[Found] = []
     for token, entries in candidates:
-        for trigger in entries:
+        for trigger in viable(token, entries, args):
             found = match(token, trigger, args, res)
             if found is not None:
                 founds.append(found)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.extract import dates
-from newsevents.extract._gates import Gate, fold, gate, within_lines
+from newsevents.extract._gates import Gate, alternatives, fold, gate, within_lines
 from newsevents.lang import available
 from newsevents.lang import get as get_language
 
@@ -117,3 +117,56 @@ def test_date_patterns_match_line_by_line_as_on_the_whole_text() -> None:
                 by_line += [m.span() for m in pattern.finditer(text, start, end)]
                 start = end + 1
             assert by_line == [m.span() for m in pattern.finditer(text)]
+
+
+def test_alternatives_split_at_the_top_level_only() -> None:
+    found = alternatives(re.compile(r"[|\]]x|a\|b|c(?:d|e)"))
+    assert found is not None
+    assert found.parts == ("[|\\]]x", r"a\|b", "c(?:d|e)")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(a)|b",  # a group: the pruned pattern would number it otherwise
+        r"(?:a|b)c",  # no alternation at the top level
+        r"a|b",  # read as the class [ab]
+        r"(?x)a  # b|c",  # verbose: a comment may hold a "|"
+    ],
+)
+def test_alternatives_leave_some_patterns_whole(pattern: str) -> None:
+    assert alternatives(re.compile(pattern)) is None
+
+
+def test_alternatives_prune_only_what_cannot_match() -> None:
+    # the global flag applies to every alternative, the first left out too
+    pattern = re.compile(r"(?i)(?<!\w)\d+ ?h|la nuit|midi(?!\w)")
+    found = alternatives(pattern)
+    assert found is not None
+    assert found.for_text(fold("la veille")) is None
+    assert found.for_text(fold("à 10 h, midi")) is not pattern
+    for text in ("à 10 h, midi", "la nuit à 10h", "MIDI", "dans la nuit"):
+        pruned = found.for_text(fold(text))
+        assert pruned is not None
+        assert [m.span() for m in pruned.finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_date_patterns_pruned_match_as_whole() -> None:
+    """The promise ``find_dates`` relies on to scan with some alternatives
+    of a pattern only."""
+    texts = _golden_texts()
+    pruned = 0
+    for code, text in [*texts, ("fr", "Vers 15 h 30, hier, la nuit, à midi")]:
+        for kind, pattern in get_language(code).dates.PATTERNS:
+            found = alternatives(pattern)
+            if found is None:
+                continue
+            scanned = found.for_text(fold(text))
+            pruned += scanned is not pattern
+            spans = [] if scanned is None else list(scanned.finditer(text))
+            assert [m.span() for m in spans] == [
+                m.span() for m in pattern.finditer(text)
+            ], (code, kind)
+    assert pruned

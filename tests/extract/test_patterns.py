@@ -89,3 +89,32 @@ def test_patterns_source_code_target(
     coder: Coder, language: str, text: str, expected: list[Row]
 ) -> None:
     assert _events(coder(text, language)) == expected
+
+
+def test_viable_leaves_out_only_entries_match_refuses(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """``viable`` spares ``match`` the support-verb entries whose objects
+    the verb lacks: each entry it leaves out is one ``match`` refuses."""
+    from pathlib import Path
+
+    from newsevents.extract._arguments import Arguments
+    from newsevents.extract._patterns import match, viable
+    from newsevents.extract.events import _entries
+    from newsevents.lang import get
+
+    golden = Path(__file__).resolve().parent.parent / "golden"
+    left_out = 0
+    for code, nlp in (("fr", nlp_fr), ("en", nlp_en)):
+        res = get(code)
+        texts = [p.read_text() for p in sorted(golden.glob(f"{code}/*.txt"))]
+        texts += ["They offered talks.", "Il a mis en garde la Russie."]
+        for doc in nlp.pipe(texts):
+            args = Arguments([], res)
+            for token in doc:
+                entries = _entries(token, res)
+                kept = viable(token, entries, args)
+                assert kept == [t for t in entries if t in kept]  # order kept
+                for trigger in entries:
+                    if trigger not in kept:
+                        left_out += 1
+                        assert match(token, trigger, args, res) is None
+    assert left_out
