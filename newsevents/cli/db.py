@@ -345,6 +345,19 @@ def bench_ingest_command(
     _figures(result)
 
 
+@app.command("bench-places")
+def bench_places_command(
+    n: Annotated[int, typer.Option("--n", help="Number of town names.")] = 5000,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the names.")] = "en",
+) -> None:
+    """Gazetteer lookups/s: the names of the most populous towns, each
+    resolved once cold and once warm."""
+    from ..bench.places import bench_places, town_names
+
+    result = guard(lambda: bench_places(town_names(n), lang))
+    _figures(result.to_json())
+
+
 @app.command("bench-db")
 def bench_db_command(
     events: Annotated[
