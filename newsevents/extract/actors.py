@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb.base import Entry, KnowledgeBase, key, surnames
 from ..lang import get as get_language
-from ..models import Actor, Mention, ResolvedBy
+from ..models import Actor, Mention, MentionKind, ResolvedBy
 from ._arguments import genitive
 from ._doc import RowMemo, memo_for, tokens_where
 from ._refs import STAFF_ROLES, ActorRef, Context
@@ -447,14 +447,7 @@ def _party(
     actor = entry.actor_at(context.published) if entry is not None else None
     if actor is None:
         return None
-    return ActorRef(
-        actors=(actor,),
-        kind="organisation",
-        start=token.i,
-        end=token.i + 1,
-        head=token.i,
-        resolved_by="adjective",
-    )
+    return _word_ref(token, actor, "organisation", "adjective")
 
 
 def _in_office(entries: list[Entry], context: Context) -> bool:
@@ -511,12 +504,20 @@ def _demonym(token: Token, kb: KnowledgeBase, lang: str) -> ActorRef | None:
     if country is None:
         return None
     actor = Actor(code=iso3, country=iso3, name=country.name_en)
+    return _word_ref(token, actor, "country")
+
+
+def _word_ref(
+    token: Token, actor: Actor, kind: MentionKind, step: ResolvedBy = "kb"
+) -> ActorRef:
+    """The mention of one word standing for one actor."""
     return ActorRef(
         actors=(actor,),
-        kind="country",
+        kind=kind,
         start=token.i,
         end=token.i + 1,
         head=token.i,
+        resolved_by=step,
     )
 
 
