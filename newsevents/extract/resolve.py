@@ -472,10 +472,14 @@ def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
 
 
 def _punctuated(doc: Doc, name: ActorRef, title: ActorRef) -> bool:
-    """Whether a title after a name is set off as an apposition ("X, the
-    Kenyan opposition leader"); a title right after a name begins the next
-    one ("Lifelong Learning Minister Jim Wallace")."""
-    return any(t.is_punct for t in doc[name.end : title.start])
+    """Whether a title after a name describes it: set off as an apposition
+    ("X, the Kenyan opposition leader"), or right after it with no other
+    name to follow ("Minas Tirith border police"). A title right after a
+    name and before another begins that one ("Lifelong Learning Minister
+    Jim Wallace")."""
+    if any(t.is_punct for t in doc[name.end : title.start]):
+        return True
+    return title.end >= len(doc) or doc[title.end].pos_ != "PROPN"
 
 
 def _complemented(doc: Doc, title: ActorRef, person: ActorRef) -> bool:

@@ -156,6 +156,15 @@ def test_petrarch_real_slice_fictional_countries_resolve(
     assert {"ARN", "GON"} <= codes
     result = petrarch.score(records, [c.events for c in coded])
     assert result.records == 8 and result.gold_triples > 0
+    # A title right after a name, with no other name to follow, describes
+    # it: Minas Tirith's border police are GONCOP (record AGENTS-11).
+    text, *_ = [
+        r.text
+        for r in petrarch.read_records(real)
+        if r.text and "Minas Tirith border police" in r.text
+    ]
+    (police,) = code_articles([Article.from_text(text, "en")], kb=kb)
+    assert "GONCOP" in {m.actor.code for m in police.mentions if m.actor}
 
 
 @pytest.mark.slow
