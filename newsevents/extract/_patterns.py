@@ -940,6 +940,7 @@ def _nominal(
     if not targets:
         # "X was targeted by attacks", "X a été visé par des tirs".
         targets = _targeted_by(noun, args, res)
+        pattern += "+targeted" if targets else ""
     if not targets and trigger.targets:
         # "des sanctions visant la Russie", "sanctions targeting Russia".
         targets = [r for r in _aimed_at(noun, args, res) if r not in sources]

@@ -525,3 +525,14 @@ def test_hyphenated_countries_are_one_mention_of_both(
     coded = coder(text, language, WEDNESDAY)
     found = {m.actor.country for m in coded.mentions if m.actor and m.actor.country}
     assert found == countries
+
+
+def test_a_target_found_through_targeted_by_is_named(coder: Coder) -> None:
+    # "targeted by" an event noun: the pattern says how the target was found.
+    coded = coder(
+        "PARIS (AFP)\n\nThe philosopher Alain Finkielkraut was targeted by insults "
+        "from protesters.",
+        "en",
+        WEDNESDAY,
+    )
+    assert [e.pattern.split("+") for e in coded.events] == [["nominal", "targeted"]]
