@@ -22,6 +22,8 @@ _ANTECEDENTS = 6
 #: Roles of the staff of an organisation ("salariés d'Amazon"), who are
 #: workers of the country they work in, not the organisation.
 STAFF_ROLES = frozenset({"LAB", "CVL"})
+#: Roles of those who protest: the opposition, unions, students.
+PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from ._arguments import Arguments, direct_object
 from ._doc import RowMemo, memo_for, tokens_where
 from ._frames import compose
 from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb, viable
+from ._refs import PROTEST_ROLES
 from ._verbs import dictionary_triggers
 from .actors import ActorRef
 from .modality import governing_markers, modality
@@ -417,7 +418,7 @@ def _street_violence(
     protesters who mobilise ("la mobilisation des gilets jaunes") protest
     (140), where armed forces would mobilise (154)."""
     roles = set(source.roles)
-    if code.code.startswith(_MOBILISE) and roles & _PROTEST_ROLES:
+    if code.code.startswith(_MOBILISE) and roles & PROTEST_ROLES:
         if not roles & {"MIL", "REB", "GOV", "COP"}:
             return lookup("140"), "+protest-mobilisation"
     if code.code[:2] not in _VIOLENCE_ROOTS:
@@ -429,10 +430,8 @@ def _street_violence(
     return code, ""
 
 
-#: The code of mobilising forces, and the roles whose mobilisation is a
-#: protest.
+#: The code of mobilising forces (a protest when protesters mobilise).
 _MOBILISE = "154"
-_PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
 #: The implicit agents of passives that belong to the state of the event's
 #: place, else of the article's home.

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from ..kb.base import agent_actor
 from ..models import Actor, Event
+from ._refs import PROTEST_ROLES
 
 __all__ = ["implicit_targets"]
 
@@ -43,8 +44,6 @@ _FORCE_ROLES = frozenset({"COP", "MIL"})
 _BANS = ("1721",)
 #: Roles of those who ban them.
 _BANNING_ROLES = frozenset({"GOV", "COP", "JUD"})
-#: Roles of protesters.
-_PROTEST_ROLES = frozenset({"OPP", "LAB", "EDU"})
 
 
 def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
@@ -115,7 +114,7 @@ def _protest(event: Event) -> tuple[str, Actor] | None:
     source = event.source
     if event.root != "14" or source is None or not source.country:
         return None
-    if not set(source.roles) & _PROTEST_ROLES:
+    if not set(source.roles) & PROTEST_ROLES:
         return None
     return source.country, source
 

@@ -246,7 +246,7 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             after is not None
             and _is_title(after, doc)
             and _joined(doc, ref, after)
-            and _punctuated(doc, ref, after)
+            and _describes(doc, ref, after)
         ):
             title, step = after, "apposition"
         if title is None:
@@ -471,7 +471,7 @@ def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
     return all(t.text in _BETWEEN or t.pos_ == "DET" for t in between)
 
 
-def _punctuated(doc: Doc, name: ActorRef, title: ActorRef) -> bool:
+def _describes(doc: Doc, name: ActorRef, title: ActorRef) -> bool:
     """Whether a title after a name describes it: set off as an apposition
     ("X, the Kenyan opposition leader"), or right after it with no other
     name to follow ("Minas Tirith border police"). A title right after a
