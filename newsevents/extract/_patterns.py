@@ -299,6 +299,11 @@ def _verbal(
         targets = [r for r in _clause_subject(verb, args) if r not in sources]
         if targets:
             pattern += "+clause-subject"
+    if not targets and trigger.code[:2] in _JUDGING_ROOTS and _incise(verb):
+        # '"Les casseurs sont des criminels", dénonce-t-il': the verb of an
+        # incise judges the first actor of the quotation it follows.
+        targets = _first_actors(said_clause(verb), args, sources)
+        pattern += "+quoted" if targets else ""
     if not targets and trigger.targets and verb.dep_ in ("acl", "amod"):
         # "X a été visé par des injures proférées par des manifestants".
         targets = [r for r in _targeted_by(verb.head, args, res) if r not in sources]
@@ -490,6 +495,15 @@ def implicit_agent(
 #: intents, investigations, demands, disapproval, rejection, threats,
 #: protest).
 UNTARGETED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13", "14"})
+
+
+# Roots of judging something said or done: praise, blame, rejection.
+_JUDGING_ROOTS = frozenset({"05", "11", "12"})
+
+
+def _incise(verb: Token) -> bool:
+    """A verb of an incise after a quotation ('"...", dénonce-t-il')."""
+    return verb.dep_ == "parataxis" and verb.head.i < verb.i
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
@@ -883,7 +897,32 @@ def _inherited(
         ref = args.resolve(head, depth=0) or args.resolve(head)
         if ref is not None:
             return [ref], "participle" if dep == "acl" else "relative", None
+        if dep == "acl":
+            return _message_author(head, args, res)
     return [], "", None
+
+
+def _message_author(
+    noun: Token, args: Arguments, res: LangResources
+) -> tuple[list[ActorRef], str, str | None]:
+    """The author of a message whose participle says what it does: the
+    subject of the verb that has the message as its object or in a
+    complement ("posted a video criticising", "said in a statement
+    condemning", "a publié un communiqué dénonçant")."""
+    if noun.lemma_.lower() not in res.grammar.message_nouns:
+        return [], "", None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("obj", "dobj", "obl", "obl:mod", "obl:arg"):
+        return [], "", None
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return [], "", None
+    subj, passive = subject(verb)
+    if subj is None or passive:
+        return [], "", None
+    refs = args.group(subj)
+    return (refs, "message", None) if refs else ([], "", None)
 
 
 def _nominal(

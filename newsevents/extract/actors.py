@@ -479,7 +479,12 @@ def _located(
             and any(c.dep_ == "case" and c.lower_ in locative for c in child.children)
         ):
             continue
-        if place.pos_ != "PROPN" or place.ent_type_ not in ("GPE", "LOC"):
+        # "the University of Manchester": the place in the name of the
+        # organisation the agent word heads.
+        named = place.ent_type_ == "ORG" and head.ent_type_ == "ORG"
+        if place.pos_ != "PROPN" or (
+            place.ent_type_ not in ("GPE", "LOC") and not named
+        ):
             continue
         found = context.gazetteer.resolve(place.text, context.countries(), None)
         if found is not None and found.country:

@@ -716,6 +716,11 @@ def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
     inside = set(range(ref.start, ref.end))
     if person is not None:
         inside.update(range(person.start, person.end))
+    head = doc[ref.head]
+    if head.ent_type_ == "ORG":
+        # "the University of Manchester", "la Fondation Abbé Pierre": the
+        # agent word is the kind of the organisation it names.
+        inside.update(range(_entity_start(head), _entity_end(head)))
     return any(
         c.ent_type_ in ("ORG", "PER", "PERSON")
         and c.i not in inside
@@ -724,6 +729,20 @@ def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
         and not (c.dep_ == "compound" and c.i < ref.head and c.ent_type_ != "ORG")
         for c in doc[ref.head].children
     )
+
+
+def _entity_start(token: Token) -> int:
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _entity_end(token: Token) -> int:
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
 
 
 def _recall(ref: ActorRef, context: Context) -> ActorRef:
@@ -739,17 +758,24 @@ def _recall(ref: ActorRef, context: Context) -> ActorRef:
     return replace(ref, actors=(actor,), resolved_by="title")
 
 
+_CLOSING_PUNCTUATION = frozenset(",.;:!?)]")
+
+
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The character spans inside quotation marks. A mark glued to the word
     after it opens a quotation, one glued to the word before closes it: a
     quotation that runs on into a new one without closing ("... 26 weeks.
-    "We are") stays open."""
+    "We are") stays open. A mark before punctuation never opens one: the
+    French closing guillemet, spaced, comes before a comma ("« ... »,
+    dénonce-t-il")."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     at = text.find('"')
     while at != -1:
         before = at == 0 or text[at - 1].isspace()
-        after = at + 1 < len(text) and not text[at + 1].isspace()
+        after = at + 1 < len(text) and not (
+            text[at + 1].isspace() or text[at + 1] in _CLOSING_PUNCTUATION
+        )
         if (before and after) or (before and opened is None):
             opened = at if opened is None else opened
         elif opened is not None:
@@ -855,8 +881,14 @@ def _bare_pronoun(token: Token) -> str:
 
 def _pronoun(token: Token, grammar: Grammar) -> bool:
     """A subject pronoun ("il", "he", the "-il" of "a-t-il déclaré"; not the
-    impersonal "il" of "il faut", which the parser marks expl:subj)."""
-    inverted = token.lower_.startswith("-") and token.dep_ == "expl:subj"
+    impersonal "il" of "il faut", which the parser marks expl:subj). The
+    inverted pronoun right after its verb is its subject whatever its label
+    ("fustige-t-il", where the parser takes "-t" for the subject and "-il"
+    for an adverb)."""
+    inverted = token.lower_.startswith("-") and (
+        token.dep_ == "expl:subj"
+        or (token.head.pos_ in ("VERB", "AUX") and 0 < token.i - token.head.i <= 2)
+    )
     word = _bare_pronoun(token)
     return (
         (word in grammar.person_pronouns or word in grammar.plural_pronouns)

@@ -137,6 +137,11 @@ class Grammar:
     # Verbs of perception whose passive subject is who does what the
     # participle after them says ("protesters were filmed hurling abuse").
     perception_verbs: frozenset[str] = frozenset()
+    # Nouns of a message or a document whose participle says what their
+    # author does ("X posted a video criticising Y", "X a publié un
+    # communiqué dénonçant Y"): the author is the subject of the verb that
+    # has the noun as its object.
+    message_nouns: frozenset[str] = frozenset()
     # Light verbs whose object is an event noun that says what happened, done
     # by the verb's subject ("la police a procédé à 45 interpellations",
     # "police made 20 arrests", "carried out a raid").

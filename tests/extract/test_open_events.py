@@ -466,6 +466,20 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLa mobilisation des gilets jaunes se poursuit. "
          "L'armée russe a mobilisé des réservistes.",
          [("FRAOPP", "140", None), ("RUSMIL", "154", None)]),
+        # A message's participle says what its author does.
+        ("en", "LONDON (Reuters)\n\nThe opposition published a report accusing "
+         "the government of corruption.", [("GBROPP", "112", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nL'opposition a publié une vidéo critiquant le "
+         "gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
+        # The inverted pronoun after a French quotation is its speaker, and a
+        # judging verb of the incise judges the quotation's first actor.
+        ("fr", "PARIS (AFP)\n\nMarine Le Pen est arrivée lundi. « Le "
+         "gouvernement a échoué », fustige-t-elle.", [("FRAOPP", "111", "FRAGOV")]),
+        # An organisation named after its kind, unknown to the knowledge base.
+        ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
+         "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe University of Manchester criticised the "
+         "government.", [("GBREDU", "111", "GBRGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -64,6 +64,11 @@ GRAMMAR = Grammar(
     perception_verbs=frozenset(
         {"film", "see", "hear", "catch", "photograph", "spot", "record", "show"}
     ),
+    # "posted a video criticising the government": the poster criticises.
+    message_nouns=frozenset(
+        """statement video letter message report post tweet communique
+        declaration resolution motion petition note document text""".split()
+    ),
     # "police made 20 arrests", "carried out a raid": the noun says what the
     # subject did.
     light_verbs=frozenset({"make", "carry", "conduct", "perform", "mount"}),

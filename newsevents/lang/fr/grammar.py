@@ -57,6 +57,11 @@ GRAMMAR = Grammar(
     ),
     opposing_verbs={"opposer": "à"},
     quantity_words=frozenset("milliers centaines dizaines".split()),
+    # "a publié un communiqué dénonçant ...": l'auteur dénonce.
+    message_nouns=frozenset(
+        """communiqué déclaration vidéo lettre message rapport texte tweet
+        note résolution motion pétition document tribune""".split()
+    ),
     other_senses={
         "barrage": frozenset(
             """rupture rompre céder débordement déborder inondation crue eau
