@@ -475,6 +475,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # judging verb of the incise judges the quotation's first actor.
         ("fr", "PARIS (AFP)\n\nMarine Le Pen est arrivée lundi. « Le "
          "gouvernement a échoué », fustige-t-elle.", [("FRAOPP", "111", "FRAGOV")]),
+        # Organising an action or a "journée d'action" is demonstrating.
+        ("fr", "PARIS (AFP)\n\nLes gilets jaunes ont organisé samedi une "
+         "nouvelle journée d'action.", [("FRAOPP", "141", None)]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
