@@ -263,6 +263,13 @@ def _verbal(
         role, name = implicit
         sources = [ActorRef((), "group", verb.i, verb.i + 1, verb.i, roles=(role,))]
         pattern = f"passive+implicit-{name}"
+    if passive and not sources and trigger.code.startswith(_POSTURE_ROOT):
+        # "des policiers ont été déployés", "troops were deployed": with no
+        # one named who sent them, the force deployed shows its force.
+        patient = passive_subject(verb)
+        deployed = args.group(patient) if patient is not None else []
+        sources = [r for r in deployed if _armed(r)]
+        pattern = "passive+deployed" if sources else pattern
     if not sources:
         return None
     targets = _verb_targets(verb, trigger, args, res, passive, support)
@@ -373,6 +380,8 @@ def _verbal(
                 return None
             untargeted = True
             pattern += "+thing"
+    if not targets and pattern.startswith("passive+deployed"):
+        untargeted = True  # a show of force needs no one it is aimed at
     return Found(
         trigger, verb, tuple(sources), tuple(targets), pattern, embedded, untargeted
     )
@@ -441,6 +450,16 @@ _JUDGING_ROOTS = frozenset({"01", "05", "11", "12"})
 _FORCE_ON_THINGS = frozenset({"18", "19"})
 #: Roles of armed actors, who use force on things (a bus, a checkpoint).
 _ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"})
+
+
+#: The root of displays of force (alert, deployment, mobilisation).
+_POSTURE_ROOT = "15"
+
+
+def _armed(ref: ActorRef) -> bool:
+    """Whether a mention is of armed forces or police."""
+    roles = {r for a in ref.actors for r in a.roles} | set(ref.roles)
+    return bool(roles & _ARMED_ROLES)
 
 
 #: Roles of bodies that hit things only in figures of speech.

@@ -478,6 +478,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Organising an action or a "journée d'action" is demonstrating.
         ("fr", "PARIS (AFP)\n\nLes gilets jaunes ont organisé samedi une "
          "nouvelle journée d'action.", [("FRAOPP", "141", None)]),
+        # Forces deployed with no one named who sent them show their force.
+        ("fr", "PARIS (AFP)\n\nDes policiers ont été déployés en masse à "
+         "proximité d'agences bancaires.", [("FRACOP", "153", None)]),
+        ("en", "LONDON (Reuters)\n\nTroops were deployed to the border.",
+         [("GBRMIL", "150", None)]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
