@@ -483,6 +483,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          "proximité d'agences bancaires.", [("FRACOP", "153", None)]),
         ("en", "LONDON (Reuters)\n\nTroops were deployed to the border.",
          [("GBRMIL", "150", None)]),
+        # Gathering or convening people is meeting them (04).
+        ("en", "LONDON (Reuters)\n\nThe president convened his ministers.",
+         [("GBRGOV", "044", "GBRGOV")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
