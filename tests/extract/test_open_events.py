@@ -486,6 +486,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Gathering or convening people is meeting them (04).
         ("en", "LONDON (Reuters)\n\nThe president convened his ministers.",
          [("GBRGOV", "044", "GBRGOV")]),
+        # The far right and far left are actors (opposition, radicals).
+        ("fr", "PARIS (AFP)\n\nLe gouvernement accuse l'extrême droite de "
+         "vouloir exploiter la colère.", [("FRAGOV", "112", "FRAOPPRAD")]),
+        # Hectoring and haranguing are criticism (111).
+        ("en", "LONDON (Reuters)\n\nThe opposition leader hectored the prime "
+         "minister.", [("GBROPP", "111", "GBRGOV")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
