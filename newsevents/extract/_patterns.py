@@ -692,7 +692,7 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
 
 
 #: Roots of judgements whose object's owner is judged: praise, criticism.
-_JUDGED_OWNERS = frozenset({"05", "11"})
+_JUDGED_OWNERS = frozenset({"05", "11", "12"})
 
 
 def _predicate_object(verb: Token) -> Token | None:
@@ -717,6 +717,13 @@ def _owner(thing: Token, res: LangResources) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
         if child.dep_.startswith("nmod") and genitive(child, preps):
             return child
+    for child in thing.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            # "the claim made by campaign groups", "les accusations portées
+            # par l'opposition": the agent of the participle.
+            by = agent(child)
+            if by is not None:
+                return by
     return None
 
 

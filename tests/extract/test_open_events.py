@@ -492,6 +492,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Hectoring and haranguing are criticism (111).
         ("en", "LONDON (Reuters)\n\nThe opposition leader hectored the prime "
          "minister.", [("GBROPP", "111", "GBRGOV")]),
+        # What is judged is a thing: the agent of its participle, or its
+        # owner for a rejection, is the target.
+        ("en", "LONDON (Reuters)\n\nThe minister condemned the attack carried out "
+         "by the rebels. Moscow rejected Washington's proposal.",
+         [("GBRGOV", "111", "GBRREB"), ("RUSGOV", "127", "USAGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe ministre a condamné l'attaque menée par les "
+         "rebelles.", [("FRAGOV", "111", "FRAREB")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
