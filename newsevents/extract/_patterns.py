@@ -1002,6 +1002,9 @@ def _nominal(
     if not sources:
         sources = _light_verb_subject(noun, args, res, targets)
         pattern += "+light-verb" if sources else ""
+    if not sources and trigger.code[:2] == _CONSULT_ROOT:
+        sources = [r for r in _travelling(noun, args, res) if r not in targets]
+        pattern += "+travelling" if sources else ""
     if not targets:
         # "X was targeted by attacks", "X a été visé par des tirs".
         targets = _targeted_by(noun, args, res)
@@ -1069,6 +1072,42 @@ def _light_verb_subject(
     if subj is None or passive:
         return []
     return [r for r in args.group(subj) if r not in targets]
+
+
+#: The root of consultations: visits, meetings.
+_CONSULT_ROOT = "04"
+
+
+def _travelling(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
+    """Who is on the visit a phrase says ("Emmanuel Macron, en visite en
+    Chine, a salué ...", "X, on a visit to China, praised"): the name the
+    phrase hangs on, the subject of the verb it hangs on, or the name right
+    before its comma."""
+    preps = res.grammar.travel_preps
+    if noun.dep_ == "pobj" and noun.head.lower_ in preps:
+        opening, head = noun.head, noun.head.head
+    else:
+        case = next(
+            (c for c in noun.children if c.dep_ == "case" and c.lower_ in preps), None
+        )
+        if case is None:
+            return []
+        opening, head = case, noun.head
+    if head.i == noun.i:
+        return []
+    ref = args.resolve(head, depth=0)
+    if ref is not None:
+        return [ref]
+    if head.pos_ in ("VERB", "AUX"):
+        subj, passive = subject(head)
+        if subj is not None and not passive:
+            return args.group(subj)
+    before = opening.i - 1
+    if before > opening.sent.start and opening.doc[before].text == ",":
+        ref = args.by_token.get(before - 1)
+        if ref is not None and ref.end == before:
+            return [ref]
+    return []
 
 
 _VERBAL = frozenset(

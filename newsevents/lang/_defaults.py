@@ -142,6 +142,9 @@ class Grammar:
     # communiqué dénonçant Y"): the author is the subject of the verb that
     # has the noun as its object.
     message_nouns: frozenset[str] = frozenset()
+    # Prepositions of a phrase saying someone is on a visit ("X, en visite
+    # en Chine, ...", "X, on a visit to China, ..."): its event is theirs.
+    travel_preps: frozenset[str] = frozenset()
     # Light verbs whose object is an event noun that says what happened, done
     # by the verb's subject ("la police a procédé à 45 interpellations",
     # "police made 20 arrests", "carried out a raid").

@@ -499,6 +499,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRGOV", "111", "GBRREB"), ("RUSGOV", "127", "USAGOV")]),
         ("fr", "PARIS (AFP)\n\nLe ministre a condamné l'attaque menée par les "
          "rebelles.", [("FRAGOV", "111", "FRAREB")]),
+        # Someone "en visite", "on a visit" is the visitor.
+        ("fr", "PARIS (AFP)\n\nEmmanuel Macron, en visite en Chine, a salué la "
+         "coopération.", [("FRAGOV", "042", "CHN")]),
+        ("en", "LONDON (Reuters)\n\nEmmanuel Macron, on a visit to China, praised "
+         "the cooperation.", [("FRAGOV", "042", "CHN")]),
+        # Clergy are religious actors.
+        ("fr", "PARIS (AFP)\n\nL'archevêque a dénoncé le gouvernement.",
+         [("FRAREL", "111", "FRAGOV")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),

@@ -69,6 +69,8 @@ GRAMMAR = Grammar(
         """statement video letter message report post tweet communique
         declaration resolution motion petition note document text""".split()
     ),
+    # "X, on a visit to China, praised ...": X is visiting.
+    travel_preps=frozenset({"on"}),
     # "police made 20 arrests", "carried out a raid": the noun says what the
     # subject did.
     light_verbs=frozenset({"make", "carry", "conduct", "perform", "mount"}),

@@ -57,6 +57,8 @@ GRAMMAR = Grammar(
     ),
     opposing_verbs={"opposer": "à"},
     quantity_words=frozenset("milliers centaines dizaines".split()),
+    # "X, en visite en Chine, ...": X est en visite.
+    travel_preps=frozenset({"en"}),
     # "a publié un communiqué dénonçant ...": l'auteur dénonce.
     message_nouns=frozenset(
         """communiqué déclaration vidéo lettre message rapport texte tweet
