@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
@@ -1022,6 +1022,14 @@ def _nominal(
             sources, targets = pair[:1], pair[1:]
     if not sources and not targets:
         sources, targets = _opposed_parties(noun, args, res)
+    clash = bool({"between", "entre"} & set(trigger.targets))
+    if clash and not sources and not targets and _protest_in(noun.sent, res):
+        # "des heurts ont marqué l'acte 19 des manifestations", "clashes
+        # broke out on the sidelines of the protest": clashes at a protest
+        # that name no one are between protesters and police.
+        sources = [ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=("OPP",))]
+        targets = [ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=("COP",))]
+        pattern += "+implicit-protesters+implicit-police"
     if not sources and trigger.code[:2] == "14":
         # "during a fourth weekend of demonstrations, protesters ...": a
         # protest named without its protesters is theirs if the sentence
@@ -1180,6 +1188,18 @@ def _protest_site(
 
 
 _PROTESTER_ROLES = frozenset({"OPP", "LAB", "EDU", "CVL"})
+
+
+def _protest_in(sent: Span, res: LangResources) -> bool:
+    """Whether a sentence names a protest (a protest noun of the lexicon)."""
+    return any(
+        t.pos_ == "NOUN"
+        and any(
+            trig.code.startswith("14")
+            for trig in res.triggers_for(t.lemma_.lower(), "NOUN")
+        )
+        for t in sent
+    )
 
 
 def _sentence_protesters(

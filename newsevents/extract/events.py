@@ -292,12 +292,15 @@ def _events(
     # A bare agent takes a country from context: protesters from the place
     # they protest in; those arrested or criticised from whoever does it.
     crowd = here if root == "14" else None
-    if _IMPLIED_STATE & set(found.pattern.split("+")):
+    implied = bool(_IMPLIED_STATE & set(found.pattern.split("+")))
+    if implied:
         crowd = here or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
     if root == "14":
         sources = [(_protester(a), r) for a, r in sources]
-    own = sources[0][0].country if sources and root in _DOMESTIC_ROOTS else None
+    # The parties of a domestic act, or an implied state's, are of one country.
+    domestic = root in _DOMESTIC_ROOTS or implied
+    own = sources[0][0].country if sources and domestic else None
     if "event-object" in found.pattern.split("+"):
         # The police of an arrest judged: where the event is, else the
         # judge's own country (an organisation's: none), else at home.

@@ -507,6 +507,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Clergy are religious actors.
         ("fr", "PARIS (AFP)\n\nL'archevêque a dénoncé le gouvernement.",
          [("FRAREL", "111", "FRAGOV")]),
+        # Clashes at a protest that name no one: protesters and police.
+        ("fr", "PARIS (AFP)\n\nDes heurts ont marqué samedi l'acte 19 des "
+         "manifestations.", [("FRAOPP", "145", "FRACOP")]),
+        ("en", "LONDON (Reuters)\n\nClashes broke out on the sidelines of the "
+         "protest.", [("GBROPP", "145", "GBRCOP"), ("GBRCOP", "175", "GBROPP")]),
+        # Clashes that name no one and no protest: no parties, no event.
+        ("en", "LONDON (Reuters)\n\nClashes erupted in the north of the "
+         "country.", []),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
