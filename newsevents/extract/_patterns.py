@@ -1022,6 +1022,12 @@ def _nominal(
             sources, targets = pair[:1], pair[1:]
     if not sources and not targets:
         sources, targets = _opposed_parties(noun, args, res)
+    if not sources and not targets and "sym" in trigger.flags:
+        # "Moscou et Washington appellent à la coopération après des
+        # discussions", "X and Y signed a deal after talks": talks that name
+        # no one are between the subjects of the verb they hang on.
+        sources, targets = _subjects_together(noun, args)
+        pattern += "+subjects" if sources else ""
     clash = bool({"between", "entre"} & set(trigger.targets))
     if clash and not sources and not targets and _protest_in(noun.sent, res):
         # "des heurts ont marqué l'acte 19 des manifestations", "clashes
@@ -1188,6 +1194,25 @@ def _protest_site(
 
 
 _PROTESTER_ROLES = frozenset({"OPP", "LAB", "EDU", "CVL"})
+
+
+def _subjects_together(
+    noun: Token, args: Arguments
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The coordinated subjects of the verb a noun hangs on (through its
+    preposition): the first one and the others."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return [], []
+    subj, passive = subject(verb)
+    if subj is None or passive:
+        return [], []
+    group = [r for r in args.group(subj) if r.actors]
+    if len(group) < 2:
+        return [], []
+    return group[:1], group[1:]
 
 
 def _protest_in(sent: Span, res: LangResources) -> bool:

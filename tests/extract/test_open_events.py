@@ -515,6 +515,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Clashes that name no one and no protest: no parties, no event.
         ("en", "LONDON (Reuters)\n\nClashes erupted in the north of the "
          "country.", []),
+        # Talks that name no one are between the subjects of their verb.
+        ("en", "LONDON (Reuters)\n\nRussia and China signed a deal after talks "
+         "in Beijing.", [("RUSGOV", "057", "CHNGOV"), ("CHNGOV", "057", "RUSGOV"),
+                         ("RUSGOV", "040", "CHNGOV"), ("CHNGOV", "040", "RUSGOV")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
