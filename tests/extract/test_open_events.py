@@ -485,7 +485,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRMIL", "150", None)]),
         # Gathering or convening people is meeting them (04).
         ("en", "LONDON (Reuters)\n\nThe president convened his ministers.",
-         [("GBRGOV", "044", "GBRGOV")]),
+         [("GBRGOV", "040", "GBRGOV")]),
         # The far right and far left are actors (opposition, radicals).
         ("fr", "PARIS (AFP)\n\nLe gouvernement accuse l'extrême droite de "
          "vouloir exploiter la colère.", [("FRAGOV", "112", "FRAOPPRAD")]),
