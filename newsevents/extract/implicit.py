@@ -85,10 +85,18 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
                     "pattern": f"{event.pattern}+implicit-protesters",
                 }
             )
+        if event.code == _THREAT and event.target is None:
+            # "Russia can threaten to release ...", "if Trump threatens to
+            # do something": a threat of nothing CAMEO names, with no one
+            # the text or its context makes its target, is no event ("warned
+            # that it would impose sanctions", 1312, is).
+            continue
         out.append(event)
     return out
 
 
+#: A threat of nothing more specific.
+_THREAT = "130"
 #: Roots of the claims protesters make: demand, disapprove, reject, threaten.
 _CLAIMS = frozenset({"10", "11", "12", "13"})
 

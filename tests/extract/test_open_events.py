@@ -371,6 +371,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRBUS", "012", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nRussia warned that it would impose sanctions.",
          [("RUSGOV", "1312", None)]),
+        # A threat of nothing named, to no one, is no event.
+        ("en", "LONDON (Reuters)\n\nRussia can threaten to release parts of the "
+         "conversations.", []),
         ("fr", "PARIS (AFP)\n\nLe syndicat a averti que les usines pourraient "
          "fermer.", [("FRALAB", "012", "FRAGOV")]),
         # A partner's preposition hung on the means ("au téléphone avec X").
