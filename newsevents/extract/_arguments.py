@@ -136,6 +136,15 @@ class Arguments:
                 # "called on Tony Blair": the parser may take the
                 # preposition for a particle, its object still hanging on it.
                 found.extend(g for g in child.children if g.dep_ == "pobj")
+                # "an investigation into whether Trump posed a threat": the
+                # subject of the clause the preposition introduces.
+                found.extend(
+                    s
+                    for g in child.children
+                    if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")
+                    for s in g.children
+                    if s.dep_ == "nsubj"
+                )
             elif child.dep_ in _OBLIQUE or child.dep_.startswith("nmod"):
                 if self.preposition(child) == prep:
                     found.append(child)

@@ -522,6 +522,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nRussia and China signed a deal after talks "
          "in Beijing.", [("RUSGOV", "057", "CHNGOV"), ("CHNGOV", "057", "RUSGOV"),
                          ("RUSGOV", "040", "CHNGOV"), ("CHNGOV", "040", "RUSGOV")]),
+        # A preposition's clause gives its subject as the target.
+        ("en", "LONDON (Reuters)\n\nThe FBI launched an investigation into "
+         "whether the senator took bribes.", [("USACOP", "090", "GBRLEG")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
