@@ -1154,9 +1154,10 @@ def _participle_agents(
 
 
 def _aimed_at(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
-    """The object of a "target" participle on a noun: "une enquête visant le
-    ministre", "sanctions targeting Russian banks"."""
-    for child in noun.children:
+    """The object of a "target" participle on a noun or on its complement:
+    "une enquête visant le ministre", "sanctions targeting Russian banks",
+    "une enquête pour corruption visant le maire"."""
+    for child in (c for n in _noun_chain(noun, 1) for c in n.children):
         if child.dep_ not in ("acl", "amod") or child.pos_ != "VERB":
             continue
         if child.lemma_.lower() not in res.grammar.target_verbs:

@@ -35,6 +35,9 @@ from .modality import governing_markers, modality
 
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _DOMESTIC_ROOTS = frozenset({"11", "12", "13", "17", "18"})
+#: Roots of fighting, whose unqualified enemies ("rebel positions") are of
+#: the place of the fighting.
+_FIGHT_ROOTS = frozenset({"19", "20"})
 
 
 def extract_events(
@@ -301,6 +304,10 @@ def _events(
     # The parties of a domestic act, or an implied state's, are of one country.
     domestic = root in _DOMESTIC_ROOTS or implied
     own = sources[0][0].country if sources and domestic else None
+    if root in _FIGHT_ROOTS and sources:
+        # "l'armée a bombardé des positions rebelles": the rebels of the
+        # place fought in, else of the army's country.
+        own = here or sources[0][0].country
     if "event-object" in found.pattern.split("+"):
         # The police of an arrest judged: where the event is, else the
         # judge's own country (an organisation's: none), else at home.

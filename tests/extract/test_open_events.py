@@ -391,7 +391,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "172", "FRACOP")]),
         ("en", "LONDON (Reuters)\n\nThe president fired the defence minister. "
          "Israeli troops fired on the crowd.",
-         [("GBRGOV", "172", "GBRGOVMIL"), ("ISRMIL", "190", "GBRCVL")]),
+         # The crowd fired on, with no place named, is of the troops'
+         # country rather than of the London dateline.
+         [("GBRGOV", "172", "GBRGOVMIL"), ("ISRMIL", "190", "ISRCVL")]),
         # A ban on protests, in an article about them, is on the protesters.
         ("fr", "PARIS (AFP)\n\nDes milliers de gilets jaunes ont manifesté. Les "
          "autorités ont interdit les manifestations dans le centre de Paris.",
@@ -525,6 +527,18 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A preposition's clause gives its subject as the target.
         ("en", "LONDON (Reuters)\n\nThe FBI launched an investigation into "
          "whether the senator took bribes.", [("USACOP", "090", "GBRLEG")]),
+        # The unqualified enemy of a fight is of the place fought in, else
+        # of the fighter's country.
+        ("fr", "PARIS (AFP)\n\nL'armée russe a bombardé des positions rebelles "
+         "en Syrie.", [("RUSMIL", "195", "SYRREB")]),
+        ("en", "LONDON (Reuters)\n\nThe army shelled rebel positions.",
+         [("GBRMIL", "194", "GBRREB")]),
+        # A motion tabled against the government is criticism of it.
+        ("fr", "PARIS (AFP)\n\nL'opposition a déposé une motion de censure "
+         "contre le gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
+        # What a "target" participle aims at, on a noun's complement.
+        ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête pour corruption "
+         "visant le maire.", [("FRAJUD", "090", "FRAGOV")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
