@@ -103,7 +103,10 @@ class Arguments:
         if token.i != first + 1:
             return False
         word = token.doc[first]
-        return word.lower_ in self.res.grammar.locative_preps or word.text == "A"
+        locative = self.res.grammar.locative_preps
+        # French drops the accent of a capital "À"; English "A court" is
+        # an article.
+        return word.lower_ in locative or (word.text == "A" and "à" in locative)
 
     def _conjoined(self, ref: ActorRef, root: Token) -> list[ActorRef]:
         found = [ref]

@@ -1026,7 +1026,7 @@ def _nominal(
         # "Moscou et Washington appellent à la coopération après des
         # discussions", "X and Y signed a deal after talks": talks that name
         # no one are between the subjects of the verb they hang on.
-        sources, targets = _subjects_together(noun, args)
+        sources, targets = _subjects_together(noun, args, res)
         pattern += "+subjects" if sources else ""
     clash = bool({"between", "entre"} & set(trigger.targets))
     if clash and not sources and not targets and _protest_in(noun.sent, res):
@@ -1198,13 +1198,17 @@ _PROTESTER_ROLES = frozenset({"OPP", "LAB", "EDU", "CVL"})
 
 
 def _subjects_together(
-    noun: Token, args: Arguments
+    noun: Token, args: Arguments, res: LangResources
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """The coordinated subjects of the verb a noun hangs on (through its
-    preposition): the first one and the others."""
+    """The coordinated subjects of the verb a noun hangs on, directly,
+    through its preposition ("après des discussions", "after talks") or
+    through a word of time ("lors des négociations", "à l'issue des
+    discussions"): the first one and the others."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
+        verb = verb.head  # "after talks"
+    elif verb.lower_ in res.grammar.time_words and verb.i != noun.i:
+        verb = verb.head  # "lors des négociations", "à l'issue des discussions"
     if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
         return [], []
     subj, passive = subject(verb)

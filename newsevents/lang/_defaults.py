@@ -145,6 +145,9 @@ class Grammar:
     # Prepositions of a phrase saying someone is on a visit ("X, en visite
     # en Chine, ...", "X, on a visit to China, ..."): its event is theirs.
     travel_preps: frozenset[str] = frozenset()
+    # Words of time an event noun hangs on ("lors des négociations", "à
+    # l'issue des discussions"): the noun's verb is theirs.
+    time_words: frozenset[str] = frozenset()
     # Light verbs whose object is an event noun that says what happened, done
     # by the verb's subject ("la police a procédé à 45 interpellations",
     # "police made 20 arrests", "carried out a raid").

@@ -539,6 +539,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         # What a "target" participle aims at, on a noun's complement.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête pour corruption "
          "visant le maire.", [("FRAJUD", "090", "FRAGOV")]),
+        # "lors des négociations": talks through a word of time.
+        ("fr", "PARIS (AFP)\n\nMoscou et Washington ont signé un accord lors des "
+         "négociations.", [("RUSGOV", "057", "USAGOV"), ("USAGOV", "057", "RUSGOV"),
+                           ("RUSGOV", "046", "USAGOV"), ("USAGOV", "046", "RUSGOV")]),
+        # "A court" opening an English sentence is no place ("A Reykjavik").
+        ("en", "LONDON (Reuters)\n\nA court sentenced the former minister to two "
+         "years in prison.", [("GBRJUD", "116", "GBRELI")]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),

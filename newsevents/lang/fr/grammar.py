@@ -59,6 +59,7 @@ GRAMMAR = Grammar(
     quantity_words=frozenset("milliers centaines dizaines".split()),
     # "X, en visite en Chine, ...": X est en visite.
     travel_preps=frozenset({"en"}),
+    time_words=frozenset({"lors", "issue"}),
     # "a publié un communiqué dénonçant ...": l'auteur dénonce.
     message_nouns=frozenset(
         """communiqué déclaration vidéo lettre message rapport texte tweet
