@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..lang._lexicon import Trigger
 from ._arguments import object_matches, particle_matches
-from ._patterns import Found
+from ._patterns import Found, same_as
 
 __all__ = ["FRAME_ROOTS", "compose", "frame_code"]
 
@@ -255,7 +255,7 @@ def compose(
         targets = frame.targets
         if not targets and inner is not None:
             own = inner.pattern.split("+")[0] in ("active", "passive")
-            clause = [r for r in inner.sources if r not in frame.sources]
+            clause = [r for r in inner.sources if not same_as(r, list(frame.sources))]
             targets = tuple(clause) if own and clause else inner.targets
         code = frame_code(frame.trigger.code, intended)
         plans[frame.token.i] = (

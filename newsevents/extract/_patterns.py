@@ -298,12 +298,15 @@ def _verbal(
     if "speech" in trigger.flags:
         # The judged one is the actor of what is said: its subject first.
         said = said_clause(verb)
-        targets = [r for r in _clause_subject(verb, args) if r not in sources]
+        targets = [r for r in _clause_subject(verb, args) if not same_as(r, sources)]
         targets = targets or _first_actors(said, args, sources)
+        # '"France has been the target of criticism," the ministry said':
+        # the speaker's own state is not what it judges.
+        targets = [r for r in targets if not _own_state(r, sources)]
     if not targets and trigger.targets:
         # "the US demands that North Korea disarm": the target is the
         # subject of the clause the trigger governs.
-        targets = [r for r in _clause_subject(verb, args) if r not in sources]
+        targets = [r for r in _clause_subject(verb, args) if not same_as(r, sources)]
         if targets:
             pattern += "+clause-subject"
     if not targets and trigger.code[:2] in _JUDGING_ROOTS and _incise(verb):
@@ -372,7 +375,8 @@ def _verbal(
         # force against a thing keeps its source; its place, if any, gives
         # the target's country (events.py).
         obj = direct_object(verb, res.grammar) or support
-        if obj is not None and not args.group(obj):
+        # "the Tories attacked him": a pronoun stands for someone.
+        if obj is not None and obj.pos_ != "PRON" and not args.group(obj):
             if not any(map(_may_use_force, sources)):
                 # "Gordon Brown has hit home buyers", "a strategy which will
                 # target ...": a person or a civilian body hitting a thing
@@ -660,6 +664,26 @@ def _verb_targets(
 #: coerce, assault, fight.
 _SUPPORT_TARGETS = frozenset({"16", "17", "18", "19"})
 _SKIP_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl:relcl", "parataxis", "conj"})
+
+
+def same_as(ref: ActorRef, sources: list[ActorRef]) -> bool:
+    """Whether a mention is one of ``sources`` or names the same actors
+    ("Russia warned that it would ...": "it" is Russia)."""
+    return any(ref is s or (ref.actors and ref.actors == s.actors) for s in sources)
+
+
+def _own_state(ref: ActorRef, sources: list[ActorRef]) -> bool:
+    """Whether a mention is the state (its name, or its government) that
+    one of ``sources`` speaks for."""
+    states = {
+        a.country
+        for r in sources
+        for a in r.coded
+        if a.country and (a.code == a.country or a.roles == ("GOV",))
+    }
+    return bool(ref.coded) and all(
+        a.code == a.country and a.country in states for a in ref.coded
+    )
 
 
 def _first_actors(

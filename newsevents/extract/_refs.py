@@ -83,6 +83,9 @@ class Context:
     # The last plural agents acting as a subject ("les manifestants", "the
     # Tories"), for a later "ils" or "they".
     plural: tuple[Actor, ...] = ()
+    # The last institution or country acting as a subject ("the foreign
+    # ministry said", "Russia warned"), for a later "it".
+    institution: Actor | None = None
     # The last organisation named for each role ("BUS": Amazon), for a later
     # "l'entreprise" or "the company".
     organisations: dict[str, Actor] = field(default_factory=dict)

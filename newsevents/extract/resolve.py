@@ -821,8 +821,27 @@ def _coreference(
                 context.mentioned(item.actors[0], _gender(doc, item, grammar))
             if not inside and _plural_antecedent(doc, item):
                 context.plural = tuple(a for a in item.actors if a.code)
+            if not inside and _institution_antecedent(doc, item):
+                context.institution = item.actors[0]
             continue
         token = item
+        if _bare_pronoun(token) in grammar.neuter_pronouns:
+            # "The foreign ministry said it had summoned ...": the last
+            # institution or country acting, as a government when a country.
+            actor = context.institution
+            if actor is not None:
+                out.append(
+                    ActorRef(
+                        actors=(actor,),
+                        kind="organisation",
+                        start=token.i,
+                        end=token.i + 1,
+                        head=token.i,
+                        resolved_by="coreference",
+                        metonym=actor.code == actor.country,
+                    )
+                )
+            continue
         if _bare_pronoun(token) in grammar.plural_pronouns:
             if context.plural:
                 out.append(
@@ -861,7 +880,9 @@ def _coreference(
 def _pronoun_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
     """The subject pronouns of ``doc``, found in its text first (cheaper
     than visiting every token)."""
-    pronouns = grammar.person_pronouns | grammar.plural_pronouns
+    pronouns = (
+        grammar.person_pronouns | grammar.plural_pronouns | grammar.neuter_pronouns
+    )
     pattern = _PRONOUN_PATTERNS.get(pronouns)
     if pattern is None:
         words = "|".join(sorted(pronouns))
@@ -890,8 +911,11 @@ def _pronoun(token: Token, grammar: Grammar) -> bool:
         or (token.head.pos_ in ("VERB", "AUX") and 0 < token.i - token.head.i <= 2)
     )
     word = _bare_pronoun(token)
+    pronouns = (
+        grammar.person_pronouns | grammar.plural_pronouns | grammar.neuter_pronouns
+    )
     return (
-        (word in grammar.person_pronouns or word in grammar.plural_pronouns)
+        word in pronouns
         and token.pos_ == "PRON"
         and (token.dep_.startswith(_SUBJECT) or inverted)
     )
@@ -913,6 +937,19 @@ def _gender(doc: Doc, ref: ActorRef, grammar: Grammar) -> str | None:
         if morph == ["Fem"]:
             return "f"
     return None
+
+
+def _institution_antecedent(doc: Doc, ref: ActorRef) -> bool:
+    """Whether a mention may be what a later "it" stands for: one
+    institution or country, not a person, acting as a subject."""
+    head = doc[ref.head]
+    return (
+        len(ref.actors) == 1
+        and bool(ref.actors[0].code)
+        and ref.kind in ("organisation", "country", "place")
+        and head.dep_.startswith(_SUBJECT)
+        and "Plur" not in head.morph.get("Number", [])
+    )
 
 
 def _plural_antecedent(doc: Doc, ref: ActorRef) -> bool:

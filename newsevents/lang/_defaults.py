@@ -113,6 +113,9 @@ class Grammar:
     # Third-person plural subject pronouns ("ils ont manifesté", "they
     # marched"): they stand for the last plural agent acting as a subject.
     plural_pronouns: frozenset[str] = frozenset()
+    # Subject pronouns that stand for an institution or a country, never
+    # for a person ("it").
+    neuter_pronouns: frozenset[str] = frozenset()
     # Courtesy titles before a surname ("M. Drouet", "Mr Blair").
     courtesy_titles: frozenset[str] = frozenset()
     # The gender ("m", "f") that a pronoun or a courtesy title gives away.

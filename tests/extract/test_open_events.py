@@ -546,6 +546,16 @@ def _events(coded: CodedArticle) -> list[Row]:
         # "A court" opening an English sentence is no place ("A Reykjavik").
         ("en", "LONDON (Reuters)\n\nA court sentenced the former minister to two "
          "years in prison.", [("GBRJUD", "116", "GBRELI")]),
+        # "it" stands for the last institution or country acting.
+        ("en", "LONDON (Reuters)\n\nThe foreign ministry said it had summoned the "
+         "French ambassador.", [("GBRGOV", "114", "FRAGOV")]),
+        # A pronoun object is someone, not a thing force is used on.
+        ("en", "LONDON (Reuters)\n\nTony Blair said it was a disgrace that the "
+         "Tories attacked him.", [("GBRGOV", "111", "GBROPP")]),
+        # The speaker's own state is not what its statement judges.
+        ("en", "LONDON (Reuters)\n\nThe French foreign ministry condemned the "
+         "insults. \"France has been the target of outrageous declarations,\" it "
+         "said.", [("FRAGOV", "111", None)]),
         # An organisation named after its kind, unknown to the knowledge base.
         ("fr", "PARIS (AFP)\n\nLa Fondation Abbé Pierre a dénoncé le "
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),

@@ -128,6 +128,7 @@ GRAMMAR = Grammar(
     ),
     person_pronouns=frozenset({"he", "she"}),
     plural_pronouns=frozenset({"they"}),
+    neuter_pronouns=frozenset({"it"}),
     courtesy_titles=frozenset(
         {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady"}
     ),
