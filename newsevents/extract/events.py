@@ -25,7 +25,7 @@ from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments, direct_object
-from ._doc import RowMemo, memo_for, tokens_where
+from ._doc import RowMemo, memo_for, sentence_starts, tokens_where
 from ._frames import compose
 from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb, viable
 from ._refs import PROTEST_ROLES
@@ -58,7 +58,7 @@ def extract_events(
         if (entries := _entries(t, res, verbs))
     ]
     triggers = {t.i for t, _ in candidates}
-    sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentences = {start: n for n, start in enumerate(sentence_starts(doc))}
     founds: list[Found] = []
     for token, entries in candidates:
         for trigger in viable(token, entries, args):

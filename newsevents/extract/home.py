@@ -208,11 +208,39 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
     if not any(_title_case(line) for line in lines):
         return text
     body = {word for word in _WORD.findall(text) if word[:1].islower()}
-    common = res.function_words | {lemma for lemma, _ in res.index} | body
+    common = _Common(_lexicon_words(res), body)
     out = []
     for line in lines:
         out.append(_recase(line, common, res.code, kb) if _title_case(line) else line)
     return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class _Common:
+    """The common words of a text: the language's (``_lexicon_words``)
+    and the text's own lower-case words, asked in turn rather than joined
+    into one set for each text (the language's are thousands)."""
+
+    language: frozenset[str]
+    text: set[str]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.language or word in self.text
+
+
+# The common words of each language's resources (``_lexicon_words``).
+_LEXICON_WORDS: dict[int, tuple[LangResources, object, frozenset[str]]] = {}
+
+
+def _lexicon_words(res: LangResources) -> frozenset[str]:
+    """The function words of a language and the lemmas of its trigger
+    lexicon, derived once for each resources and lexicon index."""
+    cached = _LEXICON_WORDS.get(id(res))
+    if cached is None or cached[0] is not res or cached[1] is not res.index:
+        words = res.function_words | {lemma for lemma, _ in res.index}
+        cached = (res, res.index, words)
+        _LEXICON_WORDS[id(res)] = cached
+    return cached[2]
 
 
 def _title_case(line: str) -> bool:
@@ -225,9 +253,7 @@ def _title_case(line: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= _TITLE_SHARE * len(long)
 
 
-def _recase(
-    line: str, common: set[str] | frozenset[str], lang: str, kb: KnowledgeBase
-) -> str:
+def _recase(line: str, common: _Common, lang: str, kb: KnowledgeBase) -> str:
     chars = list(line)
     matches = list(_WORD.finditer(line))
     demonyms = kb.demonyms.get(lang, {})
