@@ -18,6 +18,7 @@ __all__ = [
 
 _TEXT = "ne_text"  # the key of the text in ``Doc.user_data``
 _SENTENCES = "ne_sentence_starts"  # the key of the sentence starts there
+_ROWS = "ne_token_rows"  # and of the last rows of ``tokens_where``
 
 
 def doc_text(doc: Doc) -> str:
@@ -87,8 +88,7 @@ def tokens_where(
     ``answer`` says yes to. Read off the token arrays, with the answer for
     each row of attributes remembered in ``memo``: visiting every token
     costs more than most of what is then done with the few kept."""
-    array = doc.to_array(list(attrs))
-    rows = _rows(array)
+    array, rows = _token_rows(doc, tuple(attrs))
     known = list(map(memo.get, rows))
     if None in known:  # rows not asked yet
         strings = doc.vocab.strings
@@ -100,6 +100,19 @@ def tokens_where(
                     answered = memo[row] = answer(tuple(strings[n] for n in ids))
                 known[index] = answered
     return list(compress(range(len(rows)), known))
+
+
+def _token_rows(doc: Doc, attrs: tuple[str, ...]) -> tuple[numpy.ndarray, list[bytes]]:
+    """The array of ``attrs`` of ``doc`` and its rows (``_rows``), read once
+    per Doc for the last attributes asked (the finders of actors and of
+    event words ask the same). A Doc retokenized since is read again."""
+    cached = doc.user_data.get(_ROWS)
+    if cached is not None and cached[0] == (attrs, len(doc)):
+        return cached[1], cached[2]
+    array = doc.to_array(list(attrs))
+    rows = _rows(array)
+    doc.user_data[_ROWS] = ((attrs, len(doc)), array, rows)
+    return array, rows
 
 
 def _rows(array: numpy.ndarray) -> list[bytes]:

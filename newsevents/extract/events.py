@@ -226,14 +226,18 @@ def _lexical(
             if pos in wanted or lower in forms
         )  # fmt: skip
     memo = memo_for(_LISTED, id(res), (res, res.index))
-    kept = tokens_where(doc, ("POS", "LEMMA", "LOWER"), memo, partial(_listed, res))
+    # The attributes ``_starts`` of actors.py reads too: read once.
+    kept = tokens_where(
+        doc, ("POS", "ORTH", "LEMMA", "LOWER"), memo, partial(_listed, res)
+    )
     return (doc[i] for i in kept)
 
 
 def _listed(res: LangResources, row: tuple[str, ...]) -> bool:
-    """Whether a token of this class, lemma and word may have entries (see
-    ``_entries``): a mistagged verb form, or a verb or noun the lexicon has."""
-    pos, lemma, lower = row
+    """Whether a token of this class, word, lemma and lower-case word may
+    have entries (see ``_entries``): a mistagged verb form, or a verb or
+    noun the lexicon has."""
+    pos, _, lemma, lower = row
     if lower in res.grammar.mistagged_verbs:
         return True
     return pos in ("VERB", "NOUN") and bool(res.triggers_for(lemma.lower(), pos))

@@ -46,3 +46,16 @@ def test_tokens_where_asks_each_row_once() -> None:
     assert sorted(row[0] for row in asked) == ["et", "gendarmerie", "la", "police"]
     assert tokens_where(doc, ("LOWER", "ORTH"), memo, police) == [1, 4, 7]
     assert len(asked) == 4  # all remembered
+
+
+def test_tokens_where_reads_the_rows_once_per_doc_and_attributes() -> None:
+    nlp = spacy.blank("fr")
+    doc = nlp("Kim Jong Un et la police")
+    attrs = ("LOWER", "ORTH")
+    assert tokens_where(doc, attrs, {}, lambda row: row[0] == "police") == [5]
+    array = doc.user_data["ne_token_rows"][1]
+    assert tokens_where(doc, attrs, {}, lambda row: row[0] == "et") == [3]
+    assert doc.user_data["ne_token_rows"][1] is array  # read once
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:3])
+    assert tokens_where(doc, attrs, {}, lambda row: row[0] == "police") == [3]
