@@ -1,8 +1,8 @@
 """The models' attribute ruler, remembering what it does to each kind of
 token.
 
-The French and English models end with an ``AttributeRuler`` whose patterns
-each match one token ("POS NOUN" gets the tag NOUN): what it sets on a token
+The French model ends with an ``AttributeRuler`` whose patterns each match
+one token ("POS NOUN" gets the tag NOUN): what it sets on a token
 then depends only on that token's values of the attributes its patterns read
 and of those it sets. Running its matcher and setting the attributes of
 each match one token at a time costs more than the rest of our pipeline's
@@ -10,7 +10,8 @@ own components; ``MemoAttributeRuler`` reads those values off the token
 arrays, looks each row up among the rows already seen and writes the
 remembered results back in one array. A Doc with a row not seen yet goes
 through the ruler itself, which teaches the memo its rows. A ruler with a
-pattern of several tokens (or of an operator) is always run itself.
+pattern of several tokens (or of an operator), such as the English
+model's, is always run itself.
 """
 
 from __future__ import annotations
