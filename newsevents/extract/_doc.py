@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
+from itertools import compress
 
 import numpy
 from spacy.tokens import Doc
 
-__all__ = ["doc_text", "memo_for", "remember_text", "tokens_where"]
+__all__ = [
+    "doc_text",
+    "memo_for",
+    "remember_text",
+    "sentence_starts",
+    "tokens_where",
+]
 
 _TEXT = "ne_text"  # the key of the text in ``Doc.user_data``
+_SENTENCES = "ne_sentence_starts"  # the key of the sentence starts there
+_ROWS = "ne_token_rows"  # and of the last rows of ``tokens_where``
 
 
 def doc_text(doc: Doc) -> str:
@@ -29,6 +38,18 @@ def remember_text(doc: Doc, text: str) -> None:
     spaCy's tokenizer keeps every character of it, and merging tokens
     changes none."""
     doc.user_data[_TEXT] = (len(doc), text)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each sentence of ``doc``, found once
+    per Doc (``Doc.sents`` builds a span for each sentence at every call).
+    A Doc retokenized since (another number of tokens) is read again."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is not None and cached[0] == len(doc):
+        return list(cached[1])
+    starts = [sent.start for sent in doc.sents]
+    doc.user_data[_SENTENCES] = (len(doc), tuple(starts))
+    return starts
 
 
 #: Answers for rows of token attributes (the bytes of their ids in, yes or
@@ -67,17 +88,31 @@ def tokens_where(
     ``answer`` says yes to. Read off the token arrays, with the answer for
     each row of attributes remembered in ``memo``: visiting every token
     costs more than most of what is then done with the few kept."""
+    array, rows = _token_rows(doc, tuple(attrs))
+    known = list(map(memo.get, rows))
+    if None in known:  # rows not asked yet
+        strings = doc.vocab.strings
+        for index, row in enumerate(rows):
+            if known[index] is None:
+                answered = memo.get(row)
+                if answered is None:
+                    ids = array[index].tolist()
+                    answered = memo[row] = answer(tuple(strings[n] for n in ids))
+                known[index] = answered
+    return list(compress(range(len(rows)), known))
+
+
+def _token_rows(doc: Doc, attrs: tuple[str, ...]) -> tuple[numpy.ndarray, list[bytes]]:
+    """The array of ``attrs`` of ``doc`` and its rows (``_rows``), read once
+    per Doc for the last attributes asked (the finders of actors and of
+    event words ask the same). A Doc retokenized since is read again."""
+    cached = doc.user_data.get(_ROWS)
+    if cached is not None and cached[0] == (attrs, len(doc)):
+        return cached[1], cached[2]
     array = doc.to_array(list(attrs))
-    strings = doc.vocab.strings
-    found = []
-    for index, row in enumerate(_rows(array)):
-        known = memo.get(row)
-        if known is None:
-            ids = array[index].tolist()
-            known = memo[row] = answer(tuple(strings[n] for n in ids))
-        if known:
-            found.append(index)
-    return found
+    rows = _rows(array)
+    doc.user_data[_ROWS] = ((attrs, len(doc)), array, rows)
+    return array, rows
 
 
 def _rows(array: numpy.ndarray) -> list[bytes]:

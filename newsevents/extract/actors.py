@@ -19,7 +19,7 @@ from ..kb.base import Entry, KnowledgeBase, key, surnames
 from ..lang import get as get_language
 from ..models import Actor, Mention, MentionKind, ResolvedBy
 from ._arguments import genitive
-from ._doc import RowMemo, memo_for, tokens_where
+from ._doc import RowMemo, memo_for, sentence_starts, tokens_where
 from ._refs import STAFF_ROLES, ActorRef, Context
 from .resolve import open_world
 
@@ -117,7 +117,7 @@ def mentions(
     """Turn token-level references into Mention models with article offsets."""
     # The sentence of a mention's first word, by its start among theirs
     # (``Span.sent`` walks the tokens to both ends of the sentence).
-    starts = [sent.start for sent in doc.sents]
+    starts = sentence_starts(doc)
     out: list[Mention] = []
     for ref in refs:
         span = doc[ref.start : ref.end]

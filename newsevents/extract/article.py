@@ -26,7 +26,7 @@ from ..lang import get as get_language
 from ..lang import normalise
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, DateRef, Event, Mention, Place
-from ._doc import doc_text, remember_text
+from ._doc import doc_text, remember_text, sentence_starts
 from .actors import ActorRef, Context, find_actors, mentions
 from .backstop import Classifier, propose
 from .dates import find_dates
@@ -157,7 +157,7 @@ def extract_doc(
             offset,
             context.sentences,
         )
-    context.sentences += sum(1 for _ in doc.sents)
+    context.sentences += len(sentence_starts(doc))
     context.mentions.extend(placed)
     context.places.extend(here)
     context.events.extend(events)

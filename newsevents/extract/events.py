@@ -25,7 +25,7 @@ from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
 from ._arguments import Arguments, direct_object
-from ._doc import RowMemo, memo_for, tokens_where
+from ._doc import RowMemo, memo_for, sentence_starts, tokens_where
 from ._frames import compose
 from ._patterns import Found, implicit_agent, in_words, match, mistagged_verb, viable
 from ._refs import PROTEST_ROLES
@@ -61,7 +61,7 @@ def extract_events(
         if (entries := _entries(t, res, verbs))
     ]
     triggers = {t.i for t, _ in candidates}
-    sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentences = {start: n for n, start in enumerate(sentence_starts(doc))}
     founds: list[Found] = []
     for token, entries in candidates:
         for trigger in viable(token, entries, args):
@@ -229,14 +229,18 @@ def _lexical(
             if pos in wanted or lower in forms
         )  # fmt: skip
     memo = memo_for(_LISTED, id(res), (res, res.index))
-    kept = tokens_where(doc, ("POS", "LEMMA", "LOWER"), memo, partial(_listed, res))
+    # The attributes ``_starts`` of actors.py reads too: read once.
+    kept = tokens_where(
+        doc, ("POS", "ORTH", "LEMMA", "LOWER"), memo, partial(_listed, res)
+    )
     return (doc[i] for i in kept)
 
 
 def _listed(res: LangResources, row: tuple[str, ...]) -> bool:
-    """Whether a token of this class, lemma and word may have entries (see
-    ``_entries``): a mistagged verb form, or a verb or noun the lexicon has."""
-    pos, lemma, lower = row
+    """Whether a token of this class, word, lemma and lower-case word may
+    have entries (see ``_entries``): a mistagged verb form, or a verb or
+    noun the lexicon has."""
+    pos, _, lemma, lower = row
     if lower in res.grammar.mistagged_verbs:
         return True
     return pos in ("VERB", "NOUN") and bool(res.triggers_for(lemma.lower(), pos))

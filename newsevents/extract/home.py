@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from ..kb.base import KnowledgeBase, key
 from ..kb.gazetteer import Gazetteer
@@ -122,28 +123,25 @@ def _mentioned(
     # Home words ("MPs", "bourgmestre") count as demonyms do.
     demonyms = kb.country_words(lang)
     words = _WORD.findall(text)
-    keys = list(map(key, words))
     others: list[str] = []
     after = 0  # the first word not taken by a name
     # Only capitalised words and demonyms count: the others are skipped
     # in one pass rather than visited one by one.
-    for index in [
-        i for i, (w, k) in enumerate(zip(words, keys, strict=True))
-        if w[:1].isupper() or k in demonyms
-    ]:  # fmt: skip
+    for index in compress(range(len(words)), _counted(words, demonyms)):
         if index < after:
             continue
         word = words[index]
+        word_key = key(word)
         if word[:1].isupper():
-            size, country = _name_at(words, keys, index, lang, kb)
+            size, country = _name_at(words, word_key, index, lang, kb)
             if country is not None:
                 counts[country] += 1
                 after = index + size
                 continue
-            if not demonyms.get(keys[index]):
+            if not demonyms.get(word_key):
                 others.append(word)
                 continue
-        iso3 = demonyms.get(keys[index])
+        iso3 = demonyms.get(word_key)
         if iso3:
             counts[iso3] += _DEMONYM_WEIGHT  # type: ignore[assignment]
     if not counts:
@@ -154,11 +152,37 @@ def _mentioned(
     return counts
 
 
+# Whether each word may count (``_counted``), for each table of country
+# words (kept with it).
+_COUNTED: dict[int, tuple[dict[str, str], dict[str, bool]]] = {}
+#: Words remembered at most by ``_counted`` (then forgotten).
+_COUNTED_SIZE = 500_000
+
+
+def _counted(words: list[str], demonyms: dict[str, str]) -> list[bool]:
+    """Whether each of ``words`` may count towards a country: capitalised,
+    or a demonym or home word. Each word is asked once (a memo kept with
+    the table of ``demonyms``): asking every word of every text costs more
+    than the rest of the counting."""
+    cached = _COUNTED.get(id(demonyms))
+    if cached is None or cached[0] is not demonyms or len(cached[1]) > _COUNTED_SIZE:
+        cached = (demonyms, {})
+        _COUNTED[id(demonyms)] = cached
+    memo = cached[1]
+    found = list(map(memo.get, words))
+    if None in found:  # words not asked yet
+        for index, word in enumerate(words):
+            if found[index] is None:
+                found[index] = memo[word] = word[:1].isupper() or key(word) in demonyms
+    return found  # type: ignore[return-value]
+
+
 def _name_at(
-    words: list[str], keys: list[str], index: int, lang: str, kb: KnowledgeBase
+    words: list[str], word_key: str, index: int, lang: str, kb: KnowledgeBase
 ) -> tuple[int, str | None]:
     """The number of words and the country of the longest name of a country
-    that starts at ``words[index]`` (1 and None without one)."""
+    that starts at ``words[index]`` (whose key is ``word_key``; 1 and None
+    without one)."""
     # Only a word that starts a name of several words may begin one.
     if kb.starts_name(lang, words[index]):
         for size in range(_MAX_NAME_WORDS, 1, -1):
@@ -166,7 +190,7 @@ def _name_at(
             country = _country_of_name(name, lang, kb)
             if country is not None:
                 return size, country
-    if keys[index] not in kb.names[lang]:
+    if word_key not in kb.names[lang]:
         return 1, None  # no entry: spares the look-up
     return 1, _country_of_name(words[index], lang, kb)
 
@@ -208,11 +232,39 @@ def recase_headlines(text: str, res: LangResources, kb: KnowledgeBase) -> str:
     if not any(_title_case(line) for line in lines):
         return text
     body = {word for word in _WORD.findall(text) if word[:1].islower()}
-    common = res.function_words | {lemma for lemma, _ in res.index} | body
+    common = _Common(_lexicon_words(res), body)
     out = []
     for line in lines:
         out.append(_recase(line, common, res.code, kb) if _title_case(line) else line)
     return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class _Common:
+    """The common words of a text: the language's (``_lexicon_words``)
+    and the text's own lower-case words, asked in turn rather than joined
+    into one set for each text (the language's are thousands)."""
+
+    language: frozenset[str]
+    text: set[str]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.language or word in self.text
+
+
+# The common words of each language's resources (``_lexicon_words``).
+_LEXICON_WORDS: dict[int, tuple[LangResources, object, frozenset[str]]] = {}
+
+
+def _lexicon_words(res: LangResources) -> frozenset[str]:
+    """The function words of a language and the lemmas of its trigger
+    lexicon, derived once for each resources and lexicon index."""
+    cached = _LEXICON_WORDS.get(id(res))
+    if cached is None or cached[0] is not res or cached[1] is not res.index:
+        words = res.function_words | {lemma for lemma, _ in res.index}
+        cached = (res, res.index, words)
+        _LEXICON_WORDS[id(res)] = cached
+    return cached[2]
 
 
 def _title_case(line: str) -> bool:
@@ -225,9 +277,7 @@ def _title_case(line: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= _TITLE_SHARE * len(long)
 
 
-def _recase(
-    line: str, common: set[str] | frozenset[str], lang: str, kb: KnowledgeBase
-) -> str:
+def _recase(line: str, common: _Common, lang: str, kb: KnowledgeBase) -> str:
     chars = list(line)
     matches = list(_WORD.finditer(line))
     demonyms = kb.demonyms.get(lang, {})

@@ -23,6 +23,8 @@ from spacy.util import filter_spans
 
 from ..kb.base import KnowledgeBase, default_kb
 from ..lang import get as get_language
+from ._lemmas import memoize_lemmatizer
+from ._rulers import memoize_attribute_ruler
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 
@@ -143,8 +145,11 @@ def add_components(nlp: Language, kb: KnowledgeBase | None = None) -> Language:
 
 @cache
 def load_pipeline(lang: str) -> Language:
-    """The model of ``lang`` with our components (loaded once per process)."""
-    return add_components(_model(lang))
+    """The model of ``lang`` with our components (loaded once per process),
+    its attribute ruler and lemmatizer remembering what they do for each kind
+    of token (``MemoAttributeRuler``, ``MemoLemmas``: the same annotations,
+    faster)."""
+    return memoize_lemmatizer(memoize_attribute_ruler(add_components(_model(lang))))
 
 
 @cache

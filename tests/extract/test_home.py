@@ -87,3 +87,12 @@ def test_recase_headlines(text: str, expected: str) -> None:
     got = recase_headlines(text, get("en"), default_kb())
     assert got == expected
     assert len(got) == len(text)  # offsets unchanged
+
+
+def test_recase_headlines_common_words_derived_once_per_language() -> None:
+    from newsevents.extract.home import _lexicon_words
+
+    res = get("en")
+    words = _lexicon_words(res)
+    assert _lexicon_words(res) is words  # derived once
+    assert words == res.function_words | {lemma for lemma, _ in res.index}
