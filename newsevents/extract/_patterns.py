@@ -167,15 +167,21 @@ def _said_words(verb: Token) -> frozenset[str]:
     )
 
 
-def _other_sense(token: Token, res: LangResources) -> bool:
-    """Whether the trigger's own complements say it is sport ("se sont
-    affrontées en match amical", "met in the cup final"), or the words next
-    to it give the word another sense (``Grammar.other_senses``: "la
-    rupture d'un barrage")."""
+def about_sport(token: Token, res: LangResources) -> bool:
+    """Whether a verb's own complements (and theirs) say it is sport ("se
+    sont affrontées en match amical", "met in the cup final", "a battu
+    l'Allemagne en demi-finale")."""
     words = res.grammar.sport_words
     near = [c for c in token.children if c.dep_ not in ("nsubj", "nsubj:pass")]
     near += [g for c in near for g in c.children]
-    if any(t.lemma_.lower() in words or t.lower_ in words for t in near):
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
+
+
+def _other_sense(token: Token, res: LangResources) -> bool:
+    """Whether the trigger is sport (``about_sport``), or the words next to
+    it give the word another sense (``Grammar.other_senses``: "la rupture
+    d'un barrage")."""
+    if about_sport(token, res):
         return True
     senses = res.grammar.other_senses.get(token.lemma_.lower())
     if not senses:

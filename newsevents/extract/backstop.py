@@ -5,8 +5,10 @@ classifier (``newsevents.classify``) proposes an event type for the whole
 sentence. The rules still decide everything else: the actors (the first one
 named is the source, the next other one the target), the modality, date and
 place, read from the sentence's main verb. The event's pattern says
-"classifier, p=0.83" and its confidence is p. Pure: the classifier is passed
-in, and it only runs on sentences where it can add an event.
+"classifier, p=0.83" and its confidence is p. A sentence whose main verb is
+about sport ("a battu l'Allemagne en demi-finale") is left alone, as the
+rules leave it. Pure: the classifier is passed in, and it only runs on
+sentences where it can add an event.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..kb.cameo import lookup
 from ..lang import LangResources
 from ..models import Actor, Event, Evidence
 from ._anchors import Anchors, event_date, event_place
+from ._patterns import about_sport
 from .actors import ActorRef
 from .events import FORCE_ROOTS, event_actors
 from .modality import modality
@@ -63,6 +66,7 @@ def propose(
         c
         for n, sent in enumerate(doc.sents)
         if sentence_base + n not in coded
+        and not about_sport(_main_verb(sent), res)
         and (c := _candidate(sent, sentence_base + n, refs)) is not None
     ]
     if not candidates:

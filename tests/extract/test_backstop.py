@@ -116,6 +116,23 @@ def test_backstop_proposes_nothing(text: str, label: str, p: float) -> None:
     assert run(text, "en", Fixed(label, p)) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La France a battu l'Allemagne 2-1 en demi-finale à Munich mardi."),
+        ("en", "France beat Germany 2-1 in the semi-final in Munich on Tuesday."),
+    ],
+)
+def test_backstop_leaves_sport_alone(lang: str, text: str) -> None:
+    # A sure classifier is not even asked about a match, as triggers in a
+    # match are not events; the same sentence of politics is asked.
+    classifier = Fixed("050", 0.99)
+    assert run(text, lang, classifier) == []
+    assert classifier.asked == []
+    political = text.split(" 2-1 ")[0] + "."
+    assert run(political, lang, classifier) != []
+
+
 def test_backstop_off_by_default_in_context() -> None:
     text = "Russian tanks rolled across the border into Ukraine on Monday."
     assert run(text, "en", None) == []
