@@ -24,7 +24,7 @@ GRAMMAR = Grammar(
         "himself herself itself themselves ourselves myself yourself".split()
     ),
     reciprocals=frozenset({"other", "another"}),
-    quantity_words=frozenset("thousands hundreds dozens".split()),
+    quantity_words=frozenset("thousands hundreds dozens scores".split()),
     # "the visit of Putin", "an incursion by soldiers".
     noun_source_preps=frozenset({"of", "by"}),
     claim_source_preps=frozenset({"from"}),

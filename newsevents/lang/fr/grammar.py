@@ -56,7 +56,10 @@ GRAMMAR = Grammar(
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
     opposing_verbs={"opposer": "à"},
-    quantity_words=frozenset("milliers centaines dizaines".split()),
+    quantity_words=frozenset(
+        """milliers centaines dizaines millier centaine dizaine douzaine
+        quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine""".split()
+    ),
     # "X, en visite en Chine, ...": X est en visite.
     travel_preps=frozenset({"en"}),
     time_words=frozenset({"lors", "issue"}),
