@@ -195,6 +195,14 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
     the verbal cooperation a verb event is about ("a salué le soutien de X")
     is that event's content, not an event of its own."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        # "called for the resignation of": the entry's particle is the
+        # preposition, the noun its object.
+        verb = head.head
+        return any(
+            t.particle == head.lower_ and noun.lemma_.lower() in t.objects
+            for t in res.triggers_for(verb.lemma_.lower(), "VERB")
+        )
     if head.i == noun.i or head.pos_ != "VERB":
         return False
     # A predicate entry's objects are what is said of its object, not it.

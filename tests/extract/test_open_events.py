@@ -362,6 +362,17 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("USABUS", "112", "FRALAB")]),
         ("en", "LONDON (Reuters)\n\nAmazon workers went on strike.",
          [("GBRLAB", "143", None)]),
+        # A prepositional verb's support object ("called for the
+        # resignation of"): one event, the noun is not an event of its own.
+        ("en", "LONDON (Reuters)\n\nThe Tories called for the resignation of "
+         "the prime minister.", [("GBROPP", "0241", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nLabour called for an inquiry into the "
+         "affair.", [("GBROPP", "020", "GBRGOV")]),
+        # Approximate numbers count what follows; young people are civilians.
+        ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
+         [("FRACOP", "173", "FRACVL")]),
+        ("fr", "PARIS (AFP)\n\nUne centaine de policiers ont chargé les "
+         "manifestants.", [("FRACOP", "175", "FRAOPP")]),
         # A warning that something may happen is a pessimistic comment
         # (012), said to the government when a non-state actor makes it; a
         # warning to someone, or of what the speaker will do, is a threat.

@@ -162,8 +162,14 @@ def build(lang: str) -> tuple[list[str], Counter[str]]:
                 entries.append((vlemma, "VERB", particle, own, flags))
                 continue
             if lang == "en" and "_" in word and particle is None:
-                stats["prepositional verb with object"] += 1
-                continue
+                parts = word.split("_")
+                if len(parts) != 2:
+                    stats["prepositional verb with object"] += 1
+                    continue
+                # "call_for : resignation": the preposition is kept as the
+                # entry's particle, whose object the support object must be
+                # ("called for the resignation of": for + resignation).
+                particle = parts[1]
             for obj in objects:
                 head, comp = noun(obj, lang, lemma)
                 entries.append((vlemma, "VERB", particle, comp or head, flags))
