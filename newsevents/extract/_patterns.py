@@ -620,6 +620,17 @@ def _verb_targets(
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs
+            if trigger.code[:2] in _OWNED_TARGETS:
+                # "ont manifesté contre le projet de loi du gouvernement",
+                # "protested against the government's reform": what one
+                # protests against or judges is a thing, its owner the target.
+                # The parse may hang the complement on a noun of the verb's
+                # ("manifesté dans plusieurs villes ... contre le projet").
+                for head in [verb, *_oblique_nouns(verb)]:
+                    for thing in args.marked(head, spec):
+                        refs = _owner_actors(thing, args, res)
+                        if refs:
+                            return refs
         if spec == "obj" and token is not None and "after" in trigger.targets:
             # A dictionary verb's object is a target only if it names one.
             ref = args.resolve(token, depth=0)
@@ -731,6 +742,8 @@ def _first_actor_after(verb: Token, args: Arguments) -> Token | None:
 
 #: Roots of judgements whose object's owner is judged: praise, criticism.
 _JUDGED_OWNERS = frozenset({"05", "11", "12"})
+#: Roots whose complement's owner is the target: judgements and protests.
+_OWNED_TARGETS = _JUDGED_OWNERS | {"14"}
 
 
 def _predicate_object(verb: Token) -> Token | None:
@@ -763,6 +776,20 @@ def _owner(thing: Token, res: LangResources) -> Token | None:
             if by is not None:
                 return by
     return None
+
+
+def _owner_actors(
+    thing: Token, args: Arguments, res: LangResources, depth: int = 2
+) -> list[ActorRef]:
+    """The actors owning a thing, through things that own it ("le projet de
+    loi du gouvernement": the bill's law's owner)."""
+    owner = _owner(thing, res)
+    if owner is None:
+        return []
+    refs = args.group(owner)
+    if refs or depth == 0:
+        return refs
+    return _owner_actors(owner, args, res, depth - 1)
 
 
 def _oblique_nouns(verb: Token) -> list[Token]:

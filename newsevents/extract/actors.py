@@ -314,6 +314,18 @@ def _agent(
         # "quatre salariés d'Amazon": the staff of an organisation are
         # workers of the country they work in, not the organisation.
         country, country_index = None, -1
+    if (
+        country is not None
+        and country.org is not None
+        and country.roles
+        and set(country.roles) <= _PARTY_ROLES
+        and head.lemma_.lower() in get_language(lang).grammar.government_words
+        and country.country in kb.countries
+    ):
+        # "le gouvernement socialiste", "the Labour government": the
+        # government a party forms is its country's, whatever the date.
+        iso3 = country.country
+        country = Actor(code=iso3, country=iso3, name=kb.countries[iso3].name_en)
     if country is not None and country.org is not None:
         # "le conseil des gouverneurs de l'AIEA": an organ of an organisation
         # is the organisation.
@@ -357,6 +369,10 @@ def _agent(
         head=head.i,
         resolved_by=step,
     )
+
+
+#: The roles a party has, in government or out of it.
+_PARTY_ROLES = frozenset({"GOV", "OPP"})
 
 
 def _counted(last: Token, lang: str) -> bool:

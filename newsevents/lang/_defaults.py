@@ -103,6 +103,9 @@ class Grammar:
     # Nouns of sport: national teams that "meet" or "clash" in a match do
     # not consult or fight ("s'affrontent en match amical").
     sport_words: frozenset[str] = frozenset()
+    # Nouns of the government itself: the one a party forms is the state's
+    # ("le gouvernement socialiste", "the Labour government").
+    government_words: frozenset[str] = frozenset()
     # Trigger words with another sense, and the words next to them (head or
     # complements) that say it: "la rupture d'un barrage" is a dam, no
     # roadblock.

@@ -368,6 +368,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          "the prime minister.", [("GBROPP", "0241", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nLabour called for an inquiry into the "
          "affair.", [("GBROPP", "020", "GBRGOV")]),
+        # What one protests against is a thing, its owner the target, down a
+        # chain of things and on a noun the parse hung it on; a government a
+        # party forms is the state's.
+        ("fr", "PARIS (AFP)\n\nDes milliers de personnes ont manifesté samedi dans "
+         "plusieurs villes de France contre le projet de loi du gouvernement "
+         "socialiste.", [("FRAOPP", "141", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nUnions protested against the Labour "
+         "government's reform.", [("GBRLAB", "141", "GBRGOV")]),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),

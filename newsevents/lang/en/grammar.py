@@ -45,6 +45,9 @@ GRAMMAR = Grammar(
     landmark_name_first=True,
     region_nouns=frozenset({"region", "province", "oblast", "governorate", "state"}),
     place_articles=("the ",),
+    government_words=frozenset(
+        {"government", "cabinet", "administration", "executive"}
+    ),
     sport_words=frozenset(
         """match game final semi-final quarter-final championship cup tournament
         friendly fixture league football soccer rugby cricket tennis team

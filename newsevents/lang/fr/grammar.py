@@ -55,6 +55,7 @@ GRAMMAR = Grammar(
         """match finale demi-finale quart championnat coupe tournoi mondial
         football rugby tennis basket handball sélection équipe stade""".split()
     ),
+    government_words=frozenset({"gouvernement", "exécutif"}),
     opposing_verbs={"opposer": "à"},
     quantity_words=frozenset(
         """milliers centaines dizaines millier centaine dizaine douzaine
