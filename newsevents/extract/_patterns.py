@@ -312,7 +312,13 @@ def _verbal(
     if "speech" in trigger.flags:
         # The judged one is the actor of what is said: its subject first.
         said = said_clause(verb)
-        targets = [r for r in _clause_subject(verb, args) if not same_as(r, sources)]
+        targets = [
+            r
+            for r in _clause_subject(verb, args)
+            if r.coded and not same_as(r, sources)
+        ]
+        # "said Ofsted boss Mr Bell's comments were irresponsible", Mr Bell
+        # unknown: the first actor named in what is said.
         targets = targets or _first_actors(said, args, sources)
         # '"France has been the target of criticism," the ministry said':
         # the speaker's own state is not what it judges.

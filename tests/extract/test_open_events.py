@@ -376,6 +376,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          "socialiste.", [("FRAOPP", "141", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nUnions protested against the Labour "
          "government's reform.", [("GBRLAB", "141", "GBRGOV")]),
+        # What is said of a thing whose owner is unknown: the first actor
+        # coded in what is said is judged (a British public body, Ofsted).
+        ("en", "LONDON (Reuters)\n\nThe union said Ofsted boss Mr Bell's comments "
+         "were \"highly irresponsible\".", [("GBRLAB", "111", "GBRGOV")]),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
