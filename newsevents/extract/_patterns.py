@@ -65,6 +65,8 @@ def match(
         support = object_matches(token, trigger, objects)
         if support is None:
             return None
+        if trigger.code[:2] == "01" and _says_what_it_does(support, res):
+            return None
     if not particle_matches(token, trigger):
         return None
     if args.once(("sense", token.i), lambda: _other_sense(token, res)):
@@ -188,6 +190,18 @@ def _other_sense(token: Token, res: LangResources) -> bool:
         return False
     near = [token.head, *token.children]
     return any(t.lemma_.lower() in senses or t.lower_ in senses for t in near)
+
+
+def _says_what_it_does(message: Token, res: LangResources) -> bool:
+    """Whether a statement's noun carries a participle that is an event of
+    its own ("issued a statement condemning", "a publié un rapport
+    dénonçant"): that event is the statement's content, not a second one."""
+    return any(
+        c.dep_ == "acl"
+        and c.pos_ == "VERB"
+        and res.triggers_for(c.lemma_.lower(), "VERB")
+        for c in message.children
+    )
 
 
 def _is_support_object(noun: Token, res: LangResources) -> bool:

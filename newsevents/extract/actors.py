@@ -188,6 +188,12 @@ def _named(
     actor = entry.actor_at(context.published)
     if actor is None:
         return None
+    if actor.country == "NGO" and end < len(token.doc):
+        # "Greenpeace France", "Amnesty International UK": a national section
+        # of an international NGO is an NGO of that country.
+        section = _national_section(token.doc[end], actor, kb, lang)
+        if section is not None:
+            actor, end = section, end + 1
     if entry.person is not None:
         # Surname-only repeats ("Poutine" after "Vladimir Poutine", "Di
         # Maio" after "Luigi Di Maio").
@@ -386,6 +392,27 @@ def _counted(last: Token, lang: str) -> bool:
         if child.dep_.startswith("nmod") and child.pos_ in ("NOUN", "PROPN"):
             return True
     return False
+
+
+def _national_section(
+    after: Token, ngo: Actor, kb: KnowledgeBase, lang: str
+) -> Actor | None:
+    """The national section an international NGO's name ends with (the
+    country name right after it, "Greenpeace France")."""
+    if not after.text[:1].isupper() or after.is_sent_start:
+        return None
+    entries = kb.lookup(lang, after.text)
+    country = next((e for e in entries if e.kind == "country"), None)
+    iso3 = country.actor.country if country is not None else None
+    if not iso3:
+        return None
+    return Actor(
+        code=f"{iso3}NGO",
+        country=iso3,
+        roles=("NGO",),
+        org=ngo.org,
+        name=f"{ngo.name} {after.text}",
+    )
 
 
 def _country_of(

@@ -380,6 +380,17 @@ def _events(coded: CodedArticle) -> list[Row]:
         # coded in what is said is judged (a British public body, Ofsted).
         ("en", "LONDON (Reuters)\n\nThe union said Ofsted boss Mr Bell's comments "
          "were \"highly irresponsible\".", [("GBRLAB", "111", "GBRGOV")]),
+        # Publishing a report is a statement; a national section of an
+        # international NGO is an NGO of its country.
+        ("fr", "PARIS (AFP)\n\nGreenpeace France publie, ce mercredi, un rapport "
+         "sur le climat.", [("FRANGO", "010", None)]),
+        ("en", "LONDON (Reuters)\n\nAmnesty International UK criticised the "
+         "government.", [("GBRNGO", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nGreenpeace a critiqué la France.",
+         [("NGOGRP", "111", "FRAGOV")]),
+        # A parliamentary delegation is of the legislature.
+        ("fr", "PARIS (AFP)\n\nLe Premier ministre belge recevait une délégation "
+         "parlementaire américaine.", [("BELGOV", "043", "USALEG")]),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
@@ -498,6 +509,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe opposition published a report accusing "
          "the government of corruption.", [("GBROPP", "112", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nL'opposition a publié une vidéo critiquant le "
+         "gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
+        # A statement whose participle is an event is that event only.
+        ("en", "LONDON (Reuters)\n\nThe opposition issued a statement condemning "
+         "the government.", [("GBROPP", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nL'opposition a publié un communiqué dénonçant le "
          "gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
         # The inverted pronoun after a French quotation is its speaker, and a
         # judging verb of the incise judges the quotation's first actor.
