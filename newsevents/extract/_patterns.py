@@ -275,6 +275,9 @@ def _verbal(
         # A passive with its own patient inherits no agent: "Macron condemned
         # the abuse after a philosopher was attacked" (not by Macron).
         sources, pattern, embedded = _inherited(verb, args, res)
+        if pattern == "attributive" and trigger.code[:2] != _PROTEST_ROOT:
+            # "the invading army" describes; "striking workers" strike.
+            return None
     implicit = (
         implicit_agent(
             trigger,
@@ -489,6 +492,9 @@ _FORCE_ON_THINGS = frozenset({"18", "19"})
 #: Roles of armed actors, who use force on things (a bus, a checkpoint).
 _ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"})
 
+
+#: The root of protests.
+_PROTEST_ROOT = "14"
 
 #: The root of displays of force (alert, deployment, mobilisation).
 _POSTURE_ROOT = "15"
@@ -1004,6 +1010,11 @@ def _inherited(
             subj, _ = subject(verb)
             refs = [ref] + (args.group(subj) if subj is not None else [])
             return refs, "coordinated-subject", None
+    if dep == "amod" and verb.tag_ == "VBG":
+        # "Striking students closed schools", "protesting farmers".
+        ref = args.resolve(head, depth=0)
+        if ref is not None:
+            return [ref], "attributive", None
     if dep in ("acl", "acl:relcl", "relcl"):
         ref = args.resolve(head, depth=0) or args.resolve(head)
         if ref is not None:

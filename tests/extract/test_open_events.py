@@ -391,6 +391,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A parliamentary delegation is of the legislature.
         ("fr", "PARIS (AFP)\n\nLe Premier ministre belge recevait une délégation "
          "parlementaire américaine.", [("BELGOV", "043", "USALEG")]),
+        # A protest participle before its agent is a protest; other
+        # participles there describe ("the invading army").
+        ("en", "PARIS (AFP)\n\nProtesting farmers spent the night near Lyon.",
+         [("FRAAGR", "141", None)]),
+        ("en", "PARIS (AFP)\n\nThe invading army spent the night near Lyon.", []),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
