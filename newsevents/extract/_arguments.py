@@ -181,6 +181,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             and any(c.dep_ in _AGENT for c in verb.children)
         )
         or _copula_passive(verb)
+        or _tense_passive(verb)
     )
     if passive:
         return agent(verb), True
@@ -229,13 +230,38 @@ def _copula_passive(verb: Token) -> bool:
     )
 
 
+# French verbs whose compound tenses take "être" ("ils sont partis"), and the
+# clitics of pronominal verbs ("ils se sont réunis"): with neither, "être"
+# and a past participle make a passive.
+_ETRE_VERBS = frozenset(
+    """aller venir revenir devenir parvenir survenir intervenir partir repartir
+    arriver entrer rentrer sortir rester tomber retomber naître mourir décéder
+    monter descendre retourner passer apparaître""".split()
+)
+_REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
+
+
+def _tense_passive(verb: Token) -> bool:
+    """A French passive the model parses as a compound tense: "les habitants
+    sont invités à quitter" (sont: aux:tense, the patient nsubj)."""
+    if verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm"):
+        return False
+    if not any(c.dep_ == "aux:tense" and c.lemma_ == "être" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in _ETRE_VERBS:
+        return False
+    return not any(
+        c.pos_ == "PRON" and c.lower_ in _REFLEXIVE_CLITICS for c in verb.children
+    )
+
+
 def passive_subject(verb: Token) -> Token | None:
     """The patient of a passive verb; for a participle, the noun it
     modifies ("Poutine, accueilli par Kim": Poutine)."""
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECT:
             return child
-    if _copula_passive(verb):
+    if _copula_passive(verb) or _tense_passive(verb):
         for child in verb.children:
             if child.dep_ in _SUBJECT:
                 return child

@@ -396,6 +396,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "PARIS (AFP)\n\nProtesting farmers spent the night near Lyon.",
          [("FRAAGR", "141", None)]),
         ("en", "PARIS (AFP)\n\nThe invading army spent the night near Lyon.", []),
+        # "Être" with the participle of a verb that takes "avoir" is a
+        # passive, even parsed as a compound tense: the residents are asked,
+        # they ask no one.
+        ("fr", "MARSEILLE (AFP)\n\nLes habitants des alentours sont invités à "
+         "quitter leur domicile.", []),
+        ("fr", "PARIS (AFP)\n\nDes manifestants sont interpellés par la police.",
+         [("FRACOP", "173", "FRAOPP")]),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
