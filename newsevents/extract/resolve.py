@@ -394,9 +394,11 @@ def _founder_of(
 def _group_of(
     token: Token, by_token: dict[int, ActorRef], grammar: Grammar
 ) -> ActorRef | None:
-    """The group a genitive complement or a compound of ``token`` names
-    ("des gilets jaunes", "of the protesters", "yellow vest leader"; the
-    complement may hang on a second noun: "director general of the BCC")."""
+    """The group a genitive complement, a compound, a possessive or an
+    adjective of ``token`` names ("des gilets jaunes", "of the protesters",
+    "yellow vest leader", "doctors' leaders", "les dirigeants syndicaux";
+    the complement may hang on a second noun: "director general of the
+    BCC")."""
     after = [
         c for c in token.children if c.i > token.i and c.dep_ in ("amod", "compound")
     ]
@@ -408,6 +410,8 @@ def _group_of(
             target = next((g for g in child.children if g.dep_ == "pobj"), child)
         elif child.dep_ == "compound" and child.i < token.i:
             pass  # "yellow vest leader", "rebel leader"
+        elif child.dep_ in ("poss", "nmod:poss", "amod"):
+            pass  # "doctors' leaders", "les dirigeants syndicaux"
         elif not child.dep_.startswith("nmod") or not any(
             c.dep_ == "case" and c.lower_ in grammar.title_preps for c in child.children
         ):

@@ -403,6 +403,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "quitter leur domicile.", []),
         ("fr", "PARIS (AFP)\n\nDes manifestants sont interpellés par la police.",
          [("FRACOP", "173", "FRAOPP")]),
+        # Leaders of a group named by a possessive or an adjective lead it.
+        ("fr", "PARIS (AFP)\n\nLes dirigeants syndicaux ont critiqué le "
+         "gouvernement.", [("FRALAB", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nDoctors' leaders criticised the government.",
+         [("GBRHLH", "111", "GBRGOV")]),
         # Approximate numbers count what follows; young people are civilians.
         ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
