@@ -236,7 +236,8 @@ def _copula_passive(verb: Token) -> bool:
 _ETRE_VERBS = frozenset(
     """aller venir revenir devenir parvenir survenir intervenir partir repartir
     arriver entrer rentrer sortir rester tomber retomber naître mourir décéder
-    monter descendre retourner passer apparaître""".split()
+    monter remonter descendre redescendre retourner passer repasser ressortir
+    apparaître réapparaître accourir advenir""".split()
 )
 _REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
 
