@@ -292,7 +292,7 @@ def _verbal(
         # enquête a été ouverte": an arrest with no agent named is the
         # police's, an investigation the judiciary's.
         role, name = implicit
-        sources = [ActorRef((), "group", verb.i, verb.i + 1, verb.i, roles=(role,))]
+        sources = [ActorRef.implied(verb.i, role)]
         pattern = f"passive+implicit-{name}"
     if passive and not sources and trigger.code.startswith(_POSTURE_ROOT):
         # "des policiers ont été déployés", "troops were deployed": with no
@@ -484,9 +484,6 @@ def _reflexive_object(verb: Token, trigger: Trigger, res: LangResources) -> bool
 # "se consolent" is parsed as a reflexive passive too.
 _REFLEXIVE_OBJECTS = frozenset({"expl:comp", "expl:pass", "obj", "dobj"})
 
-#: Roots of statements and judgements (praise, criticism, rejection).
-_JUDGING_ROOTS = frozenset({"01", "05", "11", "12"})
-
 #: Roots of force that may hit a thing, not an actor: assault, fight.
 _FORCE_ON_THINGS = frozenset({"18", "19"})
 #: Roles of armed actors, who use force on things (a bus, a checkpoint).
@@ -502,8 +499,7 @@ _POSTURE_ROOT = "15"
 
 def _armed(ref: ActorRef) -> bool:
     """Whether a mention is of armed forces or police."""
-    roles = {r for a in ref.actors for r in a.roles} | set(ref.roles)
-    return bool(roles & _ARMED_ROLES)
+    return bool(ref.all_roles & _ARMED_ROLES)
 
 
 #: Roles of bodies that hit things only in figures of speech.
@@ -515,7 +511,7 @@ def _may_use_force(source: ActorRef) -> bool:
     or government ("Russia struck the power grid"), a crowd ("protesters
     attacked a bank"); not a named person ("Gordon Brown has hit home
     buyers") nor a body such as a newspaper or a court."""
-    roles = {r for a in source.actors for r in a.roles} | set(source.roles)
+    roles = source.all_roles
     if roles & _ARMED_ROLES:
         return True
     if source.kind == "person":
@@ -560,7 +556,7 @@ def implicit_agent(
 UNTARGETED_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13", "14"})
 
 
-# Roots of judging something said or done: praise, blame, rejection.
+#: Roots of judging something said or done: praise, blame, rejection.
 _JUDGING_ROOTS = frozenset({"05", "11", "12"})
 
 
@@ -1129,8 +1125,8 @@ def _nominal(
         # "des heurts ont marqué l'acte 19 des manifestations", "clashes
         # broke out on the sidelines of the protest": clashes at a protest
         # that name no one are between protesters and police.
-        sources = [ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=("OPP",))]
-        targets = [ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=("COP",))]
+        sources = [ActorRef.implied(noun.i, "OPP")]
+        targets = [ActorRef.implied(noun.i, "COP")]
         pattern += "+implicit-protesters+implicit-police"
     if not sources and trigger.code[:2] == "14":
         # "during a fourth weekend of demonstrations, protesters ...": a
@@ -1339,9 +1335,8 @@ def _sentence_protesters(
         ref = args.by_token.get(index)
         if ref is None or ref in targets or index != ref.head:
             continue
-        roles = set(ref.roles) | {r for a in ref.actors for r in a.roles}
         if (
-            roles & _PROTESTER_ROLES
+            ref.all_roles & _PROTESTER_ROLES
             and any(a.code for a in ref.actors)
             or (ref.bare and set(ref.roles) & _PROTESTER_ROLES)
         ):

@@ -63,6 +63,17 @@ class ActorRef:
         """Its actors that have a code (not those known by name only)."""
         return tuple(a for a in self.actors if a.code)
 
+    @property
+    def all_roles(self) -> frozenset[str]:
+        """Its own roles and its actors' roles."""
+        return frozenset(self.roles).union(*(a.roles for a in self.actors))
+
+    @classmethod
+    def implied(cls, index: int, role: str) -> ActorRef:
+        """An actor the text implies at token ``index``, known by its role
+        only ("34 people were arrested": the police)."""
+        return cls((), "group", index, index + 1, index, roles=(role,))
+
 
 @dataclass
 class Context:

@@ -154,8 +154,7 @@ def _implied_agents(noun: Token, res: LangResources) -> tuple[ActorRef, ...]:
             trigger, (noun.lemma_.lower(),), res.grammar.judicial_words
         )
         if implied is not None:
-            ref = ActorRef((), "group", noun.i, noun.i + 1, noun.i, roles=(implied[0],))
-            return (ref,)
+            return (ActorRef.implied(noun.i, implied[0]),)
     return ()
 
 
