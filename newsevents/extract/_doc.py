@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, MutableMapping, Sequence
 from itertools import compress
+from typing import TypeVar
 
 import numpy
 from spacy.tokens import Doc
@@ -59,11 +60,15 @@ RowMemo = dict[bytes, bool]
 _MEMO_SIZE = 500_000
 
 
+#: What a memo is asked about: rows of token attributes, words.
+_Asked = TypeVar("_Asked", bytes, str)
+
+
 def memo_for(
-    store: MutableMapping[Hashable, tuple[tuple[object, ...], RowMemo]],
+    store: MutableMapping[Hashable, tuple[tuple[object, ...], dict[_Asked, bool]]],
     slot: Hashable,
     inputs: tuple[object, ...],
-) -> RowMemo:
+) -> dict[_Asked, bool]:
     """The memo kept in ``store`` under ``slot`` for answers computed from
     ``inputs``: a new one when any input is no longer the same object (a
     user's lexicon or knowledge base) or the memo outgrew its bound."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import compress
 
@@ -21,6 +22,7 @@ from ..kb.gazetteer import Gazetteer
 from ..kb.outlets import outlet_country
 from ..lang import LangResources
 from ..lang import get as get_language
+from ._doc import memo_for
 
 __all__ = ["Home", "home_country", "recase_headlines"]
 
@@ -154,9 +156,7 @@ def _mentioned(
 
 # Whether each word may count (``_counted``), for each table of country
 # words (kept with it).
-_COUNTED: dict[int, tuple[dict[str, str], dict[str, bool]]] = {}
-#: Words remembered at most by ``_counted`` (then forgotten).
-_COUNTED_SIZE = 500_000
+_COUNTED: dict[Hashable, tuple[tuple[object, ...], dict[str, bool]]] = {}
 
 
 def _counted(words: list[str], demonyms: dict[str, str]) -> list[bool]:
@@ -164,11 +164,7 @@ def _counted(words: list[str], demonyms: dict[str, str]) -> list[bool]:
     or a demonym or home word. Each word is asked once (a memo kept with
     the table of ``demonyms``): asking every word of every text costs more
     than the rest of the counting."""
-    cached = _COUNTED.get(id(demonyms))
-    if cached is None or cached[0] is not demonyms or len(cached[1]) > _COUNTED_SIZE:
-        cached = (demonyms, {})
-        _COUNTED[id(demonyms)] = cached
-    memo = cached[1]
+    memo: dict[str, bool] = memo_for(_COUNTED, id(demonyms), (demonyms,))
     found = list(map(memo.get, words))
     if None in found:  # words not asked yet
         for index, word in enumerate(words):

@@ -18,6 +18,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from ._rows import row_keys
+
 __all__ = ["MemoLemmas", "memoize_lemmatizer"]
 
 _NAME = "lemmatizer"
@@ -42,7 +44,7 @@ class MemoLemmas:
         if lemmatizer is None or not len(doc):
             return lemmatizer(doc) if lemmatizer is not None else doc
         rows = doc.to_array(_ROW)
-        keys = _row_keys(rows)
+        keys = row_keys(rows)
         lemmas = list(map(self._memo.get, keys))
         unknown = [i for i, lemma in enumerate(lemmas) if lemma is None]
         if len(unknown) == len(lemmas):
@@ -74,12 +76,6 @@ def _lemma(lemmatizer: Lemmatizer, doc: Doc, index: int) -> int:
     if lemmatizer.overwrite or token.lemma == 0:
         return int(doc.vocab.strings.add(lemmatizer.lemmatize(token)[0]))
     return int(token.lemma)
-
-
-def _row_keys(array: numpy.ndarray) -> list[bytes]:
-    """Each row of a token array as the bytes of its values."""
-    width = array.shape[1] * array.itemsize
-    return array.view(f"V{width}").ravel().tolist()
 
 
 @Language.factory(_FACTORY)

@@ -25,6 +25,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ._rows import row_keys
+
 __all__ = ["MemoAttributeRuler", "memoize_attribute_ruler"]
 
 _NAME = "attribute_ruler"
@@ -61,7 +63,7 @@ class MemoAttributeRuler(AttributeRuler):
             return super().__call__(doc)
         columns, outputs = plan
         rows = doc.to_array(columns)
-        keys = _row_keys(rows)
+        keys = row_keys(rows)
         known = list(map(self._memo.get, keys))
         if None in known:
             return self._learn(doc, keys, columns[:outputs])
@@ -78,7 +80,7 @@ class MemoAttributeRuler(AttributeRuler):
         doc = super().__call__(doc)
         if len(self._memo) > _MEMO_SIZE:
             self._memo = {}
-        for key, row in zip(keys, _row_keys(doc.to_array(outputs)), strict=True):
+        for key, row in zip(keys, row_keys(doc.to_array(outputs)), strict=True):
             self._memo.setdefault(key, row)
         return doc
 
@@ -117,13 +119,6 @@ def _attr_id(name: object) -> int | None:
     if not isinstance(name, str) or name.upper() == "OP":
         return None
     return IDS.get(_ALIASES.get(name.upper(), name.upper()))
-
-
-def _row_keys(array: numpy.ndarray) -> list[bytes]:
-    """Each row of a token array as the bytes of its values (fixed width:
-    trailing zero bytes kept)."""
-    width = array.shape[1] * array.itemsize
-    return array.view(f"V{width}").ravel().tolist()
 
 
 @Language.factory(_FACTORY, default_config={"validate": False})
