@@ -371,26 +371,26 @@ def _events(coded: CodedArticle) -> list[Row]:
         # What one protests against is a thing, its owner the target, down a
         # chain of things and on a noun the parse hung it on; a government a
         # party forms is the state's.
-        ("fr", "PARIS (AFP)\n\nDes milliers de personnes ont manifesté samedi dans "
-         "plusieurs villes de France contre le projet de loi du gouvernement "
-         "socialiste.", [("FRAOPP", "141", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nDes agriculteurs ont défilé mardi dans trois "
+         "préfectures contre la réforme fiscale du gouvernement "
+         "socialiste.", [("FRAAGR", "141", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nUnions protested against the Labour "
          "government's reform.", [("GBRLAB", "141", "GBRGOV")]),
         # What is said of a thing whose owner is unknown: the first actor
         # coded in what is said is judged (a British public body, Ofsted).
-        ("en", "LONDON (Reuters)\n\nThe union said Ofsted boss Mr Bell's comments "
-         "were \"highly irresponsible\".", [("GBRLAB", "111", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe union said that HMRC chief Mr Grey's "
+         "remarks were \"shameful\".", [("GBRLAB", "111", "GBRGOV")]),
         # Publishing a report is a statement; a national section of an
         # international NGO is an NGO of its country.
-        ("fr", "PARIS (AFP)\n\nGreenpeace France publie, ce mercredi, un rapport "
-         "sur le climat.", [("FRANGO", "010", None)]),
+        ("fr", "PARIS (AFP)\n\nGreenpeace France a présenté jeudi une étude sur "
+         "les forêts.", [("FRANGO", "010", None)]),
         ("en", "LONDON (Reuters)\n\nAmnesty International UK criticised the "
          "government.", [("GBRNGO", "111", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nGreenpeace a critiqué la France.",
          [("NGOGRP", "111", "FRAGOV")]),
         # A parliamentary delegation is of the legislature.
-        ("fr", "PARIS (AFP)\n\nLe Premier ministre belge recevait une délégation "
-         "parlementaire américaine.", [("BELGOV", "043", "USALEG")]),
+        ("fr", "PARIS (AFP)\n\nLe président portugais a reçu une délégation "
+         "parlementaire canadienne.", [("PRTGOV", "043", "CANLEG")]),
         # A protest participle before its agent is a protest; other
         # participles there describe ("the invading army").
         ("en", "PARIS (AFP)\n\nProtesting farmers spent the night near Lyon.",
@@ -399,8 +399,8 @@ def _events(coded: CodedArticle) -> list[Row]:
         # "Être" with the participle of a verb that takes "avoir" is a
         # passive, even parsed as a compound tense: the residents are asked,
         # they ask no one.
-        ("fr", "MARSEILLE (AFP)\n\nLes habitants des alentours sont invités à "
-         "quitter leur domicile.", []),
+        ("fr", "NANTES (AFP)\n\nLes riverains sont invités à évacuer leur "
+         "maison.", []),
         ("fr", "PARIS (AFP)\n\nDes manifestants sont interpellés par la police.",
          [("FRACOP", "173", "FRAOPP")]),
         # Leaders of a group named by a possessive or an adjective lead it.
@@ -409,7 +409,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nDoctors' leaders criticised the government.",
          [("GBRHLH", "111", "GBRGOV")]),
         # Approximate numbers count what follows; young people are civilians.
-        ("fr", "LYON (AFP)\n\nLa police a interpellé une quarantaine de jeunes.",
+        ("fr", "LYON (AFP)\n\nLes gendarmes ont arrêté une trentaine de jeunes.",
          [("FRACOP", "173", "FRACVL")]),
         ("fr", "PARIS (AFP)\n\nUne centaine de policiers ont chargé les "
          "manifestants.", [("FRACOP", "175", "FRAOPP")]),
