@@ -100,6 +100,12 @@ class Context:
     # The last organisation named for each role ("BUS": Amazon), for a later
     # "l'entreprise" or "the company".
     organisations: dict[str, Actor] = field(default_factory=dict)
+    # The words of the organisations named so far ("commission" for the
+    # Electoral Commission), for a later "the commission".
+    name_words: dict[str, Actor] = field(default_factory=dict)
+    # Acronyms the article defined in brackets after a name ("the Muslim
+    # Association of Britain (MAB)"), for the later "MAB".
+    acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def antecedent(self, gender: str | None) -> Actor | None:
         """The most recent antecedent of a compatible gender."""

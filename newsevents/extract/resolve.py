@@ -87,6 +87,8 @@ def open_world(
     _remember(doc, refs, context)
     refs = [_recall(ref, context) for ref in refs]
     refs = _named_again(doc, refs, context)
+    refs = _named_by_word(doc, refs, grammar, context)
+    refs = _acronyms(doc, refs, context)
     return _coreference(doc, refs, grammar, context)
 
 
@@ -236,9 +238,10 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             before is not None
             and _is_title(before, doc)
             and (
-                _joined(doc, before, ref)
+                _joined(doc, before, ref, grammar.courtesy_titles)
                 or _complemented(doc, before, ref)
                 or _coordinated(doc, before, ref)
+                or _of_place(doc, before, ref, grammar)
             )
         ):
             title = before
@@ -465,14 +468,42 @@ def _agentive(ref: ActorRef) -> bool:
     return len(ref.actors) == 1 and ref.resolved_by in ("adjective", "genitive")
 
 
-def _joined(doc: Doc, first: ActorRef, second: ActorRef) -> bool:
+def _joined(
+    doc: Doc, first: ActorRef, second: ActorRef, courtesy: frozenset[str] = frozenset()
+) -> bool:
     """Whether two mentions are one noun phrase: adjacent, or separated only
-    by a comma or a dash, within one sentence."""
+    by a comma, a dash or a ``courtesy`` title ("Health Secretary Dr John
+    Reid"), within one sentence."""
     between = doc[first.end : second.start]
     if len(between) > _MAX_BETWEEN or doc[first.start].sent != doc[second.start].sent:
         return False
     # ", the Kenyan opposition leader": an article may open the apposition.
-    return all(t.text in _BETWEEN or t.pos_ == "DET" for t in between)
+    return all(
+        t.text in _BETWEEN or t.pos_ == "DET" or t.lower_ in courtesy for t in between
+    )
+
+
+# A place's entity types, or none (the NER misses "York" before a name).
+_PLACE_ENTS = frozenset({"GPE", "LOC", ""})
+
+
+def _of_place(doc: Doc, title: ActorRef, person: ActorRef, grammar: Grammar) -> bool:
+    """A title with a place for complement right before a name: "the mayor
+    of London Boris Johnson", "le maire de Bordeaux Alain Juppé", "the
+    Archbishop of Canterbury Dr Rowan Williams"."""
+    between = doc[title.end : person.start]
+    if not 2 <= len(between) <= _MAX_COMPLEMENT or title.actors:
+        return False
+    if between[0].lower_ not in grammar.title_preps:
+        return False
+    rest = [
+        t
+        for t in between[1:]
+        if t.pos_ != "DET" and t.lower_ not in grammar.courtesy_titles
+    ]
+    return bool(rest) and all(
+        t.pos_ == "PROPN" and t.ent_type_ in _PLACE_ENTS for t in rest
+    )
 
 
 def _describes(doc: Doc, name: ActorRef, title: ActorRef) -> bool:
@@ -711,6 +742,86 @@ def _named_again(doc: Doc, refs: list[ActorRef], context: Context) -> list[Actor
                 taken.update(range(i, i + width))
                 break
     return sorted([*refs, *found], key=lambda r: r.start) if found else refs
+
+
+def _named_by_word(
+    doc: Doc, refs: list[ActorRef], grammar: Grammar, context: Context
+) -> list[ActorRef]:
+    """A definite singular noun that repeats a word of the name of an
+    organisation named before ("the Electoral Commission ... the
+    commission", "le Conseil de l'ordre ... le conseil") stands for it."""
+    found: list[ActorRef] = []
+    taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    named = iter(refs)
+    ref = next(named, None)
+    for token in doc:
+        while ref is not None and ref.end <= token.i:
+            _remember_name(doc, ref, grammar, context)
+            ref = next(named, None)
+        if token.i in taken or token.pos_ != "NOUN" or not context.name_words:
+            continue
+        actor = context.name_words.get(token.lemma_.lower())
+        if (
+            actor is None
+            or "Plur" in token.morph.get("Number", [])
+            or not any("Def" in c.morph.get("Definite", []) for c in token.children)
+            or any(c.dep_ in ("amod", "compound", "nmod") for c in token.children)
+        ):
+            continue
+        found.append(
+            ActorRef(
+                actors=(actor,),
+                kind="organisation",
+                start=token.i,
+                end=token.i + 1,
+                head=token.i,
+                resolved_by="coreference",
+            )
+        )
+    while ref is not None:
+        _remember_name(doc, ref, grammar, context)
+        ref = next(named, None)
+    return sorted([*refs, *found], key=lambda r: r.start) if found else refs
+
+
+def _acronyms(doc: Doc, refs: list[ActorRef], context: Context) -> list[ActorRef]:
+    """An acronym defined in brackets after a coded name ("the Muslim
+    Association of Britain (MAB)") stands for it there and later, where
+    nothing else codes it."""
+    out: list[ActorRef] = []
+    for ref in refs:
+        coded = ref.coded
+        if len(coded) == 1 and ref.end + 2 < len(doc) and doc[ref.end].text == "(":
+            inside, closing = doc[ref.end + 1], doc[ref.end + 2]
+            if closing.text == ")" and _acronym(inside.text):
+                context.acronyms[inside.text] = coded[0]
+        elif not coded and ref.end - ref.start == 1 and not ref.roles:
+            actor = context.acronyms.get(doc[ref.start].text)
+            if actor is not None:
+                ref = replace(ref, actors=(actor,), resolved_by="coreference")
+        out.append(ref)
+    return out
+
+
+def _acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def _remember_name(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> None:
+    """Remember the words of a named organisation's name, up to its
+    genitive ("Muslim Association of Britain": muslim, association)."""
+    if ref.kind != "organisation" or len(ref.coded) != 1 or ref.bare:
+        return
+    words = doc[ref.start : ref.end].text.split()
+    for index, word in enumerate(words):
+        if key(word) in grammar.genitive_preps:
+            words = words[:index]
+            break
+    if len(words) < 2:
+        return
+    for word in words:
+        if word[:1].isupper() and len(word) > 3:
+            context.name_words[word.lower()] = ref.coded[0]
 
 
 def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:

@@ -217,3 +217,33 @@ def test_actors_of_a_city_and_of_the_vatican(
         m.text: m.actor.code for m in coder(text, language, date(2012, 5, 1)).mentions
     }
     assert codes[name] == code
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "code"),
+    [
+        # A definite noun repeating a word of an organisation's name.
+        ("en", "In Britain, the Electoral Commission met on Monday. Later the commission "
+         "criticised the government.", "commission", "GBRGOV"),
+        ("fr", "En France, le Conseil constitutionnel s'est réuni lundi. Puis le conseil a "
+         "critiqué le gouvernement.", "conseil", "FRAJUD"),
+        # An acronym defined in brackets after the name.
+        ("en", "The National Farmers Union (NFU) met in Cardiff. Last week the NFU "
+         "criticised the minister.", "NFU", "GBRAGR"),
+        # A courtesy title between a title and the name.
+        ("en", "In Britain, Transport Secretary Dr Ann Lowe criticised the unions.",
+         "Transport Secretary Dr Ann Lowe", "GBRGOV"),
+        # A title with a place for complement before the name, remembered for
+        # the surname.
+        ("en", "In Britain, the Archbishop of York Alan Pike criticised the government. "
+         "Dr Pike said so.", "Pike", "GBRREL"),
+    ],
+)  # fmt: skip
+def test_actors_named_again_by_a_word_an_acronym_or_a_title(
+    coder: Coder, language: str, text: str, mention: str, code: str
+) -> None:
+    found = {
+        (m.text, m.actor.code if m.actor else None)
+        for m in coder(text, language).mentions
+    }
+    assert (mention, code) in found, sorted(found, key=str)
