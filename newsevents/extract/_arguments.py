@@ -361,6 +361,11 @@ def verb_objects(verb: Token) -> VerbObjects:
     ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)
+        if obj.pos_ == "NOUN":
+            # "a ouvert dimanche une enquête": the French parser takes the
+            # day for the object and hangs the real one on it (a noun has
+            # no object of its own).
+            candidates.extend(c for c in obj.children if c.dep_ == "obj")
     return VerbObjects(
         words=tuple((obj, obj.lemma_.lower(), obj.lower_) for obj in candidates),
         complements=tuple(

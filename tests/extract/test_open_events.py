@@ -620,6 +620,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nThe University of Manchester criticised the "
          "government.", [("GBREDU", "111", "GBRGOV")]),
+        # One person of a kind of civilians, not only their plural.
+        ("fr", "LYON (AFP)\n\nUn automobiliste a été placé en garde à vue mardi.",
+         [("FRACOP", "173", "FRACVL")]),
+        ("en", "LONDON (Reuters)\n\nA motorist was arrested in Leeds on Tuesday.",
+         [("GBRCOP", "173", "GBRCVL")]),
+        # The day the French parser takes for the object is not the object.
+        ("fr", "LYON (AFP)\n\nLe parquet de Lyon a ouvert dimanche une enquête sur "
+         "les injures.", [("FRAJUD", "090", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
