@@ -183,13 +183,32 @@ def _other_sense(token: Token, res: LangResources) -> bool:
     """Whether the trigger is sport (``about_sport``), or the words next to
     it give the word another sense (``Grammar.other_senses``: "la rupture
     d'un barrage")."""
-    if about_sport(token, res):
+    if about_sport(token, res) or _background(token, res):
         return True
     senses = res.grammar.other_senses.get(token.lemma_.lower())
     if not senses:
         return False
     near = [token.head, *token.children]
     return any(t.lemma_.lower() in senses or t.lower_ in senses for t in near)
+
+
+def _background(token: Token, res: LangResources) -> bool:
+    """Whether the trigger tells a person's background ("connu pour avoir
+    défendu", "known for defending"): a preposition of
+    ``Grammar.background_preps`` right before it (or before its
+    auxiliaries), after a word of ``Grammar.background_words``."""
+    grammar = res.grammar
+    if not grammar.background_words:
+        return False
+    i = token.i - 1
+    doc = token.doc
+    while i > 0 and doc[i].pos_ == "AUX":
+        i -= 1
+    return (
+        i > 0
+        and doc[i].lower_ in grammar.background_preps
+        and doc[i - 1].lower_ in grammar.background_words
+    )
 
 
 def _says_what_it_does(message: Token, res: LangResources) -> bool:

@@ -110,6 +110,11 @@ class Grammar:
     # complements) that say it: "la rupture d'un barrage" is a dam, no
     # roadblock.
     other_senses: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Words that make what follows them a person's background, not news:
+    # "connu pour avoir défendu", "known for defending" (the word, then the
+    # preposition right before the trigger or its auxiliaries).
+    background_words: frozenset[str] = frozenset()
+    background_preps: frozenset[str] = frozenset()
     # Third-person singular subject pronouns that stand for a person or an
     # institution named before ("il a ajouté", "he said").
     person_pronouns: frozenset[str] = frozenset()

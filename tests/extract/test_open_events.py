@@ -625,6 +625,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRACOP", "173", "FRACVL")]),
         ("en", "LONDON (Reuters)\n\nA motorist was arrested in Leeds on Tuesday.",
          [("GBRCOP", "173", "GBRCVL")]),
+        # A person's background is no news ("connu pour", "known for").
+        ("fr", "PARIS (AFP)\n\nLe député, connu pour avoir dénoncé le "
+         "gouvernement, a parlé.", []),
+        ("en", "LONDON (Reuters)\n\nThe lawyer, known for defending the prime "
+         "minister, spoke.", []),
         # The day the French parser takes for the object is not the object.
         ("fr", "LYON (AFP)\n\nLe parquet de Lyon a ouvert dimanche une enquête sur "
          "les injures.", [("FRAJUD", "090", None)]),

