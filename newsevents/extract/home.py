@@ -76,12 +76,14 @@ def home_country(
         if country is not None:
             return Home(country, "dateline")
     # Counted only now: a dateline spares reading the whole text.
-    counts = _mentioned(text, lang, kb, gazetteer)
+    actors: Counter[str] = Counter()
+    counts = _mentioned(text, lang, kb, gazetteer, actors)
     # A region ("les élections européennes": EUR) is no home country.
     for code in [c for c in counts if c not in kb.countries]:
         del counts[code]
-    ranked = counts.most_common()
-    top = ranked[0][0] if ranked else None
+    # Ties go to the country whose people and institutions the text names
+    # most: the one where its actors are, not the one it talks about.
+    top = max(counts, key=lambda c: (counts[c], actors[c]), default=None)
     country = outlet_country(outlet) if outlet else None
     if (
         country is not None
@@ -115,12 +117,17 @@ def _country_named(
 
 
 def _mentioned(
-    text: str, lang: str, kb: KnowledgeBase, gazetteer: Gazetteer
+    text: str,
+    lang: str,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    actors: Counter[str] | None = None,
 ) -> Counter[str]:
     """How often the text names each country: its names and capitals, and
     half as much for its demonyms and home words; its large cities
     ("Bordeaux") only when nothing else names a country (they cost gazetteer
-    look-ups)."""
+    look-ups). ``actors`` counts, for each country, the names of its people
+    and institutions among them."""
     counts: Counter[str] = Counter()
     # Home words ("MPs", "bourgmestre") count as demonyms do.
     demonyms = kb.country_words(lang)
@@ -138,6 +145,8 @@ def _mentioned(
             size, country = _name_at(words, word_key, index, lang, kb)
             if country is not None:
                 counts[country] += 1
+                if actors is not None and _is_actor(words, index, size, lang, kb):
+                    actors[country] += 1
                 after = index + size
                 continue
             if not demonyms.get(word_key):
@@ -189,6 +198,23 @@ def _name_at(
     if word_key not in kb.names[lang]:
         return 1, None  # no entry: spares the look-up
     return 1, _country_of_name(words[index], lang, kb)
+
+
+def _is_actor(
+    words: list[str], index: int, size: int, lang: str, kb: KnowledgeBase
+) -> bool:
+    """Whether the name at ``words[index]`` is a person's or a state
+    institution's ("Downing Street"), not a country's, a capital's or a
+    company's (Amazon is everywhere)."""
+    name = " ".join(words[index : index + size])
+    return any(
+        e.kind == "person"
+        or (e.actor is not None and bool(_STATE_ROLES.intersection(e.actor.roles)))
+        for e in kb.lookup(lang, name)
+    )
+
+
+_STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 
 
 def _city_country(word: str, gazetteer: Gazetteer) -> str | None:

@@ -56,6 +56,12 @@ def gazetteer() -> Gazetteer:
          Home("GBR", "most mentioned")),
         ("en", "MPs in Canada have said the plan is flawed.", None,
          Home("CAN", "most mentioned")),
+        # A tie goes to the country whose people and state institutions the
+        # text names, not the one it talks about.
+        ("en", "War in Syria. The bishop spoke of Syria. Downing Street and "
+         "Britain said nothing.", None, Home("GBR", "most mentioned")),
+        ("fr", "La guerre en Syrie. L'évêque a parlé de la Syrie. Emmanuel Macron "
+         "et la France n'ont rien dit.", None, Home("FRA", "most mentioned")),
     ],
 )  # fmt: skip
 def test_home_country(
