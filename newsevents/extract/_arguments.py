@@ -402,7 +402,15 @@ def particle_matches(verb: Token, trigger: Trigger) -> bool:
     if trigger.particle is None:
         return True
     return any(
-        c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children
+        (c.dep_ == "prt" and c.lower_ == trigger.particle)
+        # "called for the ban to be lifted": the preposition marks a clause.
+        or (
+            c.dep_ == "advcl"
+            and any(
+                m.dep_ == "mark" and m.lower_ == trigger.particle for m in c.children
+            )
+        )
+        for c in verb.children
     ) or (_particle_object(verb, trigger) is not None)
 
 

@@ -625,6 +625,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRACOP", "173", "FRACVL")]),
         ("en", "LONDON (Reuters)\n\nA motorist was arrested in Leeds on Tuesday.",
          [("GBRCOP", "173", "GBRCVL")]),
+        # "Call for" a clause: an appeal (a union's, to the government).
+        ("en", "LONDON (Reuters)\n\nTrade unions have called for the ban to be "
+         "lifted.", [("GBRLAB", "020", "GBRGOV")]),
         # A person's background is no news ("connu pour", "known for").
         ("fr", "PARIS (AFP)\n\nLe député, connu pour avoir dénoncé le "
          "gouvernement, a parlé.", []),

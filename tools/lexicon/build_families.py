@@ -158,6 +158,14 @@ def build(lang: str) -> tuple[list[str], Counter[str]]:
             vlemma, particle, own, refl = parsed
             if refl:
                 flags.add("refl")
+            if kind == "V" and lang == "en" and "_" in word and particle is None:
+                # "call_for": the preposition is the entry's particle ("called
+                # for calm", "called for the ban to be lifted").
+                parts = word.split("_")
+                if len(parts) != 2:
+                    stats["prepositional verb with object"] += 1
+                    continue
+                particle = parts[1]
             if kind == "V":
                 entries.append((vlemma, "VERB", particle, own, flags))
                 continue
