@@ -636,9 +636,10 @@ def _verb_targets(
             token = next(
                 (c for c in verb.children if c.dep_ in ("iobj", "dative")), None
             )
-        elif spec == "poss" and not passive:
-            # "dismantled the protesters' camp": the owner of the object.
-            owned = support or direct_object(verb, res.grammar)
+        elif spec == "poss":
+            # "dismantled the protesters' camp", "the EU's move was welcomed":
+            # the owner of the object (or of the passive's patient).
+            owned = support or (None if passive else direct_object(verb, res.grammar))
             token = (
                 next(
                     (c for c in owned.children if c.dep_ in ("poss", "nmod:poss")),

@@ -628,6 +628,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # "Call for" a clause: an appeal (a union's, to the government).
         ("en", "LONDON (Reuters)\n\nTrade unions have called for the ban to be "
          "lifted.", [("GBRLAB", "020", "GBRGOV")]),
+        # The owner of what a passive welcomes is its target.
+        ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
+         "by Uganda.", [("UGAGOV", "051", "KENGOV")]),
         # A person's background is no news ("connu pour", "known for").
         ("fr", "PARIS (AFP)\n\nLe député, connu pour avoir dénoncé le "
          "gouvernement, a parlé.", []),
