@@ -628,6 +628,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # "Call for" a clause: an appeal (a union's, to the government).
         ("en", "LONDON (Reuters)\n\nTrade unions have called for the ban to be "
          "lifted.", [("GBRLAB", "020", "GBRGOV")]),
+        # Custody and trial after their preposition; a trial is the courts'.
+        ("en", "LONDON (Reuters)\n\nAn aide to the mayor has been placed in "
+         "custody.", [("GBRCOP", "173", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe protesters will be put on trial.",
+         [("GBRJUD", "173", "GBROPP")]),
         # The owner of what a passive welcomes is its target.
         ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
          "by Uganda.", [("UGAGOV", "051", "KENGOV")]),

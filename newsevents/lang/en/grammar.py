@@ -64,7 +64,7 @@ GRAMMAR = Grammar(
     # "was indicted", "was sentenced to prison": the judiciary's doing.
     judicial_words=frozenset(
         """indict charge sentence convict prison jail fine indictment charges
-        conviction""".split()
+        conviction trial""".split()
     ),
     # "shadow work and pensions secretary": an opposition spokesperson.
     opposition_prefixes=frozenset({"shadow"}),
