@@ -410,6 +410,9 @@ def particle_matches(verb: Token, trigger: Trigger) -> bool:
                 m.dep_ == "mark" and m.lower_ == trigger.particle for m in c.children
             )
         )
+        # "called for calm": a prepositional verb whose entry wants no
+        # particular object.
+        or (not trigger.objects and c.dep_ == "prep" and c.lower_ == trigger.particle)
         for c in verb.children
     ) or (_particle_object(verb, trigger) is not None)
 

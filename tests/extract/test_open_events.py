@@ -633,6 +633,8 @@ def _events(coded: CodedArticle) -> list[Row]:
          "custody.", [("GBRCOP", "173", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nThe protesters will be put on trial.",
          [("GBRJUD", "173", "GBROPP")]),
+        ("en", "LONDON (Reuters)\n\nThe unions called for calm.",
+         [("GBRLAB", "020", "GBRGOV")]),
         # The owner of what a passive welcomes is its target.
         ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
          "by Uganda.", [("UGAGOV", "051", "KENGOV")]),
