@@ -290,9 +290,12 @@ def _verbal(
         sources = _left_subject(verb, args, res)
         if sources:
             pattern += "+left-subject"
-    if not sources and not (passive and passive_subject(verb) is not None):
+    if not sources and not (
+        passive and (passive_subject(verb) is not None or verb.dep_ == "xcomp")
+    ):
         # A passive with its own patient inherits no agent: "Macron condemned
-        # the abuse after a philosopher was attacked" (not by Macron).
+        # the abuse after a philosopher was attacked" (not by Macron); nor
+        # does one whose controller is its patient ("vient d'être condamné").
         sources, pattern, embedded = _inherited(verb, args, res)
         if pattern == "attributive" and trigger.code[:2] != _PROTEST_ROOT:
             # "the invading army" describes; "striking workers" strike.
@@ -628,6 +631,10 @@ def _verb_targets(
             token = (
                 passive_subject(verb) if passive else direct_object(verb, res.grammar)
             )
+            if token is None and passive and verb.dep_ == "xcomp":
+                # "Il vient d'être condamné", "is due to be sentenced": the
+                # patient is the subject of the verb that controls it.
+                token, _ = subject(verb.head)
             if token is None and support is not None and not passive:
                 # "a mis en demeure la société": parsed as the object of
                 # "demeure", the idiom's own noun.

