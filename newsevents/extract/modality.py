@@ -129,9 +129,11 @@ def _future(token: Token) -> bool:
 
 
 def _conditional_main(token: Token, res: LangResources) -> bool:
-    """The main clause of "si X, Y" / "if X, Y" is hypothetical too."""
+    """The main clause of "si X, Y" / "if X, Y" is hypothetical too; a
+    complement clause with "whether" or "si" is an indirect question
+    ("questioned whether ..."), no condition."""
     return any(
-        child.dep_ in ("advcl", "ccomp")
+        child.dep_ == "advcl"
         and any(
             g.lower_ in res.grammar.if_words and g.dep_ in ("mark", "advmod")
             for g in child.children

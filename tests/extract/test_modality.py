@@ -37,6 +37,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "Germany did not criticize Poland.", [("DEUGOV", "111", "POLGOV", "negated")]),
         ("fr", "L'Allemagne n'a pas critiqué la Pologne.", [("DEUGOV", "111", "POLGOV", "negated")]),
         ("en", "Germany never condemned Israel.", [("DEUGOV", "111", "ISRGOV", "negated")]),
+        # An indirect question is no condition: the questioning is asserted.
+        ("en", "Germany questioned whether Poland had kept its word.",
+         [("DEUGOV", "111", "POLGOV", "asserted")]),
         ("fr", "Le Japon ne condamne jamais la Chine.", [("JPNGOV", "111", "CHNGOV", "negated")]),
         # Planned: future auxiliaries, futur simple, verbs of intention.
         ("en", "Narendra Modi will visit Japan.", [("INDGOV", "042", "JPN", "planned")]),

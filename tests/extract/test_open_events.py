@@ -645,6 +645,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "LYON (AFP)\n\nUn automobiliste a été interpellé samedi. Ce dernier "
          "vient d'être condamné à deux mois de prison.",
          [("FRACOP", "173", "FRACVL"), ("FRAJUD", "116", "FRACVL")]),
+        # Questioning whether a thing holds is criticism, asserted: a clause
+        # with "whether" is an indirect question, no condition.
+        ("en", "LONDON (Reuters)\n\nThe Tories questioned whether the plan had been "
+         "costed.", [("GBROPP", "111", "GBRGOV")]),
         # The owner of what a passive welcomes is its target.
         ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
          "by Uganda.", [("UGAGOV", "051", "KENGOV")]),
