@@ -751,14 +751,17 @@ def _named_by_word(
     organisation named before ("the Electoral Commission ... the
     commission", "le Conseil de l'ordre ... le conseil") stands for it."""
     found: list[ActorRef] = []
-    taken = {i for ref in refs for i in range(ref.start, ref.end)}
-    named = iter(refs)
+    named = iter([ref for ref in refs if ref.kind == "organisation"])
     ref = next(named, None)
-    for token in doc:
+    if ref is None and not context.name_words:
+        return refs  # no token visited
+    taken = {i for ref in refs for i in range(ref.start, ref.end)}
+    nouns = numpy.flatnonzero(doc.to_array("POS") == symbols.NOUN).tolist()
+    for token in (doc[i] for i in nouns):
         while ref is not None and ref.end <= token.i:
             _remember_name(doc, ref, grammar, context)
             ref = next(named, None)
-        if token.i in taken or token.pos_ != "NOUN" or not context.name_words:
+        if token.i in taken or not context.name_words:
             continue
         actor = context.name_words.get(token.lemma_.lower())
         if (
