@@ -69,6 +69,26 @@ class ActorRef:
         return frozenset(self.roles).union(*(a.roles for a in self.actors))
 
     @classmethod
+    def standing_for(
+        cls,
+        actors: tuple[Actor, ...],
+        kind: MentionKind,
+        index: int,
+        metonym: bool = False,
+    ) -> ActorRef:
+        """A one-word mention at token ``index`` that stands for actors named
+        before ("it", "the commission"): resolved by coreference."""
+        return cls(
+            actors,
+            kind,
+            index,
+            index + 1,
+            index,
+            resolved_by="coreference",
+            metonym=metonym,
+        )
+
+    @classmethod
     def implied(cls, index: int, role: str) -> ActorRef:
         """An actor the text implies at token ``index``, known by its role
         only ("34 people were arrested": the police)."""

@@ -771,16 +771,7 @@ def _named_by_word(
             or any(c.dep_ in ("amod", "compound", "nmod") for c in token.children)
         ):
             continue
-        found.append(
-            ActorRef(
-                actors=(actor,),
-                kind="organisation",
-                start=token.i,
-                end=token.i + 1,
-                head=token.i,
-                resolved_by="coreference",
-            )
-        )
+        found.append(ActorRef.standing_for((actor,), "organisation", token.i))
     while ref is not None:
         _remember_name(doc, ref, grammar, context)
         ref = next(named, None)
@@ -951,30 +942,16 @@ def _coreference(
             # institution or country acting, as a government when a country.
             actor = context.institution
             if actor is not None:
+                metonym = actor.code == actor.country
                 out.append(
-                    ActorRef(
-                        actors=(actor,),
-                        kind="organisation",
-                        start=token.i,
-                        end=token.i + 1,
-                        head=token.i,
-                        resolved_by="coreference",
-                        metonym=actor.code == actor.country,
+                    ActorRef.standing_for(
+                        (actor,), "organisation", token.i, metonym=metonym
                     )
                 )
             continue
         if _bare_pronoun(token) in grammar.plural_pronouns:
             if context.plural:
-                out.append(
-                    ActorRef(
-                        actors=context.plural,
-                        kind="group",
-                        start=token.i,
-                        end=token.i + 1,
-                        head=token.i,
-                        resolved_by="coreference",
-                    )
-                )
+                out.append(ActorRef.standing_for(context.plural, "group", token.i))
             continue
         if token.lower_ in grammar.latter_words:
             gender = grammar.latter_words[token.lower_]
