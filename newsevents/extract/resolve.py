@@ -750,32 +750,44 @@ def _named_by_word(
     """A definite singular noun that repeats a word of the name of an
     organisation named before ("the Electoral Commission ... the
     commission", "le Conseil de l'ordre ... le conseil") stands for it."""
+    names = [
+        (ref.end, words, ref.coded[0])
+        for ref in refs
+        if ref.kind == "organisation" and len(ref.coded) == 1 and not ref.bare
+        for words in (_name_words(doc, ref, grammar),)
+        if words
+    ]
+    wanted = set(context.name_words).union(*(words for _, words, _ in names))
     found: list[ActorRef] = []
-    named = iter([ref for ref in refs if ref.kind == "organisation"])
-    ref = next(named, None)
-    if ref is None and not context.name_words:
-        return refs  # no token visited
-    taken = {i for ref in refs for i in range(ref.start, ref.end)}
-    nouns = numpy.flatnonzero(doc.to_array("POS") == symbols.NOUN).tolist()
-    for token in (doc[i] for i in nouns):
-        while ref is not None and ref.end <= token.i:
-            _remember_name(doc, ref, grammar, context)
-            ref = next(named, None)
-        if token.i in taken or not context.name_words:
-            continue
-        actor = context.name_words.get(token.lemma_.lower())
-        if (
-            actor is None
-            or "Plur" in token.morph.get("Number", [])
-            or not any("Def" in c.morph.get("Definite", []) for c in token.children)
-            or any(c.dep_ in ("amod", "compound", "nmod") for c in token.children)
-        ):
-            continue
-        found.append(ActorRef.standing_for((actor,), "organisation", token.i))
-    while ref is not None:
-        _remember_name(doc, ref, grammar, context)
-        ref = next(named, None)
+    if wanted:
+        taken = {i for ref in refs for i in range(ref.start, ref.end)}
+        # Only the nouns spelt like a word of a name are visited.
+        lower = doc.vocab.strings
+        keys = {lower[w] for w in wanted if w in lower}
+        rows = doc.to_array(["POS", "LOWER"]).tolist()
+        for i, (pos, low) in enumerate(rows):
+            if pos != symbols.NOUN or low not in keys or i in taken:
+                continue
+            known = dict(context.name_words)
+            for end, words, actor in names:
+                if end <= i:
+                    known.update(dict.fromkeys(words, actor))
+            actor = known.get(doc[i].lemma_.lower())
+            if actor is not None and _definite_singular(doc[i]):
+                found.append(ActorRef.standing_for((actor,), "organisation", i))
+    for _, words, actor in names:
+        context.name_words.update(dict.fromkeys(words, actor))
     return sorted([*refs, *found], key=lambda r: r.start) if found else refs
+
+
+def _definite_singular(token: Token) -> bool:
+    """A singular noun with a definite article and no qualifier of its own
+    ("the commission", not "the European commission")."""
+    return (
+        "Plur" not in token.morph.get("Number", [])
+        and any("Def" in c.morph.get("Definite", []) for c in token.children)
+        and not any(c.dep_ in ("amod", "compound", "nmod") for c in token.children)
+    )
 
 
 def _acronyms(doc: Doc, refs: list[ActorRef], context: Context) -> list[ActorRef]:
@@ -801,21 +813,18 @@ def _acronym(text: str) -> bool:
     return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
-def _remember_name(doc: Doc, ref: ActorRef, grammar: Grammar, context: Context) -> None:
-    """Remember the words of a named organisation's name, up to its
-    genitive ("Muslim Association of Britain": muslim, association)."""
-    if ref.kind != "organisation" or len(ref.coded) != 1 or ref.bare:
-        return
+def _name_words(doc: Doc, ref: ActorRef, grammar: Grammar) -> list[str]:
+    """The words of a named organisation's name that a later definite noun
+    may repeat, up to its genitive ("Muslim Association of Britain":
+    muslim, association); none for a name of one word."""
     words = doc[ref.start : ref.end].text.split()
     for index, word in enumerate(words):
         if key(word) in grammar.genitive_preps:
             words = words[:index]
             break
     if len(words) < 2:
-        return
-    for word in words:
-        if word[:1].isupper() and len(word) > 3:
-            context.name_words[word.lower()] = ref.coded[0]
+        return []
+    return [word.lower() for word in words if word[:1].isupper() and len(word) > 3]
 
 
 def _organ(doc: Doc, ref: ActorRef, person: ActorRef | None = None) -> bool:
