@@ -300,6 +300,11 @@ def _verbal(
         if pattern == "attributive" and trigger.code[:2] != _PROTEST_ROOT:
             # "the invading army" describes; "striking workers" strike.
             return None
+        if pattern == "control" and _purpose(verb) and trigger.code[:2] in _SAID_ROOTS:
+            # "met officials to press the case", "used a message to denounce
+            # the war": what one says in order to is the aim, not an event
+            # of its own (a deed done for a purpose is: "to disperse").
+            return None
     implicit = (
         implicit_agent(
             trigger,
@@ -487,6 +492,17 @@ def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
 _NOMINAL_SLOTS = frozenset({"obj", "poss", "target", "-"})
 #: Roots whose events never need a target: statements and protests.
 _TARGET_OPTIONAL = frozenset({"01", "14"})
+
+
+def _purpose(verb: Token) -> bool:
+    """An English infinitive of purpose: "to" + verb, adverbial."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    )
+
+
+# Roots of what is said rather than done.
+_SAID_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 
 def _reflexive_object(verb: Token, trigger: Trigger, res: LangResources) -> bool:

@@ -649,6 +649,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         # with "whether" is an indirect question, no condition.
         ("en", "LONDON (Reuters)\n\nThe Tories questioned whether the plan had been "
          "costed.", [("GBROPP", "111", "GBRGOV")]),
+        # What one says "in order to" is an aim, no event; a deed done for a
+        # purpose still is.
+        ("en", "LONDON (Reuters)\n\nThe minister met union leaders on Monday to "
+         "press them for a deal.",
+         [("GBRGOV", "040", "GBRLAB"), ("GBRLAB", "040", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nPolice used tear gas to disperse the protesters.",
+         [("GBRCOP", "175", None), ("GBRCOP", "175", "GBROPP")]),
         # The owner of what a passive welcomes is its target.
         ("en", "LONDON (Reuters)\n\nThe Kenyan government's decision was welcomed "
          "by Uganda.", [("UGAGOV", "051", "KENGOV")]),
