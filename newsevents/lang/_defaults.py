@@ -114,11 +114,11 @@ class Grammar:
     # "connu pour avoir défendu", "known for defending" (the word, then the
     # preposition right before the trigger or its auxiliaries).
     background_words: frozenset[str] = frozenset()
+    background_preps: frozenset[str] = frozenset()
     # "ce dernier", "the latter": the last person named, with the gender the
     # word gives away (None: either); and the determiner it needs.
     latter_words: Mapping[str, str | None] = field(default_factory=dict)
     latter_determiners: frozenset[str] = frozenset()
-    background_preps: frozenset[str] = frozenset()
     # Third-person singular subject pronouns that stand for a person or an
     # institution named before ("il a ajouté", "he said").
     person_pronouns: frozenset[str] = frozenset()

@@ -158,26 +158,19 @@ def build(lang: str) -> tuple[list[str], Counter[str]]:
             vlemma, particle, own, refl = parsed
             if refl:
                 flags.add("refl")
-            if kind == "V" and lang == "en" and "_" in word and particle is None:
-                # "call_for": the preposition is the entry's particle ("called
-                # for calm", "called for the ban to be lifted").
-                parts = word.split("_")
-                if len(parts) != 2:
-                    stats["prepositional verb with object"] += 1
-                    continue
-                particle = parts[1]
-            if kind == "V":
-                entries.append((vlemma, "VERB", particle, own, flags))
-                continue
             if lang == "en" and "_" in word and particle is None:
                 parts = word.split("_")
                 if len(parts) != 2:
                     stats["prepositional verb with object"] += 1
                     continue
-                # "call_for : resignation": the preposition is kept as the
-                # entry's particle, whose object the support object must be
-                # ("called for the resignation of": for + resignation).
+                # "call_for": the preposition is kept as the entry's particle
+                # ("called for calm", "called for the ban to be lifted"); a
+                # support object must be its object ("call_for : resignation":
+                # "called for the resignation of").
                 particle = parts[1]
+            if kind == "V":
+                entries.append((vlemma, "VERB", particle, own, flags))
+                continue
             for obj in objects:
                 head, comp = noun(obj, lang, lemma)
                 entries.append((vlemma, "VERB", particle, comp or head, flags))
