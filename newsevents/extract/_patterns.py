@@ -663,14 +663,7 @@ def _verb_targets(
             # "dismantled the protesters' camp", "the EU's move was welcomed":
             # the owner of the object (or of the passive's patient).
             owned = support or (None if passive else direct_object(verb, res.grammar))
-            token = (
-                next(
-                    (c for c in owned.children if c.dep_ in ("poss", "nmod:poss")),
-                    None,
-                )
-                if owned is not None
-                else None
-            )
+            token = _possessor(owned, args) if owned is not None else None
         elif spec == "after":
             # A dictionary verb's target: the first actor of the verb phrase
             # after the verb, as PETRARCH takes it.
@@ -685,6 +678,12 @@ def _verb_targets(
             refs, _ = args.marked_actors(heads, spec)
             if refs:
                 return refs
+            if support is not None and spec in res.grammar.genitive_preps:
+                # "a rejeté le plan américain": the owner a genitive would
+                # name, given by a demonym.
+                owner = _possessor(support, args)
+                if owner is not None:
+                    return args.group(owner)
             if trigger.code[:2] in _OWNED_TARGETS:
                 # "ont manifesté contre le projet de loi du gouvernement",
                 # "protested against the government's reform": what one
@@ -840,6 +839,22 @@ def _owner(thing: Token, res: LangResources) -> Token | None:
             by = agent(child)
             if by is not None:
                 return by
+    return None
+
+
+def _possessor(owned: Token, args: Arguments) -> Token | None:
+    """The owner a thing names before it: a possessive ("the EU's plan"),
+    or a name or demonym that modifies it and is an actor of its own ("the
+    EU plan", "the American proposal", "le plan américain")."""
+    for child in owned.children:
+        if child.dep_ in ("poss", "nmod:poss"):
+            return child
+    for child in owned.children:
+        modifier = child.dep_ == "amod" or (
+            child.dep_ == "compound" and child.i < owned.i
+        )
+        if modifier and args.resolve(child, depth=0) is not None:
+            return child
     return None
 
 

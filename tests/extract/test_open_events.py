@@ -667,6 +667,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         # The day the French parser takes for the object is not the object.
         ("fr", "LYON (AFP)\n\nLe parquet de Lyon a ouvert dimanche une enquête sur "
          "les injures.", [("FRAJUD", "090", None)]),
+        # The owner of a plan named before it ("the EU plan") or by a
+        # demonym ("le plan américain") is the target; a plain plan is none.
+        ("en", "Kenya rejected the EU plan.", [("KENGOV", "127", "IGOEEC")]),
+        ("en", "Kenya rejected the peace plan.", [("KENGOV", "127", None)]),
+        ("fr", "Israël a rejeté la proposition américaine.",
+         [("ISRGOV", "125", "USA")]),
+        ("fr", "La Turquie a salué la décision américaine.",
+         [("TURGOV", "051", "USA")]),
     ],
 )  # fmt: skip
 def test_open_events(
