@@ -742,6 +742,12 @@ def _verb_targets(
                 refs, _ = args.marked_actors(_noun_chain(noun, 1), spec)
                 if refs:
                     return refs
+    if support is not None and not passive and trigger.code[:2] in _ASKED_OWNERS:
+        # "a réclamé le retrait des troupes françaises", "demanded Macron's
+        # resignation": what is asked for is an act of its owner.
+        owner = _owner(support, res) or _possessor(support, args)
+        if owner is not None:
+            return args.group(owner)
     if support is not None and not passive and trigger.code[:2] in _SUPPORT_TARGETS:
         # "a dispersé les manifestants", "expelled Russian diplomats": the
         # idiom's own noun names who it is done to.
@@ -749,6 +755,8 @@ def _verb_targets(
     return []
 
 
+#: Roots whose support noun is an act of the target: appeals and demands.
+_ASKED_OWNERS = frozenset({"02", "10"})
 #: Roots whose support noun may itself be the target: reduce relations,
 #: coerce, assault, fight.
 _SUPPORT_TARGETS = frozenset({"16", "17", "18", "19"})

@@ -103,6 +103,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "111", None)]),
         ("fr", "Varsovie a estimé que la décision de Budapest était inacceptable.",
          [("POLGOV", "111", "HUNGOV")]),
+        ("en", "Greece stressed that the decision of Turkey was dangerous.",
+         [("GRCGOV", "111", "TURGOV")]),
+        ("fr", "La Grèce a souligné que la décision d'Ankara était dangereuse.",
+         [("GRCGOV", "111", "TURGOV")]),
         # A visit to a place is a visit to its country.
         ("en", "The German chancellor will visit Auschwitz in Poland.",
          [("DEUGOV", "042", "POL")]),
@@ -675,6 +679,13 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("ISRGOV", "125", "USA")]),
         ("fr", "La Turquie a salué la décision américaine.",
          [("TURGOV", "051", "USA")]),
+        # What an appeal or demand asks for is an act of its owner.
+        ("fr", "Le Mali a réclamé le retrait des troupes françaises.",
+         [("MLIGOV", "1056", "FRAMIL")]),
+        ("fr", "Kiev a demandé la protection de la France.",
+         [("UKRGOV", "0234", "FRAGOV")]),
+        ("en", "Kenya demanded the withdrawal of British troops.",
+         [("KENGOV", "1056", "GBRMIL")]),
     ],
 )  # fmt: skip
 def test_open_events(
