@@ -33,6 +33,7 @@ _NEVER_ACTORS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE", "SYM"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "X", "ADJ"})
 
 _MAX_NAME_TOKENS = 7
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
 _PERSON_WINS = -2
 
 
@@ -159,9 +160,13 @@ def _named(
     step: ResolvedBy = "kb"
     if not entries:
         entry = context.surnames.get(key(token.text))
-        if entry is None and _courtesy(token, lang):
-            # "M. Philippe", "Mr Di Maio": a surname the article never gave
-            # in full names the one person of that name then in office.
+        if entry is None and (
+            _courtesy(token, lang)
+            or (context.published is not None and _bare_surname(token))
+        ):
+            # "M. Philippe", "Mr Di Maio", "Blinken": a surname the article
+            # never gave in full names the one person of that name then in
+            # office (bare, only on a known date: offices change).
             entry = kb.office_holder(token.text, context.published)
         if entry is None or not token.text[:1].isupper():
             return None
@@ -234,6 +239,27 @@ def _longest_name(
         if last.whitespace_ and key(text) not in prefixes:
             break
     return found
+
+
+def _bare_surname(token: Token) -> bool:
+    """Whether ``token`` is a one-word person name ("Blinken headed to
+    Israel") and the article names nobody else of that surname in full
+    ("Magic Johnson" keeps a later "Johnson" from the prime minister)."""
+    if (
+        token.ent_type_ not in _PERSON_LABELS
+        or token.ent_iob_ != "B"
+        or " " in token.text
+    ):
+        return False
+    following = token.i + 1
+    if following < len(token.doc) and token.doc[following].ent_iob_ == "I":
+        return False
+    return not any(
+        ent.label_ in _PERSON_LABELS
+        and len(words := ent.text.split()) > 1
+        and words[-1] == token.text
+        for ent in token.doc.ents
+    )
 
 
 def _courtesy(token: Token, lang: str) -> bool:

@@ -185,6 +185,28 @@ def test_a_former_official_is_not_a_bare_surname(coder: Coder) -> None:
     assert [m.actor.code for m in coded.mentions if m.text == "Bell"] == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "surname", "code"),
+    [
+        # A bare surname names the one person of that name in office that day.
+        ("Blinken headed to Israel on Monday.", date(2024, 6, 19), "Blinken",
+         "USAGOV"),
+        ("Johnson criticised Macron.", date(2020, 1, 1), "Johnson", "GBRGOV"),
+        # Not when the day is unknown: offices change.
+        ("Blinken headed to Israel on Monday.", None, "Blinken", ""),
+        # Not when the article names another person of that surname in full.
+        ("Magic Johnson praised Macron. Later, Johnson criticised Macron.",
+         date(2020, 1, 1), "Johnson", ""),
+    ],
+)  # fmt: skip
+def test_a_bare_surname_is_the_office_holder_of_that_day(
+    coder: Coder, text: str, published: date | None, surname: str, code: str
+) -> None:
+    coded = coder(text, "en", published)
+    found = [m.actor.code if m.actor else "" for m in coded.mentions if m.text == surname]
+    assert found and set(found) == {code}
+
+
 def test_a_plural_agent_tagged_as_a_name_is_what_they_stands_for(
     coder: Coder,
 ) -> None:
