@@ -203,7 +203,9 @@ def test_a_bare_surname_is_the_office_holder_of_that_day(
     coder: Coder, text: str, published: date | None, surname: str, code: str
 ) -> None:
     coded = coder(text, "en", published)
-    found = [m.actor.code if m.actor else "" for m in coded.mentions if m.text == surname]
+    found = [
+        m.actor.code if m.actor else "" for m in coded.mentions if m.text == surname
+    ]
     assert found and set(found) == {code}
 
 
