@@ -31,6 +31,7 @@ from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
+from ..nlp.dateline import dateline_end
 from ._arguments import genitive
 from ._doc import doc_text
 from ._gates import may_hold
@@ -51,9 +52,6 @@ _MAX_BETWEEN = 2
 # Per knowledge base and language: a cache of derived data, not state.
 _NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 _PRONOUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
-_DATELINE_TOKENS = 15
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-_ANY_DASH = re.compile("[-\u2013\u2014]")  # a character of every one of them
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
@@ -63,7 +61,7 @@ def open_world(
     """The mentions of ``doc`` after every step of the cascade, in text
     order (``refs``: those the knowledge base and agent words gave)."""
     grammar = get_language(lang).grammar
-    dateline = _dateline(doc)
+    dateline = dateline_end(doc, doc_text(doc))
     refs = [ref for ref in refs if ref.start >= dateline]
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
     taken.update(range(dateline))
@@ -73,6 +71,7 @@ def open_world(
     refs = sorted([*refs, *found], key=lambda r: r.start)
     refs = _members(doc, refs, grammar)
     refs = _titles(doc, refs, grammar)
+    refs = _nationals(doc, refs, kb.demonyms.get(lang, {}))
     refs = _described(doc, refs, grammar)
     people = {
         i: ref.coded[0].country
@@ -90,29 +89,6 @@ def open_world(
     refs = _named_by_word(doc, refs, grammar, context)
     refs = _acronyms(doc, refs, context)
     return _coreference(doc, refs, grammar, context)
-
-
-def _dateline(doc: Doc) -> int:
-    """The number of tokens of a dateline opening ``doc`` ("PARIS (AFP) -",
-    "LONDON, March 3 (Reuters) -"): its city and agency are no actors."""
-    if not len(doc):
-        return 0
-    last = doc[min(len(doc), _DATELINE_TOKENS) - 1]
-    if not _ANY_DASH.search(doc_text(doc), 0, last.idx + len(last)):
-        return 0  # most paragraphs: no token visited
-    for token in doc[:_DATELINE_TOKENS]:
-        if token.text in _DASHES:
-            head = doc[: token.i]
-            words = [t for t in head if t.is_alpha]
-            if (
-                words
-                and words[0].is_upper
-                and len(words[0]) > 1
-                and any(t.text == "(" for t in head)
-            ):
-                return token.i + 1
-            return 0
-    return 0
 
 
 def _not_names(kb: KnowledgeBase, lang: str) -> frozenset[str]:
@@ -261,6 +237,92 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             used.add(n + 1)
         out.append(_with_title(doc, ref, title, step))
     return out
+
+
+def _nationals(
+    doc: Doc, refs: list[ActorRef], demonyms: dict[str, str]
+) -> list[ActorRef]:
+    """A person nobody knows, described by a demonym and what they do
+    ("Pakistani scientist Abdul Qadeer Khan", "l'écrivain algérien Kamel
+    Daoud", "le Français X", "X, a Kenyan lawyer,"), is a national of that
+    country, with no role: the description is the person's title."""
+    out: list[ActorRef] = []
+    used: set[int] = set()
+    for n, ref in enumerate(refs):
+        if n in used:
+            continue
+        if ref.kind != "person" or ref.coded or ref.roles:
+            out.append(ref)
+            continue
+        before = refs[n - 1] if n > 0 and (n - 1) not in used else None
+        after = refs[n + 1] if n + 1 < len(refs) else None
+        if (
+            before is not None
+            and _demonym(doc, before, demonyms)
+            and _description(doc[before.end : ref.start])
+        ):
+            out.pop()
+            out.append(_national(doc, ref, before, "title"))
+        elif (
+            after is not None
+            and _demonym(doc, after, demonyms)
+            and _apposed(doc, ref, after)
+        ):
+            used.add(n + 1)
+            out.append(_national(doc, ref, after, "apposition"))
+        else:
+            out.append(ref)
+    return out
+
+
+def _demonym(doc: Doc, ref: ActorRef, demonyms: dict[str, str]) -> bool:
+    return (
+        ref.kind == "country"
+        and len(ref.coded) == 1
+        and key(doc[ref.start : ref.end].text) in demonyms
+    )
+
+
+def _description(span: Span) -> bool:
+    """Whether ``span`` is at most three common nouns and adjectives
+    ("nuclear scientist", "écrivain")."""
+    return len(span) <= 3 and all(
+        t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in span
+    )
+
+
+def _apposed(doc: Doc, person: ActorRef, demonym: ActorRef) -> bool:
+    """ "X, a Pakistani scientist," or "X, écrivain algérien,": a comma, an
+    optional determiner and description words around the demonym, then the
+    end of the apposition."""
+    between = doc[person.end : demonym.start]
+    if len(between) == 0 or between[0].text != ",":
+        return False
+    words = (
+        between[2:] if len(between) > 1 and between[1].pos_ == "DET" else between[1:]
+    )
+    if not _description(words):
+        return False
+    end = demonym.end
+    while end < len(doc) and doc[end].pos_ in ("NOUN", "ADJ") and doc[end].is_lower:
+        end += 1
+    return end == len(doc) or doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX")
+
+
+def _national(doc: Doc, person: ActorRef, demonym: ActorRef, step: str) -> ActorRef:
+    name = doc[person.start : person.end].text
+    country = demonym.coded[0]
+    actor = Actor(
+        code=country.country or country.code, country=country.country, name=name
+    )
+    return ActorRef(
+        actors=(actor,),
+        kind="person",
+        start=min(person.start, demonym.start),
+        end=max(person.end, demonym.end),
+        head=person.head,
+        resolved_by=step,  # type: ignore[arg-type]
+    )
 
 
 def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:

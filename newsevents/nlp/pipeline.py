@@ -25,6 +25,7 @@ from ..kb.base import KnowledgeBase, default_kb
 from ..lang import get as get_language
 from ._lemmas import memoize_lemmatizer
 from ._rulers import memoize_attribute_ruler
+from .dateline import dateline_end
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 
@@ -99,6 +100,11 @@ def mark_sentences(doc: Doc) -> Doc:
         first = doc[index].text[:1]
         if first.isupper() or first.isdigit() or first in "\"'(":
             starts[index, 0] = 1
+    opening = dateline_end(doc)
+    if 0 < opening < len(doc):
+        # "PARIS (AFP) - Des manifestants ont été interpellés": the dispatch
+        # begins after its dateline, not as a complement of its city.
+        starts[opening, 0] = 1
     # spaCy arrays are uint64; -1 ("not a sentence start") wraps around.
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

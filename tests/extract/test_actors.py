@@ -209,6 +209,34 @@ def test_a_bare_surname_is_the_office_holder_of_that_day(
     assert found and set(found) == {code}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name", "code", "step"),
+    [
+        # A person nobody knows, described by a demonym and what they do, is
+        # a national of that country (issue 10: the description the article
+        # gives), with no role.
+        ("en", "Pakistani scientist Abdul Qadeer Khan admitted leaking secrets.",
+         "Abdul Qadeer Khan", "PAK", "title"),
+        ("en", "John Mwangi, a Kenyan writer, criticised the government.",
+         "John Mwangi", "KEN", "apposition"),
+        ("fr", "L'écrivain algérien Kamel Daoud a critiqué le gouvernement.",
+         "Kamel Daoud", "DZA", "title"),
+        # Not a name the demonym does not describe.
+        ("en", "The Pakistani delegation met Ahmed Raza in Geneva.",
+         "Ahmed Raza", "", "unresolved"),
+    ],
+)  # fmt: skip
+def test_a_national_described_by_a_demonym(
+    coder: Coder, language: str, text: str, name: str, code: str, step: str
+) -> None:
+    coded = coder(text, language, date(2005, 3, 1))
+    [mention] = [m for m in coded.mentions if name in m.text]
+    assert (mention.actor.code if mention.actor else "", mention.resolved_by) == (
+        code,
+        step,
+    )
+
+
 def test_a_plural_agent_tagged_as_a_name_is_what_they_stands_for(
     coder: Coder,
 ) -> None:

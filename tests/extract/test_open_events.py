@@ -113,6 +113,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # An investigation reported without its agent is the judiciary's.
         ("fr", "PARIS (AFP) - Une enquête préliminaire a été ouverte dimanche.",
          [("FRAJUD", "090", None)]),
+        # A dispatch's first verb is not parsed as a complement of its city.
+        ("fr", "PARIS (AFP) - De nombreux manifestants ont été interpellés à Paris.",
+         [("FRACOP", "173", "FRAOPP")]),
         # "s'attaquer à", parsed as a passive, is criticism; "mettre la
         # pression sur" a demand; "tirer au LBD" repression.
         ("fr", "Le président américain s'est vivement attaqué à la France.",

@@ -15,6 +15,31 @@ def test_pipeline_mark_sentences_blank() -> None:
     assert starts == ["Le", "Ils"]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("PARIS (AFP) - De nombreux manifestants ont été interpellés.", "De"),
+        ("LONDON, March 3 (Reuters) - Police arrested dozens.", "Police"),
+        # No agency in parentheses: no dateline.
+        ("Paris - la ville a voté.", None),
+    ],
+)
+def test_pipeline_mark_sentences_after_a_dateline(text: str, first: str | None) -> None:
+    doc = mark_sentences(spacy.blank("fr")(text))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == (["PARIS" if text.startswith("PARIS") else "LONDON", first]
+                      if first else ["Paris"])  # fmt: skip
+
+
+def test_pipeline_dispatch_verb_is_no_complement_of_its_city(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    # Parsed with its dateline, the verb hung on "PARIS" and the arrest
+    # lost its patient (no event at all).
+    doc = nlp_fr("PARIS (AFP) - De nombreux manifestants ont été interpellés à Paris.")
+    verb = next(t for t in doc if t.text == "interpellés")
+    assert verb.dep_ == "ROOT"
+    assert [c.text for c in verb.children if c.dep_ == "nsubj:pass"] == ["manifestants"]
+
+
 @pytest.mark.slow
 def test_pipeline_merges_names_before_parser(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     doc = nlp_fr(
