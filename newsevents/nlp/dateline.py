@@ -1,4 +1,5 @@
-"""Datelines: "PARIS (AFP) -", "LONDON, March 3 (Reuters) -" opening a
+"""Datelines: "PARIS (AFP) -", "LONDON, March 3 (Reuters) -", "KYIV,
+Ukraine -" opening a
 dispatch. The sentence marker starts a sentence after one, so that the
 parser does not hang the dispatch's first verb on its city; the actor
 finder skips it (its city and agency are no actors)."""
@@ -18,7 +19,8 @@ _ANY_DASH = re.compile("[-\u2013\u2014]")  # a character of every one of them
 
 def dateline_end(doc: Doc, text: str | None = None) -> int:
     """The number of tokens of a dateline opening ``doc`` (0 if none): an
-    upper-case first word, an agency in parentheses, then a dash.
+    upper-case first word, an agency in parentheses or only capitalised
+    words ("WASHINGTON -", "KYIV, Ukraine -"), then a dash.
     ``text`` is ``doc.text`` when the caller has it. Needs no annotation."""
     if not len(doc):
         return 0
@@ -28,13 +30,18 @@ def dateline_end(doc: Doc, text: str | None = None) -> int:
         return 0  # most paragraphs: no token visited
     for token in doc[:_DATELINE_TOKENS]:
         if token.text in _DASHES:
+            if not (token.whitespace_ and token.i and doc[token.i - 1].whitespace_):
+                return 0  # "US-brokered talks": a hyphen, no dateline
             head = doc[: token.i]
             words = [t for t in head if t.is_alpha]
             if (
                 words
                 and words[0].is_upper
                 and len(words[0]) > 1
-                and any(t.text == "(" for t in head)
+                and (
+                    any(t.text == "(" for t in head)
+                    or (len(words) <= 4 and all(w.text[:1].isupper() for w in words))
+                )
             ):
                 return token.i + 1
             return 0
