@@ -216,6 +216,16 @@ def agent(verb: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), child)
         if child.dep_ in _AGENT:
             return child
+    # "was branded a betrayal by Poland", "has been branded a waste by MPs":
+    # after a second object, the English model makes "by" a plain
+    # preposition, of the verb or of that object.
+    hosts = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "oprd"))]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                found = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if found is not None and found.pos_ in ("PROPN", "NOUN"):
+                    return found
     return None
 
 

@@ -113,6 +113,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # An investigation reported without its agent is the judiciary's.
         ("fr", "PARIS (AFP) - Une enquête préliminaire a été ouverte dimanche.",
          [("FRAJUD", "090", None)]),
+        # A passive with a second object keeps its "by" agent.
+        ("en", "The decision of Hungary was branded a betrayal by Poland.",
+         [("POLGOV", "111", "HUNGOV")]),
         # A dispatch's first verb is not parsed as a complement of its city.
         ("fr", "PARIS (AFP) - De nombreux manifestants ont été interpellés à Paris.",
          [("FRACOP", "173", "FRAOPP")]),
