@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..kb.base import agent_actor
 from ..lang import LangResources
 from ..lang._lexicon import Trigger
 from ._arguments import (
@@ -1142,6 +1143,7 @@ def _nominal(
     source_preps = res.grammar.noun_source_preps
     if trigger.code[:2] in _CLAIM_ROOTS or in_words(noun):
         source_preps = source_preps | res.grammar.claim_source_preps
+    pattern = "nominal"
     for child, prep in _noun_arguments(noun, args):
         if child.i in used:
             continue
@@ -1150,9 +1152,15 @@ def _nominal(
         ):
             ref = args.resolve(child)
             if ref is not None and ref not in targets:
+                if trigger.code[:2] == _PROTEST_ROOT and prep is None:
+                    ref, against = _protest_modifier(child, ref)
+                    if against is not None:
+                        targets = targets or [against]
+                    pattern += "+protest-modifier"
+                    if ref is None:
+                        break
                 sources.append(ref)
                 break
-    pattern = "nominal"
     if not sources:
         # "des injures proférées par des manifestants", "insults hurled by
         # protesters": the agent of the participle that tells who did it.
@@ -1206,6 +1214,28 @@ def _nominal(
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+def _protest_modifier(
+    word: Token, ref: ActorRef
+) -> tuple[ActorRef | None, ActorRef | None]:
+    """The protesters and the target a protest's modifier gives: "Paris
+    protests", "French protests" are protests of that country's people (its
+    opposition, not its government); "anti-government protests" are aimed at
+    the government, by people of its country."""
+    doc = word.doc
+    anti = (
+        word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "anti"
+    )
+    if not (anti or ref.kind in ("country", "place") or ref.capital):
+        return ref, None  # "union protests": the union protests
+    countries = [a.country for a in ref.coded if a.country]
+    if len(countries) != 1:
+        return None, None
+    protesters = ActorRef(
+        (agent_actor(countries[0], ("OPP",)),), "group", word.i, word.i + 1, word.i
+    )
+    return protesters, ref if anti else None
 
 
 def _opposed_parties(

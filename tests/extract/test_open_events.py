@@ -113,6 +113,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # An investigation reported without its agent is the judiciary's.
         ("fr", "PARIS (AFP) - Une enquête préliminaire a été ouverte dimanche.",
          [("FRAJUD", "090", None)]),
+        # A protest named after a place or a people is its people's, not
+        # its government's.
+        ("en", "The Paris protests turned violent on Saturday.",
+         [("FRAOPP", "141", None)]),
+        ("en", "Kenyan protests against the tax bill grew.",
+         [("KENOPP", "141", None)]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
