@@ -64,11 +64,20 @@ def extract_events(
     sentences = {start: n for n, start in enumerate(sentence_starts(doc))}
     founds: list[Found] = []
     for token, entries in candidates:
+        first: Found | None = None
         for trigger in viable(token, entries, args):
             found = match(token, trigger, args, res)
-            if found is not None:
-                founds.append(found)
+            if found is None:
+                continue
+            if _complete(found):
+                first = found
                 break
+            # An entry whose target the sentence lacks ("held exercises"
+            # without "with" a partner) yields to a later entry that finds
+            # its own ("near Taiwan").
+            first = first or found
+        if first is not None:
+            founds.append(first)
     founds = _event_objects(founds, res)
     by_token = {t.i: entries for t, entries in candidates}
     events: list[Event] = []
@@ -88,6 +97,12 @@ def extract_events(
             )
         )
     return _denials(events)
+
+
+def _complete(found: Found) -> bool:
+    """Whether a match has what its entry asks for: its targets, or none
+    needed."""
+    return bool(found.targets) or found.untargeted or not found.trigger.needs_target
 
 
 # Judgements (praise, criticism, accusation, rejection) of an action target

@@ -119,6 +119,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAOPP", "141", None)]),
         ("en", "Kenyan protests against the tax bill grew.",
          [("KENOPP", "141", None)]),
+        # A verb's first entry that finds no target yields to a later one
+        # that finds its own.
+        ("en", "Japan hosted the G7 summit.", [("JPNGOV", "043", "IGOG07")]),
+        ("fr", "Le Japon a accueilli le sommet du G7.", [("JPNGOV", "043", "IGOG07")]),
+        ("en", "Israel freed 30 Palestinian prisoners.", [("ISRGOV", "0841", "PSE")]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
