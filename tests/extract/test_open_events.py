@@ -124,6 +124,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "Japan hosted the G7 summit.", [("JPNGOV", "043", "IGOG07")]),
         ("fr", "Le Japon a accueilli le sommet du G7.", [("JPNGOV", "043", "IGOG07")]),
         ("en", "Israel freed 30 Palestinian prisoners.", [("ISRGOV", "0841", "PSE")]),
+        # Negotiating a truce between two parties is mediation (045);
+        # negotiating with one is negotiation (046).
+        ("en", "Egypt negotiated a ceasefire between Israel and Hamas.",
+         [("EGYGOV", "045", "ISRGOV"), ("EGYGOV", "045", "PSEREB")]),
+        ("fr", "L'Égypte a négocié une trêve entre Israël et le Hamas.",
+         [("EGYGOV", "045", "ISRGOV"), ("EGYGOV", "045", "PSEREB")]),
+        ("fr", "L'Ukraine a négocié un accord avec la Russie.",
+         [("UKRGOV", "046", "RUSGOV"), ("RUSGOV", "046", "UKRGOV")]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
