@@ -73,8 +73,10 @@ def extract_events(
                 first = found
                 break
             # An entry whose target the sentence lacks ("held exercises"
-            # without "with" a partner) yields to a later entry that finds
-            # its own ("near Taiwan").
+            # without "with" a partner) yields to a later entry that has
+            # what it needs ("near Taiwan", or no target at all); entries
+            # keep their order otherwise (a support verb's before the plain
+            # verb's).
             first = first or found
         if first is not None:
             founds.append(first)
@@ -101,8 +103,16 @@ def extract_events(
 
 def _complete(found: Found) -> bool:
     """Whether a match has what its entry asks for: its targets, or none
-    needed."""
-    return bool(found.targets) or found.untargeted or not found.trigger.needs_target
+    needed, or leave to go without, or it is mutual between its sources
+    ("China and Russia held joint exercises")."""
+    trigger = found.trigger
+    mutual = trigger.symmetric or "mutual" in trigger.flags
+    return (
+        bool(found.targets)
+        or found.untargeted
+        or not trigger.needs_target
+        or (mutual and len(found.sources) > 1)
+    )
 
 
 # Judgements (praise, criticism, accusation, rejection) of an action target

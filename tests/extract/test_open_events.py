@@ -132,6 +132,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("EGYGOV", "045", "ISRGOV"), ("EGYGOV", "045", "PSEREB")]),
         ("fr", "L'Ukraine a négocié un accord avec la Russie.",
          [("UKRGOV", "046", "RUSGOV"), ("RUSGOV", "046", "UKRGOV")]),
+        # Exercises with a partner are cooperation (062); near a country, a
+        # show of force at it (150); with neither, a show of force.
+        ("en", "China held military exercises near Taiwan.", [("CHNGOV", "150", "TWN")]),
+        ("en", "China held military exercises on Monday.", [("CHNGOV", "150", None)]),
+        ("en", "Japan conducted naval exercises with the Philippines.",
+         [("JPNGOV", "062", "PHLGOV"), ("PHLGOV", "062", "JPNGOV")]),
+        ("fr", "La Chine a organisé des exercices militaires lundi.",
+         [("CHNGOV", "150", None)]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),

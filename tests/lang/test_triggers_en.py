@@ -47,6 +47,7 @@ ENGLISH_PREPOSITIONS = {
     "into",
     "near",
     "of",
+    "off",
     "on",
     "over",
     "to",
@@ -169,12 +170,15 @@ def test_triggers_en_cover_all_twenty_roots() -> None:
 
 def test_triggers_en_same_head_rows_do_not_share_an_object() -> None:
     # Two rows with the same lemma, pos and particle must be told apart by their
-    # object lemmas, or the extractor could not choose between their codes.
-    seen: dict[tuple[str, str, str | None, str], list[str]] = defaultdict(list)
+    # object lemmas, or by targets no two of them share: the extractor keeps
+    # the row that finds its target ("held exercises with Russia" 062, "near
+    # Taiwan" 150), and could not choose between rows that want the same.
+    seen: dict[tuple[str, str, str | None, str, str], list[str]] = defaultdict(list)
     for row in ROWS:
         head = (row["lemma"], row["pos"], _particle(row))
         for lemma in _objects(row) or {""}:
-            seen[(*head, lemma)].append(row["id"])
+            for target in row["target"].split(","):
+                seen[(*head, lemma, target.strip())].append(row["id"])
     assert {key: ids for key, ids in seen.items() if len(ids) > 1} == {}
 
 
