@@ -749,6 +749,18 @@ def _verb_targets(
         owner = _owner(support, res) or _possessor(support, args)
         if owner is not None:
             return args.group(owner)
+    if (
+        support is None
+        and obj is not None
+        and obj.pos_ == "NOUN"
+        and not passive
+        and trigger.code[:2] in _ASKED_OWNERS
+        and args.resolve(obj, depth=0) is None
+    ):
+        # A plain verb of demand asking for a thing: "a demandé l'arrêt du
+        # mouvement des gilets jaunes", "demanded an end to the strike of
+        # the rail unions": the thing's owner, through the things it owns.
+        return _owner_actors(obj, args, res)
     if support is not None and not passive and trigger.code[:2] in _SUPPORT_TARGETS:
         # "a dispersé les manifestants", "expelled Russian diplomats": the
         # idiom's own noun names who it is done to.

@@ -140,6 +140,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("JPNGOV", "062", "PHLGOV"), ("PHLGOV", "062", "JPNGOV")]),
         ("fr", "La Chine a organisé des exercices militaires lundi.",
          [("CHNGOV", "150", None)]),
+        # A plain verb of demand asking for a thing targets the thing's owner.
+        ("fr", "PARIS (AFP) - Le patronat a demandé l'arrêt du mouvement des gilets jaunes.",
+         [("FRABUS", "020", "FRAOPP")]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
