@@ -464,6 +464,8 @@ def _object_fits(trigger: Trigger, verb: Token, obj: Token, args: Arguments) -> 
     and clauses ("promet de fournir à Kiev") are not judged here."""
     if trigger.objects or obj.pos_ not in ("NOUN", "PROPN"):
         return True
+    if trigger.code[:2] == _INTENT_ROOT:
+        return True  # "a promis une baisse des impôts": what is promised
     if any(slot in _NOMINAL_SLOTS for slot in trigger.targets):
         return True
     for child in verb.children:
@@ -768,6 +770,9 @@ def _verb_targets(
     return []
 
 
+#: The root of intents, promises and offers, whose object may be what is
+#: promised.
+_INTENT_ROOT = "03"
 #: Roots whose support noun is an act of the target: appeals and demands.
 _ASKED_OWNERS = frozenset({"02", "10"})
 #: Roots whose support noun may itself be the target: reduce relations,

@@ -143,6 +143,16 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A plain verb of demand asking for a thing targets the thing's owner.
         ("fr", "PARIS (AFP) - Le patronat a demandé l'arrêt du mouvement des gilets jaunes.",
          [("FRABUS", "020", "FRAOPP")]),
+        # What is promised may be a thing: the promise has no target.
+        ("fr", "PARIS (AFP) - Le président a promis une baisse des impôts.",
+         [("FRAGOV", "030", None)]),
+        ("en", "LONDON (Reuters) - The prime minister promised a tax cut.",
+         [("GBRGOV", "030", None)]),
+        # More French words of blame; more French verbs of assault.
+        ("fr", "PARIS (AFP) - Le ministre a qualifié les casseurs de criminels.",
+         [("FRAGOV", "111", "FRAOPP")]),
+        ("fr", "PARIS (AFP) - Des policiers ont bousculé un journaliste.",
+         [("FRACOP", "182", "FRAMED")]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
