@@ -396,6 +396,11 @@ def _events(
     if not pairs:
         return []
     code = code_entry(_in_words(found.token, trigger.code))
+    declined = ""
+    if code.code == _STATEMENT and mood == "negated":
+        # "did not comment", "n'a pas commenté", "n'a pas répondu": CAMEO's
+        # decline comment, which did happen.
+        code, mood, declined = code_entry(_DECLINE), "asserted", "+declined"
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
     # Fallbacks ("+clause-subject", "+untargeted") are less sure than a
@@ -422,7 +427,7 @@ def _events(
                 evidence=(evidence(found.token, ref_s, ref_t, offset, sentence),),
                 confidence=confidence,
                 trigger=trigger.id,
-                pattern=found.pattern + why,
+                pattern=found.pattern + why + declined,
                 symmetric=trigger.symmetric,
                 intended_code=intended,
             )
@@ -467,6 +472,10 @@ def _street_violence(
         return lookup("175"), "+repression"
     return code, ""
 
+
+#: A plain statement, and declining to make one (a statement negated).
+_STATEMENT = "010"
+_DECLINE = "011"
 
 #: The code of mobilising forces (a protest when protesters mobilise).
 _MOBILISE = "154"

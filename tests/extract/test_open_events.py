@@ -153,6 +153,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "111", "FRAOPP")]),
         ("fr", "PARIS (AFP) - Des policiers ont bousculé un journaliste.",
          [("FRACOP", "182", "FRAMED")]),
+        # A statement negated is CAMEO's decline comment, which did happen.
+        ("en", "LONDON (Reuters) - The Home Office did not comment on the report.",
+         [("GBRGOV", "011", None)]),
+        ("fr", "PARIS (AFP) - Le ministère n'a pas commenté ces informations.",
+         [("FRAGOV", "011", None)]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
