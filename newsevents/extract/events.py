@@ -461,6 +461,10 @@ def _street_violence(
     protesters who mobilise ("la mobilisation des gilets jaunes") protest
     (140), where armed forces would mobilise (154)."""
     roles = set(source.roles)
+    if code.code[:2] in _VIOLENCE_ROOTS and _party_politics(source, target):
+        # "Labour attacked the Tories over their tax plans": one party of a
+        # country's politics attacking another speaks in figures.
+        return lookup("111"), "+political-attack"
     if code.code.startswith(_MOBILISE) and roles & PROTEST_ROLES:
         if not roles & {"MIL", "REB", "GOV", "COP"}:
             return lookup("140"), "+protest-mobilisation"
@@ -476,6 +480,27 @@ def _street_violence(
 #: A plain statement, and declining to make one (a statement negated).
 _STATEMENT = "010"
 _DECLINE = "011"
+
+#: The roles of a country's politics: government, opposition, legislature.
+_POLITICAL_ROLES = frozenset({"GOV", "OPP", "LEG"})
+
+
+def _party_politics(source: Actor, target: Actor | None) -> bool:
+    """Whether an attack is between the politics of one country: a named
+    source (a party, a politician; not "protesters"), both sides political
+    (government, opposition, legislature) of the same country ("Labour
+    attacked the Tories", "the Home Secretary hit the Lib Dems")."""
+    if target is None or not source.country or source.country != target.country:
+        return False
+    if is_generic(source):
+        return False  # "protesters attacked parliament": force
+    return (
+        bool(source.roles)
+        and bool(target.roles)
+        and set(source.roles) <= _POLITICAL_ROLES
+        and set(target.roles) <= _POLITICAL_ROLES
+    )
+
 
 #: The code of mobilising forces (a protest when protesters mobilise).
 _MOBILISE = "154"

@@ -158,6 +158,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRGOV", "011", None)]),
         ("fr", "PARIS (AFP) - Le ministère n'a pas commenté ces informations.",
          [("FRAGOV", "011", None)]),
+        # One party of a country's politics attacking another speaks in
+        # figures (111); protesters attacking parliament use force.
+        ("en", "LONDON (Reuters) - Labour attacked the Tories over their tax plans.",
+         [("GBRGOV", "111", "GBROPP")]),  # in 2005
+        ("en", "LONDON (Reuters) - Protesters attacked the parliament.",
+         [("GBROPP", "145", "GBRLEG")]),
         # A passive with a second object keeps its "by" agent.
         ("en", "The decision of Hungary was branded a betrayal by Poland.",
          [("POLGOV", "111", "HUNGOV")]),
