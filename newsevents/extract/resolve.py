@@ -31,11 +31,11 @@ from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
 from ..lang import Grammar
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
-from ..nlp.dateline import dateline_end
 from ._arguments import genitive
 from ._doc import doc_text
 from ._gates import may_hold
 from ._refs import STAFF_ROLES, ActorRef, Context
+from .dateline import dateline_end
 
 __all__ = ["open_world"]
 

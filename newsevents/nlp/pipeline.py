@@ -21,11 +21,11 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..extract.dateline import dateline_end
 from ..kb.base import KnowledgeBase, default_kb
 from ..lang import get as get_language
 from ._lemmas import memoize_lemmatizer
 from ._rulers import memoize_attribute_ruler
-from .dateline import dateline_end
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 

@@ -1,8 +1,8 @@
 """Datelines: "PARIS (AFP) -", "LONDON, March 3 (Reuters) -", "KYIV,
-Ukraine -" opening a
-dispatch. The sentence marker starts a sentence after one, so that the
-parser does not hang the dispatch's first verb on its city; the actor
-finder skips it (its city and agency are no actors)."""
+Ukraine -" opening a dispatch. The sentence marker (nlp.pipeline) starts a
+sentence after one, so that the parser does not hang the dispatch's first
+verb on its city; the actor finder skips it (its city and agency are no
+actors)."""
 
 from __future__ import annotations
 
