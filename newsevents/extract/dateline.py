@@ -10,10 +10,11 @@ import re
 
 from spacy.tokens import Doc
 
-__all__ = ["dateline_end"]
+__all__ = ["DASHES", "dateline_end"]
 
 _DATELINE_TOKENS = 15
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: The dashes that end a dateline.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _ANY_DASH = re.compile("[-\u2013\u2014]")  # a character of every one of them
 
 
@@ -29,7 +30,7 @@ def dateline_end(doc: Doc, text: str | None = None) -> int:
     if not _ANY_DASH.search(text, 0, last.idx + len(last)):
         return 0  # most paragraphs: no token visited
     for token in doc[:_DATELINE_TOKENS]:
-        if token.text in _DASHES:
+        if token.text in DASHES:
             if not (token.whitespace_ and token.i and doc[token.i - 1].whitespace_):
                 return 0  # "US-brokered talks": a hyphen, no dateline
             head = doc[: token.i]
