@@ -103,7 +103,7 @@ def extract_events(
 
 def _complete(found: Found) -> bool:
     """Whether a match has what its entry asks for: its targets, or none
-    needed, or leave to go without, or it is mutual between its sources
+    needed, or it may go without, or it is mutual between its sources
     ("China and Russia held joint exercises")."""
     trigger = found.trigger
     mutual = trigger.symmetric or "mutual" in trigger.flags
