@@ -1170,12 +1170,14 @@ def _nominal(
             ref = args.resolve(child)
             if ref is not None and ref not in targets:
                 if trigger.code[:2] == _PROTEST_ROOT and prep is None:
-                    ref, against = _protest_modifier(child, ref)
+                    people, against = _protest_modifier(child, ref)
                     if against is not None:
                         targets = targets or [against]
-                    pattern += "+protest-modifier"
-                    if ref is None:
+                    if people is not ref:
+                        pattern += "+protest-modifier"
+                    if people is None:
                         break
+                    ref = people
                 sources.append(ref)
                 break
     if not sources:
