@@ -244,7 +244,7 @@ def _nationals(
 ) -> list[ActorRef]:
     """A person nobody knows, described by a demonym and what they do
     ("Pakistani scientist Abdul Qadeer Khan", "l'écrivain algérien Kamel
-    Daoud", "le Français X", "X, a Kenyan lawyer,"), is a national of that
+    Daoud", "le Français X", "X, a Kenyan writer,"), is a national of that
     country, with no role: the description is the person's title."""
     out: list[ActorRef] = []
     used: set[int] = set()
