@@ -10,9 +10,10 @@ import re
 
 from spacy.tokens import Doc
 
-__all__ = ["DASHES", "dateline_end"]
+__all__ = ["DASHES", "DATELINE_TOKENS", "dateline_end"]
 
-_DATELINE_TOKENS = 15
+#: How far into a paragraph a dateline's dash may come.
+DATELINE_TOKENS = 15
 #: The dashes that end a dateline.
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _ANY_DASH = re.compile("[-\u2013\u2014]")  # a character of every one of them
@@ -25,11 +26,11 @@ def dateline_end(doc: Doc, text: str | None = None) -> int:
     ``text`` is ``doc.text`` when the caller has it. Needs no annotation."""
     if not len(doc):
         return 0
-    last = doc[min(len(doc), _DATELINE_TOKENS) - 1]
+    last = doc[min(len(doc), DATELINE_TOKENS) - 1]
     text = doc.text if text is None else text
     if not _ANY_DASH.search(text, 0, last.idx + len(last)):
         return 0  # most paragraphs: no token visited
-    for token in doc[:_DATELINE_TOKENS]:
+    for token in doc[:DATELINE_TOKENS]:
         if token.text in DASHES:
             if not (token.whitespace_ and token.i and doc[token.i - 1].whitespace_):
                 return 0  # "US-brokered talks": a hyphen, no dateline

@@ -106,13 +106,18 @@ def _complete(found: Found) -> bool:
     needed, or it may go without, or it is mutual between its sources
     ("China and Russia held joint exercises")."""
     trigger = found.trigger
-    mutual = trigger.symmetric or "mutual" in trigger.flags
     return (
         bool(found.targets)
         or found.untargeted
         or not trigger.needs_target
-        or (mutual and len(found.sources) > 1)
+        or (_mutual(trigger) and len(found.sources) > 1)
     )
+
+
+def _mutual(trigger: Trigger) -> bool:
+    """Whether an entry's event is between its sources when it names no
+    target ("China and Russia held joint exercises")."""
+    return trigger.symmetric or "mutual" in trigger.flags
 
 
 # Judgements (praise, criticism, accusation, rejection) of an action target
@@ -366,7 +371,7 @@ def _events(
         m.kind == "planned" for _, m in governing_markers(found.token, res)
     )
     pairs: list[tuple[Actor, Actor | None, ActorRef, ActorRef | None]] = []
-    mutual = trigger.symmetric or "mutual" in trigger.flags
+    mutual = _mutual(trigger)
     if not targets and mutual and len(sources) > 1:
         for a, ra in sources:
             for b, rb in sources:

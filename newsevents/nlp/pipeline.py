@@ -21,7 +21,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ..extract.dateline import DASHES, dateline_end
+from ..extract.dateline import DASHES, DATELINE_TOKENS, dateline_end
 from ..kb.base import KnowledgeBase, default_kb
 from ..lang import get as get_language
 from ._lemmas import memoize_lemmatizer
@@ -101,7 +101,7 @@ def mark_sentences(doc: Doc) -> Doc:
         if first.isupper() or first.isdigit() or first in "\"'(":
             starts[index, 0] = 1
     dashes = _ids(doc.vocab.strings, DASHES)
-    opening = dateline_end(doc) if not dashes.isdisjoint(words[:15]) else 0
+    opening = dateline_end(doc) if not dashes.isdisjoint(words[:DATELINE_TOKENS]) else 0
     if 0 < opening < len(doc):
         # "PARIS (AFP) - Des manifestants ont été interpellés": the dispatch
         # begins after its dateline, not as a complement of its city.
@@ -111,7 +111,7 @@ def mark_sentences(doc: Doc) -> Doc:
     return doc
 
 
-_END_IDS: dict[tuple[int, frozenset[str]], tuple[StringStore, frozenset[int]]] = {}
+_MARK_IDS: dict[tuple[int, frozenset[str]], tuple[StringStore, frozenset[int]]] = {}
 
 
 def _end_ids(strings: StringStore) -> frozenset[int]:
@@ -124,10 +124,10 @@ def _ids(strings: StringStore, marks: frozenset[str]) -> frozenset[int]:
     and set of marks; the store is kept with them so that its id stays its
     own)."""
     key = (id(strings), marks)
-    cached = _END_IDS.get(key)
+    cached = _MARK_IDS.get(key)
     if cached is None or cached[0] is not strings:
         cached = (strings, frozenset(strings.add(mark) for mark in marks))
-        _END_IDS[key] = cached
+        _MARK_IDS[key] = cached
     return cached[1]
 
 
