@@ -192,11 +192,13 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp", "obl:arg"})
 
 
 def _complement_of(token: Token, frame: Token) -> bool:
+    # "a demand for Turkey to recognise Cyprus": a noun's infinitive.
+    complements = _COMPLEMENTS | {"acl"} if frame.pos_ == "NOUN" else _COMPLEMENTS
     current = token
     for _ in range(2):
         if current.head.i == current.i:
             return False
-        if current.dep_ not in _COMPLEMENTS and current.dep_ != "conj":
+        if current.dep_ not in complements and current.dep_ != "conj":
             return False
         current = current.head
         if current.i == frame.i:

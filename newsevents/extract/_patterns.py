@@ -237,7 +237,9 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
             t.particle == head.lower_ and noun.lemma_.lower() in t.objects
             for t in res.triggers_for(verb.lemma_.lower(), "VERB")
         )
-    if head.i == noun.i or head.pos_ != "VERB":
+    if head.i == noun.i or head.pos_ != "VERB" or noun.dep_ == "nsubj":
+        # "the attack on Israel continued": the subject of a verb whose
+        # entries take it as object ("continue an attack") is no object.
         return False
     # A predicate entry's objects are what is said of its object, not it.
     entries = [
@@ -1198,6 +1200,11 @@ def _nominal(
         # "des sanctions visant la Russie", "sanctions targeting Russia".
         targets = [r for r in _aimed_at(noun, args, res) if r not in sources]
         pattern += "+targeted" if targets else ""
+    if not targets and trigger.targets:
+        # "an EU demand for Turkey to recognise Cyprus", "a call for him to
+        # resign": the subject of the clause the noun governs.
+        targets = [r for r in _for_subject(noun, args) if r not in sources]
+        pattern += "+clause-subject" if targets else ""
     for spec in {"between", "entre"} & set(trigger.targets) if not sources else ():
         # "scuffles (broke out) between gilets jaunes and police", with no
         # source of its own: the first party is the source, the others its
@@ -1233,6 +1240,34 @@ def _nominal(
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
     return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+
+
+def _for_subject(noun: Token, args: Arguments) -> list[ActorRef]:
+    """The subject of an infinitive introduced by "for" under a noun ("a
+    demand for Turkey to recognise Cyprus")."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            for child in clause.children:
+                if child.dep_ in _SUBJECT:
+                    return args.group(child)
+    # Parsed as "demand [for Turkey] [to recognise]", the infinitive hanging
+    # on the noun or elsewhere: "to" right after the actor says it.
+    doc = noun.doc
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for child in prep.children:
+                after = child.right_edge.i + 1
+                if (
+                    child.dep_ == "pobj"
+                    and after < len(doc)
+                    and doc[after].lower_ == "to"
+                    and doc[after].head.pos_ == "VERB"
+                ):
+                    # Not "demands for citizens' referendums to decide".
+                    return [r for r in args.group(child) if doc[r.head].dep_ != "poss"]
+    return []
 
 
 def _protest_modifier(
@@ -1377,16 +1412,46 @@ def _aimed_at(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef
 
 def _targeted_by(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
     """The patient of a passive "target" verb whose agent is ``noun``: "X
-    was targeted by insults" (X), "X a été visé par des injures"."""
+    was targeted by insults" (X), "X a été visé par des injures"; the
+    subject of a verb that undergoes it: "X faced a wave of criticism", "X a
+    essuyé les critiques de Y"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         head = head.head
     elif noun.dep_ != "obl:agent":
-        return []
+        return _undergone_by(noun, args, res)
     if head.lemma_.lower() not in res.grammar.target_verbs:
         return []
     patient = passive_subject(head)
     return args.group(patient) if patient is not None else []
+
+
+def _undergone_by(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
+    # "a series of attacks", "une vague de critiques": the quantity is the
+    # object.
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        noun = noun.head.head
+    elif (
+        noun.dep_ == "nmod"
+        and noun.head.pos_ == "NOUN"
+        and any(c.dep_ == "case" and c.lower_ == "de" for c in noun.children)
+    ):
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() not in res.grammar.undergo_verbs and not (
+        # "fait face à des critiques": "face à" hangs on the noun.
+        verb.lemma_.lower() == "faire"
+        and any(c.lower_ == "face" for c in noun.children)
+    ):
+        return []
+    subj, passive = subject(verb)
+    return [] if subj is None or passive else args.group(subj)
 
 
 def _protest_site(

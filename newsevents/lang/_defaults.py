@@ -142,6 +142,10 @@ class Grammar:
     # Verbs whose passive subject is the target of the event that is its
     # agent ("X a été visé par des injures", "X was targeted by attacks").
     target_verbs: frozenset[str] = frozenset()
+    # Verbs whose subject undergoes the event that is their object ("Italy
+    # faced attacks from Di Maio", "le ministre a essuyé les critiques des
+    # syndicats"): that subject is its target.
+    undergo_verbs: frozenset[str] = frozenset()
     # Words of a charge or a sentence: an arrest entry with one of them as
     # its word or object is the judiciary's when no agent is named ("mis en
     # examen", "condamné à la prison", "was indicted").

@@ -743,6 +743,27 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("UKRGOV", "0234", "FRAGOV")]),
         ("en", "Kenya demanded the withdrawal of British troops.",
          [("KENGOV", "1056", "GBRMIL")]),
+        # Whoever faces, suffers or "essuie" criticism is its target.
+        ("en", "LONDON (Reuters)\n\nThe government faces growing criticism from "
+         "the opposition.", [("GBROPP", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe ministre a essuyé les critiques des syndicats.",
+         [("FRALAB", "111", "FRAGOV")]),
+        # An event noun subject of a verb whose entries take it as their
+        # object ("continue an attack") is still an event.
+        ("en", "The attack on Israel by Iran continued.",
+         [("IRNGOV", "190", "ISR")]),
+        # Verbal attacks are criticism; objections and refusals are
+        # rejections; promises and pledges are promises.
+        ("en", "The verbal attacks of Russia on Ukraine continued. The plan went "
+         "ahead despite US objections. The promise of Japan to the "
+         "Philippines was kept.",
+         [("RUSGOV", "111", "UKRGOV"), ("USAGOV", "120", None),
+          ("JPNGOV", "030", "PHLGOV")]),
+        # A demand for someone to act targets that someone, and takes the
+        # code the intended action selects.
+        ("en", "The deal came despite an EU demand for Turkey to recognise Cyprus. "
+         "Germany backed the demand for citizens' referendums to decide policy.",
+         [("IGOEEC", "100", "TURGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

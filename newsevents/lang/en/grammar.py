@@ -63,6 +63,8 @@ GRAMMAR = Grammar(
     # "Amazon ... the company": the last company named.
     # "targeted by insults": the one aimed at is the target.
     target_verbs=frozenset({"target"}),
+    # "faced criticism from": the one who faces it is the target.
+    undergo_verbs=frozenset({"face", "suffer", "endure", "draw", "receive"}),
     # "was indicted", "was sentenced to prison": the judiciary's doing.
     judicial_words=frozenset(
         """indict charge sentence convict prison jail fine indictment charges

@@ -91,6 +91,8 @@ GRAMMAR = Grammar(
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
     target_verbs=frozenset({"viser", "cibler"}),
+    # "a essuyé les critiques de": qui les essuie en est la cible.
+    undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     # "mis en examen", "condamné à la prison": the judiciary's doing.
     judicial_words=frozenset(
         """inculper condamner examen prison peine réclusion perpétuité amende sursis
