@@ -8,8 +8,9 @@ has an addressee the article makes plain without naming it in the sentence:
 - appeals, demands, criticism, rejection, threats and warnings by
   non-state actors of the article's home country are addressed to its
   government;
-- a government's promises and concessions, police repression and bans on
-  protest, in an article about a protest, are addressed to the protesters
+- a government's promises and concessions, the authorities' criticism and
+  rejections, police repression and bans on protest, in an article about a
+  protest, are addressed to the protesters
   (the last named before, else the first the article names); unnamed people
   arrested there, or making claims (demands, criticism, rejection, threats),
   are its protesters.
@@ -38,6 +39,9 @@ _WARNINGS = ("012",)
 _CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF"})
 #: Roots of a government's answer to protesters: intent, yield.
 _TO_PROTESTERS = frozenset({"03", "08"})
+#: Roots of the authorities' answer to protesters: disapprove, reject (a
+#: bare threat of no one stays no event).
+_AGAINST_PROTESTERS = frozenset({"11", "12"})
 #: Roles of those who repress protests.
 _FORCE_ROLES = frozenset({"COP", "MIL"})
 #: Codes of bans on political activity (protests, gatherings).
@@ -150,6 +154,12 @@ def _addressee(
     if protest is None:
         return None, ""
     if event.root in _TO_PROTESTERS and "GOV" in roles:
+        return protest, "implicit-protesters"
+    if event.root in _AGAINST_PROTESTERS and roles & {"GOV", "COP"}:
+        # "Violence insupportable", a dénoncé le ministre de l'Intérieur;
+        # "the government refused to back down": in an article about a
+        # protest, the authorities' criticism or rejection of no one named
+        # is aimed at the protesters.
         return protest, "implicit-protesters"
     if event.code.startswith("175") and roles & _FORCE_ROLES:
         return protest, "implicit-protesters"

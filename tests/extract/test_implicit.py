@@ -75,6 +75,26 @@ def test_implicit_answers_and_repression_go_to_the_last_protesters() -> None:
     ]  # fmt: skip
 
 
+def test_implicit_criticism_by_the_authorities_goes_to_the_protesters() -> None:
+    events = [
+        _event("FRAGOV", "111"),  # before the protest: its protesters
+        _event("FRAOPP", "141"),
+        _event("FRAGOV", "111"),
+        _event("FRACOP", "120"),
+        _event("FRAGOV", "130"),  # a bare threat of no one stays no event
+        _event("FRAGOV", "111", "FRALEG"),  # a target is named
+        _event("FRALAB", "111"),  # a union's goes to the government
+    ]
+    assert _rows(implicit_targets(events, "FRA")) == [
+        ("FRAGOV", "111", "FRAOPP", "active+implicit-protesters"),
+        ("FRAOPP", "141", None, "active"),
+        ("FRAGOV", "111", "FRAOPP", "active+implicit-protesters"),
+        ("FRACOP", "120", "FRAOPP", "active+implicit-protesters"),
+        ("FRAGOV", "111", "FRALEG", "active"),
+        ("FRALAB", "111", "FRAGOV", "active+implicit-government"),
+    ]
+
+
 def test_implicit_people_arrested_at_a_protest_are_its_protesters() -> None:
     people = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="FRA (CVL)")
     named = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="Jean Dupont")
