@@ -159,6 +159,11 @@ def said_clause(verb: Token) -> list[Token]:
     if not tokens and verb.dep_ in _SAID and verb.head.i < verb.i:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)
+    if not tokens and colon is not None:
+        # 'a réagi : « Violence insupportable »', 'reacted: "unacceptable"':
+        # what follows the colon.
+        tokens = [t for c in verb.children if c.i > colon.i for t in c.subtree]
     return tokens
 
 

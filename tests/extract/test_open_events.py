@@ -743,6 +743,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("UKRGOV", "0234", "FRAGOV")]),
         ("en", "Kenya demanded the withdrawal of British troops.",
          [("KENGOV", "1056", "GBRMIL")]),
+        # What follows a colon is what a reaction says.
+        ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
+         "inacceptable. »", [("FRAGOV", "111", "RUS")]),
+        ("en", "LONDON (Reuters)\n\nThe minister reacted: \"The Russian decision "
+         "is unacceptable.\"", [("GBRGOV", "111", "RUS")]),
         # Whoever faces, suffers or "essuie" criticism is its target.
         ("en", "LONDON (Reuters)\n\nThe government faces growing criticism from "
          "the opposition.", [("GBROPP", "111", "GBRGOV")]),
