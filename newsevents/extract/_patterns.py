@@ -308,6 +308,11 @@ def _verbal(
         if pattern == "attributive" and trigger.code[:2] != _PROTEST_ROOT:
             # "the invading army" describes; "striking workers" strike.
             return None
+        if pattern == "control" and trigger.status == "derived":
+            # "tries to quell the movement", "appear to promote Russian
+            # objectives": an unreviewed entry's sense is too loose to read
+            # through the verb that controls it.
+            return None
         if pattern == "control" and _purpose(verb) and trigger.code[:2] in _SAID_ROOTS:
             # "met officials to press the case", "used a message to denounce
             # the war": what one says in order to is the aim, not an event

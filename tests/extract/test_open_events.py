@@ -743,6 +743,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("UKRGOV", "0234", "FRAGOV")]),
         ("en", "Kenya demanded the withdrawal of British troops.",
          [("KENGOV", "1056", "GBRMIL")]),
+        # An unreviewed (derived) entry codes its own verb, not one read
+        # through the verb that controls it.
+        ("en", "LONDON (Reuters)\n\nThe police quelled the protesters.",
+         [("GBRCOP", "170", "GBROPP")]),
+        ("en", "LONDON (Reuters)\n\nThe police tried to quell the protesters.", []),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
