@@ -185,24 +185,53 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     )
     if passive:
         return agent(verb), True
+    incise = incise_subject(verb)
+    if incise is not None:
+        return incise, False
     for child in verb.children:
         if child.dep_ in _SUBJECT:
             return child, False
-    return incise_subject(verb), False
+    return None, False
+
+
+def quoted_subject(verb: Token) -> Token | None:
+    """The quotation a verb of an incise follows when the parse makes it the
+    verb's subject ('« Les injures sont la négation de ce que nous sommes »,
+    a déclaré Emmanuel Macron': "négation" nsubj, "Macron" obj): a subject
+    before the verb with a closing quotation mark between them."""
+    subj = next(
+        (c for c in verb.lefts if c.dep_ in _SUBJECT and c.pos_ != "PRON"), None
+    )
+    if subj is None:
+        return None
+    # The quotation's last token (its closing mark may belong to it) and
+    # what lies between it and the verb (", a").
+    tail = verb.doc[subj.right_edge.i : verb.i]
+    if not any(t.text in _CLOSING_QUOTES for t in tail):
+        return None
+    if not all(t.is_punct or t.pos_ == "AUX" for t in tail[1:]):
+        return None
+    return subj
+
+
+_CLOSING_QUOTES = frozenset({'"', "»", "”"})
 
 
 def incise_subject(verb: Token) -> Token | None:
     """The subject after a verb of an incise, which the French model takes
     for its object ("« C'est une honte », a dénoncé la ministre")."""
-    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
-        return None
-    if any(c.dep_ in _SUBJECT for c in verb.children):
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        if any(c.dep_ in _SUBJECT for c in verb.children):
+            return None
+    elif quoted_subject(verb) is None:
         return None
     return next(
         (
             c
             for c in verb.rights
-            if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")
+            if (c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN"))
+            # "a déclaré Emmanuel Macron", the name read as an adverb.
+            or (c.dep_ == "advmod" and c.pos_ == "PROPN")
         ),
         None,
     )

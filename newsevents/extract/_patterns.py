@@ -24,6 +24,7 @@ from ._arguments import (
     object_matches,
     particle_matches,
     passive_subject,
+    quoted_subject,
     subject,
     verb_objects,
 )
@@ -156,6 +157,9 @@ def said_clause(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in _SAID:
             tokens.extend(child.subtree)
+    quotation = quoted_subject(verb) if not tokens else None
+    if quotation is not None:
+        tokens = list(quotation.subtree)
     if not tokens and verb.dep_ in _SAID and verb.head.i < verb.i:
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]
@@ -615,7 +619,9 @@ _JUDGING_ROOTS = frozenset({"05", "11", "12"})
 
 def _incise(verb: Token) -> bool:
     """A verb of an incise after a quotation ('"...", dénonce-t-il')."""
-    return verb.dep_ == "parataxis" and verb.head.i < verb.i
+    return (verb.dep_ == "parataxis" and verb.head.i < verb.i) or quoted_subject(
+        verb
+    ) is not None
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
@@ -816,11 +822,25 @@ def _own_state(ref: ActorRef, sources: list[ActorRef]) -> bool:
 def _first_actors(
     tokens: list[Token], args: Arguments, sources: list[ActorRef]
 ) -> list[ActorRef]:
-    """The first actor named among ``tokens`` that is not a source."""
+    """The first actor named among ``tokens`` that is not a source nor the
+    victim of what is judged ("les injures à l'encontre du philosophe")."""
+    victim_preps = args.res.grammar.victim_preps
     for token in sorted(tokens, key=lambda t: t.i):
         ref = args.by_token.get(token.i)
-        if ref is not None and ref.actors and ref not in sources:
-            return [ref]
+        if ref is None or not ref.actors or ref in sources:
+            continue
+        span = range(ref.start, ref.end)
+        head = next(
+            (t for t in token.doc[ref.start : ref.end] if t.head.i not in span),
+            token.doc[ref.head],
+        )
+        marks = {
+            head.head.lower_,
+            *(c.lower_ for c in head.children if c.dep_ == "case"),
+        }
+        if not marks.isdisjoint(victim_preps):
+            continue
+        return [ref]
     return []
 
 

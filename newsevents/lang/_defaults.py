@@ -146,6 +146,10 @@ class Grammar:
     # faced attacks from Di Maio", "le ministre a essuyé les critiques des
     # syndicats"): that subject is its target.
     undergo_verbs: frozenset[str] = frozenset()
+    # Prepositions of the one an act is done to ("les injures à l'encontre
+    # du philosophe", "violence against police"): in a condemnation of that
+    # act, the victim is not the one condemned.
+    victim_preps: frozenset[str] = frozenset()
     # Words of a charge or a sentence: an arrest entry with one of them as
     # its word or object is the judiciary's when no agent is named ("mis en
     # examen", "condamné à la prison", "was indicted").

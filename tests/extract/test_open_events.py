@@ -748,6 +748,16 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe police quelled the protesters.",
          [("GBRCOP", "170", "GBROPP")]),
         ("en", "LONDON (Reuters)\n\nThe police tried to quell the protesters.", []),
+        # A quotation the parse makes the subject of the verb of its incise
+        # is what is said, the name after the verb the speaker (read as its
+        # object or an adverb); the victim of the act condemned is not the
+        # one condemned.
+        ("fr", "PARIS (AFP)\n\nLes injures proférées à l'encontre du philosophe "
+         "par les manifestants \"sont une honte\", a déclaré Emmanuel Macron.",
+         [("FRAGOV", "111", "FRAOPP")]),
+        ("fr", "PARIS (AFP)\n\n« Les violences contre les policiers sont la "
+         "négation de la République », a déclaré le ministre de l'Intérieur.",
+         [("FRAGOVCOP", "111", None)]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),

@@ -93,6 +93,8 @@ GRAMMAR = Grammar(
     target_verbs=frozenset({"viser", "cibler"}),
     # "a essuyé les critiques de": qui les essuie en est la cible.
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
+    # "à l'encontre de" hangs its noun on "encontre".
+    victim_preps=frozenset({"contre", "envers", "encontre"}),
     # "mis en examen", "condamné à la prison": the judiciary's doing.
     judicial_words=frozenset(
         """inculper condamner examen prison peine réclusion perpétuité amende sursis
