@@ -758,6 +758,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\n« Les violences contre les policiers sont la "
          "négation de la République », a déclaré le ministre de l'Intérieur.",
          [("FRAGOVCOP", "111", None)]),
+        # Looting is rioting (145, not an arrest); a government that backs
+        # down in a story of riots yields to the rioters.
+        ("fr", "PARIS (AFP)\n\nDes casseurs ont pillé des magasins. Le "
+         "gouvernement a reculé mardi.",
+         [("FRAOPP", "145", None), ("FRAGOV", "080", "FRAOPP")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
