@@ -428,8 +428,18 @@ _DESCRIPTIONS = frozenset({"acl", "acl:relcl", "relcl"})
 def _description_group(name: Token, members: dict[int, ActorRef]) -> ActorRef | None:
     """The member phrase in the appositions (and their relative clauses) of
     a name."""
+    doc = name.doc
     for child in name.children:
-        if child.dep_ != "appos":
+        # "Benjamin Cauchy, une des figures du mouvement, a salué": the
+        # French parse makes such an apposition a conjunct or a noun
+        # complement, with a comma before it and no conjunction.
+        parted = (
+            child.dep_ in ("conj", "nmod")
+            and child.left_edge.i > 0
+            and doc[child.left_edge.i - 1].text == ","
+            and not any(c.dep_ == "cc" for c in child.children)
+        )
+        if child.dep_ != "appos" and not parted:
             continue
         for token in child.subtree:
             ref = members.get(token.i)

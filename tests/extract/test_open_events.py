@@ -802,6 +802,26 @@ def test_open_events(
     assert _events(coder(text, language, published)) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS (AFP) - Benjamin Cauchy, une des figures du mouvement des gilets "
+        "jaunes, a salué le moratoire.",
+        "PARIS (AFP) - Benjamin Cauchy, l'une des figures des gilets jaunes, a "
+        "salué le moratoire.",
+    ],
+)
+def test_apposition_parsed_as_a_complement_describes_the_name(
+    coder: Coder, text: str
+) -> None:
+    # The French parse makes "une des figures de X" after a comma a noun
+    # complement or a conjunct of the name, not its apposition.
+    coded = coder(text, "fr", WEDNESDAY)
+    person = next(m for m in coded.mentions if m.text == "Benjamin Cauchy")
+    assert person.actor is not None
+    assert (person.actor.code, person.resolved_by) == ("FRAOPP", "apposition")
+
+
 def test_surname_with_its_particle_names_the_person(coder: Coder) -> None:
     # "Di Maio" after "Luigi Di Maio" (Italy's deputy prime minister on
     # that day): the surname keeps its particle.
