@@ -397,6 +397,10 @@ def verb_objects(verb: Token) -> VerbObjects:
         or c.dep_ in _PASSIVE_SUBJECT
         or c.dep_ == "obl:arg"
         or (c.dep_ == "obl:mod" and _idiom_case(c))
+        # "was found guilty", "found the journalist guilty": what is said of
+        # the object.
+        or c.dep_ == "oprd"
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")
     ]
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)

@@ -763,6 +763,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nDes casseurs ont pillé des magasins. Le "
          "gouvernement a reculé mardi.",
          [("FRAOPP", "145", None), ("FRAGOV", "080", "FRAOPP")]),
+        # A verdict: "found guilty", the adjective read as what is said of
+        # the object; with no court named, the judiciary's.
+        ("en", "LONDON (Reuters)\n\nThe driver was found guilty of murder. A "
+         "Russian court found the American journalist guilty.",
+         [("GBRJUD", "116", "GBRCVL"), ("RUSJUD", "116", "USAMED")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),

@@ -69,7 +69,7 @@ GRAMMAR = Grammar(
     # "was indicted", "was sentenced to prison": the judiciary's doing.
     judicial_words=frozenset(
         """indict charge sentence convict prison jail fine indictment charges
-        conviction trial""".split()
+        conviction trial guilty""".split()
     ),
     # "shadow work and pensions secretary": an opposition spokesperson.
     opposition_prefixes=frozenset({"shadow"}),
