@@ -73,6 +73,8 @@ def match(
         return None
     if args.once(("sense", token.i), lambda: _other_sense(token, res)):
         return None
+    if trigger.code[:2] != "01" and _goes_on_speaking(token, res):
+        return None
     if "refl" in trigger.flags and not has_reflexive(token, res.grammar):
         return None
     if trigger.pos == "NOUN":
@@ -200,6 +202,19 @@ def _other_sense(token: Token, res: LangResources) -> bool:
         return False
     near = [token.head, *token.children]
     return any(t.lemma_.lower() in senses or t.lower_ in senses for t in near)
+
+
+def _goes_on_speaking(token: Token, res: LangResources) -> bool:
+    """Whether the trigger is a verb of ``Grammar.incise_verbs`` right after
+    a quotation, with only commas and auxiliaries between ('« ... », a
+    poursuivi la mère', '"...," he continued')."""
+    if token.lemma_.lower() not in res.grammar.incise_verbs:
+        return False
+    i = token.i - 1
+    doc = token.doc
+    while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].text == ","):
+        i -= 1
+    return i >= 0 and doc[i].text in ('"', "»", "”")
 
 
 def _background(token: Token, res: LangResources) -> bool:

@@ -150,6 +150,10 @@ class Grammar:
     # du philosophe", "violence against police"): in a condemnation of that
     # act, the victim is not the one condemned.
     victim_preps: frozenset[str] = frozenset()
+    # Verbs that, right after a quotation, only go on speaking ('« ... », a
+    # poursuivi la mère de famille', '"...," he went on'): no event of their
+    # other sense (suing, launching).
+    incise_verbs: frozenset[str] = frozenset()
     # Words of a charge or a sentence: an arrest entry with one of them as
     # its word or object is the judiciary's when no agent is named ("mis en
     # examen", "condamné à la prison", "was indicted").

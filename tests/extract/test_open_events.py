@@ -768,6 +768,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe driver was found guilty of murder. A "
          "Russian court found the American journalist guilty.",
          [("GBRJUD", "116", "GBRCVL"), ("RUSJUD", "116", "USAMED")]),
+        # "The public" is people (CVL); "public" as an adjective is no one.
+        ("en", "LONDON (Reuters)\n\nPolice urged the public to stay away. The "
+         "public inquiry opened.", [("GBRCOP", "020", "GBRCVL")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),

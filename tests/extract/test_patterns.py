@@ -118,3 +118,22 @@ def test_viable_leaves_out_only_entries_match_refuses(nlp_fr, nlp_en) -> None:  
                         left_out += 1
                         assert match(token, trigger, args, res) is None
     assert left_out
+
+
+@pytest.mark.parametrize(
+    ("text", "speaking"),
+    [
+        ("Les syndicats ont poursuivi le gouvernement.", False),
+        # After a quotation, "a poursuivi" goes on speaking: no lawsuit.
+        ("« C'est dur », a poursuivi le syndicat.", True),
+        ('"C\'est dur", a poursuivi le syndicat.', True),
+    ],
+)
+def test_a_verb_right_after_a_quotation_goes_on_speaking(
+    nlp_fr, text: str, speaking: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.extract._patterns import _goes_on_speaking
+    from newsevents.lang import get
+
+    verb = next(t for t in nlp_fr(text) if t.lemma_ == "poursuivre")
+    assert _goes_on_speaking(verb, get("fr")) is speaking

@@ -66,6 +66,7 @@ GRAMMAR = Grammar(
     # "faced criticism from": the one who faces it is the target.
     undergo_verbs=frozenset({"face", "suffer", "endure", "draw", "receive"}),
     victim_preps=frozenset({"against", "towards", "toward"}),
+    incise_verbs=frozenset({"continue", "go"}),
     # "was indicted", "was sentenced to prison": the judiciary's doing.
     judicial_words=frozenset(
         """indict charge sentence convict prison jail fine indictment charges

@@ -95,6 +95,10 @@ GRAMMAR = Grammar(
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     # "à l'encontre de" hangs its noun on "encontre".
     victim_preps=frozenset({"contre", "envers", "encontre"}),
+    # '« ... », a poursuivi la mère': she went on, she did not sue.
+    incise_verbs=frozenset(
+        {"poursuivre", "continuer", "enchaîner", "reprendre", "lancer", "glisser"}
+    ),
     # "mis en examen", "condamné à la prison": the judiciary's doing.
     judicial_words=frozenset(
         """inculper condamner examen prison peine réclusion perpétuité amende sursis
