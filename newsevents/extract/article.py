@@ -103,7 +103,18 @@ class ArticleContext:
     def _addressed(self) -> list[Event]:
         """The article's events with the targets it implies filled in."""
         home = self.home.country if self.home is not None else None
-        return implicit_targets(self.events, home)
+        opposition = next(
+            (
+                m.actor
+                for m in self.mentions
+                if home is not None
+                and m.actor is not None
+                and m.actor.country == home
+                and "OPP" in m.actor.roles
+            ),
+            None,
+        )
+        return implicit_targets(self.events, home, opposition)
 
     def finish(self) -> Extraction:
         """Everything found, with the original text in each span and the

@@ -10,13 +10,15 @@ has an addressee the article makes plain without naming it in the sentence:
   government;
 - a government's promises and concessions, the authorities' criticism and
   rejections, police repression and bans on protest, in an article about a
-  protest, are addressed to the protesters
+  protest, are addressed to the protesters; with no protest told, the
+  authorities' criticism and rejections go to the first opposition actor
+  of the home country the article names
   (the last named before, else the first the article names); unnamed people
   arrested there, or making claims (demands, criticism, rejection, threats),
   are its protesters.
 
 Pure: events in, events out. Each filled target says so in the pattern
-("+implicit-government", "+implicit-protesters").
+("+implicit-government", "+implicit-protesters", "+implicit-opposition").
 """
 
 from __future__ import annotations
@@ -50,8 +52,13 @@ _BANS = ("1721",)
 _BANNING_ROLES = frozenset({"GOV", "COP", "JUD"})
 
 
-def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
-    """``events`` (in article order) with the implicit targets filled in."""
+def implicit_targets(
+    events: Iterable[Event], home: str | None, opposition: Actor | None = None
+) -> list[Event]:
+    """``events`` (in article order) with the implicit targets filled in.
+    ``opposition``, the first opposition actor of the home country the
+    article names, is whom the authorities' criticism and rejections are
+    aimed at when the article tells of no protest."""
     events = list(events)
     # The protesters of the article, by country: the last protest's actor
     # so far, else the first the article names ("police fired tear gas ...
@@ -73,7 +80,7 @@ def implicit_targets(events: Iterable[Event], home: str | None) -> list[Event]:
         if protest is not None:
             protesters[protest[0]] = protest[1]
         if event.target is None and source is not None and source.country:
-            target, why = _addressee(event, source, home, protesters)
+            target, why = _addressee(event, source, home, protesters, opposition)
             if target is not None and target.code != source.code:
                 event = event.model_copy(
                     update={"target": target, "pattern": f"{event.pattern}+{why}"}
@@ -139,7 +146,11 @@ def _first_protesters(events: list[Event]) -> dict[str, Actor]:
 
 
 def _addressee(
-    event: Event, source: Actor, home: str | None, protesters: dict[str, Actor]
+    event: Event,
+    source: Actor,
+    home: str | None,
+    protesters: dict[str, Actor],
+    opposition: Actor | None = None,
 ) -> tuple[Actor | None, str]:
     roles = set(source.roles)
     country = source.country or ""
@@ -151,6 +162,16 @@ def _addressee(
     ):
         return agent_actor(country, ("GOV",)), "implicit-government"
     protest = protesters.get(country)
+    if (
+        protest is None
+        and opposition is not None
+        and opposition.country == country
+        and event.root in _AGAINST_PROTESTERS
+        and roles & {"GOV", "COP"}
+    ):
+        # "Castaner a dénoncé une comédie", in a story of the opposition
+        # and no protest: aimed at that opposition.
+        return opposition, "implicit-opposition"
     if protest is None:
         return None, ""
     if event.root in _TO_PROTESTERS and "GOV" in roles:

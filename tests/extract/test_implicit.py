@@ -95,6 +95,31 @@ def test_implicit_criticism_by_the_authorities_goes_to_the_protesters() -> None:
     ]
 
 
+def test_implicit_criticism_by_the_authorities_goes_to_the_opposition() -> None:
+    # With no protest told, the first opposition actor the article names.
+    opposition = _actor("FRAOPP")
+    events = [
+        _event("FRAGOV", "111"),
+        _event("FRACOP", "120"),
+        _event("FRAGOV", "030"),  # a promise is no criticism
+        _event("DEUGOV", "111"),  # another country's government
+    ]
+    assert _rows(implicit_targets(events, "FRA", opposition)) == [
+        ("FRAGOV", "111", "FRAOPP", "active+implicit-opposition"),
+        ("FRACOP", "120", "FRAOPP", "active+implicit-opposition"),
+        ("FRAGOV", "030", None, "active"),
+        ("DEUGOV", "111", None, "active"),
+    ]
+    # A protest's own protesters come first.
+    protest = _event("FRAOPP", "141")
+    assert (
+        implicit_targets([protest, _event("FRAGOV", "111")], "FRA", opposition)[
+            1
+        ].pattern
+        == "active+implicit-protesters"
+    )
+
+
 def test_implicit_people_arrested_at_a_protest_are_its_protesters() -> None:
     people = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="FRA (CVL)")
     named = Actor(code="FRACVL", country="FRA", roles=("CVL",), name="Jean Dupont")

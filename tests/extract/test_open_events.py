@@ -247,9 +247,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
          "was attacked.", [("FRAGOV", "111", None)]),
         # A name the tagger took for an adverb before its verb group is still
-        # the subject found on the left.
+        # the subject found on the left (and whom he refuses to meet are
+        # the protesters, the article's opposition).
         ("fr", "PARIS (AFP)\n\nMacron a refusé de rencontrer les manifestants.",
-         [("FRAGOV", "125", None)]),
+         [("FRAGOV", "125", "FRAOPP")]),
         # What is said comes from whoever it comes from ("verbal attacks from
         # X"); a place one withdraws from is no source.
         ("en", "PARIS (AFP)\n\nThe meeting follows verbal attacks from Matteo "
@@ -771,6 +772,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # "The public" is people (CVL); "public" as an adjective is no one.
         ("en", "LONDON (Reuters)\n\nPolice urged the public to stay away. The "
          "public inquiry opened.", [("GBRCOP", "020", "GBRCVL")]),
+        # With no protest told, a minister's criticism of no one named is
+        # aimed at the opposition the article names.
+        ("fr", "PARIS (AFP)\n\nMarine Le Pen a proposé un référendum. Le ministre "
+         "de l'Intérieur a dénoncé « une comédie ».",
+         [("FRAOPP", "030", None), ("FRAGOVCOP", "111", "FRAOPP")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
