@@ -1067,6 +1067,15 @@ _NOT_LEFT_SUBJECT = frozenset(
 )
 
 
+def _joined(head: Token, verb: Token) -> bool:
+    """Whether a conjunction or a comma stands between two coordinated
+    verbs (or just before the second: "et a appelé")."""
+    between = head.doc[head.i + 1 : verb.i]
+    return any(t.dep_ == "cc" or t.text in (",", ";") for t in between) or any(
+        c.dep_ == "cc" for c in verb.children
+    )
+
+
 def _inherited(
     verb: Token, args: Arguments, res: LangResources
 ) -> tuple[list[ActorRef], str, str | None]:
@@ -1124,6 +1133,11 @@ def _inherited(
         if ref is not None and head.i < verb.i:
             return [ref], "mistagged-root", None
     if dep == "conj":
+        if head.pos_ in ("VERB", "AUX") and not _joined(head, verb):
+            # "Trump blamed the accord as demonstrations continued to
+            # protest": a conjunct with neither a conjunction nor a comma
+            # before it is a parse of another clause.
+            return [], "", None
         if head.pos_ in ("VERB", "AUX"):
             subj, passive = subject(head)
             if subj is not None and not passive:

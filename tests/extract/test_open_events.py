@@ -777,6 +777,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nMarine Le Pen a proposé un référendum. Le ministre "
          "de l'Intérieur a dénoncé « une comédie ».",
          [("FRAOPP", "030", None), ("FRAGOVCOP", "111", "FRAOPP")]),
+        # A verb the parse coordinates with another with neither a
+        # conjunction nor a comma between them does not inherit its subject
+        # (the president does not protest).
+        ("en", "WASHINGTON (Reuters)\n\nThe president blamed the climate accord as "
+         "demonstrations in France continued to protest against fuel taxes. "
+         "Protesters marched and chanted slogans.",
+         [("USAGOV", "112", "USAOPP"), ("USAOPP", "141", None)]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
