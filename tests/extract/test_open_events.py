@@ -784,6 +784,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "demonstrations in France continued to protest against fuel taxes. "
          "Protesters marched and chanted slogans.",
          [("USAGOV", "112", "USAOPP"), ("USAOPP", "141", None)]),
+        # "décliner un train de mesures" sets them out; "décliner une
+        # invitation" turns it down (125, not 036).
+        ("fr", "PARIS (AFP)\n\nLe Premier ministre a décliné mardi un train de "
+         "mesures. Le ministre a décliné l'invitation de la Russie.",
+         [("FRAGOV", "125", "RUSGOV")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),

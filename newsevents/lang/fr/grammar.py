@@ -87,6 +87,11 @@ GRAMMAR = Grammar(
             """allée stand exposant salon culturel sportif festif artistique
             culturelle sportive festive""".split()
         ),
+        # "a décliné un train de mesures": set out, not declined.
+        "décliner": frozenset(
+            """mesure mesures train programme feuille axe axes priorité
+            priorités""".split()
+        ),
     },
     # "Amazon ... l'entreprise": the last company named.
     # "visé par des injures": the one aimed at is the target.
