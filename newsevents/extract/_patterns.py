@@ -1099,6 +1099,10 @@ def _inherited(
         embeds = any(
             "embed" in t.flags for t in res.triggers_for(head.lemma_.lower(), "VERB")
         )
+        if marker is not None and marker.kind == "asserted" and dep == "advcl":
+            # "had forced the changes, telling the BBC": only the infinitive
+            # of "forced X to" is X's.
+            marker = None
         if (marker is not None and marker.control == "obj") or embeds:
             obj = direct_object(head, res.grammar) or passive_subject(head)
             if obj is not None:

@@ -27,8 +27,10 @@ FLAGS = frozenset(
 STATUSES = frozenset({"reviewed", "derived"})
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+# asserted: a marker whose governed event did happen ("prompted X to
+# condemn": X condemned), named for the object it hands the event to.
 MODALITY_KINDS = frozenset(
-    {"planned", "hypothetical", "negated", "alleged", "report", "future"}
+    {"planned", "hypothetical", "negated", "alleged", "report", "future", "asserted"}
 )
 
 

@@ -789,6 +789,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLe Premier ministre a décliné mardi un train de "
          "mesures. Le ministre a décliné l'invitation de la Russie.",
          [("FRAGOV", "125", "RUSGOV")]),
+        # "prompted X to condemn", "a contraint X à reculer": X did it
+        # (asserted), the one prompted is the source.
+        ("en", "PARIS (Reuters)\n\nThe clashes prompted President Emmanuel Macron "
+         "to condemn the rioters.", [("FRAGOV", "111", "FRAOPP")]),
+        ("fr", "PARIS (AFP)\n\nLes syndicats ont contraint le gouvernement à "
+         "reculer.", [("FRALAB", "170", "FRAGOV"), ("FRAGOV", "080", None)]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
