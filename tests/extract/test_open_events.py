@@ -795,6 +795,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "to condemn the rioters.", [("FRAGOV", "111", "FRAOPP")]),
         ("fr", "PARIS (AFP)\n\nLes syndicats ont contraint le gouvernement à "
          "reculer.", [("FRALAB", "170", "FRAGOV"), ("FRAGOV", "080", None)]),
+        # Saying that someone forged, faked or lied blames them.
+        ("fr", "PARIS (AFP)\n\nLe journal assure que de faux comptes sont "
+         "alimentés par la Russie.", [("FRAMED", "111", "RUSGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe minister said the Russian government had "
+         "used a forged letter.", [("GBRGOV", "111", "RUSGOV")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
