@@ -103,18 +103,14 @@ class ArticleContext:
     def _addressed(self) -> list[Event]:
         """The article's events with the targets it implies filled in."""
         home = self.home.country if self.home is not None else None
-        opposition = next(
-            (
-                m.actor
-                for m in self.mentions
-                if home is not None
-                and m.actor is not None
-                and m.actor.country == home
-                and "OPP" in m.actor.roles
-            ),
-            None,
+        # The actors the article names speak for its opposition only when
+        # its home country is not a guess from the countries it mentions.
+        named = (
+            [m.actor for m in self.mentions if m.actor is not None]
+            if self.home is not None and self.home.source != "most mentioned"
+            else []
         )
-        return implicit_targets(self.events, home, opposition)
+        return implicit_targets(self.events, home, named)
 
     def finish(self) -> Extraction:
         """Everything found, with the original text in each span and the

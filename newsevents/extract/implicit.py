@@ -12,7 +12,7 @@ has an addressee the article makes plain without naming it in the sentence:
   rejections, police repression and bans on protest, in an article about a
   protest, are addressed to the protesters; with no protest told, the
   authorities' criticism and rejections go to the first opposition actor
-  of the home country the article names
+  of the home country in the article's events
   (the last named before, else the first the article names); unnamed people
   arrested there, or making claims (demands, criticism, rejection, threats),
   are its protesters.
@@ -53,13 +53,17 @@ _BANNING_ROLES = frozenset({"GOV", "COP", "JUD"})
 
 
 def implicit_targets(
-    events: Iterable[Event], home: str | None, opposition: Actor | None = None
+    events: Iterable[Event], home: str | None, named: Iterable[Actor] = ()
 ) -> list[Event]:
     """``events`` (in article order) with the implicit targets filled in.
-    ``opposition``, the first opposition actor of the home country the
-    article names, is whom the authorities' criticism and rejections are
-    aimed at when the article tells of no protest."""
+
+    Whom the authorities' criticism and rejections are aimed at when the
+    article tells of no protest: the first opposition actor of the home
+    country that acts or is acted upon in its events, else the first of
+    ``named`` (the actors the article names, when its home country is
+    certain)."""
     events = list(events)
+    opposition = _first_opposition(events, home, named)
     # The protesters of the article, by country: the last protest's actor
     # so far, else the first the article names ("police fired tear gas ...
     # ahead of a third rally").
@@ -110,6 +114,18 @@ def implicit_targets(
 _THREAT = "130"
 #: Roots of the claims protesters make: demand, disapprove, reject, threaten.
 _CLAIMS = frozenset({"10", "11", "12", "13"})
+
+
+def _first_opposition(
+    events: list[Event], home: str | None, named: Iterable[Actor]
+) -> Actor | None:
+    if home is None:
+        return None
+    actors = [a for event in events for a in (event.source, event.target)]
+    for actor in (*actors, *named):
+        if actor is not None and actor.country == home and "OPP" in actor.roles:
+            return actor
+    return None
 
 
 def _unnamed_civilians(actor: Actor | None, protesters: dict[str, Actor]) -> bool:

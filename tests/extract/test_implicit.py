@@ -96,28 +96,29 @@ def test_implicit_criticism_by_the_authorities_goes_to_the_protesters() -> None:
 
 
 def test_implicit_criticism_by_the_authorities_goes_to_the_opposition() -> None:
-    # With no protest told, the first opposition actor the article names.
-    opposition = _actor("FRAOPP")
+    # With no protest told, the first opposition actor of the home country
+    # in the article's events, else among the actors it names.
     events = [
         _event("FRAGOV", "111"),
         _event("FRACOP", "120"),
         _event("FRAGOV", "030"),  # a promise is no criticism
         _event("DEUGOV", "111"),  # another country's government
+        _event("CHNGOV", "175", "CHNOPP"),  # another country's opposition
     ]
-    assert _rows(implicit_targets(events, "FRA", opposition)) == [
+    assert _rows(implicit_targets(events, "FRA", [_actor("FRAOPP")]))[:4] == [
         ("FRAGOV", "111", "FRAOPP", "active+implicit-opposition"),
         ("FRACOP", "120", "FRAOPP", "active+implicit-opposition"),
         ("FRAGOV", "030", None, "active"),
         ("DEUGOV", "111", None, "active"),
     ]
+    # No opposition of the home country, in the events or named: no target.
+    assert implicit_targets(events, "FRA")[0].target is None
+    in_events = [*events, _event("FRAOPP", "030")]
+    assert implicit_targets(in_events, "FRA")[0].target == _actor("FRAOPP")
     # A protest's own protesters come first.
     protest = _event("FRAOPP", "141")
-    assert (
-        implicit_targets([protest, _event("FRAGOV", "111")], "FRA", opposition)[
-            1
-        ].pattern
-        == "active+implicit-protesters"
-    )
+    first = implicit_targets([protest, _event("FRAGOV", "111")], "FRA")[1]
+    assert first.pattern == "active+implicit-protesters"
 
 
 def test_implicit_people_arrested_at_a_protest_are_its_protesters() -> None:

@@ -247,10 +247,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "PARIS (AFP)\n\nMacron condemned the abuse after a philosopher "
          "was attacked.", [("FRAGOV", "111", None)]),
         # A name the tagger took for an adverb before its verb group is still
-        # the subject found on the left (and whom he refuses to meet are
-        # the protesters, the article's opposition).
+        # the subject found on the left.
         ("fr", "PARIS (AFP)\n\nMacron a refusé de rencontrer les manifestants.",
-         [("FRAGOV", "125", "FRAOPP")]),
+         [("FRAGOV", "125", None)]),
         # What is said comes from whoever it comes from ("verbal attacks from
         # X"); a place one withdraws from is no source.
         ("en", "PARIS (AFP)\n\nThe meeting follows verbal attacks from Matteo "
