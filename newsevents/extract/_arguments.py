@@ -194,6 +194,10 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+#: Marks that close a quotation.
+CLOSING_QUOTES = frozenset({'"', "»", "”"})
+
+
 def quoted_subject(verb: Token) -> Token | None:
     """The quotation a verb of an incise follows when the parse makes it the
     verb's subject ('« Les injures sont la négation de ce que nous sommes »,
@@ -207,14 +211,11 @@ def quoted_subject(verb: Token) -> Token | None:
     # The quotation's last token (its closing mark may belong to it) and
     # what lies between it and the verb (", a").
     tail = verb.doc[subj.right_edge.i : verb.i]
-    if not any(t.text in _CLOSING_QUOTES for t in tail):
+    if not any(t.text in CLOSING_QUOTES for t in tail):
         return None
     if not all(t.is_punct or t.pos_ == "AUX" for t in tail[1:]):
         return None
     return subj
-
-
-_CLOSING_QUOTES = frozenset({'"', "»", "”"})
 
 
 def incise_subject(verb: Token) -> Token | None:

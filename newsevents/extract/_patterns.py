@@ -14,6 +14,7 @@ from ..lang._lexicon import Trigger
 from ._arguments import (
     _PASSIVE_SUBJECT,
     _SUBJECT,
+    CLOSING_QUOTES,
     Arguments,
     VerbObjects,
     agent,
@@ -214,7 +215,7 @@ def _goes_on_speaking(token: Token, res: LangResources) -> bool:
     doc = token.doc
     while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].text == ","):
         i -= 1
-    return i >= 0 and doc[i].text in ('"', "»", "”")
+    return i >= 0 and doc[i].text in CLOSING_QUOTES
 
 
 def _background(token: Token, res: LangResources) -> bool:
@@ -1490,8 +1491,9 @@ def _targeted_by(noun: Token, args: Arguments, res: LangResources) -> list[Actor
 
 
 def _undergone_by(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
-    # "a series of attacks", "une vague de critiques": the quantity is the
-    # object.
+    """The subject of a verb of ``Grammar.undergo_verbs`` whose object is
+    ``noun``, or a quantity of it ("a series of attacks", "une vague de
+    critiques")."""
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"

@@ -10,12 +10,12 @@ has an addressee the article makes plain without naming it in the sentence:
   government;
 - a government's promises and concessions, the authorities' criticism and
   rejections, police repression and bans on protest, in an article about a
-  protest, are addressed to the protesters; with no protest told, the
-  authorities' criticism and rejections go to the first opposition actor
-  of the home country in the article's events
-  (the last named before, else the first the article names); unnamed people
-  arrested there, or making claims (demands, criticism, rejection, threats),
-  are its protesters.
+  protest, are addressed to the protesters (the last named before, else the
+  first the article names); unnamed people arrested there, or making claims
+  (demands, criticism, rejection, threats), are its protesters;
+- with no protest told, the authorities' criticism and rejections go to the
+  first opposition actor of the home country in the article's events (or
+  that it names, when its home country is certain).
 
 Pure: events in, events out. Each filled target says so in the pattern
 ("+implicit-government", "+implicit-protesters", "+implicit-opposition").
