@@ -51,6 +51,9 @@ def modality(token: Token, res: LangResources, embedded: str | None = None) -> M
     if _conditional_clause(token, res) or _conditional_main(token, res):
         return "hypothetical"
     markers = governing_markers(token, res)
+    if any(m.kind in ("planned", "future") and _negated(t, res) for t, m in markers):
+        # "n'a pas souhaité commenter", "did not want to meet": not done.
+        return "negated"
     kinds = [m.kind for _, m in markers]
     for kind in kinds:
         if kind == "negated":

@@ -49,6 +49,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "Le Japon prévoit d'imposer des sanctions à l'Iran.", [("JPNGOV", "163", "IRNGOV", "planned")]),
         ("en", "Spain will sign a trade agreement with Morocco.",
          [("ESPGOV", "057", "MARGOV", "planned"), ("MARGOV", "057", "ESPGOV", "planned")]),
+        # An intention denied is no plan: "did not want to", "n'a pas
+        # souhaité"; a comment not wished for is a declined comment (011).
+        ("en", "Japan did not want to impose sanctions on Iran.",
+         [("JPNGOV", "163", "IRNGOV", "negated")]),
+        ("fr", "Le Japon n'a pas souhaité commenter.", [("JPNGOV", "011", None, "asserted")]),
         # Hypothetical: modal verbs and the conditional.
         ("en", "Turkey might attack Syria.", [("TURGOV", "190", "SYR", "hypothetical")]),
         ("fr", "La Turquie pourrait attaquer la Syrie.", [("TURGOV", "190", "SYR", "hypothetical")]),
