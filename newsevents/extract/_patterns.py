@@ -845,11 +845,7 @@ def _first_actors(
         ref = args.by_token.get(token.i)
         if ref is None or not ref.actors or ref in sources:
             continue
-        span = range(ref.start, ref.end)
-        head = next(
-            (t for t in token.doc[ref.start : ref.end] if t.head.i not in span),
-            token.doc[ref.head],
-        )
+        head = token.doc[ref.start : ref.end].root
         marks = {
             head.head.lower_,
             *(c.lower_ for c in head.children if c.dep_ == "case"),
