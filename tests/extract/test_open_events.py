@@ -752,8 +752,8 @@ def _events(coded: CodedArticle) -> list[Row]:
         # is what is said, the name after the verb the speaker (read as its
         # object or an adverb); the victim of the act condemned is not the
         # one condemned.
-        ("fr", "PARIS (AFP)\n\nLes injures proférées à l'encontre du philosophe "
-         "par les manifestants \"sont une honte\", a déclaré Emmanuel Macron.",
+        ("fr", "PARIS (AFP)\n\nLes insultes lancées contre le maire par les "
+         "casseurs \"sont une honte\", a déclaré Édouard Philippe.",
          [("FRAGOV", "111", "FRAOPP")]),
         ("fr", "PARIS (AFP)\n\n« Les violences contre les policiers sont la "
          "négation de la République », a déclaré le ministre de l'Intérieur.",
@@ -765,7 +765,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAOPP", "145", None), ("FRAGOV", "080", "FRAOPP")]),
         # A verdict: "found guilty", the adjective read as what is said of
         # the object; with no court named, the judiciary's.
-        ("en", "LONDON (Reuters)\n\nThe driver was found guilty of murder. A "
+        ("en", "LONDON (Reuters)\n\nThe driver was found guilty of fraud. A "
          "Russian court found the American journalist guilty.",
          [("GBRJUD", "116", "GBRCVL"), ("RUSJUD", "116", "USAMED")]),
         # "The public" is people (CVL); "public" as an adjective is no one.
@@ -779,26 +779,25 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A verb the parse coordinates with another with neither a
         # conjunction nor a comma between them does not inherit its subject
         # (the president does not protest).
-        ("en", "WASHINGTON (Reuters)\n\nThe president blamed the climate accord as "
-         "demonstrations in France continued to protest against fuel taxes. "
-         "Protesters marched and chanted slogans.",
-         [("USAGOV", "112", "USAOPP"), ("USAOPP", "141", None)]),
+        ("en", "WASHINGTON (Reuters)\n\nThe president blamed the new tariffs as "
+         "demonstrations in Canada continued to protest against them.",
+         [("USAGOV", "112", None)]),
         # "décliner un train de mesures" sets them out; "décliner une
         # invitation" turns it down (125, not 036).
-        ("fr", "PARIS (AFP)\n\nLe Premier ministre a décliné mardi un train de "
+        ("fr", "PARIS (AFP)\n\nLa ministre a décliné jeudi un programme de "
          "mesures. Le ministre a décliné l'invitation de la Russie.",
          [("FRAGOV", "125", "RUSGOV")]),
         # "prompted X to condemn", "a contraint X à reculer": X did it
         # (asserted), the one prompted is the source.
-        ("en", "PARIS (Reuters)\n\nThe clashes prompted President Emmanuel Macron "
-         "to condemn the rioters.", [("FRAGOV", "111", "FRAOPP")]),
+        ("en", "BERLIN (Reuters)\n\nThe riots prompted Chancellor Olaf Scholz to "
+         "condemn the rioters.", [("DEUOPP", "145", None), ("DEUGOV", "111", "DEUOPP")]),
         ("fr", "PARIS (AFP)\n\nLes syndicats ont contraint le gouvernement à "
          "reculer.", [("FRALAB", "170", "FRAGOV"), ("FRAGOV", "080", None)]),
         # Saying that someone forged, faked or lied blames them.
-        ("fr", "PARIS (AFP)\n\nLe journal assure que de faux comptes sont "
-         "alimentés par la Russie.", [("FRAMED", "111", "RUSGOV")]),
-        ("en", "LONDON (Reuters)\n\nThe minister said the Russian government had "
-         "used a forged letter.", [("GBRGOV", "111", "RUSGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe quotidien affirme que la Russie diffuse de "
+         "fausses nouvelles.", [("FRAMED", "111", "RUSGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe minister said the Chinese government had "
+         "sent a falsified report.", [("GBRGOV", "111", "CHNGOV")]),
         # What follows a colon is what a reaction says.
         ("fr", "PARIS (AFP)\n\nLe ministre a réagi : « Cette décision russe est "
          "inacceptable. »", [("FRAGOV", "111", "RUS")]),
@@ -822,9 +821,9 @@ def _events(coded: CodedArticle) -> list[Row]:
           ("JPNGOV", "030", "PHLGOV")]),
         # A demand for someone to act targets that someone, and takes the
         # code the intended action selects.
-        ("en", "The deal came despite an EU demand for Turkey to recognise Cyprus. "
-         "Germany backed the demand for citizens' referendums to decide policy.",
-         [("IGOEEC", "100", "TURGOV")]),
+        ("en", "LONDON (Reuters)\n\nTalks stalled over a UN demand for Serbia to "
+         "recognise Kosovo. Germany backed the demand for workers' councils to run "
+         "factories.", [("IGOUNO", "100", "SRBGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(
@@ -841,9 +840,9 @@ def test_open_events(
 @pytest.mark.parametrize(
     "text",
     [
-        "PARIS (AFP) - Benjamin Cauchy, une des figures du mouvement des gilets "
+        "PARIS (AFP) - Julien Marchand, une des figures du mouvement des gilets "
         "jaunes, a salué le moratoire.",
-        "PARIS (AFP) - Benjamin Cauchy, l'une des figures des gilets jaunes, a "
+        "PARIS (AFP) - Julien Marchand, l'une des figures des gilets jaunes, a "
         "salué le moratoire.",
     ],
 )
@@ -853,7 +852,7 @@ def test_apposition_parsed_as_a_complement_describes_the_name(
     # The French parse makes "une des figures de X" after a comma a noun
     # complement or a conjunct of the name, not its apposition.
     coded = coder(text, "fr", WEDNESDAY)
-    person = next(m for m in coded.mentions if m.text == "Benjamin Cauchy")
+    person = next(m for m in coded.mentions if m.text == "Julien Marchand")
     assert person.actor is not None
     assert (person.actor.code, person.resolved_by) == ("FRAOPP", "apposition")
 
