@@ -333,9 +333,12 @@ def direct_object(verb: Token, grammar: Grammar) -> Token | None:
     with "des" read as a preposition)."""
     if incise_subject(verb) is not None:
         return None  # the subject of an incise, not its object
-    for child in verb.children:
-        if child.dep_ in _OBJECT:
-            return child
+    objects = [child for child in verb.children if child.dep_ in _OBJECT]
+    if objects:
+        # Of two objects, a bare noun is an idiom misread as one ("a reçu
+        # tour à tour les patrons": "tour" is no object).
+        determined = [o for o in objects if not _bare_noun(o)]
+        return (determined or objects)[0]
     if verb.dep_ in ("acl", "acl:relcl", "relcl") and verb.pos_ == "VERB":
         # "le programme que la Russie soutient": the noun is the object.
         for child in verb.children:
@@ -357,6 +360,13 @@ def direct_object(verb: Token, grammar: Grammar) -> Token | None:
             return child
         break
     return None
+
+
+def _bare_noun(token: Token) -> bool:
+    """A common noun without determiner, number or possessive."""
+    return token.pos_ == "NOUN" and not any(
+        c.dep_ in ("det", "nummod", "nmod:poss", "poss") for c in token.children
+    )
 
 
 def _idiom_case(token: Token) -> bool:

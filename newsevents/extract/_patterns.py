@@ -1242,6 +1242,10 @@ def _nominal(
                     ref = people
                 sources.append(ref)
                 break
+    if not sources and used:
+        # "l'arrestation de trois militants par la police": the agent hung
+        # on the patient.
+        sources = _patient_agents(noun.doc[min(used)], args, res, targets)
     if not sources:
         # "des injures proférées par des manifestants", "insults hurled by
         # protesters": the agent of the participle that tells who did it.
@@ -1294,6 +1298,16 @@ def _nominal(
         # names some.
         sources = _sentence_protesters(noun, args, targets)
         pattern = "nominal+sentence-protesters"
+    implicit = (
+        implicit_agent(trigger, (noun.lemma_.lower(),), res.grammar.judicial_words)
+        if targets and not sources
+        else None
+    )
+    if implicit is not None:
+        # "l'arrestation de trois militants", "X faced arrest": as in the
+        # passive, an arrest with no agent named is the police's.
+        sources = [ActorRef.implied(noun.i, implicit[0])]
+        pattern += f"+implicit-{implicit[1]}"
     if not sources:
         return None
     if not targets and trigger.code[:2] == "14":
@@ -1440,6 +1454,20 @@ def in_words(token: Token) -> bool:
 _CLAIM_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
 
+def _patient_agents(
+    patient: Token, args: Arguments, res: LangResources, targets: list[ActorRef]
+) -> list[ActorRef]:
+    """The agent complement that the parse hung on a nominal event's
+    patient rather than on the noun ("l'arrestation de trois militants par
+    la police", "the arrest of two activists by police")."""
+    for child, prep in _noun_arguments(patient, args):
+        if prep in res.grammar.noun_agent_preps:
+            refs = [r for r in args.group(child) if r not in targets]
+            if refs:
+                return refs
+    return []
+
+
 def _participle_agents(
     noun: Token, args: Arguments, targets: list[ActorRef]
 ) -> list[ActorRef]:
@@ -1503,12 +1531,19 @@ def _undergone_by(noun: Token, args: Arguments, res: LangResources) -> list[Acto
     ):
         noun = noun.head
     verb = noun.head
+    lemma = verb.lemma_.lower()
+    idiom = res.grammar.undergo_idioms.get(lemma, frozenset())
+    if noun.dep_.startswith("obl") and any(
+        c.dep_ in ("obj", "dobj") and c.lower_ in idiom for c in verb.children
+    ):
+        # "a fait l'objet d'une arrestation", the noun parsed as the verb's.
+        noun = next(c for c in verb.children if c.lower_ in idiom)
     if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
         return []
-    if verb.lemma_.lower() not in res.grammar.undergo_verbs and not (
-        # "fait face à des critiques": "face à" hangs on the noun.
-        verb.lemma_.lower() == "faire"
-        and any(c.lower_ == "face" for c in noun.children)
+    if lemma not in res.grammar.undergo_verbs and not (
+        # "fait face à des critiques": "face à" hangs on the noun; "a fait
+        # l'objet de critiques": the noun is the object.
+        noun.lower_ in idiom or any(c.lower_ in idiom for c in noun.children)
     ):
         return []
     subj, passive = subject(verb)

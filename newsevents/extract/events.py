@@ -330,7 +330,9 @@ def _events(
     crowd = here if root == "14" else None
     implied = bool(_IMPLIED_STATE & set(found.pattern.split("+")))
     if implied:
-        crowd = here or anchors.home
+        # The state of the event's place, else of the one it is done to
+        # ("Russian opposition leader X was arrested"), else at home.
+        crowd = here or _patients_state(found.targets) or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
     if root == "14":
         sources = [(_protester(a), r) for a, r in sources]
@@ -530,6 +532,18 @@ def _protester(actor: Actor) -> Actor:
             "name": f"{actor.country} (OPP)" if generic else actor.name,
         }
     )
+
+
+def _patients_state(targets: tuple[ActorRef, ...]) -> str | None:
+    """The country of the first target that the text itself qualifies (not
+    one given the article's home for want of a qualifier)."""
+    for ref in targets:
+        if ref.domestic or ref.bare:
+            continue
+        for actor in ref.coded:
+            if actor.country is not None and actor.country not in ROLE_CODES:
+                return actor.country
+    return None
 
 
 def event_actors(

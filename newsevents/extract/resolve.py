@@ -337,8 +337,10 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
         if token.lower_ not in grammar.member_nouns or token.pos_ != "NOUN":
             continue
         own = by_token.get(token.i)
-        if own is not None and not own.bare:
-            continue  # "le dirigeant nord-coréen": qualified already
+        if own is not None and not own.bare and own.resolved_by != "place":
+            # "le dirigeant nord-coréen": qualified already; a place only
+            # gives a country ("les dirigeants des syndicats à Matignon").
+            continue
         group = _group_of(token, by_token, grammar)
         if group is None or group is own:
             continue

@@ -63,6 +63,9 @@ class Grammar:
     genitive_preps: frozenset[str] = frozenset()
     # Prepositions of a nominal event's source ("la visite de Poutine").
     noun_source_preps: frozenset[str] = frozenset()
+    # Of those, the one of an agent, which the parse may hang on the event's
+    # patient ("l'arrestation de trois militants par la police").
+    noun_agent_preps: frozenset[str] = frozenset()
     # Prepositions of the source of what is said or threatened ("criticism
     # from Rome", "threats from the militia"), which elsewhere mark a place
     # ("withdrawal from Iraq").
@@ -146,6 +149,10 @@ class Grammar:
     # faced attacks from Di Maio", "le ministre a essuyé les critiques des
     # syndicats"): that subject is its target.
     undergo_verbs: frozenset[str] = frozenset()
+    # Light verbs that undergo an event through a noun: "faire face à des
+    # critiques" (the noun's complement), "faire l'objet d'une arrestation"
+    # (the noun itself): the verb's lemma and those nouns.
+    undergo_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Prepositions of the one an act is done to ("les injures à l'encontre
     # du philosophe", "violence against police"): in a condemnation of that
     # act, the victim is not the one condemned.

@@ -824,6 +824,25 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nTalks stalled over a UN demand for Serbia to "
          "recognise Kosovo. Germany backed the demand for workers' councils to run "
          "factories.", [("IGOUNO", "100", "SRBGOV")]),
+        # Of two objects, a bare noun is an idiom misread as one; the heads
+        # of a group met somewhere still belong to the group.
+        ("fr", "PARIS (AFP)\n\nLa ministre, qui a reçu tour à tour les dirigeants "
+         "des syndicats à Bercy, a promis une réponse.",
+         [("FRAGOV", "043", "FRALAB"), ("FRAGOV", "030", None)]),
+        # The agent of a nominal event may hang on its patient; with no
+        # agent named, an arrest is the police's; who "fait l'objet" of an
+        # event undergoes it.
+        ("fr", "PARIS (AFP)\n\nL'arrestation de trois militants par la police a "
+         "surpris.", [("FRACOP", "173", "FRAOPP")]),
+        ("en", "LONDON (Reuters)\n\nThe arrest of three students by police "
+         "surprised the town.", [("GBRCOP", "173", "GBREDU")]),
+        ("fr", "PARIS (AFP)\n\nUn lycéen a fait l'objet d'une interpellation. "
+         "Le préfet a fait l'objet de vives critiques des élus.",
+         [("FRACOP", "173", "FRAEDU"), ("FRALEG", "111", "FRAGOV")]),
+        # An arrest with no agent nor place named is done by the state of
+        # whoever is arrested, when the text qualifies them.
+        ("en", "PARIS (AFP)\n\nA Turkish opposition leader was arrested on "
+         "Sunday.", [("TURCOP", "173", "TUROPP")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -34,6 +34,7 @@ GRAMMAR = Grammar(
     quantity_words=frozenset("thousands hundreds dozens scores".split()),
     # "the visit of Putin", "an incursion by soldiers".
     noun_source_preps=frozenset({"of", "by"}),
+    noun_agent_preps=frozenset({"by"}),
     claim_source_preps=frozenset({"from"}),
     protest_site_preps=frozenset({"outside"}),
     relatives=frozenset({"who", "which", "that"}),

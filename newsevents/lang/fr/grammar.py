@@ -41,6 +41,7 @@ GRAMMAR = Grammar(
     genitive_preps=frozenset({"de", "du", "des", "d'"}),
     # "la visite de Poutine", "l'attaque par des soldats".
     noun_source_preps=frozenset({"de", "par"}),
+    noun_agent_preps=frozenset({"par"}),
     protest_site_preps=frozenset({"devant"}),
     relatives=frozenset({"qui", "que", "lequel", "laquelle"}),
     object_relatives=frozenset({"que", "qu'"}),
@@ -98,6 +99,7 @@ GRAMMAR = Grammar(
     target_verbs=frozenset({"viser", "cibler"}),
     # "a essuyé les critiques de": qui les essuie en est la cible.
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
+    undergo_idioms={"faire": frozenset({"face", "objet"})},
     # "à l'encontre de" hangs its noun on "encontre".
     victim_preps=frozenset({"contre", "envers", "encontre"}),
     # '« ... », a poursuivi la mère': she went on, she did not sue.
