@@ -1253,6 +1253,9 @@ def _nominal(
     if not sources:
         sources = _light_verb_subject(noun, args, res, targets)
         pattern += "+light-verb" if sources else ""
+    if not sources:
+        sources = _joined_by(noun, args, res, targets)
+        pattern += "+joined" if sources else ""
     if not sources and trigger.code[:2] == _CONSULT_ROOT:
         sources = [r for r in _travelling(noun, args, res) if r not in targets]
         pattern += "+travelling" if sources else ""
@@ -1313,7 +1316,12 @@ def _nominal(
     if not targets and trigger.code[:2] == "14":
         targets = _protest_site([noun, noun.head], args, res, sources)
         pattern += "+site" if targets else ""
-    return Found(trigger, noun, tuple(sources), tuple(targets), pattern)
+    # Who takes part in a strike or a protest that names no target still
+    # protests (CAMEO allows it without one).
+    untargeted = "joined" in pattern.split("+") and trigger.code[:2] in UNTARGETED_ROOTS
+    return Found(
+        trigger, noun, tuple(sources), tuple(targets), pattern, untargeted=untargeted
+    )
 
 
 def _for_subject(noun: Token, args: Arguments) -> list[ActorRef]:
@@ -1397,6 +1405,32 @@ def _light_verb_subject(
     if not (direct or (noun.dep_ == "obl" and args.preposition(noun) == "à")):
         return []  # "a U-turn because of street protests" is no light verb's
     if verb.lemma_.lower() not in res.grammar.light_verbs or verb.pos_ != "VERB":
+        return []
+    subj, passive = subject(verb)
+    if subj is None or passive:
+        return []
+    return [r for r in args.group(subj) if r not in targets]
+
+
+def _joined_by(
+    noun: Token, args: Arguments, res: LangResources, targets: list[ActorRef]
+) -> list[ActorRef]:
+    """The subject of a verb of taking part whose complement the event noun
+    is ("workers took part in the strike", "ont participé à la grève",
+    "joined the protest")."""
+    verb = noun.head
+    if noun.dep_ == "pobj":
+        verb = verb.head  # "take part [in [the strike]]"
+    elif noun.dep_ not in ("obj", "dobj", "obl:arg", "obl"):
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    needs = res.grammar.joining_verbs.get(verb.lemma_.lower())
+    if needs is None:
+        return []
+    if needs and not any(
+        c.lower_ == needs and c.dep_ in ("obj", "dobj") for c in verb.children
+    ):
         return []
     subj, passive = subject(verb)
     if subj is None or passive:

@@ -153,6 +153,10 @@ class Grammar:
     # critiques" (the noun's complement), "faire l'objet d'une arrestation"
     # (the noun itself): the verb's lemma and those nouns.
     undergo_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs whose subject takes part in the event that is their complement
+    # ("workers took part in the strike", "ont participé à la grève"), with
+    # the object word an idiom needs ("take part") or "".
+    joining_verbs: Mapping[str, str] = field(default_factory=dict)
     # Prepositions of the one an act is done to ("les injures à l'encontre
     # du philosophe", "violence against police"): in a condemnation of that
     # act, the victim is not the one condemned.

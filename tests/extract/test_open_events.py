@@ -843,6 +843,15 @@ def _events(coded: CodedArticle) -> list[Row]:
         # whoever is arrested, when the text qualifies them.
         ("en", "PARIS (AFP)\n\nA Turkish opposition leader was arrested on "
          "Sunday.", [("TURCOP", "173", "TUROPP")]),
+        # Who takes part in a strike or a protest is its source; a strike by
+        # workers is a labour strike, not an air strike; a peer named by
+        # title is a legislator.
+        ("fr", "PARIS (AFP)\n\nDes centaines d'infirmières ont pris part à la "
+         "grève.", [("FRAHLH", "143", None)]),
+        ("en", "LONDON (Reuters)\n\nHundreds of teachers took part in a national "
+         "strike.", [("GBREDU", "143", None)]),
+        ("en", "LONDON (Reuters)\n\nThe government refused to support Baroness "
+         "Hale's amendment.", [("GBRGOV", "120", "GBRLEG")]),
     ],
 )  # fmt: skip
 def test_open_events(

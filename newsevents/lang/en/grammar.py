@@ -66,6 +66,7 @@ GRAMMAR = Grammar(
     target_verbs=frozenset({"target"}),
     # "faced criticism from": the one who faces it is the target.
     undergo_verbs=frozenset({"face", "suffer", "endure", "draw", "receive"}),
+    joining_verbs={"participate": "", "join": "", "take": "part"},
     victim_preps=frozenset({"against", "towards", "toward"}),
     incise_verbs=frozenset({"continue", "go"}),
     # "was indicted", "was sentenced to prison": the judiciary's doing.

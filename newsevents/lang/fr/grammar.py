@@ -100,6 +100,7 @@ GRAMMAR = Grammar(
     # "a essuyé les critiques de": qui les essuie en est la cible.
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     undergo_idioms={"faire": frozenset({"face", "objet"})},
+    joining_verbs={"participer": "", "rejoindre": "", "prendre": "part"},
     # "à l'encontre de" hangs its noun on "encontre".
     victim_preps=frozenset({"contre", "envers", "encontre"}),
     # '« ... », a poursuivi la mère': she went on, she did not sue.
