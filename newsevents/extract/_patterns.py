@@ -85,6 +85,10 @@ def match(
             # A verb the tagger took for a noun ("a téléphoné à").
             return _verbal(token, trigger, args, res, None)
         return _nominal(token, trigger, args, res)
+    if not trigger.objects and args.once(
+        ("undergoes", token.i), lambda: _undergoes_event(token, res)
+    ):
+        return None
     return _verbal(token, trigger, args, res, support)
 
 
@@ -249,6 +253,32 @@ def _says_what_it_does(message: Token, res: LangResources) -> bool:
     )
 
 
+def _noun_entries(noun: Token, res: LangResources) -> list[Trigger]:
+    """The noun entries of a noun whose complement words (if they name
+    any) it has: "coups de matraque" is no "coup de fil"."""
+    lemmas = {c.lemma_.lower() for c in noun.children}
+    return [
+        t
+        for t in res.triggers_for(noun.lemma_.lower(), "NOUN")
+        if not t.objects or not lemmas.isdisjoint(t.objects)
+    ]
+
+
+def _undergoes_event(verb: Token, res: LangResources) -> bool:
+    """Whether a verb of ``Grammar.undergo_verbs`` has an event noun for
+    object ("a reçu des coups", "received threats"): the noun's event is
+    the one reported, its subject the target."""
+    if verb.lemma_.lower() not in res.grammar.undergo_verbs:
+        return False
+    obj = direct_object(verb, res.grammar)
+    return (
+        obj is not None
+        and obj.pos_ == "NOUN"
+        and bool(_noun_entries(obj, res))
+        and not _is_support_object(obj, res)
+    )
+
+
 def _is_support_object(noun: Token, res: LangResources) -> bool:
     """ "imposer des sanctions": the verb entry codes it, not the noun. And
     the verbal cooperation a verb event is about ("a salué le soutien de X")
@@ -276,7 +306,7 @@ def _is_support_object(noun: Token, res: LangResources) -> bool:
         return True
     # "a salué le soutien de X": the support is what is praised. But "a
     # condamné la visite de X en Corée" reports the visit too.
-    roots = {t.code[:2] for t in res.triggers_for(noun.lemma_.lower(), "NOUN")}
+    roots = {t.code[:2] for t in _noun_entries(noun, res)}
     verb_roots = {t.code[:2] for t in entries}
     content = roots <= {"05"} or bool(roots & verb_roots)
     return bool(entries) and noun.dep_ in ("obj", "dobj") and content
@@ -1256,6 +1286,9 @@ def _nominal(
     if not sources:
         sources = _joined_by(noun, args, res, targets)
         pattern += "+joined" if sources else ""
+    if not sources:
+        sources = _dealt_by(noun, args, res, targets)
+        pattern += "+dealt-by" if sources else ""
     if not sources and trigger.code[:2] == _CONSULT_ROOT:
         sources = [r for r in _travelling(noun, args, res) if r not in targets]
         pattern += "+travelling" if sources else ""
@@ -1548,10 +1581,46 @@ def _targeted_by(noun: Token, args: Arguments, res: LangResources) -> list[Actor
     return args.group(patient) if patient is not None else []
 
 
+def _dealt_by(
+    noun: Token, args: Arguments, res: LangResources, targets: list[ActorRef]
+) -> list[ActorRef]:
+    """Who deals what the subject of an undergo verb undergoes: "received
+    threats from X", "a reçu des coups de matraque de la part d'un
+    policier" (on the verb or on the noun)."""
+    verb = _undergo_verb(noun, res)
+    if verb is None:
+        return []
+    grammar = res.grammar
+    for head in (noun, verb):
+        for child, prep in _noun_arguments(head, args):
+            found: Token | None = None
+            if prep in grammar.undergo_source_preps:
+                found = child
+            elif child.lemma_.lower() in grammar.agent_phrase_nouns:
+                found = next(
+                    (g for g in child.children if genitive(g, grammar.genitive_preps)),
+                    None,
+                )
+            refs = [r for r in args.group(found) if r not in targets] if found else []
+            if refs:
+                return refs
+    return []
+
+
 def _undergone_by(noun: Token, args: Arguments, res: LangResources) -> list[ActorRef]:
     """The subject of a verb of ``Grammar.undergo_verbs`` whose object is
     ``noun``, or a quantity of it ("a series of attacks", "une vague de
     critiques")."""
+    verb = _undergo_verb(noun, res)
+    if verb is None:
+        return []
+    subj, passive = subject(verb)
+    return [] if subj is None or passive else args.group(subj)
+
+
+def _undergo_verb(noun: Token, res: LangResources) -> Token | None:
+    """The verb of ``Grammar.undergo_verbs`` (or idiom) whose object is
+    ``noun`` or a quantity of it."""
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
@@ -1573,15 +1642,14 @@ def _undergone_by(noun: Token, args: Arguments, res: LangResources) -> list[Acto
         # "a fait l'objet d'une arrestation", the noun parsed as the verb's.
         noun = next(c for c in verb.children if c.lower_ in idiom)
     if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
-        return []
+        return None
     if lemma not in res.grammar.undergo_verbs and not (
         # "fait face à des critiques": "face à" hangs on the noun; "a fait
         # l'objet de critiques": the noun is the object.
         noun.lower_ in idiom or any(c.lower_ in idiom for c in noun.children)
     ):
-        return []
-    subj, passive = subject(verb)
-    return [] if subj is None or passive else args.group(subj)
+        return None
+    return verb
 
 
 def _protest_site(

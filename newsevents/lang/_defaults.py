@@ -157,6 +157,11 @@ class Grammar:
     # ("workers took part in the strike", "ont participé à la grève"), with
     # the object word an idiom needs ("take part") or "".
     joining_verbs: Mapping[str, str] = field(default_factory=dict)
+    # Who deals what the subject of an undergo verb undergoes: "received
+    # threats from X" (a preposition), "a reçu des coups de la part d'un
+    # policier" (the noun of a prepositional phrase, whose genitive is it).
+    undergo_source_preps: frozenset[str] = frozenset()
+    agent_phrase_nouns: frozenset[str] = frozenset()
     # Prepositions of the one an act is done to ("les injures à l'encontre
     # du philosophe", "violence against police"): in a condemnation of that
     # act, the victim is not the one condemned.

@@ -852,6 +852,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          "strike.", [("GBREDU", "143", None)]),
         ("en", "LONDON (Reuters)\n\nThe government refused to support Baroness "
          "Hale's amendment.", [("GBRGOV", "120", "GBRLEG")]),
+        # Who receives blows or threats "de la part de" / "from" someone
+        # undergoes that someone's act; the receiving is no hosting (043).
+        ("fr", "PARIS (AFP)\n\nUn photographe a reçu des coups de poing de la "
+         "part d'un gendarme.", [("FRACOP", "182", "FRAMED")]),
+        ("fr", "PARIS (AFP)\n\nLa députée a reçu des menaces de la part de "
+         "manifestants.", [("FRAOPP", "130", "FRALEG")]),
+        ("en", "LONDON (Reuters)\n\nThe councillor received threats from "
+         "protesters.", [("GBROPP", "130", "GBRGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -67,6 +67,7 @@ GRAMMAR = Grammar(
     # "faced criticism from": the one who faces it is the target.
     undergo_verbs=frozenset({"face", "suffer", "endure", "draw", "receive"}),
     joining_verbs={"participate": "", "join": "", "take": "part"},
+    undergo_source_preps=frozenset({"from"}),
     victim_preps=frozenset({"against", "towards", "toward"}),
     incise_verbs=frozenset({"continue", "go"}),
     # "was indicted", "was sentenced to prison": the judiciary's doing.

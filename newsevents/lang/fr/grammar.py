@@ -101,6 +101,7 @@ GRAMMAR = Grammar(
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     undergo_idioms={"faire": frozenset({"face", "objet"})},
     joining_verbs={"participer": "", "rejoindre": "", "prendre": "part"},
+    agent_phrase_nouns=frozenset({"part"}),
     # "à l'encontre de" hangs its noun on "encontre".
     victim_preps=frozenset({"contre", "envers", "encontre"}),
     # '« ... », a poursuivi la mère': she went on, she did not sue.
