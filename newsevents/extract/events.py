@@ -404,6 +404,9 @@ def _events(
         return []
     code = code_entry(_in_words(found.token, trigger.code))
     declined = ""
+    if code.code in _AID_INTENTS and _money(found.token):
+        # "promised €10bn", "a promis dix milliards d'euros": economic aid.
+        code, declined = code_entry(_ECONOMIC_AID), "+money"
     if code.code == _STATEMENT and mood == "negated":
         # "did not comment", "n'a pas commenté", "n'a pas répondu": CAMEO's
         # decline comment, which did happen.
@@ -442,6 +445,30 @@ def _events(
     return events
 
 
+#: Intents that, with a sum of money, are intents to give economic aid.
+_AID_INTENTS = frozenset({"030", "033"})
+_ECONOMIC_AID = "0331"
+_CURRENCY_SIGNS = frozenset("€$£¥")
+_CURRENCY_WORDS = frozenset(
+    {"euro", "euros", "dollar", "dollars", "pound", "pounds", "sterling", "francs"}
+)
+
+
+def _money(token: Token) -> bool:
+    """Whether the phrase a trigger governs names a sum of money (a sign or
+    a currency word next to a number)."""
+    for word in token.subtree:
+        if word.i < token.i:
+            continue
+        if any(sign in word.text for sign in _CURRENCY_SIGNS):
+            return True
+        if word.lower_ in _CURRENCY_WORDS and any(
+            w.like_num for w in word.doc[max(0, word.i - 4) : word.i]
+        ):
+            return True
+    return False
+
+
 def _in_words(token: Token, code: str) -> str:
     """Force in words is criticism: "was verbally attacked", "verbal
     attacks", "agressé verbalement" are 111, not 18x/19x."""
@@ -466,7 +493,8 @@ def _street_violence(
     who assault or fight ("stoned the police", "clashed with police") riot
     (145); police who assault or fight protesters repress them (175). And
     protesters who mobilise ("la mobilisation des gilets jaunes") protest
-    (140), where armed forces would mobilise (154)."""
+    (140), where armed forces would mobilise (154). Some codes are made
+    precise by the source's role (``_BY_ROLE``)."""
     roles = set(source.roles)
     if code.code[:2] in _VIOLENCE_ROOTS and _party_politics(source, target):
         # "Labour attacked the Tories over their tax plans": one party of a
@@ -475,6 +503,9 @@ def _street_violence(
     if code.code.startswith(_MOBILISE) and roles & PROTEST_ROLES:
         if not roles & {"MIL", "REB", "GOV", "COP"}:
             return lookup("140"), "+protest-mobilisation"
+    refined = _BY_ROLE.get(code.code)
+    if refined is not None and roles & refined[0] and not roles & refined[1]:
+        return lookup(refined[2]), refined[3]
     if code.code[:2] not in _VIOLENCE_ROOTS:
         return code, ""
     if "OPP" in roles and not roles & {"MIL", "REB", "GOV"}:
@@ -511,6 +542,17 @@ def _party_politics(source: Actor, target: Actor | None) -> bool:
 
 #: The code of mobilising forces (a protest when protesters mobilise).
 _MOBILISE = "154"
+#: Codes that the source's role makes precise: (code: roles that do, roles
+#: that prevent it, the precise code, the pattern's mark). Police deployed
+#: or mobilised show police power, not military power; an investigation
+#: by prosecutors or police is into a crime; a government that backs down
+#: accedes to a demand for a change of policy.
+_BY_ROLE: dict[str, tuple[frozenset[str], frozenset[str], str, str]] = {
+    "150": (frozenset({"COP"}), frozenset({"MIL"}), "153", "+police-power"),
+    "154": (frozenset({"COP"}), frozenset({"MIL"}), "153", "+police-power"),
+    "090": (frozenset({"JUD", "COP"}), frozenset(), "091", "+criminal-inquiry"),
+    "080": (frozenset({"GOV"}), frozenset(), "0832", "+policy-yield"),
+}
 
 #: The implicit agents of passives that belong to the state of the event's
 #: place, else of the article's home.

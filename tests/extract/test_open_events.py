@@ -112,7 +112,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("DEUGOV", "042", "POL")]),
         # An investigation reported without its agent is the judiciary's.
         ("fr", "PARIS (AFP) - Une enquête préliminaire a été ouverte dimanche.",
-         [("FRAJUD", "090", None)]),
+         [("FRAJUD", "091", None)]),
         # A protest named after a place or a people is its people's, not
         # its government's.
         ("en", "The Paris protests turned violent on Saturday.",
@@ -180,7 +180,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRACOP", "175", "FRAOPP")]),
         # Investigations need no target.
         ("en", "The Paris prosecutor's office has launched an investigation.",
-         [("FRAJUD", "090", None)]),
+         [("FRAJUD", "091", None)]),
         ("fr", "Les autorités françaises ont lancé des vérifications.",
          [("FRAGOV", "090", None)]),
         # Unnamed people are civilians of the story's country: "un homme",
@@ -392,7 +392,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLe maire a appelé au calme.",
          [("FRAGOV", "020", None)]),
         ("fr", "PARIS (AFP)\n\nLa justice enquête sur les financements du parti.",
-         [("FRAJUD", "090", None)]),
+         [("FRAJUD", "091", None)]),
         # An intended action is read by a reviewed entry that fits it: "cut
         # taxes" is no "cut down" (194), so the promise stays a promise.
         ("en", "LONDON (Reuters)\n\nThe prime minister promised to cut taxes.",
@@ -579,7 +579,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         # What a "target" participle on the object aims at is the target.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête visant le ministre. "
          "L'Union européenne a adopté des sanctions visant la Russie.",
-         [("FRAJUD", "090", "FRAGOV"), ("IGOEEC", "163", "RUSGOV")]),
+         [("FRAJUD", "091", "FRAGOV"), ("IGOEEC", "163", "RUSGOV")]),
         ("en", "LONDON (Reuters)\n\nThe EU adopted sanctions targeting Russia.",
          [("IGOEEC", "163", "RUSGOV")]),
         # Protesters who mobilise protest (140); an army mobilises (154).
@@ -646,7 +646,7 @@ def _events(coded: CodedArticle) -> list[Row]:
                          ("RUSGOV", "040", "CHNGOV"), ("CHNGOV", "040", "RUSGOV")]),
         # A preposition's clause gives its subject as the target.
         ("en", "LONDON (Reuters)\n\nThe FBI launched an investigation into "
-         "whether the senator took bribes.", [("USACOP", "090", "GBRLEG")]),
+         "whether the senator took bribes.", [("USACOP", "091", "GBRLEG")]),
         # The unqualified enemy of a fight is of the place fought in, else
         # of the fighter's country.
         ("fr", "PARIS (AFP)\n\nL'armée russe a bombardé des positions rebelles "
@@ -658,7 +658,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          "contre le gouvernement.", [("FRAOPP", "111", "FRAGOV")]),
         # What a "target" participle aims at, on a noun's complement.
         ("fr", "PARIS (AFP)\n\nLe parquet a ouvert une enquête pour corruption "
-         "visant le maire.", [("FRAJUD", "090", "FRAGOV")]),
+         "visant le maire.", [("FRAJUD", "091", "FRAGOV")]),
         # "lors des négociations": talks through a word of time.
         ("fr", "PARIS (AFP)\n\nMoscou et Washington ont signé un accord lors des "
          "négociations.", [("RUSGOV", "057", "USAGOV"), ("USAGOV", "057", "RUSGOV"),
@@ -727,7 +727,7 @@ def _events(coded: CodedArticle) -> list[Row]:
          "minister, spoke.", []),
         # The day the French parser takes for the object is not the object.
         ("fr", "LYON (AFP)\n\nLe parquet de Lyon a ouvert dimanche une enquête sur "
-         "les injures.", [("FRAJUD", "090", None)]),
+         "les injures.", [("FRAJUD", "091", None)]),
         # The owner of a plan named before it ("the EU plan") or by a
         # demonym ("le plan américain") is the target; a plain plan is none.
         ("en", "Kenya rejected the EU plan.", [("KENGOV", "127", "IGOEEC")]),
@@ -762,7 +762,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         # down in a story of riots yields to the rioters.
         ("fr", "PARIS (AFP)\n\nDes casseurs ont pillé des magasins. Le "
          "gouvernement a reculé mardi.",
-         [("FRAOPP", "145", None), ("FRAGOV", "080", "FRAOPP")]),
+         [("FRAOPP", "145", None), ("FRAGOV", "0832", "FRAOPP")]),
         # A verdict: "found guilty", the adjective read as what is said of
         # the object; with no court named, the judiciary's.
         ("en", "LONDON (Reuters)\n\nThe driver was found guilty of fraud. A "
@@ -792,7 +792,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "BERLIN (Reuters)\n\nThe riots prompted Chancellor Olaf Scholz to "
          "condemn the rioters.", [("DEUOPP", "145", None), ("DEUGOV", "111", "DEUOPP")]),
         ("fr", "PARIS (AFP)\n\nLes syndicats ont contraint le gouvernement à "
-         "reculer.", [("FRALAB", "170", "FRAGOV"), ("FRAGOV", "080", None)]),
+         "reculer.", [("FRALAB", "170", "FRAGOV"), ("FRAGOV", "0832", None)]),
         # Saying that someone forged, faked or lied blames them.
         ("fr", "PARIS (AFP)\n\nLe quotidien affirme que la Russie diffuse de "
          "fausses nouvelles.", [("FRAMED", "111", "RUSGOV")]),
@@ -860,6 +860,18 @@ def _events(coded: CodedArticle) -> list[Row]:
          "manifestants.", [("FRAOPP", "130", "FRALEG")]),
         ("en", "LONDON (Reuters)\n\nThe councillor received threats from "
          "protesters.", [("GBROPP", "130", "GBRGOV")]),
+        # The source's role makes some codes precise: police mobilised show
+        # police power (153); prosecutors investigate a crime (091); a
+        # government backing down accedes to a policy demand (0832). A
+        # promise of money is one of economic aid (0331).
+        ("en", "LONDON (Reuters)\n\nPolice have mobilised 2,000 officers in "
+         "Leeds.", [("GBRCOP", "153", None)]),
+        ("fr", "PARIS (AFP)\n\nLe parquet de Lyon a ouvert une enquête.",
+         [("FRAJUD", "091", None)]),
+        ("fr", "PARIS (AFP)\n\nLe gouvernement a reculé sur la taxe.",
+         [("FRAGOV", "0832", None)]),
+        ("en", "LONDON (Reuters)\n\nThe chancellor promised £2bn for "
+         "hospitals.", [("GBRGOV", "0331", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
