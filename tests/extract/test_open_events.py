@@ -872,6 +872,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "0832", None)]),
         ("en", "LONDON (Reuters)\n\nThe chancellor promised £2bn for "
          "hospitals.", [("GBRGOV", "0331", None)]),
+        # Demands for explanations are demands for information (101);
+        # admitting failures is an admission (015); blows received from no
+        # one named are no event.
+        ("fr", "PARIS (AFP)\n\nLes avocats ont réclamé des éclaircissements au "
+         "ministère. Le préfet a reconnu des défaillances. Mon collègue a reçu "
+         "des coups de pied de la part d'un policier.",
+         [("FRAJUD", "101", "FRAGOV"), ("FRAGOV", "015", None)]),
+        ("en", "LONDON (Reuters)\n\nThe unions demanded an explanation from the "
+         "council. The minister acknowledged shortcomings.",
+         [("GBRLAB", "101", "GBRGOV"), ("GBRGOV", "015", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
