@@ -882,6 +882,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe unions demanded an explanation from the "
          "council. The minister acknowledged shortcomings.",
          [("GBRLAB", "101", "GBRGOV"), ("GBRGOV", "015", None)]),
+        # Who multiplies or steps up meetings or attacks does them; the
+        # political class is an actor.
+        ("fr", "PARIS (AFP)\n\nLe ministre a multiplié les rencontres avec les "
+         "syndicats.", [("FRAGOV", "040", "FRALAB"), ("FRALAB", "040", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nLa classe politique a condamné les violences "
+         "contre les élus.", [("FRAPTY", "111", None)]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -116,6 +116,7 @@ GRAMMAR = Grammar(
     # "a procédé à des interpellations": the noun says what the subject did.
     light_verbs=frozenset(
         {"procéder", "effectuer", "mener", "opérer", "réaliser", "conduire"}
+        | {"multiplier", "intensifier"}
     ),
     # "qui a lancé le mouvement": the person belongs to the group.
     leading_verbs=frozenset(
