@@ -86,7 +86,10 @@ class ArticleContext:
         ]
         self._starts = [d.start or 0 for d in self.dates]
         self.home = home_country(self.norm, language, kb, gazetteer, source)
-        self.actors = Context(published=published, home=self.home, gazetteer=gazetteer)
+        # Who holds which office and which party governs depend on the date:
+        # the publication date, else the latest day the text names.
+        when = published or _latest_day(self.dates)
+        self.actors = Context(published=when, home=self.home, gazetteer=gazetteer)
         self.sentences = 0
         self.countries: list[str] = []  # in order of first mention
         self.mentions: list[Mention] = []
@@ -121,6 +124,19 @@ class ArticleContext:
             dates=tuple(self.dates),
             events=tuple(merge_events(self._addressed(), self.text)),
         )
+
+
+def _latest_day(dates: list[DateRef]) -> date | None:
+    """The latest full date (day, month and year) among an undated article's
+    dates: the time it reports, roughly ("le 8 décembre 2018")."""
+    days = []
+    for ref in dates:
+        if ref.precision == "day" and ref.value is not None and ref.until is None:
+            try:
+                days.append(date.fromisoformat(ref.value))
+            except ValueError:
+                continue
+    return max(days, default=None)
 
 
 def extract_doc(

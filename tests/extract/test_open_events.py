@@ -978,3 +978,20 @@ def test_a_target_found_through_targeted_by_is_named(coder: Coder) -> None:
         WEDNESDAY,
     )
     assert [e.pattern.split("+") for e in coded.events] == [["nominal", "targeted"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # An undated article takes the time it reports from the latest full
+        # date it names: the Five Star Movement governed Italy in 2019.
+        ("fr", "ROME (AFP)\n\nLe 12 janvier 2019, le Mouvement 5 étoiles a "
+         "critiqué la France.", [("ITAGOV", "111", "FRAGOV")]),
+        ("en", "ROME (Reuters)\n\nOn January 12, 2019, the Five Star Movement "
+         "criticised France.", [("ITAGOV", "111", "FRAGOV")]),
+    ],
+)  # fmt: skip
+def test_undated_article_takes_its_time_from_its_dates(
+    coder: Coder, language: str, text: str, expected: list[Row]
+) -> None:
+    assert _events(coder(text, language, None)) == expected
