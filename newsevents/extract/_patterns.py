@@ -81,6 +81,8 @@ def match(
     if trigger.pos == "NOUN":
         if _is_support_object(token, res):
             return None
+        if trigger.code[:2] == _PROTEST_ROOT and _names_group(token, res):
+            return None
         if any(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
             # A verb the tagger took for a noun ("a téléphoné à").
             return _verbal(token, trigger, args, res, None)
@@ -250,6 +252,23 @@ def _says_what_it_does(message: Token, res: LangResources) -> bool:
         and c.pos_ == "VERB"
         and res.triggers_for(c.lemma_.lower(), "VERB")
         for c in message.children
+    )
+
+
+def _names_group(noun: Token, res: LangResources) -> bool:
+    """Whether a protest noun only qualifies a group or its members ("the
+    protest movement", "protest leaders", "le mouvement de contestation"):
+    the group is an actor, not a protest of its own."""
+    head = noun.head
+    if head.i == noun.i or head.pos_ != "NOUN":
+        return False
+    group = res.grammar.member_nouns | res.grammar.movement_nouns
+    if head.lemma_.lower() not in group and head.lower_ not in group:
+        return False
+    return noun.dep_ == "compound" or (
+        noun.dep_.startswith("nmod")
+        and genitive(noun, res.grammar.genitive_preps)
+        and not any(c.dep_ == "det" for c in noun.children)
     )
 
 

@@ -157,6 +157,9 @@ class Grammar:
     # ("workers took part in the strike", "ont participé à la grève"), with
     # the object word an idiom needs ("take part") or "".
     joining_verbs: Mapping[str, str] = field(default_factory=dict)
+    # Nouns of a group that a protest noun may qualify ("protest movement",
+    # "mouvement de contestation"): the group, not a protest.
+    movement_nouns: frozenset[str] = frozenset()
     # Who deals what the subject of an undergo verb undergoes: "received
     # threats from X" (a preposition), "a reçu des coups de la part d'un
     # policier" (the noun of a prepositional phrase, whose genitive is it).

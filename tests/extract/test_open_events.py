@@ -886,6 +886,9 @@ def _events(coded: CodedArticle) -> list[Row]:
         # political class is an actor.
         ("fr", "PARIS (AFP)\n\nLe ministre a multiplié les rencontres avec les "
          "syndicats.", [("FRAGOV", "040", "FRALAB"), ("FRALAB", "040", "FRAGOV")]),
+        # A protest noun that only qualifies a group names no protest.
+        ("en", "LONDON (Reuters)\n\nThe protest movement criticised the "
+         "government.", [("GBROPP", "111", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nLa classe politique a condamné les violences "
          "contre les élus.", [("FRAPTY", "111", None)]),
     ],

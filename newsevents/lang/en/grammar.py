@@ -66,6 +66,18 @@ GRAMMAR = Grammar(
     target_verbs=frozenset({"target"}),
     # "faced criticism from": the one who faces it is the target.
     undergo_verbs=frozenset({"face", "suffer", "endure", "draw", "receive"}),
+    movement_nouns=frozenset(
+        {
+            "movement",
+            "movements",
+            "group",
+            "groups",
+            "organiser",
+            "organisers",
+            "organizer",
+            "organizers",
+        }
+    ),
     joining_verbs={"participate": "", "join": "", "take": "part"},
     undergo_source_preps=frozenset({"from"}),
     victim_preps=frozenset({"against", "towards", "toward"}),

@@ -100,6 +100,7 @@ GRAMMAR = Grammar(
     # "a essuyé les critiques de": qui les essuie en est la cible.
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     undergo_idioms={"faire": frozenset({"face", "objet"})},
+    movement_nouns=frozenset({"mouvement", "mouvements", "collectif", "groupe"}),
     joining_verbs={"participer": "", "rejoindre": "", "prendre": "part"},
     agent_phrase_nouns=frozenset({"part"}),
     # "à l'encontre de" hangs its noun on "encontre".
