@@ -403,14 +403,14 @@ def _events(
     if not pairs:
         return []
     code = code_entry(_in_words(found.token, trigger.code))
-    declined = ""
+    mark = ""  # what made the code more precise, for --explain
     if code.code in _AID_INTENTS and _money(found.token):
         # "promised €10bn", "a promis dix milliards d'euros": economic aid.
-        code, declined = code_entry(_ECONOMIC_AID), "+money"
+        code, mark = code_entry(_ECONOMIC_AID), "+money"
     if code.code == _STATEMENT and mood == "negated":
         # "did not comment", "n'a pas commenté", "n'a pas répondu": CAMEO's
         # decline comment, which did happen.
-        code, mood, declined = code_entry(_DECLINE), "asserted", "+declined"
+        code, mood, mark = code_entry(_DECLINE), "asserted", "+declined"
     when = event_date(found.token, anchors, triggers, offset)
     reported_by = attribution(found.token, args, res, event_actors)
     # Fallbacks ("+clause-subject", "+untargeted") are less sure than a
@@ -437,7 +437,7 @@ def _events(
                 evidence=(evidence(found.token, ref_s, ref_t, offset, sentence),),
                 confidence=confidence,
                 trigger=trigger.id,
-                pattern=found.pattern + why + declined,
+                pattern=found.pattern + why + mark,
                 symmetric=trigger.symmetric,
                 intended_code=intended,
             )
