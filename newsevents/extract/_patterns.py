@@ -513,6 +513,22 @@ def _verbal(
             pattern += "+untargeted"
     if (
         not targets
+        and trigger.code[:2] == _SUPPORT_ROOT
+        and trigger.status != "derived"
+        and not passive
+    ):
+        # "the BMA backs the bill", "soutient la réforme": support for a
+        # policy is support for whoever makes it (implicit.py).
+        obj = support or direct_object(verb, res.grammar)
+        if (
+            obj is not None
+            and obj.lemma_.lower() in res.grammar.policy_nouns
+            and not args.group(obj)
+        ):
+            untargeted = True
+            pattern += "+policy"
+    if (
+        not targets
         and trigger.code[:2] in _FORCE_ON_THINGS
         and trigger.status != "derived"
         and not passive
@@ -576,6 +592,8 @@ def _marked_thing(trigger: Trigger, verb: Token, args: Arguments) -> bool:
 _NOMINAL_SLOTS = frozenset({"obj", "poss", "target", "-"})
 #: Roots whose events never need a target: statements and protests.
 _TARGET_OPTIONAL = frozenset({"01", "14"})
+#: The root of support and praise.
+_SUPPORT_ROOT = "05"
 
 
 def _purpose(verb: Token) -> bool:

@@ -33,7 +33,7 @@ __all__ = ["implicit_targets"]
 
 #: Roots of what is said to or against a government: appeal, demand,
 #: disapprove, reject, threaten.
-_TO_GOVERNMENT = frozenset({"02", "10", "11", "12", "13"})
+_TO_GOVERNMENT = frozenset({"02", "05", "10", "11", "12", "13"})
 #: Codes of warnings of what may happen (pessimistic comments), which are
 #: said to the government too.
 _WARNINGS = ("012",)
@@ -100,6 +100,10 @@ def implicit_targets(
                     "pattern": f"{event.pattern}+implicit-protesters",
                 }
             )
+        if event.target is None and "policy" in event.pattern.split("+"):
+            # "the minister welcomed the plan": support of a policy is an
+            # event only towards the government that makes it.
+            continue
         if event.code == _THREAT and event.target is None:
             # "Russia can threaten to release ...", "if Trump threatens to
             # do something": a threat of nothing CAMEO names, with no one

@@ -160,6 +160,9 @@ class Grammar:
     # Nouns of a group that a protest noun may qualify ("protest movement",
     # "mouvement de contestation"): the group, not a protest.
     movement_nouns: frozenset[str] = frozenset()
+    # Nouns of a government's policies ("backs the bill", "soutient la
+    # réforme"): supporting one supports the government that makes it.
+    policy_nouns: frozenset[str] = frozenset()
     # Who deals what the subject of an undergo verb undergoes: "received
     # threats from X" (a preposition), "a reçu des coups de la part d'un
     # policier" (the noun of a prepositional phrase, whose genitive is it).

@@ -886,6 +886,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # political class is an actor.
         ("fr", "PARIS (AFP)\n\nLe ministre a multiplié les rencontres avec les "
          "syndicats.", [("FRAGOV", "040", "FRALAB"), ("FRALAB", "040", "FRAGOV")]),
+        # Backing a policy backs the government that makes it; the
+        # government welcoming its own plan is no event.
+        ("en", "LONDON (Reuters)\n\nThe nurses' union backs the reform. The "
+         "minister welcomed the plan.", [("GBRLAB", "051", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLes syndicats agricoles soutiennent la réforme.",
+         [("FRALAB", "051", "FRAGOV")]),
         # A protest noun that only qualifies a group names no protest.
         ("en", "LONDON (Reuters)\n\nThe protest movement criticised the "
          "government.", [("GBROPP", "111", "GBRGOV")]),

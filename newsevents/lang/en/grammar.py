@@ -78,6 +78,10 @@ GRAMMAR = Grammar(
             "organizers",
         }
     ),
+    policy_nouns=frozenset(
+        """bill law legislation reform plan plans proposal proposals measure
+        measures policy budget scheme strategy order orders""".split()
+    ),
     joining_verbs={"participate": "", "join": "", "take": "part"},
     undergo_source_preps=frozenset({"from"}),
     victim_preps=frozenset({"against", "towards", "toward"}),

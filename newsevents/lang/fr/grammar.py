@@ -101,6 +101,10 @@ GRAMMAR = Grammar(
     undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
     undergo_idioms={"faire": frozenset({"face", "objet"})},
     movement_nouns=frozenset({"mouvement", "mouvements", "collectif", "groupe"}),
+    policy_nouns=frozenset(
+        """réforme loi projet texte mesure mesures plan politique budget
+        moratoire""".split()
+    ),
     joining_verbs={"participer": "", "rejoindre": "", "prendre": "part"},
     agent_phrase_nouns=frozenset({"part"}),
     # "à l'encontre de" hangs its noun on "encontre".
