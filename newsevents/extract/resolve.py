@@ -28,7 +28,7 @@ from spacy import symbols
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.base import Entry, KnowledgeBase, agent_actor, key, surnames
-from ..lang import Grammar
+from ..lang import Grammar, LangResources
 from ..lang import get as get_language
 from ..models import Actor, MentionKind
 from ._arguments import genitive
@@ -70,6 +70,7 @@ def open_world(
     found += _titled_names(doc, refs, taken)
     refs = sorted([*refs, *found], key=lambda r: r.start)
     refs = _members(doc, refs, grammar)
+    refs = _protest_members(doc, refs, lang)
     refs = _titles(doc, refs, grammar)
     refs = _nationals(doc, refs, kb.demonyms.get(lang, {}))
     refs = _described(doc, refs, grammar)
@@ -358,6 +359,46 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
         for i in range(start, end):
             by_token[i] = merged
     return sorted(out, key=lambda r: r.start)
+
+
+def _protest_members(doc: Doc, refs: list[ActorRef], lang: str) -> list[ActorRef]:
+    """The leaders or members of a protest are protesters, not office
+    holders: "protest leaders", "the leaders of the protests", "les meneurs
+    de la contestation" (an event noun of protest qualifying a member
+    noun)."""
+    res = get_language(lang)
+    grammar = res.grammar
+    out: list[ActorRef] = []
+    for ref in refs:
+        head = doc[ref.head]
+        if (
+            ref.kind == "organisation"
+            and head.lower_ in grammar.member_nouns
+            and ref.resolved_by in ("kb", "place", "domestic")
+            and not ref.coded
+            and any(_protest_noun(c, res) for c in _qualifiers(head, grammar))
+        ):
+            ref = replace(ref, roles=("OPP",), resolved_by="genitive")
+        out.append(ref)
+    return out
+
+
+def _qualifiers(noun: Token, grammar: Grammar) -> list[Token]:
+    """The nouns that qualify a noun: compounds before it ("protest
+    leaders") and genitive complements ("leaders of the protests")."""
+    out = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in grammar.title_preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_.startswith("nmod") and genitive(child, grammar.genitive_preps):
+            out.append(child)
+    return out
+
+
+def _protest_noun(token: Token, res: LangResources) -> bool:
+    return token.pos_ == "NOUN" and any(
+        t.code[:2] == "14" for t in res.triggers_for(token.lemma_.lower(), "NOUN")
+    )
 
 
 def _named_organisation(ref: ActorRef) -> bool:

@@ -892,6 +892,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "minister welcomed the plan.", [("GBRLAB", "051", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nLes syndicats agricoles soutiennent la réforme.",
          [("FRALAB", "051", "FRAGOV")]),
+        # The leaders of a protest are protesters, not office holders.
+        ("en", "LONDON (Reuters)\n\nStrike leaders criticised the government.",
+         [("GBROPP", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLes dirigeants de la grève ont critiqué le "
+         "gouvernement.", [("FRAOPP", "143", None), ("FRAOPP", "111", "FRAGOV")]),
         # A protest noun that only qualifies a group names no protest.
         ("en", "LONDON (Reuters)\n\nThe protest movement criticised the "
          "government.", [("GBROPP", "111", "GBRGOV")]),
