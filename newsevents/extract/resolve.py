@@ -363,8 +363,8 @@ def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]
 
 def _protest_members(doc: Doc, refs: list[ActorRef], lang: str) -> list[ActorRef]:
     """The leaders or members of a protest are protesters, not office
-    holders: "protest leaders", "the leaders of the protests", "les meneurs
-    de la contestation" (an event noun of protest qualifying a member
+    holders: "protest leaders", "the leaders of the protests", "les
+    dirigeants de la grève" (an event noun of protest qualifying a member
     noun)."""
     res = get_language(lang)
     grammar = res.grammar
@@ -396,6 +396,8 @@ def _qualifiers(noun: Token, grammar: Grammar) -> list[Token]:
 
 
 def _protest_noun(token: Token, res: LangResources) -> bool:
+    """Whether a noun is an event noun of protest (CAMEO root 14) in the
+    lexicon ("strike", "manifestation")."""
     return token.pos_ == "NOUN" and any(
         t.code[:2] == "14" for t in res.triggers_for(token.lemma_.lower(), "NOUN")
     )
