@@ -1673,11 +1673,13 @@ def _undergo_verb(noun: Token, res: LangResources) -> Token | None:
     verb = noun.head
     lemma = verb.lemma_.lower()
     idiom = res.grammar.undergo_idioms.get(lemma, frozenset())
-    if noun.dep_.startswith("obl") and any(
-        c.dep_ in ("obj", "dobj") and c.lower_ in idiom for c in verb.children
-    ):
+    held = next(
+        (c for c in verb.children if c.dep_ in ("obj", "dobj") and c.lower_ in idiom),
+        None,
+    )
+    if noun.dep_.startswith("obl") and held is not None:
         # "a fait l'objet d'une arrestation", the noun parsed as the verb's.
-        noun = next(c for c in verb.children if c.lower_ in idiom)
+        noun = held
     if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
         return None
     if lemma not in res.grammar.undergo_verbs and not (
