@@ -257,11 +257,15 @@ def _says_what_it_does(message: Token, res: LangResources) -> bool:
 
 def _names_group(noun: Token, res: LangResources) -> bool:
     """Whether a protest noun only qualifies a group or its members ("the
-    protest movement", "protest leaders", "le mouvement de contestation"):
-    the group is an actor, not a protest of its own."""
+    protest movement", "protest leaders", "le mouvement de contestation"),
+    or, as a compound, any noun that is no event ("riot police"): the group
+    is an actor, not a protest of its own."""
     head = noun.head
     if head.i == noun.i or head.pos_ != "NOUN":
         return False
+    if noun.dep_ == "compound" and not _event_head(head, res):
+        # "riot police", "protest vote": the noun qualifies another thing.
+        return True
     group = res.grammar.member_nouns | res.grammar.movement_nouns
     if head.lemma_.lower() not in group and head.lower_ not in group:
         return False
@@ -270,6 +274,13 @@ def _names_group(noun: Token, res: LangResources) -> bool:
         and genitive(noun, res.grammar.genitive_preps)
         and not any(c.dep_ == "det" for c in noun.children)
     )
+
+
+def _event_head(noun: Token, res: LangResources) -> bool:
+    """Whether a noun that a protest noun qualifies is an event itself
+    ("protest march", "strike action"), so the compound names the event."""
+    lemma = noun.lemma_.lower()
+    return lemma in res.grammar.action_nouns or bool(res.triggers_for(lemma, "NOUN"))
 
 
 def _noun_entries(noun: Token, res: LangResources) -> list[Trigger]:
@@ -470,6 +481,10 @@ def _verbal(
             return None  # praise of nobody
         untargeted = True
         pattern += "+untargeted"
+        if _says_of_policy(verb, res):
+            # "told parliament the law was dangerous": judging a policy
+            # judges whoever makes it (implicit.py).
+            pattern += "+policy"
     if (
         not targets
         and trigger.needs_target
@@ -708,6 +723,18 @@ def _incise(verb: Token) -> bool:
 
 
 _CLAUSE_OBJECTS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl:arg"})
+
+
+def _says_of_policy(verb: Token, res: LangResources) -> bool:
+    """Whether what a speech verb reports is said of a policy ("said the
+    bill was flawed", "a estimé que la réforme était injuste")."""
+    for child in verb.children:
+        if child.dep_ not in _CLAUSE_OBJECTS:
+            continue
+        for grand in child.children:
+            if grand.dep_ in _SUBJECT | _PASSIVE_SUBJECT:
+                return grand.lemma_.lower() in res.grammar.policy_nouns
+    return False
 
 
 def _clause_subject(verb: Token, args: Arguments) -> list[ActorRef]:

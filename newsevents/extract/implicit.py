@@ -100,7 +100,11 @@ def implicit_targets(
                     "pattern": f"{event.pattern}+implicit-protesters",
                 }
             )
-        if event.target is None and "policy" in event.pattern.split("+"):
+        if (
+            event.target is None
+            and event.root == _SUPPORT
+            and "policy" in event.pattern.split("+")
+        ):
             # "the minister welcomed the plan": support of a policy is an
             # event only towards the government that makes it.
             continue
@@ -116,6 +120,8 @@ def implicit_targets(
 
 #: A threat of nothing more specific.
 _THREAT = "130"
+#: The root of support (of a policy, when nobody is addressed: no event).
+_SUPPORT = "05"
 #: Roots of the claims protesters make: demand, disapprove, reject, threaten.
 _CLAIMS = frozenset({"10", "11", "12", "13"})
 
@@ -174,9 +180,12 @@ def _addressee(
 ) -> tuple[Actor | None, str]:
     roles = set(source.roles)
     country = source.country or ""
+    # "MPs said the bill was flawed": a policy is the government's, whoever
+    # else at home judges it.
+    policy = "policy" in event.pattern.split("+")
     if (
         (event.root in _TO_GOVERNMENT or event.code.startswith(_WARNINGS))
-        and roles & _CIVIL_ROLES
+        and (roles & _CIVIL_ROLES or policy)
         and not roles & {"GOV"}
         and country == home
     ):

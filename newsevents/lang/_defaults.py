@@ -160,6 +160,10 @@ class Grammar:
     # Nouns of a group that a protest noun may qualify ("protest movement",
     # "mouvement de contestation"): the group, not a protest.
     movement_nouns: frozenset[str] = frozenset()
+    # Nouns without an entry of their own that a protest noun may qualify
+    # and still be the event ("strike action"); any other noun it qualifies
+    # as a compound ("riot police", "protest vote") is no protest.
+    action_nouns: frozenset[str] = frozenset()
     # Nouns of a government's policies ("backs the bill", "soutient la
     # réforme"): supporting one supports the government that makes it.
     policy_nouns: frozenset[str] = frozenset()

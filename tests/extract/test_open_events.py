@@ -902,6 +902,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          "government.", [("GBROPP", "111", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nLa classe politique a condamné les violences "
          "contre les élus.", [("FRAPTY", "111", None)]),
+        # "Riot police" are police, no riot; a committee is parliament's;
+        # judging a policy in what is said judges the government that
+        # makes it, unless the government is the speaker.
+        ("en", "LONDON (Reuters)\n\nProtesters confronted riot police.",
+         [("GBROPP", "040", "GBRCOP")]),
+        ("en", "LONDON (Reuters)\n\nCommittee members said the bill was "
+         "deeply flawed. The minister said the law was dangerous.",
+         [("GBRLEG", "111", "GBRGOV"), ("GBRGOV", "111", None)]),
+        ("fr", "PARIS (AFP)\n\nLes syndicats ont estimé que la réforme était "
+         "injuste.", [("FRALAB", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -78,6 +78,7 @@ GRAMMAR = Grammar(
             "organizers",
         }
     ),
+    action_nouns=frozenset({"action", "actions", "day", "days", "wave"}),
     policy_nouns=frozenset(
         """bill law legislation reform plan plans proposal proposals measure
         measures policy budget scheme strategy order orders""".split()
