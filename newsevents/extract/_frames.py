@@ -253,6 +253,10 @@ def compose(
                     if intended is not None:
                         break
         if intended is None:
+            if frame.trigger.pos == "ADJ":
+                # "prêts à intervenir", with no action the lexicon knows:
+                # readiness alone is no event.
+                absorbed.add(frame.token.i)
             continue
         targets = frame.targets
         if not targets and inner is not None:

@@ -350,6 +350,9 @@ def _verbal(
     support: Token | None,
 ) -> Found | None:
     subj, passive = subject(verb)
+    if subj is None and verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        # "Turkey is willing to host talks": the copula's subject.
+        subj, passive = subject(verb.head)
     if passive and "refl" in trigger.flags and has_reflexive(verb, res.grammar):
         # "Trump s'est attaqué à la France", parsed as a passive.
         subj, passive = passive_subject(verb), False
@@ -1185,6 +1188,9 @@ def _inherited(
         # "is about to restore", "is ready to sign": the adjective's verb
         # has the subject.
         head = head.head
+    if dep == "xcomp" and head.pos_ == "ADJ" and subject(head)[0] is not None:
+        # "la France est prête à financer": the adjective has the subject.
+        return args.group(subject(head)[0]), "control", None
     if dep in ("xcomp", "advcl", "obl:arg", "ccomp") and head.pos_ in ("VERB", "AUX"):
         marker = res.markers.get((head.lemma_.lower(), head.pos_))
         embeds = any(

@@ -20,7 +20,7 @@ from ..kb.agents import ROLE_CODES
 from ..kb.base import agent_actor, government_of, is_generic
 from ..kb.cameo import CameoCode, lookup
 from ..lang import LangResources
-from ..lang._lexicon import Trigger
+from ..lang._lexicon import POS, Trigger
 from ..lang.verbs import VerbDictionary
 from ..models import Actor, Event
 from ._anchors import Anchors, attribution, event_date, event_place, evidence
@@ -272,7 +272,7 @@ def _listed(res: LangResources, row: tuple[str, ...]) -> bool:
     pos, _, lemma, lower = row
     if lower in res.grammar.mistagged_verbs:
         return True
-    return pos in ("VERB", "NOUN") and bool(res.triggers_for(lemma.lower(), pos))
+    return pos in POS and bool(res.triggers_for(lemma.lower(), pos))
 
 
 # The answers of ``_listed`` for each language's resources (kept with them,
@@ -287,7 +287,7 @@ def _entries(
     verb = mistagged_verb(token, res)
     if verb is not None:
         return own + res.triggers_for(verb, "VERB")
-    if token.pos_ not in ("VERB", "NOUN"):
+    if token.pos_ not in POS:
         return own
     return own + res.triggers_for(token.lemma_.lower(), token.pos_)
 

@@ -25,6 +25,8 @@ FLAGS = frozenset(
     {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech", "warn"}
 )
 STATUSES = frozenset({"reviewed", "derived"})
+#: Word classes an entry may have: an adjective only frames an action.
+POS = ("VERB", "NOUN", "ADJ")
 _ID = re.compile(r"^[a-z0-9_.\-]+$")
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 # asserted: a marker whose governed event did happen ("prompted X to
@@ -124,8 +126,10 @@ def load_triggers(
         if row["id"] in seen:
             raise DataError(path, line, f"duplicate id {row['id']!r}")
         seen.add(row["id"])
-        if row["pos"] not in ("VERB", "NOUN"):
-            raise DataError(path, line, f"pos must be VERB or NOUN, not {row['pos']!r}")
+        if row["pos"] not in POS:
+            raise DataError(
+                path, line, f"pos must be VERB, NOUN or ADJ, not {row['pos']!r}"
+            )
         if not _CODE.match(row["code"]):
             raise DataError(path, line, f"bad CAMEO code {row['code']!r}")
         flags: set[str] = set()
@@ -145,6 +149,10 @@ def load_triggers(
         )
         if not targets:
             flags.add("notarget")
+        if row["pos"] == "ADJ" and "frame" not in flags:
+            # "prête à financer", "ready to work with": an adjective frames
+            # an intended action; alone it is no event.
+            raise DataError(path, line, "an ADJ entry must be a frame")
         triggers.append(
             Trigger(
                 id=row["id"],

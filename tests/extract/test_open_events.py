@@ -912,6 +912,13 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("GBRLEG", "111", "GBRGOV"), ("GBRGOV", "111", None)]),
         ("fr", "PARIS (AFP)\n\nLes syndicats ont estimé que la réforme était "
          "injuste.", [("FRALAB", "111", "FRAGOV")]),
+        # Being ready or willing to act is an intent (03x) of that action,
+        # with its target; readiness for nothing the lexicon knows is none.
+        ("fr", "PARIS (AFP)\n\nLa France est prête à financer des canons pour "
+         "l'Ukraine.", [("FRAGOV", "0332", "UKRGOV")]),
+        ("en", "Turkey is willing to host talks with Russia.",
+         [("TURGOV", "036", "RUSGOV")]),
+        ("fr", "PARIS (AFP)\n\nDes paramilitaires sont prêts à intervenir.", []),
     ],
 )  # fmt: skip
 def test_open_events(

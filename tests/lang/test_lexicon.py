@@ -84,6 +84,21 @@ def test_lexicon_object_cells_cite_word_lists(tmp_path: Path) -> None:
         load_lexicon(folder)
 
 
+def test_lexicon_adjective_entries_must_frame_an_action(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "t.ready\tready\tADJ\t030\t\tto\tframe\t\n")
+    assert [t.pos for t in load_lexicon(folder)] == ["ADJ"]
+    folder = _folder(tmp_path, "t.ready\tready\tADJ\t030\t\tto\t\t\n")
+    with pytest.raises(
+        DataError, match=r"triggers.tsv:2: an ADJ entry must be a frame"
+    ):
+        load_lexicon(folder)
+    folder = _folder(tmp_path, "t.soon\tsoon\tADV\t030\t\tto\tframe\t\n")
+    with pytest.raises(
+        DataError, match=r"triggers.tsv:2: pos must be VERB, NOUN or ADJ"
+    ):
+        load_lexicon(folder)
+
+
 def test_lexicon_ids_are_unique_across_files(tmp_path: Path) -> None:
     folder = _folder(
         tmp_path,

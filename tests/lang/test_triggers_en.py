@@ -107,8 +107,10 @@ def test_triggers_en_ids_are_unique_and_well_formed() -> None:
     assert [name for name in counts if not _ID.fullmatch(name)] == []
 
 
-def test_triggers_en_pos_is_verb_or_noun() -> None:
-    assert {row["pos"] for row in ROWS} <= {"VERB", "NOUN"}
+def test_triggers_en_pos_is_verb_noun_or_framing_adjective() -> None:
+    assert {row["pos"] for row in ROWS} <= {"VERB", "NOUN", "ADJ"}
+    adjectives = [row for row in ROWS if row["pos"] == "ADJ"]
+    assert adjectives and all("frame" in row["flags"] for row in adjectives)
 
 
 def test_triggers_en_lemmas_are_lower_case() -> None:

@@ -102,8 +102,10 @@ def test_triggers_fr_id_starts_with_ascii_lemma() -> None:
     assert bad == []
 
 
-def test_triggers_fr_pos_is_verb_or_noun() -> None:
-    assert {row["pos"] for row in ROWS} <= {"VERB", "NOUN"}
+def test_triggers_fr_pos_is_verb_noun_or_framing_adjective() -> None:
+    assert {row["pos"] for row in ROWS} <= {"VERB", "NOUN", "ADJ"}
+    adjectives = [row for row in ROWS if row["pos"] == "ADJ"]
+    assert adjectives and all("frame" in row["flags"] for row in adjectives)
 
 
 def test_triggers_fr_lemmas_and_objects_are_lower_case() -> None:
