@@ -650,6 +650,8 @@ _ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"
 
 #: The root of protests.
 _PROTEST_ROOT = "14"
+#: Roots of conflict: protest, force, coercion, assault, fight, mass violence.
+_CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 #: The root of displays of force (alert, deployment, mobilisation).
 _POSTURE_ROOT = "15"
@@ -1390,7 +1392,10 @@ def _nominal(
         # no one are between the subjects of the verb they hang on.
         sources, targets = _subjects_together(noun, args, res)
         pattern += "+subjects" if sources else ""
-    clash = bool({"between", "entre"} & set(trigger.targets))
+    # Talks at a protest are no clash: only conflict nouns (14-20) are.
+    clash = bool({"between", "entre"} & set(trigger.targets)) and (
+        trigger.code[:2] in _CONFLICT_ROOTS
+    )
     if clash and not sources and not targets and _protest_in(noun.sent, res):
         # "des heurts ont marqué l'acte 19 des manifestations", "clashes
         # broke out on the sidelines of the protest": clashes at a protest

@@ -86,6 +86,8 @@ def extract_events(
     for found, intended in compose(founds, by_token):
         if intended is None:
             found = _warning(found)
+        if not _demands(found, res):
+            continue
         events.extend(
             _events(
                 found,
@@ -208,6 +210,21 @@ def _warning(found: Found) -> Found:
         targets=(),
         pattern=pattern + "+warning",
         untargeted=True,
+    )
+
+
+def _demands(found: Found, res: LangResources) -> bool:
+    """Whether a claim entry's match demands: "insisted on a ceasefire",
+    "insisted that Iran must withdraw" do; "ministers insist they are
+    proportionate" states (a that-clause without obligation, of no one)."""
+    if "claim" not in found.trigger.flags:
+        return True
+    if found.targets and "clause-subject" not in found.pattern.split("+"):
+        return True
+    clauses = [c for c in found.token.children if c.dep_ == "ccomp"]
+    words = res.grammar.obligation_words
+    return not clauses or any(
+        t.lemma_.lower() in words for c in clauses for t in (c, *c.children)
     )
 
 

@@ -164,6 +164,9 @@ class Grammar:
     # and still be the event ("strike action"); any other noun it qualifies
     # as a compound ("riot police", "protest vote") is no protest.
     action_nouns: frozenset[str] = frozenset()
+    # Words of obligation that make a claim's that-clause a demand
+    # ("insisted that Iran must withdraw").
+    obligation_words: frozenset[str] = frozenset()
     # Nouns of a government's policies ("backs the bill", "soutient la
     # réforme"): supporting one supports the government that makes it.
     policy_nouns: frozenset[str] = frozenset()

@@ -20,9 +20,20 @@ from ._tsv import read_tsv
 # predicate: the object column lists the evaluative words said of the object
 # ("called the decision a disgrace": 111); speech: they are looked for in the
 # said clause; warn: a warning of no one whose complement is a that-clause is
-# a pessimistic comment (012), not a threat.
+# a pessimistic comment (012), not a threat; claim: a that-clause without a
+# word of obligation ("insist they are right") states, it demands nothing.
 FLAGS = frozenset(
-    {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech", "warn"}
+    {
+        "sym",
+        "notarget",
+        "refl",
+        "embed",
+        "frame",
+        "predicate",
+        "speech",
+        "warn",
+        "claim",
+    }
 )
 STATUSES = frozenset({"reviewed", "derived"})
 #: Word classes an entry may have: an adjective only frames an action.

@@ -919,6 +919,18 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "Turkey is willing to host talks with Russia.",
          [("TURGOV", "036", "RUSGOV")]),
         ("fr", "PARIS (AFP)\n\nDes paramilitaires sont prêts à intervenir.", []),
+        # Insisting that something is so states, it demands nothing;
+        # insisting on something, or that someone must act, demands.
+        ("en", "Ministers insist the orders are proportionate. Russia insisted "
+         "on the neutrality of Ukraine.", [("RUSGOV", "100", "UKRGOV")]),
+        ("en", "Britain insisted that Iran must release the sailors.",
+         [("GBRGOV", "100", "IRNGOV")]),
+        # Talks at a protest that name no one are no clash of protesters and
+        # police; criticism a thing draws is aimed at its owner.
+        ("en", "LONDON (Reuters)\n\nTalks took place on the sidelines of the "
+         "protest.", []),
+        ("fr", "PARIS (AFP)\n\nLe projet du gouvernement a suscité les "
+         "critiques des syndicats.", [("FRALAB", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -30,6 +30,7 @@ PLAIN_FLAGS = {
     "predicate",
     "speech",
     "warn",
+    "claim",
 }
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {

@@ -79,6 +79,7 @@ GRAMMAR = Grammar(
         }
     ),
     action_nouns=frozenset({"action", "actions", "day", "days", "wave"}),
+    obligation_words=frozenset({"should", "must", "ought", "need"}),
     policy_nouns=frozenset(
         """bill law legislation reform plan plans proposal proposals measure
         measures policy budget scheme strategy order orders""".split()

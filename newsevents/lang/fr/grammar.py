@@ -98,7 +98,10 @@ GRAMMAR = Grammar(
     # "visé par des injures": the one aimed at is the target.
     target_verbs=frozenset({"viser", "cibler"}),
     # "a essuyé les critiques de": qui les essuie en est la cible.
-    undergo_verbs=frozenset({"essuyer", "subir", "recevoir", "affronter"}),
+    # "a suscité les critiques de": ce qui les suscite en est la cible.
+    undergo_verbs=frozenset(
+        """essuyer subir recevoir affronter susciter provoquer soulever""".split()
+    ),
     undergo_idioms={"faire": frozenset({"face", "objet"})},
     movement_nouns=frozenset({"mouvement", "mouvements", "collectif", "groupe"}),
     policy_nouns=frozenset(
@@ -107,6 +110,7 @@ GRAMMAR = Grammar(
     ),
     joining_verbs={"participer": "", "rejoindre": "", "prendre": "part"},
     agent_phrase_nouns=frozenset({"part"}),
+    obligation_words=frozenset({"devoir", "falloir"}),
     # "à l'encontre de" hangs its noun on "encontre".
     victim_preps=frozenset({"contre", "envers", "encontre"}),
     # '« ... », a poursuivi la mère': she went on, she did not sue.
