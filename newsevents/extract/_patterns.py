@@ -449,6 +449,10 @@ def _verbal(
     if not targets and trigger.code.startswith("14"):
         targets = _protest_site([verb], args, res, sources)
         pattern += "+site" if targets else ""
+    if not targets and support is not None:
+        # "a procédé à des interpellations en marge de la manifestation".
+        targets = _arrested_at_protest(verb, trigger, sources, res)
+        pattern += "+implicit-protesters" if targets else ""
     if "speech" in trigger.flags:
         # The judged one is the actor of what is said: its subject first.
         said = said_clause(verb)
@@ -650,6 +654,8 @@ _ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"
 
 #: The root of protests.
 _PROTEST_ROOT = "14"
+#: The code of arrests.
+_ARREST = "173"
 #: Roots of conflict: protest, force, coercion, assault, fight, mass violence.
 _CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
@@ -1403,6 +1409,10 @@ def _nominal(
         sources = [ActorRef.implied(noun.i, "OPP")]
         targets = [ActorRef.implied(noun.i, "COP")]
         pattern += "+implicit-protesters+implicit-police"
+    if not targets:
+        # The police arrest them, below.
+        targets = _arrested_at_protest(noun, trigger, sources, res)
+        pattern += "+implicit-protesters" if targets else ""
     if not sources and trigger.code[:2] == "14":
         # "during a fourth weekend of demonstrations, protesters ...": a
         # protest named without its protesters is theirs if the sentence
@@ -1777,6 +1787,21 @@ def _protest_in(sent: Span, res: LangResources) -> bool:
         )
         for t in sent
     )
+
+
+def _arrested_at_protest(
+    token: Token, trigger: Trigger, sources: list[ActorRef], res: LangResources
+) -> list[ActorRef]:
+    """Those arrested at a protest whom the text does not name are its
+    protesters: "des interpellations en marge de la manifestation", "police
+    made 50 arrests at the rally" (an arrest by the police or by no one)."""
+    if not trigger.code.startswith(_ARREST):
+        return []
+    if not all("COP" in r.all_roles for r in sources):
+        return []
+    if not _protest_in(token.sent, res):
+        return []
+    return [ActorRef.implied(token.i, "OPP")]
 
 
 def _sentence_protesters(

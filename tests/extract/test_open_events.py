@@ -931,6 +931,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          "protest.", []),
         ("fr", "PARIS (AFP)\n\nLe projet du gouvernement a suscité les "
          "critiques des syndicats.", [("FRALAB", "111", "FRAGOV")]),
+        # Those arrested at a protest, unnamed, are its protesters; a house
+        # arrest that a bill allows is no event.
+        ("fr", "PARIS (AFP)\n\nLa police a procédé à des interpellations en "
+         "marge de la manifestation.", [("FRACOP", "173", "FRAOPP")]),
+        ("en", "LONDON (Reuters)\n\nPolice made 50 arrests at the rally. The "
+         "bill allows house arrest.", [("GBRCOP", "173", "GBROPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
