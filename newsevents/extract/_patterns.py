@@ -55,7 +55,10 @@ def match(
     elif trigger.objects and "speech" in trigger.flags:
         # "said the decision was a disgrace", "a estimé que c'était
         # inacceptable": what is said gives the polarity.
-        said = args.once(("said", token.i), lambda: _said_words(token))
+        if "modal" in trigger.flags:
+            said = args.once(("modal", token.i), lambda: _said_modals(token))
+        else:
+            said = args.once(("said", token.i), lambda: _said_words(token))
         if said.isdisjoint(trigger.objects):
             return None
     elif trigger.objects and "predicate" in trigger.flags:
@@ -186,6 +189,19 @@ def _said_words(verb: Token) -> frozenset[str]:
     return frozenset(
         word for t in said_clause(verb) for word in (t.lemma_.lower(), t.lower_)
     )
+
+
+def _said_modals(verb: Token) -> frozenset[str]:
+    """The verb and auxiliaries of the clause a speech verb reports ("said
+    the Home Office should act": should, act; "estime que l'État doit
+    agir": devoir), where an appeal's word of obligation is."""
+    words: set[str] = set()
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for t in (clause, *(c for c in clause.children if c.dep_.startswith("aux"))):
+            words.update((t.lemma_.lower(), t.lower_))
+    return frozenset(words)
 
 
 def about_sport(token: Token, res: LangResources) -> bool:

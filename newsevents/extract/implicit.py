@@ -37,8 +37,9 @@ _TO_GOVERNMENT = frozenset({"02", "05", "10", "11", "12", "13"})
 #: Codes of warnings of what may happen (pessimistic comments), which are
 #: said to the government too.
 _WARNINGS = ("012",)
-#: Roles of the non-state actors whose untargeted claims go to the government.
-_CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF"})
+#: Roles of the actors whose untargeted claims go to the government: those
+#: outside the state, and parliaments ("MPs said ministers should act").
+_CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF", "LEG"})
 #: Roots of a government's answer to protesters: intent, yield.
 _TO_PROTESTERS = frozenset({"03", "08"})
 #: Roots of the authorities' answer to protesters: disapprove, reject (a

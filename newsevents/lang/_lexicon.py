@@ -21,7 +21,9 @@ from ._tsv import read_tsv
 # ("called the decision a disgrace": 111); speech: they are looked for in the
 # said clause; warn: a warning of no one whose complement is a that-clause is
 # a pessimistic comment (012), not a threat; claim: a that-clause without a
-# word of obligation ("insist they are right") states, it demands nothing.
+# word of obligation ("insist they are right") states, it demands nothing;
+# modal: a speech entry's words are looked for only in the said clause's verb
+# and auxiliaries ("said the government should act": an appeal).
 FLAGS = frozenset(
     {
         "sym",
@@ -33,6 +35,7 @@ FLAGS = frozenset(
         "speech",
         "warn",
         "claim",
+        "modal",
     }
 )
 STATUSES = frozenset({"reviewed", "derived"})

@@ -937,6 +937,16 @@ def _events(coded: CodedArticle) -> list[Row]:
          "marge de la manifestation.", [("FRACOP", "173", "FRAOPP")]),
         ("en", "LONDON (Reuters)\n\nPolice made 50 arrests at the rally. The "
          "bill allows house arrest.", [("GBRCOP", "173", "GBROPP")]),
+        # What someone says another should or must do is an appeal (02x)
+        # for that action, which is no event of its own; an appeal of no one
+        # by parliament goes to the government.
+        ("en", "LONDON (Reuters)\n\nThe opposition said the government should "
+         "resign.", [("GBROPP", "024", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nMPs said there should be an independent "
+         "inquiry.", [("GBRLEG", "020", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLes syndicats estiment que le gouvernement doit "
+         "retirer sa réforme.", [("FRALAB", "025", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\n« Nous devons continuer », a dit le ministre.", []),
     ],
 )  # fmt: skip
 def test_open_events(

