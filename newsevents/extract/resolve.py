@@ -211,7 +211,11 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
         title, step = None, "title"
         before = refs[n - 1] if n > 0 and (n - 1) not in used else None
         after = refs[n + 1] if n + 1 < len(refs) else None
-        if (
+        if before is not None and _headed_by(doc, before, ref, grammar):
+            # "Metropolitan Police Commissioner Sir Ian Blair": the head of
+            # a body named just before is the body's.
+            title = before
+        elif (
             before is not None
             and _is_title(before, doc)
             and (
@@ -566,6 +570,17 @@ def _personal(doc: Doc, ref: ActorRef, before: ActorRef | None) -> bool:
     ) or (
         (title.dep_ == "compound" or title.dep_ == "amod" and title.pos_ == "NOUN")
         and ref.start <= title.head.i < ref.end
+    )
+
+
+def _headed_by(doc: Doc, body: ActorRef, person: ActorRef, grammar: Grammar) -> bool:
+    """Whether a person is named as the head of the organisation just before
+    ("Metropolitan Police Commissioner Sir Ian Blair", "PCS leader X")."""
+    if body.kind != "organisation" or not body.coded:
+        return False
+    between = doc[body.end : person.start]
+    return any(t.lower_ in grammar.member_nouns for t in between) and _joined(
+        doc, body, person, grammar.courtesy_titles | grammar.member_nouns
     )
 
 

@@ -947,6 +947,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLes syndicats estiment que le gouvernement doit "
          "retirer sa réforme.", [("FRALAB", "025", "FRAGOV")]),
         ("fr", "PARIS (AFP)\n\n« Nous devons continuer », a dit le ministre.", []),
+        # The head of a body named just before the name is the body's; a
+        # member of the Scottish Parliament is a legislator.
+        ("en", "LONDON (Reuters)\n\nMetropolitan Police Commissioner Sir Ian "
+         "Blair criticised the Home Office.", [("GBRCOP", "111", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nMSP Karen Whitefield criticised the "
+         "government.", [("GBRLEG", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe secrétaire général de la CGT Philippe "
+         "Martinez a critiqué le gouvernement.", [("FRALAB", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -158,6 +158,7 @@ GRAMMAR = Grammar(
             "director",
             "boss",
             "chief",
+            "commissioner",
             "executive",
         }
     ),

@@ -185,6 +185,8 @@ GRAMMAR = Grammar(
             "représentante",
             "responsable",
             "responsables",
+            "secrétaire",  # "le secrétaire général de la CGT"
+            "secrétaires",
             "militant",
             "militants",
             "militante",
