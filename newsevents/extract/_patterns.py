@@ -433,6 +433,11 @@ def _verbal(
         role, name = implicit
         sources = [ActorRef.implied(verb.i, role)]
         pattern = f"passive+implicit-{name}"
+    if passive and not sources and trigger.code.startswith(_HOST):
+        # "ont été reçus à Matignon", "were received at Downing Street": the
+        # seat of government they were received at is the host.
+        sources = [r for r in _hosting_seat(verb, args) if r.coded]
+        pattern = "passive+seat" if sources else pattern
     if passive and not sources and trigger.code.startswith(_POSTURE_ROOT):
         # "des policiers ont été déployés", "troops were deployed": with no
         # one named who sent them, the force deployed shows its force.
@@ -670,6 +675,8 @@ _ARMED_ROLES = frozenset({"MIL", "COP", "REB", "INS", "SPY", "CRM", "SEP", "UAF"
 
 #: The root of protests.
 _PROTEST_ROOT = "14"
+#: The code of hosting a visit.
+_HOST = "043"
 #: The code of arrests.
 _ARREST = "173"
 #: Roots of conflict: protest, force, coercion, assault, fight, mass violence.
@@ -1803,6 +1810,21 @@ def _protest_in(sent: Span, res: LangResources) -> bool:
         )
         for t in sent
     )
+
+
+def _hosting_seat(verb: Token, args: Arguments) -> list[ActorRef]:
+    """The organisation a passive verb of hosting places its guests at ("à
+    l'Élysée", "at Downing Street"), named as a place."""
+    for child in verb.children:
+        if child.dep_ not in ("obl", "obl:mod", "prep"):
+            continue
+        target = child
+        if child.dep_ == "prep":
+            target = next((g for g in child.children if g.dep_ == "pobj"), child)
+        refs = [r for r in args.group(target) if r.kind == "organisation"]
+        if refs:
+            return refs
+    return []
 
 
 def _arrested_at_protest(

@@ -955,6 +955,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "government.", [("GBRLEG", "111", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nLe secrétaire général de la CGT Philippe "
          "Martinez a critiqué le gouvernement.", [("FRALAB", "111", "FRAGOV")]),
+        # Guests received at a seat of government are its guests.
+        ("fr", "PARIS (AFP)\n\nLes syndicats ont été reçus à Matignon.",
+         [("FRAGOV", "043", "FRALAB")]),
+        ("en", "LONDON (Reuters)\n\nThe union leaders were received at Downing "
+         "Street.", [("GBRGOV", "043", "GBRLAB")]),
     ],
 )  # fmt: skip
 def test_open_events(
