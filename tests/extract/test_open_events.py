@@ -960,6 +960,12 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "043", "FRALAB")]),
         ("en", "LONDON (Reuters)\n\nThe union leaders were received at Downing "
          "Street.", [("GBRGOV", "043", "GBRLAB")]),
+        # Banning a protest restricts the protesters (1721); smashing a door
+        # is rioting.
+        ("en", "PARIS (Reuters)\n\nProtesters marched in Paris. The authorities "
+         "banned the rally. Protesters smashed the door of a ministry.",
+         [("FRAOPP", "141", None), ("FRAGOV", "1721", "FRAOPP"),
+          ("FRAOPP", "145", None)]),
     ],
 )  # fmt: skip
 def test_open_events(
