@@ -79,7 +79,8 @@ _FRAMES: dict[str, dict[str, str]] = {
 }
 
 # Fourth digits the frames share with the action: 061 economic cooperation
-# is 0211/0311/1011/1211; 071 economic aid 0231/0331/1031/1221.
+# is 0211/0311/1011/1211; 071 economic aid 0231/0331/1031/1221; 0831 a
+# change of leadership 0241/0341/1041/1231.
 _SUBDIGIT = {
     "061": "1",
     "062": "2",
@@ -91,6 +92,10 @@ _SUBDIGIT = {
     "074": "4",
     "081": "1",
     "082": "2",
+    "0831": "1",
+    "0832": "2",
+    "0833": "3",
+    "0834": "4",
     "084": "3",
     "0841": "3",
     "0842": "3",
@@ -175,6 +180,8 @@ def frame_code(frame: str, intended: str) -> str:
         return root + "0"
     code = _FRAMES[root][kind]
     digit = _SUBDIGIT.get(intended) or _SUBDIGIT.get(intended[:3])
+    if digit is not None and kind == _REFORM:
+        return code + digit  # 0241, 0341, 1041, 1231: a change of leadership
     if digit is not None and kind in (_MATERIAL, _AID, _YIELD) and root != "12":
         return code + digit
     if digit is not None and root == "12" and kind in (_AID, _YIELD):

@@ -539,10 +539,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAJUD", "116", "FRAELI"), ("FRAJUD", "116", "FRALEG")]),
         ("fr", "PARIS (AFP)\n\nDes manifestants se sont heurtés aux forces de "
          "l'ordre.", [("FRAOPP", "145", "FRACOP")]),
-        # "hit out at"; "called on X", with "on" parsed as a particle.
+        # "hit out at"; "called on X", with "on" parsed as a particle; an appeal
+        # to resign is an appeal for a change of leadership (0241).
         ("en", "LONDON (Reuters)\n\nCharles Kennedy hit out at the government. "
          "Michael Howard called on Tony Blair to resign.",
-         [("GBROPP", "111", "GBRGOV"), ("GBROPP", "024", "GBRGOV")]),
+         [("GBROPP", "111", "GBRGOV"), ("GBROPP", "0241", "GBRGOV")]),
         # Calls and appeals from an actor are appeals (020); the opposition's
         # go to the government.
         ("en", "LONDON (Reuters)\n\nThere were calls from the opposition for a "
@@ -941,7 +942,7 @@ def _events(coded: CodedArticle) -> list[Row]:
         # for that action, which is no event of its own; an appeal of no one
         # by parliament goes to the government.
         ("en", "LONDON (Reuters)\n\nThe opposition said the government should "
-         "resign.", [("GBROPP", "024", "GBRGOV")]),
+         "resign.", [("GBROPP", "0241", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nMPs said there should be an independent "
          "inquiry.", [("GBRLEG", "020", "GBRGOV")]),
         ("fr", "PARIS (AFP)\n\nLes syndicats estiment que le gouvernement doit "
