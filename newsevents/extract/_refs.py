@@ -114,6 +114,8 @@ class Context:
     # The last plural agents acting as a subject ("les manifestants", "the
     # Tories"), for a later "ils" or "they".
     plural: tuple[Actor, ...] = ()
+    # The last plural agents named in any role, for a later "ces derniers".
+    last_plural: tuple[Actor, ...] = ()
     # The last institution or country acting as a subject ("the foreign
     # ministry said", "Russia warned"), for a later "it".
     institution: Actor | None = None

@@ -1072,6 +1072,8 @@ def _coreference(
             inside = _inside(doc[item.start].idx, quoted)
             if not inside and _antecedent(doc, item, grammar):
                 context.mentioned(item.actors[0], _gender(doc, item, grammar))
+            if not inside and _plural_mention(doc, item):
+                context.last_plural = tuple(a for a in item.actors if a.code)
             if not inside and _plural_antecedent(doc, item):
                 context.plural = tuple(a for a in item.actors if a.code)
             if not inside and _institution_antecedent(doc, item):
@@ -1089,6 +1091,11 @@ def _coreference(
                         (actor,), "organisation", token.i, metonym=metonym
                     )
                 )
+            continue
+        if grammar.latter_words.get(token.lower_) == _PLURAL:
+            # "ces derniers ont dénoncé": the last group named.
+            if context.last_plural:
+                out.append(ActorRef.standing_for(context.last_plural, "group", token.i))
             continue
         if _bare_pronoun(token) in grammar.plural_pronouns:
             if context.plural:
@@ -1136,6 +1143,10 @@ def _pronoun_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
         if span is not None and len(span) == 1 and _pronoun(span[0], grammar):
             found.append(span[0])
     return found
+
+
+#: What ``Grammar.latter_words`` gives for a plural ("ces derniers").
+_PLURAL = "pl"
 
 
 def _latter_tokens(doc: Doc, text: str, grammar: Grammar) -> list[Token]:
@@ -1213,8 +1224,14 @@ def _plural_antecedent(doc: Doc, ref: ActorRef) -> bool:
     """Whether a mention may be what a later "ils" or "they" stands for:
     plural agents or groups acting as a subject ("les manifestants ont
     défilé", "the Tories said"), or two actors named together."""
+    return doc[ref.head].dep_.startswith(_SUBJECT) and _plural_mention(doc, ref)
+
+
+def _plural_mention(doc: Doc, ref: ActorRef) -> bool:
+    """Whether a mention names plural agents or groups, or two actors, in
+    any role: what a later "ces derniers" may stand for."""
     head = doc[ref.head]
-    if not head.dep_.startswith(_SUBJECT) or not any(a.code for a in ref.actors):
+    if not any(a.code for a in ref.actors):
         return False
     if len(ref.actors) > 1 or "Plur" in head.morph.get("Number", []):
         return True

@@ -119,7 +119,8 @@ class Grammar:
     background_words: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
     # "ce dernier", "the latter": the last person named, with the gender the
-    # word gives away (None: either); and the determiner it needs.
+    # word gives away (None: either; "pl": the last group, "ces derniers");
+    # and the determiner it needs.
     latter_words: Mapping[str, str | None] = field(default_factory=dict)
     latter_determiners: frozenset[str] = frozenset()
     # Third-person singular subject pronouns that stand for a person or an

@@ -961,6 +961,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "043", "FRALAB")]),
         ("en", "LONDON (Reuters)\n\nThe union leaders were received at Downing "
          "Street.", [("GBRGOV", "043", "GBRLAB")]),
+        # "Ces derniers" stands for the last group named, in any role.
+        ("fr", "PARIS (AFP)\n\nLe ministre a reçu les syndicats. Ces derniers "
+         "ont dénoncé la réforme.",
+         [("FRAGOV", "043", "FRALAB"), ("FRALAB", "111", "FRAGOV")]),
         # Banning a protest restricts the protesters (1721); smashing a door
         # is rioting.
         ("en", "PARIS (Reuters)\n\nProtesters marched in Paris. The authorities "

