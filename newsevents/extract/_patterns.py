@@ -1219,9 +1219,10 @@ def _inherited(
         # "is about to restore", "is ready to sign": the adjective's verb
         # has the subject.
         head = head.head
-    if dep == "xcomp" and head.pos_ == "ADJ" and subject(head)[0] is not None:
+    held = subject(head)[0] if dep == "xcomp" and head.pos_ == "ADJ" else None
+    if held is not None:
         # "la France est prête à financer": the adjective has the subject.
-        return args.group(subject(head)[0]), "control", None
+        return args.group(held), "control", None
     if dep in ("xcomp", "advcl", "obl:arg", "ccomp") and head.pos_ in ("VERB", "AUX"):
         marker = res.markers.get((head.lemma_.lower(), head.pos_))
         embeds = any(

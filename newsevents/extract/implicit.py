@@ -39,7 +39,7 @@ _TO_GOVERNMENT = frozenset({"02", "05", "10", "11", "12", "13"})
 _WARNINGS = ("012",)
 #: Roles of the actors whose untargeted claims go to the government: those
 #: outside the state, and parliaments ("MPs said ministers should act").
-_CIVIL_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF", "LEG"})
+_CLAIMANT_ROLES = frozenset({"OPP", "LAB", "CVL", "EDU", "NGO", "BUS", "REF", "LEG"})
 #: Roots of a government's answer to protesters: intent, yield.
 _TO_PROTESTERS = frozenset({"03", "08"})
 #: Roots of the authorities' answer to protesters: disapprove, reject (a
@@ -186,7 +186,7 @@ def _addressee(
     policy = "policy" in event.pattern.split("+")
     if (
         (event.root in _TO_GOVERNMENT or event.code.startswith(_WARNINGS))
-        and (roles & _CIVIL_ROLES or policy)
+        and (roles & _CLAIMANT_ROLES or policy)
         and not roles & {"GOV"}
         and country == home
     ):
