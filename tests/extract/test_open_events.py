@@ -961,6 +961,10 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRAGOV", "043", "FRALAB")]),
         ("en", "LONDON (Reuters)\n\nThe union leaders were received at Downing "
          "Street.", [("GBRGOV", "043", "GBRLAB")]),
+        # "des Républicains": the party's name without the article it
+        # contracts with.
+        ("fr", "PARIS (AFP)\n\nLa proposition des Républicains a été rejetée "
+         "par le gouvernement.", [("FRAGOV", "125", "FRAOPP")]),
         # "Ces derniers" stands for the last group named, in any role.
         ("fr", "PARIS (AFP)\n\nLe ministre a reçu les syndicats. Ces derniers "
          "ont dénoncé la réforme.",
