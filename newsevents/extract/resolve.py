@@ -999,8 +999,16 @@ def _recall(ref: ActorRef, context: Context) -> ActorRef:
     """A person named by name only who was described earlier in the
     article ("M. Castaner" after "le ministre de l'Intérieur Christophe
     Castaner") takes that description."""
-    if ref.kind != "person" or ref.coded or len(ref.actors) != 1:
+    if ref.kind != "person" or len(ref.actors) != 1:
         return ref
+    if ref.coded:
+        # "Ms Hughes" after "immigration minister Beverley Hughes": a lone
+        # surname is the article's person, not another the KB knows by it.
+        if ref.resolved_by != "kb" or ref.end - ref.start != 1:
+            return ref
+        actor = context.people.get(key(ref.actors[0].name.split()[-1]))
+        same = actor is None or actor.code == ref.coded[0].code
+        return ref if same else replace(ref, actors=(actor,), resolved_by="title")
     name = ref.actors[0].name
     actor = context.people.get(key(name)) or context.people.get(key(name.split()[-1]))
     if actor is None:

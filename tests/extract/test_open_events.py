@@ -1019,6 +1019,19 @@ def test_surname_with_its_particle_names_the_person(coder: Coder) -> None:
     assert ("ITAGOV", "111", "FRAGOV") in events
 
 
+def test_lone_surname_is_the_person_the_article_described(coder: Coder) -> None:
+    # "Ms Hughes" after "immigration minister Beverley Hughes", in an undated
+    # article: her, not another Hughes the knowledge base holds an office for.
+    text = (
+        "LONDON (Reuters)\n\nThe report discussed the scandal which led to the "
+        "resignation of immigration minister Beverley Hughes last year. "
+        "Investigations carried out in the wake of Ms Hughes' resignation "
+        "found problems."
+    )
+    coded = coder(text, "en", None)
+    assert {m.actor.code for m in coded.mentions if "Hughes" in m.text} == {"GBRGOV"}
+
+
 def test_surnames() -> None:
     assert surnames("Luigi Di Maio") == ["Maio", "Di Maio"]
     assert surnames("Marine Le Pen") == ["Pen", "Le Pen"]
