@@ -90,6 +90,7 @@ ResolvedBy = Literal[
     "place",
     "headline",
     "domestic",
+    "sentence",
     "coreference",
     "unresolved",
 ]

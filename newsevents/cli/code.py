@@ -196,6 +196,7 @@ _RESOLUTIONS = {
     "place": "the place it is in",
     "headline": "headline prefix",
     "domestic": "the article's home country (unqualified)",
+    "sentence": "the country of the officials before it in its sentence",
     "coreference": "coreference (pronoun)",
     "unresolved": "not coded (name kept)",
 }

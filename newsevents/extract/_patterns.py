@@ -1275,6 +1275,14 @@ def _inherited(
             subj, passive = subject(head)
             if subj is not None and not passive:
                 return args.group(subj), "coordinated-verb", None
+            if head.dep_ == "ccomp" and any(c.dep_ == "expl" for c in head.children):
+                # "said there had been no threat and praised the police": no
+                # verb shares "there"; the parser hung the speaker's second
+                # verb on what is said.
+                head = head.head
+                subj, passive = subject(head)
+                if subj is not None and not passive:
+                    return args.group(subj), "coordinated-verb", None
             refs, pattern, embedded = _inherited(head, args, res)
             return refs, pattern, embedded
         ref = args.resolve(head, depth=0)

@@ -53,6 +53,8 @@ _MAX_BETWEEN = 2
 _NOT_NAMES: dict[tuple[int, str], frozenset[str]] = {}
 _PRONOUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
 _SUBJECT = ("nsubj", "nsubj:pass", "nsubjpass")
+# Roles of the state's own actors.
+_STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 
 
 def open_world(
@@ -81,7 +83,14 @@ def open_world(
         for i in range(ref.start, ref.end)
     }
     refs = [
-        _domestic(doc, _definite(doc, ref, grammar, context), context, grammar, people)
+        _domestic(
+            doc,
+            _definite(doc, ref, grammar, context),
+            context,
+            grammar,
+            people,
+            _official_abroad(doc, refs, ref, context),
+        )
         for ref in refs
     ]
     _remember(doc, refs, context)
@@ -749,13 +758,16 @@ def _domestic(
     context: Context,
     grammar: Grammar | None = None,
     people: Mapping[int, str | None] | None = None,
+    abroad: str | None = None,
 ) -> ActorRef:
     """An agent the text does not qualify ("le gouvernement", "the police",
-    "le ministre X") belongs to the article's home country; an agent word
-    used as an adjective ("military provocations") names no actor. The agent
-    of a known person ("Drouet's lawyer", ``people``: the country of each
-    token of a person's mention) belongs to that person's country."""
-    if not ref.bare or context.home is None:
+    "le ministre X") belongs to the article's home country, or to the
+    foreign country whose officials alone act in its sentence (``abroad``:
+    "Belgium's interior minister praised the police"); an agent word used as
+    an adjective ("military provocations") names no actor. The agent of a
+    known person ("Drouet's lawyer", ``people``: the country of each token
+    of a person's mention) belongs to that person's country."""
+    if not ref.bare or (context.home is None and abroad is None):
         return ref
     head = doc[ref.head]
     if head.pos_ == "ADJ" and head.dep_ == "amod":
@@ -767,13 +779,18 @@ def _domestic(
     staff = bool(ref.roles) and set(ref.roles) <= STAFF_ROLES
     if owner is None and ref.kind != "person" and not staff and _organ(doc, ref):
         return ref
+    step = ref.resolved_by if ref.kind == "person" else "domestic"
     home = (people or {}).get(owner) if owner is not None else None
-    home = home or context.home.country
+    if home is None and abroad is not None:
+        home, step = abroad, "sentence"
+    elif home is None and context.home is not None:
+        home = context.home.country
+        if context.home.source == "headline" and step == "domestic":
+            step = "headline"
+    if home is None:
+        return ref
     roles = tuple(r for r in ref.roles if r != home)
     actor = agent_actor(home, roles, ref.name)
-    step = ref.resolved_by if ref.kind == "person" else "domestic"
-    if context.home.source == "headline" and step == "domestic":
-        step = "headline"
     return ActorRef(
         actors=(actor,),
         kind=ref.kind,
@@ -785,6 +802,31 @@ def _domestic(
         domestic=True,
         name=ref.name,
     )
+
+
+def _official_abroad(
+    doc: Doc, refs: list[ActorRef], ref: ActorRef, context: Context
+) -> str | None:
+    """The foreign country whose state actors, named with their country,
+    are the only ones before a state agent ``ref`` in its sentence
+    ("Belgium's interior minister, Jan Jambon, praised the police")."""
+    if not ref.bare or not _STATE_ROLES & set(ref.roles):
+        return None
+    sent = doc[ref.head].sent
+    found = {
+        actor.country
+        for other in refs
+        if sent.start <= other.start < ref.start
+        and other.kind != "place"
+        and not other.bare
+        and other.resolved_by not in ("domestic", "headline", "sentence", "coreference")
+        for actor in other.coded
+        if actor.country and _STATE_ROLES & set(actor.roles)
+    }
+    home = context.home.country if context.home is not None else None
+    if len(found) != 1 or home in found:
+        return None
+    return next(iter(found))
 
 
 def _owns(token: Token, grammar: Grammar | None) -> bool:

@@ -645,9 +645,10 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nRussia and China signed a deal after talks "
          "in Beijing.", [("RUSGOV", "057", "CHNGOV"), ("CHNGOV", "057", "RUSGOV"),
                          ("RUSGOV", "040", "CHNGOV"), ("CHNGOV", "040", "RUSGOV")]),
-        # A preposition's clause gives its subject as the target.
+        # A preposition's clause gives its subject as the target (a senator
+        # the FBI investigates is of the FBI's country).
         ("en", "LONDON (Reuters)\n\nThe FBI launched an investigation into "
-         "whether the senator took bribes.", [("USACOP", "091", "GBRLEG")]),
+         "whether the senator took bribes.", [("USACOP", "091", "USALEG")]),
         # The unqualified enemy of a fight is of the place fought in, else
         # of the fighter's country.
         ("fr", "PARIS (AFP)\n\nL'armée russe a bombardé des positions rebelles "
@@ -975,6 +976,17 @@ def _events(coded: CodedArticle) -> list[Row]:
          "banned the rally. Protesters smashed the door of a ministry.",
          [("FRAOPP", "141", None), ("FRAGOV", "1721", "FRAOPP"),
           ("FRAOPP", "145", None)]),
+        # A state agent the text does not qualify, after the officials of one
+        # foreign country in its sentence, is theirs; "there" is no subject
+        # of the speaker's second verb.
+        ("en", "LONDON (Reuters)\n\nBelgium's interior minister said there "
+         "had been no threat to the country and praised the police.",
+         [("BELGOVCOP", "051", "BELCOP")]),
+        ("fr", "PARIS (AFP)\n\nLe ministre belge de l'Intérieur a félicité "
+         "la police.", [("BELGOV", "051", "BELCOP")]),
+        ("en", "LONDON (Reuters)\n\nThe Belgian minister and the British "
+         "minister praised the police.",
+         [("BELGOV", "051", "GBRCOP"), ("GBRGOV", "051", "GBRCOP")]),
     ],
 )  # fmt: skip
 def test_open_events(
