@@ -244,11 +244,13 @@ def _longest_name(
 def _bare_surname(token: Token) -> bool:
     """Whether ``token`` is a one-word person name ("Blinken headed to
     Israel") and the article names nobody else of that surname in full
-    ("Magic Johnson" keeps a later "Johnson" from the prime minister)."""
+    ("Magic Johnson" keeps a later "Johnson" from the prime minister). A
+    name after an article is a thing's ("the Bill")."""
     if (
         token.ent_type_ not in _PERSON_LABELS
         or token.ent_iob_ != "B"
         or " " in token.text
+        or any(c.dep_ == "det" for c in token.children)
     ):
         return False
     following = token.i + 1

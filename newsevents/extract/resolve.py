@@ -249,8 +249,34 @@ def _titles(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
             out.pop()
         else:
             used.add(n + 1)
-        out.append(_with_title(doc, ref, title, step))
+        titled = _with_title(doc, ref, title, step)
+        if (
+            title is before
+            and title.bare
+            and after is not None
+            and after.coded
+            and _is_title(after, doc)
+            and _joined(doc, ref, after)
+            and _describes(doc, ref, after)
+        ):
+            # "Lord Strathclyde, Tory leader in the Lords": a peer who leads
+            # the opposition there has the roles of both descriptions.
+            used.add(n + 1)
+            titled = _both_titles(_with_title(doc, ref, after, "apposition"), title)
+        out.append(titled)
     return out
+
+
+def _both_titles(person: ActorRef, rank: ActorRef) -> ActorRef:
+    """A person described in apposition who also bears a title of roles
+    only before the name: the apposition's actors, with the title's roles
+    added."""
+    actors = []
+    for actor in person.actors:
+        roles = (*actor.roles, *(r for r in rank.roles if r not in actor.roles))
+        code = actor.code + "".join(r for r in rank.roles if r not in actor.roles)
+        actors.append(actor.model_copy(update={"roles": roles, "code": code}))
+    return replace(person, actors=tuple(actors), start=rank.start)
 
 
 def _nationals(

@@ -987,6 +987,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nThe Belgian minister and the British "
          "minister praised the police.",
          [("BELGOV", "051", "GBRCOP"), ("GBRGOV", "051", "GBRCOP")]),
+        # A peer described in apposition as a party's leader has both roles;
+        # "the Bill" is no person of surname Bill.
+        ("en", "LONDON (Reuters)\n\nLord Collins, Labour leader in the Lords, "
+         "warned ministers.", [("GBROPPLEG", "130", "GBRGOV")]),
+        ("en", "LONDON (Reuters)\n\nThe Tories criticised the Bill.", []),
     ],
 )  # fmt: skip
 def test_open_events(
