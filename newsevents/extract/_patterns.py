@@ -483,8 +483,11 @@ def _verbal(
             if r.coded and not same_as(r, sources)
         ]
         # "said Ofsted boss Mr Bell's comments were irresponsible", Mr Bell
-        # unknown: the first actor named in what is said.
-        targets = targets or _first_actors(said, args, sources)
+        # unknown: the first actor named in what is said. An appeal is to
+        # the subject who should act, not to whoever the clause names ("said
+        # laws affecting 750,000 people should change").
+        if "modal" not in trigger.flags:
+            targets = targets or _first_actors(said, args, sources)
         # '"France has been the target of criticism," the ministry said':
         # the speaker's own state is not what it judges.
         targets = [r for r in targets if not _own_state(r, sources)]
@@ -507,6 +510,13 @@ def _verbal(
     if not targets and "speech" in trigger.flags:
         if trigger.code[:2] not in UNTARGETED_ROOTS:
             return None  # praise of nobody
+        if "modal" in trigger.flags and sources and all(
+            "GOV" in r.all_roles for r in sources
+        ):
+            # "Macron said the state must guarantee social justice": what a
+            # government says should be done, naming no one else to do it,
+            # is its own policy, not an appeal.
+            return None
         untargeted = True
         pattern += "+untargeted"
         if _says_of_policy(verb, res):

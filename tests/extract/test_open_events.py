@@ -992,6 +992,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nLord Collins, Labour leader in the Lords, "
          "warned ministers.", [("GBROPPLEG", "130", "GBRGOV")]),
         ("en", "LONDON (Reuters)\n\nThe Tories criticised the Bill.", []),
+        # What the government says should be done, naming no one to do it,
+        # is its own policy; said by others, it is an appeal to it.
+        ("en", "PARIS (Reuters)\n\nThe prime minister said the state must "
+         "guarantee social justice. The unions said the state must guarantee "
+         "social justice.", [("FRALAB", "020", "FRAGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe Premier ministre a estimé que l'État doit "
+         "garantir la justice sociale. Les syndicats ont estimé que l'État "
+         "doit garantir la justice sociale.", [("FRALAB", "020", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(
