@@ -510,8 +510,10 @@ def _verbal(
     if not targets and "speech" in trigger.flags:
         if trigger.code[:2] not in UNTARGETED_ROOTS:
             return None  # praise of nobody
-        if "modal" in trigger.flags and sources and all(
-            "GOV" in r.all_roles for r in sources
+        if (
+            "modal" in trigger.flags
+            and sources
+            and all("GOV" in r.all_roles for r in sources)
         ):
             # "Macron said the state must guarantee social justice": what a
             # government says should be done, naming no one else to do it,
