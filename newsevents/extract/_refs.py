@@ -111,6 +111,9 @@ class Context:
     # recent last, with their gender when the text gives it away.
     antecedents: list[tuple[Actor, str | None]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    # The subject among the last sentence's antecedents, with that sentence
+    # (any hashable key): "X was fired from Macron's office. He ..." is X.
+    subject: tuple[object, Actor] | None = None
     # The last plural agents acting as a subject ("les manifestants", "the
     # Tories"), for a later "ils" or "they".
     plural: tuple[Actor, ...] = ()
@@ -130,14 +133,36 @@ class Context:
     acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def antecedent(self, gender: str | None) -> Actor | None:
-        """The most recent antecedent of a compatible gender."""
+        """The most recent antecedent of a compatible gender, or the subject
+        of the sentence that named it when that is compatible too."""
         for actor, known in reversed(self.antecedents):
             if gender is None or known is None or known == gender:
-                return actor
+                return self._subject_of(actor, gender) or actor
         return None
 
-    def mentioned(self, actor: Actor, gender: str | None) -> None:
-        """Record ``actor`` as the most recent antecedent."""
+    def _subject_of(self, actor: Actor, gender: str | None) -> Actor | None:
+        if self.subject is None or self.subject[1] == actor:
+            return None
+        subject = self.subject[1]
+        known = self.genders.get(subject.name)
+        if gender is not None and known is not None and known != gender:
+            return None
+        return subject if any(a == subject for a, _ in self.antecedents) else None
+
+    def mentioned(
+        self,
+        actor: Actor,
+        gender: str | None,
+        sentence: object = None,
+        subject: bool = False,
+    ) -> None:
+        """Record ``actor`` as the most recent antecedent; ``subject``: as
+        the subject of ``sentence``, which a pronoun after that sentence
+        prefers to the others it names."""
+        if subject:
+            self.subject = (sentence, actor)
+        elif self.subject is not None and self.subject[0] != sentence:
+            self.subject = None
         gender = gender or self.genders.get(actor.name)
         if gender is not None:
             self.genders[actor.name] = gender

@@ -1147,7 +1147,13 @@ def _coreference(
             out.append(item)
             inside = _inside(doc[item.start].idx, quoted)
             if not inside and _antecedent(doc, item, grammar):
-                context.mentioned(item.actors[0], _gender(doc, item, grammar))
+                head = doc[item.head]
+                context.mentioned(
+                    item.actors[0],
+                    _gender(doc, item, grammar),
+                    (text, head.sent.start),
+                    head.dep_.startswith(_SUBJECT),
+                )
             if not inside and _plural_mention(doc, item):
                 context.last_plural = tuple(a for a in item.actors if a.code)
             if not inside and _plural_antecedent(doc, item):
@@ -1184,7 +1190,9 @@ def _coreference(
         actor = context.antecedent(gender)
         if actor is None:
             continue
-        context.mentioned(actor, gender)
+        context.mentioned(
+            actor, gender, (text, token.sent.start), token.dep_.startswith(_SUBJECT)
+        )
         if not actor.code:
             continue  # stands for someone known by name only
         # "a-t-il": the "-t" the parser also takes for a subject joins it.

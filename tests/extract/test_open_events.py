@@ -1000,6 +1000,13 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("fr", "PARIS (AFP)\n\nLe Premier ministre a estimé que l'État doit "
          "garantir la justice sociale. Les syndicats ont estimé que l'État "
          "doit garantir la justice sociale.", [("FRALAB", "020", "FRAGOV")]),
+        # A pronoun after a sentence stands for its subject, not for the
+        # possessor named after it; a chief of staff is an official's.
+        ("en", "WASHINGTON (Reuters)\n\nSenator John Smith was dropped from "
+         "Biden's campaign team. He later criticised France.",
+         [("USALEG", "111", "FRAGOV")]),
+        ("en", "PARIS (Reuters)\n\nMacron's chief of staff, Patrick Strzoda, "
+         "criticised the union.", [("FRAGOV", "111", "FRALAB")]),
     ],
 )  # fmt: skip
 def test_open_events(
