@@ -218,7 +218,7 @@ def _other_sense(token: Token, res: LangResources) -> bool:
     """Whether the trigger is sport (``about_sport``), or the words next to
     it give the word another sense (``Grammar.other_senses``: "la rupture
     d'un barrage")."""
-    if about_sport(token, res) or _background(token, res):
+    if about_sport(token, res) or _background(token, res) or _capacity(token, res):
         return True
     senses = res.grammar.other_senses.get(token.lemma_.lower())
     if not senses:
@@ -256,6 +256,21 @@ def _background(token: Token, res: LangResources) -> bool:
         i > 0
         and doc[i].lower_ in grammar.background_preps
         and doc[i - 1].lower_ in grammar.background_words
+    )
+
+
+def _capacity(token: Token, res: LangResources) -> bool:
+    """Whether the trigger is the infinitive of a capacity ("current powers
+    to detain suspects", "le droit de manifester"): a power to act is no
+    act."""
+    grammar = res.grammar
+    i = token.i
+    doc = token.doc
+    return (
+        i > 1
+        and token.pos_ == "VERB"
+        and doc[i - 1].lower_ in grammar.infinitive_markers
+        and doc[i - 2].lower_ in grammar.capacity_nouns
     )
 
 

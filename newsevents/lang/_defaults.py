@@ -118,6 +118,10 @@ class Grammar:
     # preposition right before the trigger or its auxiliaries).
     background_words: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
+    # Nouns of a capacity whose infinitive is no event: "powers to detain",
+    # "le droit de manifester" (the noun, an infinitive marker, the verb).
+    capacity_nouns: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
     # "ce dernier", "the latter": the last person named, with the gender the
     # word gives away (None: either; "pl": the last group, "ces derniers");
     # and the determiner it needs.

@@ -1007,6 +1007,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("USALEG", "111", "FRAGOV")]),
         ("en", "PARIS (Reuters)\n\nMacron's chief of staff, Patrick Strzoda, "
          "criticised the union.", [("FRAGOV", "111", "FRALAB")]),
+        # A power to act is no act.
+        ("en", "LONDON (Reuters)\n\nThe government will replace current "
+         "powers to detain foreign terror suspects.", []),
     ],
 )  # fmt: skip
 def test_open_events(

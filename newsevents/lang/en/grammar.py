@@ -10,6 +10,10 @@ GRAMMAR = Grammar(
         {"known", "famous", "renowned", "notorious", "remembered"}
     ),
     background_preps=frozenset({"for"}),
+    capacity_nouns=frozenset(
+        {"power", "powers", "right", "rights", "authority", "ability", "capacity"}
+    ),
+    infinitive_markers=frozenset({"to"}),
     latter_words={"latter": None},
     latter_determiners=frozenset({"the"}),
     negations=frozenset({"not", "n't", "never", "no"}),

@@ -17,6 +17,10 @@ GRAMMAR = Grammar(
         réputées""".split()
     ),
     background_preps=frozenset({"pour"}),
+    capacity_nouns=frozenset(
+        "pouvoir pouvoirs droit droits capacité possibilité autorité".split()
+    ),
+    infinitive_markers=frozenset({"de", "d'", "à"}),
     latter_words={
         "dernier": None,
         "dernière": None,
