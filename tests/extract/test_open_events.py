@@ -1010,6 +1010,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A power to act is no act.
         ("en", "LONDON (Reuters)\n\nThe government will replace current "
          "powers to detain foreign terror suspects.", []),
+        # Taking contact is consulting; firefighters are a public service,
+        # whose mobilisation is no army's.
+        ("fr", "BRUXELLES (AFP)\n\nLe ministre belge a pris contact avec le "
+         "CICR.", [("BELGOV", "040", "NGOIRC"), ("NGOIRC", "040", "BELGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe syndicat a salué la mobilisation des "
+         "pompiers.", [("FRALAB", "051", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

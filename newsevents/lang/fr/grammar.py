@@ -97,6 +97,10 @@ GRAMMAR = Grammar(
             """allée stand exposant salon culturel sportif festif artistique
             culturelle sportive festive""".split()
         ),
+        # "la mobilisation des secours": rescue, not an army's.
+        "mobilisation": frozenset(
+            "secours pompiers sapeurs-pompiers secouristes bénévoles".split()
+        ),
         # "a décliné un train de mesures": set out, not declined.
         "décliner": frozenset(
             """mesure mesures train programme feuille axe axes priorité
