@@ -506,9 +506,10 @@ def _verbal(
         # '"France has been the target of criticism," the ministry said':
         # the speaker's own state is not what it judges.
         targets = [r for r in targets if not _own_state(r, sources)]
-    if not targets and trigger.targets:
+    if not targets and trigger.targets and trigger.code[:2] not in _CONFLICT_ROOTS:
         # "the US demands that North Korea disarm": the target is the
-        # subject of the clause the trigger governs.
+        # subject of the clause the trigger governs (not of a deed's: "to
+        # ban what the government calls thugs" does not ban the government).
         targets = [r for r in _clause_subject(verb, args) if not same_as(r, sources)]
         if targets:
             pattern += "+clause-subject"
@@ -1328,19 +1329,25 @@ def _inherited(
         ref = args.resolve(head, depth=0) or args.resolve(head)
         if ref is not None:
             return [ref], "participle" if dep == "acl" else "relative", None
-        if dep == "acl":
-            return _message_author(head, args, res)
+        if dep == "acl" or "Inf" in verb.morph.get("VerbForm"):
+            return _message_author(head, verb, args, res)
     return [], "", None
 
 
 def _message_author(
-    noun: Token, args: Arguments, res: LangResources
+    noun: Token, clause: Token, args: Arguments, res: LangResources
 ) -> tuple[list[ActorRef], str, str | None]:
-    """The author of a message whose participle says what it does: the
-    subject of the verb that has the message as its object or in a
-    complement ("posted a video criticising", "said in a statement
-    condemning", "a publié un communiqué dénonçant")."""
-    if noun.lemma_.lower() not in res.grammar.message_nouns:
+    """The author of a message whose participle (``clause``) says what it
+    does: the subject of the verb that has the message as its object or in
+    a complement ("posted a video criticising", "said in a statement
+    condemning", "a publié un communiqué dénonçant"); likewise the author of
+    a policy whose infinitive says what it does ("approved measures to ban
+    masked protesters", "a adopté une loi pour interdire")."""
+    lemma = noun.lemma_.lower()
+    purpose = lemma in res.grammar.policy_nouns and "Inf" in clause.morph.get(
+        "VerbForm"
+    )
+    if lemma not in res.grammar.message_nouns and not purpose:
         return [], "", None
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":

@@ -10,6 +10,10 @@ from ..lang._lexicon import Marker
 from ..models import Modality
 
 _UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "csubj", "acl"})
+# The infinitive of a policy's purpose ("a law to ban"), and the object the
+# policy is of the verb that governs it.
+_PURPOSE = frozenset({"acl", "relcl", "acl:relcl"})
+_OBJECTS = frozenset({"obj", "dobj"})
 # Children that can mark the modality of their head: auxiliaries ("va",
 # "will", "could"), adverbs ("reportedly") and adjectives ("présumée").
 _MARKER_DEPS = frozenset(
@@ -29,7 +33,11 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
             marker = res.markers.get((child.lemma_.lower(), child.pos_))
             if marker is not None:
                 found.append((child, marker))
-        if current.dep_ not in _UP or current.head.i == current.i:
+        purpose = current.dep_ in _PURPOSE and _policy_object(current.head, res)
+        if purpose:
+            # "proposed a law to ban protests": the verb of the policy.
+            current = current.head
+        elif current.dep_ not in _UP or current.head.i == current.i:
             break
         if current.dep_ == "conj" and current.head.pos_ not in ("VERB", "AUX"):
             break
@@ -42,6 +50,16 @@ def governing_markers(token: Token, res: LangResources) -> list[tuple[Token, Mar
                     break
         current = head
     return found
+
+
+def _policy_object(noun: Token, res: LangResources) -> bool:
+    """Whether ``noun`` is a policy noun that is a verb's object ("proposed
+    a law", "présente un projet")."""
+    return (
+        noun.lemma_.lower() in res.grammar.policy_nouns
+        and noun.dep_ in _OBJECTS
+        and noun.head.pos_ == "VERB"
+    )
 
 
 def modality(token: Token, res: LangResources, embedded: str | None = None) -> Modality:

@@ -66,6 +66,14 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("JPNGOV", "112", "CHNGOV", "asserted"), ("CHNGOV", "072", "RUSGOV", "alleged")]),
         ("fr", "Le Japon accuse la Chine de fournir des armes à la Russie.",
          [("JPNGOV", "112", "CHNGOV", "asserted"), ("CHNGOV", "072", "RUSGOV", "alleged")]),
+        # A policy's purpose is its author's deed: done when the policy is
+        # approved, planned when it is proposed.
+        ("en", "Japan approved measures to ban the opposition party.",
+         [("JPNGOV", "1722", "JPNOPPPTY", "asserted")]),
+        ("en", "Japan proposed a law to ban the opposition party.",
+         [("JPNGOV", "030", None, "asserted"), ("JPNGOV", "1722", "JPNOPPPTY", "planned")]),
+        ("fr", "Le Japon a proposé une loi pour interdire les manifestations.",
+         [("JPNGOV", "030", None, "asserted"), ("JPNGOV", "1721", None, "planned")]),
     ],
 )  # fmt: skip
 def test_modality_of_events(
