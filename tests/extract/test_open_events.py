@@ -1016,6 +1016,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          "CICR.", [("BELGOV", "040", "NGOIRC"), ("NGOIRC", "040", "BELGOV")]),
         ("fr", "PARIS (AFP)\n\nLe syndicat a salué la mobilisation des "
          "pompiers.", [("FRALAB", "051", "FRAGOV")]),
+        # Prosecuted before a court, with no agent named: the judiciary's.
+        ("fr", "PARIS (AFP)\n\nUne dizaine de manifestants étaient poursuivis "
+         "lundi devant le tribunal correctionnel.", [("FRAJUD", "173", "FRAOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(

@@ -133,7 +133,7 @@ GRAMMAR = Grammar(
     # "mis en examen", "condamné à la prison": the judiciary's doing.
     judicial_words=frozenset(
         """inculper condamner examen prison peine réclusion perpétuité amende sursis
-        mort inculpation condamnation déférer""".split()
+        mort inculpation condamnation déférer tribunal cour justice""".split()
     ),
     # "a procédé à des interpellations": the noun says what the subject did.
     light_verbs=frozenset(
