@@ -68,6 +68,7 @@ def open_world(
     taken = {i for ref in refs for i in range(ref.start, ref.end)}
     taken.update(range(dateline))
     found = _entities(doc, taken, context, grammar, _not_names(kb, lang))
+    found = [_of_kind(doc, ref, grammar, kb.demonyms.get(lang, {})) for ref in found]
     taken.update(i for ref in found for i in range(ref.start, ref.end))
     found += _titled_names(doc, refs, taken)
     refs = sorted([*refs, *found], key=lambda r: r.start)
@@ -155,6 +156,32 @@ def _entities(
             )
         )
     return found
+
+
+def _of_kind(
+    doc: Doc, ref: ActorRef, grammar: Grammar, demonyms: Mapping[str, str]
+) -> ActorRef:
+    """An organisation nobody knows whose name says its kind ("Acme
+    Holdings plc", "Scottish Retail Consortium", "l'Observatoire des
+    inégalités") has that kind's role, and the country of a demonym in its
+    name (else the article's, later)."""
+    if ref.kind != "organisation" or ref.coded or not grammar.organisation_kinds:
+        return ref
+    span = doc[ref.start : ref.end]
+    role = next(
+        (grammar.organisation_kinds[t.lower_] for t in span
+         if t.lower_ in grammar.organisation_kinds),
+        None,
+    )  # fmt: skip
+    if role is None:
+        return ref
+    country = next(
+        (demonyms[key(t.text)] for t in span if key(t.text) in demonyms), None
+    )
+    if country is None:
+        return replace(ref, actors=(), roles=(role,), name=span.text)
+    actor = agent_actor(country, (role,), span.text)
+    return replace(ref, actors=(actor,), resolved_by="adjective")
 
 
 def _titled_names(doc: Doc, refs: list[ActorRef], taken: set[int]) -> list[ActorRef]:
@@ -1166,7 +1193,7 @@ def _coreference(
             # "The foreign ministry said it had summoned ...": the last
             # institution or country acting, as a government when a country.
             actor = context.institution
-            if actor is not None:
+            if actor is not None and actor.code:
                 metonym = actor.code == actor.country
                 out.append(
                     ActorRef.standing_for(
@@ -1293,11 +1320,11 @@ def _gender(doc: Doc, ref: ActorRef, grammar: Grammar) -> str | None:
 
 def _institution_antecedent(doc: Doc, ref: ActorRef) -> bool:
     """Whether a mention may be what a later "it" stands for: one
-    institution or country, not a person, acting as a subject."""
+    institution or country, not a person, acting as a subject (one known by
+    name only too: "Royal Mail said it ..." is no earlier institution)."""
     head = doc[ref.head]
     return (
         len(ref.actors) == 1
-        and bool(ref.actors[0].code)
         and ref.kind in ("organisation", "country", "place")
         and head.dep_.startswith(_SUBJECT)
         and "Plur" not in head.morph.get("Number", [])

@@ -118,6 +118,10 @@ class Grammar:
     # preposition right before the trigger or its auxiliaries).
     background_words: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
+    # Words of an organisation's name that say its kind, with the role of
+    # that kind ("Holdings", "plc": BUS; "Observatoire": NGO), for the
+    # organisations the knowledge base does not know.
+    organisation_kinds: Mapping[str, str] = field(default_factory=dict)
     # Nouns of a capacity whose infinitive is no event: "powers to detain",
     # "le droit de manifester" (the noun, an infinitive marker, the verb).
     capacity_nouns: frozenset[str] = frozenset()

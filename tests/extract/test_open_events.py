@@ -1019,6 +1019,14 @@ def _events(coded: CodedArticle) -> list[Row]:
         # Prosecuted before a court, with no agent named: the judiciary's.
         ("fr", "PARIS (AFP)\n\nUne dizaine de manifestants étaient poursuivis "
          "lundi devant le tribunal correctionnel.", [("FRAJUD", "173", "FRAOPP")]),
+        # An organisation nobody knows has the kind its name says; "it"
+        # after one known by name only is no earlier institution.
+        ("en", "LONDON (Reuters)\n\nAcme Holdings plc criticised the "
+         "government.", [("GBRBUS", "111", "GBRGOV")]),
+        ("fr", "PARIS (AFP)\n\nLe Réseau Sortir du nucléaire a critiqué le "
+         "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
+        ("en", "LONDON (Reuters)\n\nBritain criticised France. Royal Mail "
+         "said it would boycott France.", [("GBRGOV", "111", "FRAGOV")]),
     ],
 )  # fmt: skip
 def test_open_events(

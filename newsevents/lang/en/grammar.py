@@ -14,6 +14,20 @@ GRAMMAR = Grammar(
         {"power", "powers", "right", "rights", "authority", "ability", "capacity"}
     ),
     infinitive_markers=frozenset({"to"}),
+    organisation_kinds={
+        **dict.fromkeys(
+            """plc ltd inc corp corporation holdings consortium industries motors
+            airways airlines bank""".split(),
+            "BUS",
+        ),
+        **dict.fromkeys(
+            "trust society campaign alliance network centre center forum".split(),
+            "NGO",
+        ),
+        **dict.fromkeys("university college school academy".split(), "EDU"),
+        **dict.fromkeys("hospital hospitals".split(), "HLH"),
+        **dict.fromkeys("church diocese".split(), "REL"),
+    },
     latter_words={"latter": None},
     latter_determiners=frozenset({"the"}),
     negations=frozenset({"not", "n't", "never", "no"}),

@@ -21,6 +21,18 @@ GRAMMAR = Grammar(
         "pouvoir pouvoirs droit droits capacité possibilité autorité".split()
     ),
     infinitive_markers=frozenset({"de", "d'", "à"}),
+    organisation_kinds={
+        **dict.fromkeys(
+            "sa sas sarl holding industries compagnie banque groupe".split(), "BUS"
+        ),
+        **dict.fromkeys(
+            "observatoire comité réseau alliance collectif fondation ligue".split(),
+            "NGO",
+        ),
+        **dict.fromkeys("université école lycée académie".split(), "EDU"),
+        **dict.fromkeys("hôpital chu clinique".split(), "HLH"),
+        **dict.fromkeys("église diocèse".split(), "REL"),
+    },
     latter_words={
         "dernier": None,
         "dernière": None,
