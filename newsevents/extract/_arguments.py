@@ -455,6 +455,9 @@ def particle_matches(verb: Token, trigger: Trigger) -> bool:
     its object; not "take officers in", which needs the particle)."""
     if trigger.particle is None:
         return True
+    # "takes over the presidency ... in July": a verb with another particle,
+    # or a preposition of time, is no such prepositional verb.
+    other = any(c.dep_ == "prt" and c.lower_ != trigger.particle for c in verb.children)
     return any(
         (c.dep_ == "prt" and c.lower_ == trigger.particle)
         # "called for the ban to be lifted": the preposition marks a clause.
@@ -466,7 +469,13 @@ def particle_matches(verb: Token, trigger: Trigger) -> bool:
         )
         # "called for calm": a prepositional verb whose entry wants no
         # particular object.
-        or (not trigger.objects and c.dep_ == "prep" and c.lower_ == trigger.particle)
+        or (
+            not trigger.objects
+            and not other
+            and c.dep_ == "prep"
+            and c.lower_ == trigger.particle
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        )
         for c in verb.children
     ) or (_particle_object(verb, trigger) is not None)
 

@@ -1027,6 +1027,11 @@ def _events(coded: CodedArticle) -> list[Row]:
          "gouvernement.", [("FRANGO", "111", "FRAGOV")]),
         ("en", "LONDON (Reuters)\n\nBritain criticised France. Royal Mail "
          "said it would boycott France.", [("GBRGOV", "111", "FRAGOV")]),
+        # "takes over the presidency ... in July": an office, no seizure,
+        # and "in July" no particle of "take in".
+        ("en", "LONDON (Reuters)\n\nBritain takes over the presidency of the "
+         "EU from Luxembourg in July. Police took in 20 protesters.",
+         [("GBRCOP", "173", "GBROPP")]),
     ],
 )  # fmt: skip
 def test_open_events(

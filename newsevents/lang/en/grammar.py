@@ -14,6 +14,13 @@ GRAMMAR = Grammar(
         {"power", "powers", "right", "rights", "authority", "ability", "capacity"}
     ),
     infinitive_markers=frozenset({"to"}),
+    # "takes over the presidency of the EU": an office, not a seizure.
+    other_senses={
+        "take": frozenset(
+            """presidency chairmanship chair helm leadership office post role job
+            reins""".split()
+        ),
+    },
     organisation_kinds={
         **dict.fromkeys(
             """plc ltd inc corp corporation holdings consortium industries motors
