@@ -73,6 +73,7 @@ def open_world(
     found += _titled_names(doc, refs, taken)
     refs = sorted([*refs, *found], key=lambda r: r.start)
     refs = _members(doc, refs, grammar)
+    refs = _forces_of(doc, refs, grammar)
     refs = _protest_members(doc, refs, lang)
     refs = _titles(doc, refs, grammar)
     refs = _nationals(doc, refs, kb.demonyms.get(lang, {}))
@@ -390,6 +391,47 @@ def _national(doc: Doc, person: ActorRef, demonym: ActorRef, step: str) -> Actor
         head=person.head,
         resolved_by=step,  # type: ignore[arg-type]
     )
+
+
+# Nouns of armed forces that take the kind of the body they are of.
+_FORCE_NOUNS = frozenset({"force", "forces"})
+
+
+def _forces_of(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:
+    """Forces of a body are that body's: "les forces spécialisées de la
+    police aux frontières", "the forces of the interior ministry" are not
+    the army."""
+    by_head = {ref.head: ref for ref in refs if ref.bare}
+    out = []
+    for ref in refs:
+        head = doc[ref.head]
+        if ref.bare and ref.roles == ("MIL",) and head.lower_ in _FORCE_NOUNS:
+            body = next(
+                (
+                    by_head[c.i]
+                    for c in _complements(head)
+                    if c.i in by_head
+                    and by_head[c.i].roles != ref.roles
+                    and (c.dep_ == "pobj" or genitive(c, grammar.genitive_preps))
+                ),
+                None,
+            )
+            if body is not None:
+                ref = replace(ref, roles=body.roles)
+        out.append(ref)
+    return out
+
+
+def _complements(noun: Token) -> list[Token]:
+    """A noun's noun complements: French "nmod" children, English objects of
+    its prepositions."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "prep":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_.startswith("nmod"):
+            found.append(child)
+    return found
 
 
 def _members(doc: Doc, refs: list[ActorRef], grammar: Grammar) -> list[ActorRef]:

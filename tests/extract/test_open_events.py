@@ -1032,6 +1032,12 @@ def _events(coded: CodedArticle) -> list[Row]:
         ("en", "LONDON (Reuters)\n\nBritain takes over the presidency of the "
          "EU from Luxembourg in July. Police took in 20 protesters.",
          [("GBRCOP", "173", "GBROPP")]),
+        # The forces of a body are that body's, not the army.
+        ("fr", "PARIS (AFP)\n\nLes forces spécialisées de la police aux "
+         "frontières ont interpellé les manifestants.",
+         [("FRACOP", "173", "FRAOPP")]),
+        ("en", "LONDON (Reuters)\n\nThe forces of the police arrested 20 "
+         "protesters.", [("GBRCOP", "173", "GBROPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
