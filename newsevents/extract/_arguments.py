@@ -246,6 +246,15 @@ def agent(verb: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), child)
         if child.dep_ in _AGENT:
             return child
+    for child in verb.children:
+        # "ont été refoulés par les autorités françaises": the French model
+        # may label the agent a plain modifier.
+        if (
+            child.dep_ in ("obl:mod", "obl")
+            and child.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "case" and c.lower_ == "par" for c in child.children)
+        ):
+            return child
     # "was branded a betrayal by Poland", "has been branded a waste by MPs":
     # after a second object, the English model makes "by" a plain
     # preposition, of the verb or of that object.
@@ -413,6 +422,16 @@ def verb_objects(verb: Token) -> VerbObjects:
         or c.dep_ == "oprd"
         or (c.dep_ == "ccomp" and c.pos_ == "ADJ")
     ]
+    candidates += [
+        c
+        for c in verb.children
+        if c.dep_.startswith("obl") and c.lemma_.lower() in _QUANTITIES
+    ]
+    for obj in list(candidates):
+        if obj.lemma_.lower() in _QUANTITIES:
+            # "a procédé à un nombre record d'interpellations", "made a series
+            # of arrests": what is counted is the object.
+            candidates.extend(_counted(obj))
     for obj in list(candidates):
         candidates.extend(c for c in obj.conjuncts)
         if obj.pos_ == "NOUN":
@@ -429,6 +448,24 @@ def verb_objects(verb: Token) -> VerbObjects:
             if child.dep_.startswith("nmod")
         ),
     )
+
+
+# Nouns of a quantity, whose complement is what an object really names.
+_QUANTITIES = frozenset(
+    """nombre série vague dizaine dizaines centaine centaines millier milliers
+    multitude succession number series wave dozens hundreds thousands spate
+    string""".split()
+)
+
+
+def _counted(noun: Token) -> list[Token]:
+    """What a quantity noun counts: its "de" complement, or the object of
+    its "of"."""
+    found = [c for c in noun.children if c.dep_.startswith("nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def object_matches(

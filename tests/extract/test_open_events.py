@@ -1038,6 +1038,9 @@ def _events(coded: CodedArticle) -> list[Row]:
          [("FRACOP", "173", "FRAOPP")]),
         ("en", "LONDON (Reuters)\n\nThe forces of the police arrested 20 "
          "protesters.", [("GBRCOP", "173", "GBROPP")]),
+        # A passive's "par" agent that the model labels a modifier.
+        ("fr", "PARIS (AFP)\n\nLes militants belges ont été refoulés par les "
+         "autorités françaises.", [("FRAGOV", "174", "BELOPP")]),
     ],
 )  # fmt: skip
 def test_open_events(
