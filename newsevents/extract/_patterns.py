@@ -435,7 +435,15 @@ def _verbal(
     implicit = (
         implicit_agent(
             trigger,
-            (verb.lemma_.lower(), support.lemma_.lower() if support else ""),
+            (
+                verb.lemma_.lower(),
+                support.lemma_.lower() if support else "",
+                *(
+                    _complement_lemmas(verb)
+                    if trigger.code.startswith(_RELEASES)
+                    else ()
+                ),
+            ),
             res.grammar.judicial_words,
         )
         if passive and not sources
@@ -744,6 +752,9 @@ _JUDICIAL_ROOTS = ("09", "116")
 #: Codes of acts that, reported without an agent, are the government's
 #: (dismissals: "le préfet a été limogé", "the police chief was sacked").
 _GOVERNMENT_ACTS = ("172",)
+#: Releases: the police's when on bail or from custody.
+_RELEASES = ("0841",)
+_POLICE_RELEASES = frozenset({"bail", "custody", "garde", "caution"})
 
 
 def implicit_agent(
@@ -758,6 +769,12 @@ def implicit_agent(
     government's."""
     if trigger.code.startswith(_GOVERNMENT_ACTS):
         return "GOV", "government"
+    if trigger.code.startswith(_RELEASES):
+        # "was released on police bail": the police's; a hostage freed may
+        # be the kidnappers' doing, no one's to guess.
+        if not _POLICE_RELEASES.isdisjoint(words):
+            return "COP", "police"
+        return None
     if trigger.code.startswith(_JUDICIAL_ROOTS):
         return "JUD", "judiciary"
     if trigger.code.startswith(_POLICE_ACTS):
@@ -765,6 +782,18 @@ def implicit_agent(
             return "JUD", "judiciary"
         return "COP", "police"
     return None
+
+
+def _complement_lemmas(verb: Token) -> list[str]:
+    """The nouns of a verb's prepositional complements ("released on police
+    bail": bail)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep":
+            found.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        elif child.dep_.startswith("obl"):
+            found.append(child.lemma_.lower())
+    return found
 
 
 #: Roots of events CAMEO allows without a target (statements, appeals,

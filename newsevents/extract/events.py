@@ -349,7 +349,10 @@ def _events(
     if implied:
         # The state of the event's place, else of the one it is done to
         # ("Russian opposition leader X was arrested"), else at home.
-        crowd = here or _patients_state(found.targets) or anchors.home
+        patients = None if trigger.code.startswith(_RELEASE) else found.targets
+        # A release is rarely by the state of the one released ("the
+        # Egyptian suspect was freed" in a British story): not theirs.
+        crowd = here or _patients_state(patients or []) or anchors.home
     sources = [(a, r) for r in found.sources for a in event_actors(r, crowd)]
     if root == "14":
         sources = [(_protester(a), r) for a, r in sources]
@@ -573,6 +576,7 @@ _BY_ROLE: dict[str, tuple[frozenset[str], frozenset[str], str, str]] = {
 
 #: The implicit agents of passives that belong to the state of the event's
 #: place, else of the article's home.
+_RELEASE = "0841"
 _IMPLIED_STATE = frozenset(
     {"implicit-police", "implicit-judiciary", "implicit-government"}
 )

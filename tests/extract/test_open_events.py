@@ -1041,6 +1041,11 @@ def _events(coded: CodedArticle) -> list[Row]:
         # A passive's "par" agent that the model labels a modifier.
         ("fr", "PARIS (AFP)\n\nLes militants belges ont été refoulés par les "
          "autorités françaises.", [("FRAGOV", "174", "BELOPP")]),
+        # Released on bail with no agent named: the police's; a couple is
+        # two people.
+        ("en", "LONDON (Reuters)\n\nThe man was released on police bail. The "
+         "couple had been charged with attempted murder.",
+         [("GBRCOP", "0841", "GBRCVL"), ("GBRJUD", "173", "GBRCVL")]),
     ],
 )  # fmt: skip
 def test_open_events(
